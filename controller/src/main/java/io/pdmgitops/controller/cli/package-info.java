@@ -1,0 +1,2 @@
+/** The command line: {@code java -jar pdm-gitops.jar <subcommand>}. */
+package io.pdmgitops.controller.cli;

@@ -1,0 +1,102 @@
+package io.pdmgitops.model;
+
+import io.pdmgitops.model.desired.AccessRule;
+import io.pdmgitops.model.desired.DesiredObject;
+import io.pdmgitops.model.desired.Group;
+import io.pdmgitops.model.desired.Guest;
+import io.pdmgitops.model.desired.Realm;
+import io.pdmgitops.model.desired.Remote;
+import io.pdmgitops.model.desired.User;
+import io.pdmgitops.model.desired.View;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * An immutable, validated snapshot of everything one commit declares. Only a snapshot without
+ * errors exists; the controller acts on nothing else.
+ *
+ * @param sources where each object is declared, for links back to the file and line
+ */
+public record DesiredState(
+    List<Remote> remotes,
+    List<Guest> guests,
+    List<View> views,
+    List<User> users,
+    List<Group> groups,
+    List<AccessRule> accessRules,
+    List<Realm> realms,
+    Map<ObjectRef, SourceLocation> sources) {
+
+  private static final Comparator<DesiredObject> BY_IDENTITY =
+      Comparator.comparing(DesiredObject::identity);
+
+  public DesiredState {
+    remotes = sorted(remotes);
+    guests = sorted(guests);
+    views = sorted(views);
+    users = sorted(users);
+    groups = sorted(groups);
+    accessRules = sorted(accessRules);
+    realms = sorted(realms);
+    sources = Map.copyOf(sources);
+  }
+
+  public static DesiredState empty() {
+    return new DesiredState(
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
+  }
+
+  /** Builds a snapshot from objects of any kind. */
+  public static DesiredState of(List<DesiredObject> objects, Map<ObjectRef, SourceLocation> at) {
+    return new DesiredState(
+        only(objects, Remote.class),
+        only(objects, Guest.class),
+        only(objects, View.class),
+        only(objects, User.class),
+        only(objects, Group.class),
+        only(objects, AccessRule.class),
+        only(objects, Realm.class),
+        at);
+  }
+
+  public Optional<Remote> remote(String name) {
+    return remotes.stream().filter(r -> r.metadata().name().equals(name)).findFirst();
+  }
+
+  public Optional<Guest> guest(String name) {
+    return guests.stream().filter(g -> g.metadata().name().equals(name)).findFirst();
+  }
+
+  public Optional<SourceLocation> sourceOf(DesiredObject object) {
+    return Optional.ofNullable(sources.get(ObjectRef.of(object)));
+  }
+
+  /** Every object, kinds in declaration order of {@link io.pdmgitops.model.desired.Kind}. */
+  public List<DesiredObject> objects() {
+    List<DesiredObject> all = new ArrayList<>();
+    Stream.of(remotes, guests, views, users, groups, accessRules, realms).forEach(all::addAll);
+    return all;
+  }
+
+  public int size() {
+    return remotes.size()
+        + guests.size()
+        + views.size()
+        + users.size()
+        + groups.size()
+        + accessRules.size()
+        + realms.size();
+  }
+
+  private static <T extends DesiredObject> List<T> sorted(List<T> objects) {
+    return objects.stream().sorted(BY_IDENTITY).toList();
+  }
+
+  private static <T extends DesiredObject> List<T> only(List<DesiredObject> all, Class<T> type) {
+    return all.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+}

@@ -1,0 +1,42 @@
+package io.pdmgitops.model.load;
+
+import io.pdmgitops.model.ObjectRef;
+import io.pdmgitops.model.SourceLocation;
+import io.pdmgitops.model.desired.DesiredObject;
+import java.util.Objects;
+
+/** A bound object together with the document it came from, for precise semantic problems. */
+public record LoadedObject(DesiredObject object, YamlDocument document) {
+  public LoadedObject {
+    Objects.requireNonNull(object, "object");
+    Objects.requireNonNull(document, "document");
+  }
+
+  public ObjectRef ref() {
+    return ObjectRef.of(object);
+  }
+
+  /** Where the document starts. */
+  public SourceLocation location() {
+    return document.positions().keyAt("/metadata/name");
+  }
+
+  /** Where a field of this document is, by JSON pointer ({@code /spec/remote}). */
+  public SourceLocation locationOf(String pointer) {
+    return document.positions().valueAt(pointer);
+  }
+
+  /** An error about one field of this object. */
+  public Problem error(String pointer, String message) {
+    String field = FieldPaths.dotted(pointer);
+    Problem problem =
+        Problem.error(ProblemCategory.SEMANTIC, locationOf(pointer), message)
+            .withObject(ref().toString());
+    return field.isEmpty() ? problem : problem.withField(field);
+  }
+
+  /** A warning about one field of this object. */
+  public Problem warning(String pointer, String message) {
+    return error(pointer, message).asWarning();
+  }
+}

@@ -1,0 +1,106 @@
+package io.pdmgitops.model.load;
+
+import io.pdmgitops.model.SourceLocation;
+import java.io.IOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds the YAML files of a repository: {@code *.yaml} and {@code *.yml}, sorted, skipping hidden
+ * directories such as {@code .git}. Symbolic links are not followed: a link could pull files from
+ * outside the repository into the desired state.
+ */
+final class RepositoryScan {
+  /** Directory depth below the root; desired-state trees are shallow. */
+  static final int MAX_DEPTH = 32;
+
+  private final List<Path> files = new ArrayList<>();
+  private final List<Problem> problems = new ArrayList<>();
+
+  private RepositoryScan() {}
+
+  List<Path> files() {
+    return files;
+  }
+
+  List<Problem> problems() {
+    return problems;
+  }
+
+  static String relative(Path root, Path file) {
+    List<String> parts = new ArrayList<>();
+    root.relativize(file).forEach(p -> parts.add(p.toString()));
+    return String.join("/", parts);
+  }
+
+  static RepositoryScan of(Path root, LoaderLimits limits) throws IOException {
+    RepositoryScan scan = new RepositoryScan();
+    Files.walkFileTree(
+        root,
+        EnumSet.noneOf(FileVisitOption.class),
+        MAX_DEPTH,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
+            return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            String name = file.getFileName().toString();
+            boolean yaml = isYaml(name);
+            if (attrs.isSymbolicLink() && (yaml || Files.isDirectory(file))) {
+              scan.problems.add(
+                  Problem.error(
+                          ProblemCategory.IO,
+                          SourceLocation.startOf(relative(root, file)),
+                          "symbolic link not followed")
+                      .withHint("commit the file itself; links may point outside the repository")
+                      .asWarning());
+              return FileVisitResult.CONTINUE;
+            }
+            if (!yaml || !attrs.isRegularFile()) {
+              return FileVisitResult.CONTINUE;
+            }
+            if (scan.files.size() == limits.maxFiles()) {
+              scan.problems.add(
+                  Problem.error(
+                          ProblemCategory.LIMIT,
+                          SourceLocation.startOf(relative(root, file)),
+                          "more than " + limits.maxFiles() + " YAML files in the repository")
+                      .withHint("point the controller at the subdirectory with the desired state"));
+              return FileVisitResult.TERMINATE;
+            }
+            scan.files.add(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            scan.problems.add(
+                Problem.error(
+                    ProblemCategory.IO,
+                    SourceLocation.startOf(relative(root, file)),
+                    "cannot read: " + e.getClass().getSimpleName()));
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    scan.files.sort(Comparator.comparing(f -> relative(root, f)));
+    return scan;
+  }
+
+  private static boolean isYaml(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return !name.startsWith(".") && (lower.endsWith(".yaml") || lower.endsWith(".yml"));
+  }
+}

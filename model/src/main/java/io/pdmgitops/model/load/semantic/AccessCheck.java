@@ -1,0 +1,197 @@
+package io.pdmgitops.model.load.semantic;
+
+import io.pdmgitops.model.desired.AccessRule;
+import io.pdmgitops.model.desired.Group;
+import io.pdmgitops.model.desired.Guest;
+import io.pdmgitops.model.desired.Kind;
+import io.pdmgitops.model.desired.Realm;
+import io.pdmgitops.model.desired.RealmType;
+import io.pdmgitops.model.desired.Remote;
+import io.pdmgitops.model.desired.User;
+import io.pdmgitops.model.load.LoadedObject;
+import io.pdmgitops.model.load.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Who may do what must be unambiguous: every subject, member and path names something that exists,
+ * users belong to a known realm, and only local users carry password hashes.
+ */
+final class AccessCheck implements SemanticCheck {
+  /** PDM's realm id: a safe-id of 2 to 32 characters. */
+  private static final Pattern REALM_ID = Pattern.compile("^[A-Za-z0-9_][A-Za-z0-9._-]{1,31}$");
+
+  private static final Pattern REMOTE_PATH =
+      Pattern.compile("^/remotes/([^/]+)(?:/guests(?:/([0-9]+))?)?$");
+  private static final Pattern VIEW_PATH = Pattern.compile("^/views/([^/]+)$");
+
+  /** The superuser exists on every installation without a document. */
+  private static final String SUPERUSER = "root@pam";
+
+  @Override
+  public List<Problem> check(LoadedObjects objects) {
+    List<Problem> problems = new ArrayList<>();
+    for (var remote : objects.ofType(Kind.REMOTE, Remote.class)) {
+      tokenRealm(remote.value(), remote.source()).ifPresent(problems::add);
+    }
+    for (var realm : objects.ofType(Kind.REALM, Realm.class)) {
+      builtInRealm(realm.value(), realm.source()).ifPresent(problems::add);
+    }
+    for (var user : objects.ofType(Kind.USER, User.class)) {
+      userRealm(objects, user.value(), user.source(), problems);
+    }
+    for (var group : objects.ofType(Kind.GROUP, Group.class)) {
+      List<String> members = group.value().spec().members();
+      for (int i = 0; i < members.size(); i++) {
+        user(objects, group.source(), "/spec/members/" + i, members.get(i))
+            .ifPresent(problems::add);
+      }
+    }
+    for (var rule : objects.ofType(Kind.ACCESS_RULE, AccessRule.class)) {
+      rule(objects, rule.value(), rule.source(), problems);
+    }
+    return problems;
+  }
+
+  private static Optional<Problem> tokenRealm(Remote remote, LoadedObject source) {
+    String realm = remote.spec().token().realm();
+    if (REALM_ID.matcher(realm).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        source
+            .error(
+                "/spec/token/id",
+                "realm '"
+                    + realm
+                    + "' in token id '"
+                    + remote.spec().token().id()
+                    + "' is malformed")
+            .withHint(
+                "a realm id has 2-32 letters, digits, '.', '_' or '-', as in root@pam!pdm-gitops"));
+  }
+
+  private static Optional<Problem> builtInRealm(Realm realm, LoadedObject source) {
+    String name = realm.metadata().name();
+    if (name.equals("pam")) {
+      return Optional.of(
+          source
+              .error("/metadata/name", "'pam' is a built-in realm and cannot be declared")
+              .withHint("remove this document; users with realm pam need no Realm"));
+    }
+    if (name.equals("pdm") && realm.spec().type() != RealmType.PDM) {
+      return Optional.of(
+          source
+              .error("/spec/type", "the built-in realm 'pdm' is the local realm; its type is pdm")
+              .withHint("give the " + realm.spec().type().wire() + " realm another name"));
+    }
+    return Optional.empty();
+  }
+
+  private static void userRealm(
+      LoadedObjects objects, User user, LoadedObject source, List<Problem> problems) {
+    String realm = user.spec().realm();
+    Optional<LoadedObject> declared = objects.find(Kind.REALM, realm);
+    if (!objects.declares(Kind.REALM, realm) && !Realm.BUILT_IN.contains(realm)) {
+      List<String> known = new ArrayList<>(Realm.BUILT_IN);
+      known.addAll(objects.identities(Kind.REALM));
+      problems.add(
+          source
+              .error("/spec/realm", "no Realm named '" + realm + "'")
+              .withHint(Names.suggest(realm, Kind.REALM, known)));
+      return;
+    }
+    boolean local =
+        declared
+            .map(r -> ((Realm) r.object()).spec().type() == RealmType.PDM)
+            .orElse(realm.equals("pdm"));
+    if (user.spec().passwordHash().isPresent() && !local) {
+      problems.add(
+          source
+              .error(
+                  "/spec/passwordHash",
+                  "a password hash is only for users of the local realm; realm '"
+                      + realm
+                      + "' checks passwords itself")
+              .withHint("remove passwordHash, or move the user to the pdm realm"));
+    }
+  }
+
+  private static void rule(
+      LoadedObjects objects, AccessRule rule, LoadedObject source, List<Problem> problems) {
+    AccessRule.Subject subject = rule.spec().subject();
+    subject
+        .user()
+        .flatMap(
+            u ->
+                u.equals(SUPERUSER)
+                    ? Optional.empty()
+                    : user(objects, source, "/spec/subject/user", u))
+        .ifPresent(problems::add);
+    subject
+        .group()
+        .filter(g -> !objects.declares(Kind.GROUP, g))
+        .map(
+            g ->
+                source
+                    .error("/spec/subject/group", "no Group named '" + g + "'")
+                    .withHint(Names.suggest(g, Kind.GROUP, objects.identities(Kind.GROUP))))
+        .ifPresent(problems::add);
+    path(objects, rule.spec().path(), source).ifPresent(problems::add);
+  }
+
+  private static Optional<Problem> path(LoadedObjects objects, String path, LoadedObject source) {
+    Matcher remote = REMOTE_PATH.matcher(path);
+    if (remote.matches()) {
+      String name = remote.group(1);
+      if (!objects.declares(Kind.REMOTE, name)) {
+        return Optional.of(
+            source
+                .error("/spec/path", "path names remote '" + name + "', which is not in Git")
+                .withHint(Names.suggest(name, Kind.REMOTE, objects.identities(Kind.REMOTE))));
+      }
+      String vmid = remote.group(2);
+      if (vmid != null && !guestDeclared(objects, name, Integer.parseInt(vmid))) {
+        return Optional.of(
+            source
+                .warning(
+                    "/spec/path",
+                    "no Guest in Git has vmid "
+                        + vmid
+                        + " on '"
+                        + name
+                        + "'; the rule grants"
+                        + " access to an unmanaged guest")
+                .withHint("check the vmid, or declare the guest"));
+      }
+      return Optional.empty();
+    }
+    Matcher view = VIEW_PATH.matcher(path);
+    if (view.matches() && !objects.declares(Kind.VIEW, view.group(1))) {
+      return Optional.of(
+          source
+              .error("/spec/path", "path names view '" + view.group(1) + "', which is not in Git")
+              .withHint(Names.suggest(view.group(1), Kind.VIEW, objects.identities(Kind.VIEW))));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean guestDeclared(LoadedObjects objects, String remote, int vmid) {
+    return objects.ofType(Kind.GUEST, Guest.class).stream()
+        .anyMatch(g -> g.value().spec().remote().equals(remote) && g.value().spec().vmid() == vmid);
+  }
+
+  private static Optional<Problem> user(
+      LoadedObjects objects, LoadedObject source, String pointer, String userId) {
+    if (objects.declares(Kind.USER, userId)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        source
+            .error(pointer, "no User '" + userId + "' in Git")
+            .withHint(Names.suggest(userId, Kind.USER, objects.identities(Kind.USER))));
+  }
+}
