@@ -108,8 +108,7 @@ final class DocumentReader {
   }
 
   private static Problem envelope(YamlDocument document, String pointer, String message) {
-    return Problem.error(ProblemCategory.SCHEMA, document.positions().valueAt(pointer), message)
-        .withField(pointer.substring(1));
+    return Problem.error(ProblemCategory.SCHEMA, document.positions().valueAt(pointer), message);
   }
 
   /** apiVersion and kind are checked above with better words than a const error. */

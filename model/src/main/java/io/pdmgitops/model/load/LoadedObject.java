@@ -21,9 +21,13 @@ public record LoadedObject(DesiredObject object, YamlDocument document) {
     return document.positions().keyAt("/metadata/name");
   }
 
-  /** Where a field of this document is, by JSON pointer ({@code /spec/remote}). */
+  /**
+   * Where a field of this document is, by JSON pointer ({@code /spec/remote}): the value for a
+   * scalar, the key for a mapping or list, which is where a reader looks for the whole of it.
+   */
   public SourceLocation locationOf(String pointer) {
-    return document.positions().valueAt(pointer);
+    boolean container = document.root().at(pointer).isContainer();
+    return container ? document.positions().keyAt(pointer) : document.positions().valueAt(pointer);
   }
 
   /** An error about one field of this object. */

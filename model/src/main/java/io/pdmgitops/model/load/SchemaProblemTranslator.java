@@ -35,8 +35,59 @@ final class SchemaProblemTranslator {
       case "enum", "const" -> notOneOf(pointer, value, error.getSchemaNode(), owner);
       case "pattern" -> badFormat(pointer, value, owner);
       case "minProperties", "maxProperties" -> onePropertyExpected(pointer, owner, error);
+      case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" ->
+          outOfRange(pointer, value, error.getKeyword(), error.getSchemaNode(), owner);
+      case "minItems", "maxItems", "minLength", "maxLength" ->
+          wrongSize(pointer, error.getKeyword(), error.getSchemaNode(), owner);
+      case "uniqueItems" -> repeated(pointer, value);
       default -> at(document.positions().valueAt(pointer), pointer, describe(error));
     };
+  }
+
+  private Problem outOfRange(
+      String pointer, JsonNode value, String keyword, JsonNode bound, JsonNode owner) {
+    String relation =
+        switch (keyword) {
+          case "minimum" -> "below the minimum of ";
+          case "maximum" -> "above the maximum of ";
+          case "exclusiveMinimum" -> "not greater than ";
+          default -> "not less than ";
+        };
+    Problem problem =
+        at(
+            document.positions().valueAt(pointer),
+            pointer,
+            value.asString() + " is " + relation + bound.asString());
+    return description(owner).map(problem::withHint).orElse(problem);
+  }
+
+  private Problem wrongSize(String pointer, String keyword, JsonNode bound, JsonNode owner) {
+    boolean one = bound.asInt() == 1;
+    String unit =
+        keyword.endsWith("Items")
+            ? (one ? "entry" : "entries")
+            : (one ? "character" : "characters");
+    String limit = keyword.startsWith("min") ? "at least " : "at most ";
+    Problem problem =
+        at(
+            document.positions().valueAt(pointer),
+            pointer,
+            "needs " + limit + bound.asString() + " " + unit);
+    return description(owner).map(problem::withHint).orElse(problem);
+  }
+
+  private Problem repeated(String pointer, JsonNode array) {
+    java.util.Set<JsonNode> seen = new java.util.HashSet<>();
+    for (int i = 0; array != null && i < array.size(); i++) {
+      if (!seen.add(array.get(i))) {
+        String item = pointer + "/" + i;
+        String shown =
+            array.get(i).isValueNode() ? "'" + array.get(i).asString() + "'" : "an entry";
+        return at(document.positions().valueAt(item), item, shown + " is listed more than once")
+            .withHint("remove the repeated entry");
+      }
+    }
+    return at(document.positions().valueAt(pointer), pointer, "entries must be unique");
   }
 
   private Problem missing(String pointer, String property, List<Object> schemaPath) {
@@ -83,6 +134,10 @@ final class SchemaProblemTranslator {
     if (value != null && value.isString() && looksLike(expected, value.asString())) {
       return problem.withHint("remove the quotes: '" + value.asString() + "' is text in YAML");
     }
+    if (value != null && value.isString() && "boolean".equals(expected)) {
+      return problem.withHint(
+          "write true or false: YAML 1.2 reads '" + value.asString() + "' as text");
+    }
     return problem;
   }
 
@@ -112,8 +167,17 @@ final class SchemaProblemTranslator {
         at(
             document.positions().valueAt(pointer),
             pointer,
-            "'" + shown + "' is not a valid " + FieldPaths.leaf(pointer));
+            "'" + shown + "' is not a valid " + fieldNoun(pointer));
     return description(owner).map(problem::withHint).orElse(problem);
+  }
+
+  /** "url" for {@code /spec/endpoints/0/url}; "include rule" for {@code /spec/include/0}. */
+  private static String fieldNoun(String pointer) {
+    String leaf = FieldPaths.leaf(pointer);
+    if (leaf.chars().allMatch(Character::isDigit)) {
+      return "entry of " + FieldPaths.leaf(NodePositions.parent(pointer));
+    }
+    return leaf;
   }
 
   private Problem onePropertyExpected(String pointer, JsonNode owner, Error error) {

@@ -83,6 +83,9 @@ final class YamlFileReader {
   private static Problem syntaxProblem(String file, MarkedYAMLException e) {
     Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
     String problem = e.getProblem() == null ? "malformed YAML" : e.getProblem();
+    if (problem.contains("\\t(TAB)")) {
+      problem = "a tab character cannot indent YAML";
+    }
     StringBuilder message = new StringBuilder(problem);
     if (e.getContext() != null && e.getContextMark() != null && mark != e.getContextMark()) {
       message
@@ -93,7 +96,7 @@ final class YamlFileReader {
           .append(")");
     }
     Problem result = problemAt(file, mark, ProblemCategory.SYNTAX, message.toString());
-    String hint = syntaxHint(problem);
+    String hint = syntaxHint(problem + " " + e.getContext());
     return hint == null ? result : result.withHint(hint);
   }
 
@@ -110,6 +113,9 @@ final class YamlFileReader {
     }
     if (p.contains("found undefined alias")) {
       return "define the anchor (&name) before using the alias (*name)";
+    }
+    if (p.contains("quoted scalar")) {
+      return "a quote is not closed: end the value with the same quote it starts with";
     }
     if (p.contains("expected <block end>")) {
       return "this line is indented differently from its siblings";

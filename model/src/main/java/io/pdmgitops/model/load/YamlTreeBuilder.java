@@ -164,7 +164,7 @@ final class YamlTreeBuilder {
     throw fail(
         node,
         ProblemCategory.SYNTAX,
-        "unsupported YAML tag " + tag.getValue(),
+        "unsupported YAML tag " + tag.getValue().replace(Tag.PREFIX, "!!"),
         "desired state uses plain strings, numbers, booleans, lists and mappings: remove the tag"
             + " or quote the value");
   }

@@ -10,6 +10,7 @@ import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.desired.User;
 import io.pdmgitops.model.load.LoadedObject;
 import io.pdmgitops.model.load.Problem;
+import io.pdmgitops.model.load.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -96,12 +97,18 @@ final class AccessCheck implements SemanticCheck {
     String realm = user.spec().realm();
     Optional<LoadedObject> declared = objects.find(Kind.REALM, realm);
     if (!objects.declares(Kind.REALM, realm) && !Realm.BUILT_IN.contains(realm)) {
-      List<String> known = new ArrayList<>(Realm.BUILT_IN);
-      known.addAll(objects.identities(Kind.REALM));
+      List<String> known = new ArrayList<>(objects.identities(Kind.REALM));
+      known.addAll(Realm.BUILT_IN);
       problems.add(
           source
               .error("/spec/realm", "no Realm named '" + realm + "'")
-              .withHint(Names.suggest(realm, Kind.REALM, known)));
+              .withHint(
+                  Suggestions.closest(realm, known)
+                      .map(c -> "did you mean '" + c + "'?")
+                      .orElse(
+                          "pdm and pam are built in; declare '"
+                              + realm
+                              + "' as a Realm document (kind: Realm)")));
       return;
     }
     boolean local =
