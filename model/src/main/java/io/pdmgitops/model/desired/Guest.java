@@ -1,6 +1,6 @@
 package io.pdmgitops.model.desired;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,7 +31,7 @@ public record Guest(ObjectMeta metadata, Spec spec) implements DesiredObject {
       GuestType type,
       String name,
       Optional<PowerState> power,
-      Optional<OffsetDateTime> restartedAt,
+      Optional<Instant> restartedAt,
       Optional<Placement> placement,
       Optional<DriftPolicy> policy) {
     public Spec {

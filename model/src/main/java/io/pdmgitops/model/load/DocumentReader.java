@@ -3,12 +3,14 @@ package io.pdmgitops.model.load;
 import com.networknt.schema.Error;
 import io.pdmgitops.model.ObjectRef;
 import io.pdmgitops.model.desired.Kind;
+import io.pdmgitops.model.desired.ObjectMeta;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -79,17 +81,37 @@ final class DocumentReader {
           Optional.of(new LoadedObject(ObjectBinder.bind(kind.get(), root), document)),
           Optional.empty(),
           List.of());
-    } catch (JacksonException | IllegalArgumentException e) {
-      // The schema and the records disagree: a bug of ours, reported without crashing the load.
-      Problem problem =
-          Problem.error(
-                  ProblemCategory.SCHEMA,
-                  document.start(),
-                  "cannot read this " + kind.get().kindName() + ": " + e.getClass().getSimpleName())
-              .withObject(label)
-              .withHint("please report this: the document passed its schema");
-      return new Outcome(Optional.empty(), declared, List.of(problem));
+    } catch (DatabindException e) {
+      // The schema checks shapes; a value of the right shape can still be wrong (2026-13-01).
+      String pointer = pointer(e);
+      JsonNode value = root.at(pointer);
+      return new Outcome(
+          Optional.empty(),
+          declared,
+          List.of(
+              Problem.error(
+                      ProblemCategory.SCHEMA,
+                      document.positions().valueAt(pointer),
+                      "'" + value.asString() + "' is not a valid " + FieldPaths.leaf(pointer))
+                  .withObject(label)
+                  .withField(FieldPaths.dotted(pointer))
+                  .withHint("dates and times are RFC 3339, such as 2026-11-20T03:00:00Z")));
     }
+  }
+
+  /** The JSON pointer of the value a binding error is about. */
+  private static String pointer(DatabindException e) {
+    StringBuilder out = new StringBuilder();
+    List<JacksonException.Reference> path = e.getPath();
+    boolean inMetadata =
+        !path.isEmpty()
+            && (path.get(0).from() == ObjectMeta.class || path.get(0).from() instanceof ObjectMeta);
+    out.append(inMetadata ? "/metadata" : "/spec");
+    for (JacksonException.Reference step : path) {
+      out.append('/')
+          .append(step.getPropertyName() != null ? step.getPropertyName() : step.getIndex());
+    }
+    return out.toString();
   }
 
   private static Optional<Problem> apiVersion(YamlDocument document) {

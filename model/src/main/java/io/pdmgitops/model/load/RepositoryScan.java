@@ -69,7 +69,17 @@ final class RepositoryScan {
                       .asWarning());
               return FileVisitResult.CONTINUE;
             }
-            if (!yaml || !attrs.isRegularFile()) {
+            if (!yaml) {
+              return FileVisitResult.CONTINUE;
+            }
+            if (!attrs.isRegularFile()) {
+              // A pipe or device would block or never end; refuse it instead of reading it.
+              scan.problems.add(
+                  Problem.error(
+                          ProblemCategory.IO,
+                          SourceLocation.startOf(relative(root, file)),
+                          "not a regular file")
+                      .withHint("desired state is read from plain files only"));
               return FileVisitResult.CONTINUE;
             }
             if (scan.files.size() == limits.maxFiles()) {

@@ -11,6 +11,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
@@ -85,6 +86,12 @@ final class YamlFileReader {
     String problem = e.getProblem() == null ? "malformed YAML" : e.getProblem();
     if (problem.contains("\\t(TAB)")) {
       problem = "a tab character cannot indent YAML";
+    }
+    if (problem.startsWith("Global tag is not allowed: ")) {
+      // SnakeYAML's tag inspector refuses Java type tags before anything is built.
+      String tag = problem.substring(problem.indexOf(':') + 2).replace(Tag.PREFIX, "!!");
+      return problemAt(file, mark, ProblemCategory.SYNTAX, "unsupported YAML tag " + tag)
+          .withHint(YamlTreeBuilder.UNSUPPORTED_TAG_HINT);
     }
     StringBuilder message = new StringBuilder(problem);
     if (e.getContext() != null && e.getContextMark() != null && mark != e.getContextMark()) {

@@ -28,6 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
  * and a node that contains itself is refused.
  */
 final class YamlTreeBuilder {
+  static final String UNSUPPORTED_TAG_HINT =
+      "desired state uses plain strings, numbers, booleans, lists and mappings: remove the tag"
+          + " or quote the value";
+
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final String file;
@@ -165,8 +169,7 @@ final class YamlTreeBuilder {
         node,
         ProblemCategory.SYNTAX,
         "unsupported YAML tag " + tag.getValue().replace(Tag.PREFIX, "!!"),
-        "desired state uses plain strings, numbers, booleans, lists and mappings: remove the tag"
-            + " or quote the value");
+        UNSUPPORTED_TAG_HINT);
   }
 
   private static JsonNode integer(String text) {

@@ -11,6 +11,9 @@ import io.pdmgitops.model.desired.User;
 import io.pdmgitops.model.load.LoadedObject;
 import io.pdmgitops.model.load.Problem;
 import io.pdmgitops.model.load.Suggestions;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +46,7 @@ final class AccessCheck implements SemanticCheck {
     }
     for (var user : objects.ofType(Kind.USER, User.class)) {
       userRealm(objects, user.value(), user.source(), problems);
+      expiry(user.value(), user.source()).ifPresent(problems::add);
     }
     for (var group : objects.ofType(Kind.GROUP, Group.class)) {
       List<String> members = group.value().spec().members();
@@ -90,6 +94,27 @@ final class AccessCheck implements SemanticCheck {
               .withHint("give the " + realm.spec().type().wire() + " realm another name"));
     }
     return Optional.empty();
+  }
+
+  private static Optional<Problem> expiry(User user, LoadedObject source) {
+    Optional<String> expire = user.spec().expire();
+    if (expire.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      if (expire.get().length() == 10) {
+        LocalDate.parse(expire.get());
+      } else {
+        OffsetDateTime.parse(expire.get());
+      }
+      return Optional.empty();
+    } catch (DateTimeParseException e) {
+      return Optional.of(
+          source
+              .error("/spec/expire", "'" + expire.get() + "' is not a valid date")
+              .withHint(
+                  "write a calendar date such as 2027-06-30, or a time such as 2027-06-30T18:00:00Z"));
+    }
   }
 
   private static void userRealm(
