@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Proxmox VE and Backup Server fleets, managed the GitOps way.",
-    subcommands = {ValidateCommand.class})
+    subcommands = {ValidateCommand.class, SchemasCommand.class})
 public final class PdmGitopsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

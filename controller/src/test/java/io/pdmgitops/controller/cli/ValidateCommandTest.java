@@ -36,8 +36,7 @@ class ValidateCommandTest {
     assertThat(exit).isEqualTo(1);
     assertThat(out.toString().lines())
         .containsExactly(
-            dir
-                + "/guest.yaml:6:11: error: Guest/web-01: spec.remote: no Remote named 'dc-eats'",
+            dir + "/guest.yaml:6:11: error: Guest/web-01: spec.remote: no Remote named 'dc-eats'",
             "    hint: did you mean 'dc-east'?",
             dir + ": invalid: 1 error, 0 warnings in 2 files");
   }
@@ -47,7 +46,9 @@ class ValidateCommandTest {
     int exit = run("validate", FIXTURES + "valid/warnings-only");
 
     assertThat(exit).isZero();
-    assertThat(out.toString()).contains(": warning: ").contains("valid: 4 objects in 4 files, 2 warnings");
+    assertThat(out.toString())
+        .contains(": warning: ")
+        .contains("valid: 4 objects in 4 files, 2 warnings");
   }
 
   @Test

@@ -24,8 +24,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Loads and validates a generated repository of 5,000 objects in 500 files, against the floor of
- * parsing the same files with plain SnakeYAML and no validation. Not part of the normal build:
- * run with {@code ./mvnw -pl model -Pbench test}; results go to docs/benchmarks.md.
+ * parsing the same files with plain SnakeYAML and no validation. Not part of the normal build: run
+ * with {@code ./mvnw -pl model -Pbench test}; results go to docs/benchmarks.md.
  */
 class LoaderBenchmark {
   private static final int FILES = 500;
