@@ -37,14 +37,10 @@ class YamlSafetyTest {
     LoadResult result = assertTimeoutPreemptively(HANG_GUARD, () -> load());
 
     assertThat(result.isValid()).isFalse();
-    assertThat(result.problems())
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.category()).isEqualTo(ProblemCategory.LIMIT);
-              assertThat(p.location().file()).isEqualTo("big.yaml");
-              assertThat(p.message()).startsWith("file is 524288").contains("more than the limit");
-            });
+    Problem p = onlyProblem(result);
+    assertThat(p.category()).isEqualTo(ProblemCategory.LIMIT);
+    assertThat(p.location().file()).isEqualTo("big.yaml");
+    assertThat(p.message()).startsWith("file is 524288").contains("more than the limit");
   }
 
   @Test
@@ -61,14 +57,10 @@ class YamlSafetyTest {
 
     LoadResult result = assertTimeoutPreemptively(HANG_GUARD, () -> load());
 
-    assertThat(result.problems())
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.category()).isEqualTo(ProblemCategory.LIMIT);
-              assertThat(p.message()).contains("expands to more than 100000 nodes");
-              assertThat(p.location().line()).isGreaterThan(1);
-            });
+    Problem p = onlyProblem(result);
+    assertThat(p.category()).isEqualTo(ProblemCategory.LIMIT);
+    assertThat(p.message()).contains("expands to more than 100000 nodes");
+    assertThat(p.location().line()).isGreaterThan(1);
   }
 
   @Test
@@ -83,15 +75,10 @@ class YamlSafetyTest {
 
     LoadResult result = load();
 
-    assertThat(result.problems())
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.category()).isEqualTo(ProblemCategory.LIMIT);
-              assertThat(p.message())
-                  .isEqualTo("more than 100 aliases (*name) to mappings or lists");
-              assertThat(p.location().line()).isEqualTo(6);
-            });
+    Problem p = onlyProblem(result);
+    assertThat(p.category()).isEqualTo(ProblemCategory.LIMIT);
+    assertThat(p.message()).isEqualTo("more than 100 aliases (*name) to mappings or lists");
+    assertThat(p.location().line()).isEqualTo(6);
   }
 
   @Test
@@ -100,9 +87,8 @@ class YamlSafetyTest {
 
     LoadResult result = assertTimeoutPreemptively(HANG_GUARD, () -> load());
 
-    assertThat(result.problems())
-        .singleElement()
-        .satisfies(p -> assertThat(p.message()).isEqualTo("nesting deeper than 32 levels"));
+    Problem p = onlyProblem(result);
+    assertThat(p.message()).isEqualTo("nesting deeper than 32 levels");
   }
 
   @Test
@@ -111,13 +97,9 @@ class YamlSafetyTest {
 
     LoadResult result = load();
 
-    assertThat(result.problems())
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.category()).isEqualTo(ProblemCategory.LIMIT);
-              assertThat(p.message()).isEqualTo("more than 1000 documents in one file");
-            });
+    Problem p = onlyProblem(result);
+    assertThat(p.category()).isEqualTo(ProblemCategory.LIMIT);
+    assertThat(p.message()).isEqualTo("more than 1000 documents in one file");
   }
 
   @Test
@@ -141,9 +123,8 @@ class YamlSafetyTest {
 
     LoadResult result = load();
 
-    assertThat(result.problems())
-        .singleElement()
-        .satisfies(p -> assertThat(p.message()).isEqualTo("the file is not valid UTF-8"));
+    Problem p = onlyProblem(result);
+    assertThat(p.message()).isEqualTo("the file is not valid UTF-8");
   }
 
   @Test
@@ -152,13 +133,9 @@ class YamlSafetyTest {
 
     LoadResult result = load();
 
-    assertThat(result.problems())
-        .singleElement()
-        .satisfies(
-            p ->
-                assertThat(p.message())
-                    .isEqualTo(
-                        "the file contains the character U+0007, which YAML does not allow"));
+    Problem p = onlyProblem(result);
+    assertThat(p.message())
+        .isEqualTo("the file contains the character U+0007, which YAML does not allow");
   }
 
   @Test
@@ -171,13 +148,9 @@ class YamlSafetyTest {
 
     LoadResult result = load();
 
-    assertThat(result.problems())
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.category()).isEqualTo(ProblemCategory.SYNTAX);
-              assertThat(p.message()).startsWith("unsupported YAML tag !!");
-            });
+    Problem p = onlyProblem(result);
+    assertThat(p.category()).isEqualTo(ProblemCategory.SYNTAX);
+    assertThat(p.message()).startsWith("unsupported YAML tag !!");
   }
 
   @Test
@@ -188,13 +161,9 @@ class YamlSafetyTest {
 
     LoadResult result = load();
 
-    assertThat(result.problems())
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.severity()).isEqualTo(Severity.WARNING);
-              assertThat(p.message()).isEqualTo("symbolic link not followed");
-            });
+    Problem p = onlyProblem(result);
+    assertThat(p.severity()).isEqualTo(Severity.WARNING);
+    assertThat(p.message()).isEqualTo("symbolic link not followed");
     Files.delete(outside);
   }
 
@@ -207,9 +176,13 @@ class YamlSafetyTest {
     LoadResult result = assertTimeoutPreemptively(HANG_GUARD, () -> load());
 
     assertThat(result.hasUnreadableFiles()).isTrue();
-    assertThat(result.problems())
-        .singleElement()
-        .satisfies(p -> assertThat(p.message()).isEqualTo("not a regular file"));
+    Problem p = onlyProblem(result);
+    assertThat(p.message()).isEqualTo("not a regular file");
+  }
+
+  private static Problem onlyProblem(LoadResult result) {
+    assertThat(result.problems()).hasSize(1);
+    return result.problems().get(0);
   }
 
   private LoadResult load() {
