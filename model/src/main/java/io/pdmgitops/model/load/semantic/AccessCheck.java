@@ -6,7 +6,6 @@ import io.pdmgitops.model.desired.Guest;
 import io.pdmgitops.model.desired.Kind;
 import io.pdmgitops.model.desired.Realm;
 import io.pdmgitops.model.desired.RealmType;
-import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.desired.User;
 import io.pdmgitops.model.load.LoadedObject;
 import io.pdmgitops.model.load.Problem;
@@ -25,9 +24,6 @@ import java.util.regex.Pattern;
  * users belong to a known realm, and only local users carry password hashes.
  */
 final class AccessCheck implements SemanticCheck {
-  /** PDM's realm id: a safe-id of 2 to 32 characters. */
-  private static final Pattern REALM_ID = Pattern.compile("^[A-Za-z0-9_][A-Za-z0-9._-]{1,31}$");
-
   private static final Pattern REMOTE_PATH =
       Pattern.compile("^/remotes/([^/]+)(?:/guests(?:/([0-9]+))?)?$");
   private static final Pattern VIEW_PATH = Pattern.compile("^/views/([^/]+)$");
@@ -38,9 +34,6 @@ final class AccessCheck implements SemanticCheck {
   @Override
   public List<Problem> check(LoadedObjects objects) {
     List<Problem> problems = new ArrayList<>();
-    for (var remote : objects.ofType(Kind.REMOTE, Remote.class)) {
-      tokenRealm(remote.value(), remote.source()).ifPresent(problems::add);
-    }
     for (var realm : objects.ofType(Kind.REALM, Realm.class)) {
       builtInRealm(realm.value(), realm.source()).ifPresent(problems::add);
     }
@@ -59,24 +52,6 @@ final class AccessCheck implements SemanticCheck {
       rule(objects, rule.value(), rule.source(), problems);
     }
     return problems;
-  }
-
-  private static Optional<Problem> tokenRealm(Remote remote, LoadedObject source) {
-    String realm = remote.spec().token().realm();
-    if (REALM_ID.matcher(realm).matches()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        source
-            .error(
-                "/spec/token/id",
-                "realm '"
-                    + realm
-                    + "' in token id '"
-                    + remote.spec().token().id()
-                    + "' is malformed")
-            .withHint(
-                "a realm id has 2-32 letters, digits, '.', '_' or '-', as in root@pam!pdm-gitops"));
   }
 
   private static Optional<Problem> builtInRealm(Realm realm, LoadedObject source) {
@@ -186,7 +161,7 @@ final class AccessCheck implements SemanticCheck {
                 .withHint(Names.suggest(name, Kind.REMOTE, objects.identities(Kind.REMOTE))));
       }
       String vmid = remote.group(2);
-      if (vmid != null && !guestDeclared(objects, name, Integer.parseInt(vmid))) {
+      if (vmid != null && !guestDeclared(objects, name, Long.parseLong(vmid))) {
         return Optional.of(
             source
                 .warning(
@@ -211,7 +186,7 @@ final class AccessCheck implements SemanticCheck {
     return Optional.empty();
   }
 
-  private static boolean guestDeclared(LoadedObjects objects, String remote, int vmid) {
+  private static boolean guestDeclared(LoadedObjects objects, String remote, long vmid) {
     return objects.ofType(Kind.GUEST, Guest.class).stream()
         .anyMatch(g -> g.value().spec().remote().equals(remote) && g.value().spec().vmid() == vmid);
   }

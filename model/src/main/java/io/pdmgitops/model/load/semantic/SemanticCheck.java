@@ -10,6 +10,10 @@ public interface SemanticCheck {
   /** All checks, in the order their problems are most useful to read. */
   static List<SemanticCheck> all() {
     return List.of(
-        new UniquenessCheck(), new GuestReferenceCheck(), new AccessCheck(), new ViewRuleCheck());
+        new UniquenessCheck(),
+        new RemoteCheck(),
+        new GuestReferenceCheck(),
+        new AccessCheck(),
+        new ViewRuleCheck());
   }
 }
