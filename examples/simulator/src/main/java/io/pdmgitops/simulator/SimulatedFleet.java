@@ -1,0 +1,121 @@
+package io.pdmgitops.simulator;
+
+import io.pdmgitops.simulator.config.ClusterConfig;
+import io.pdmgitops.simulator.config.FleetConfig;
+import io.pdmgitops.simulator.config.PbsConfig;
+import io.pdmgitops.simulator.http.ApiServer;
+import io.pdmgitops.simulator.http.SimulatedRemote;
+import io.pdmgitops.simulator.pbs.PbsServer;
+import io.pdmgitops.simulator.pve.PveCluster;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A running simulated fleet: every cluster and backup server on its own HTTPS listeners on
+ * 127.0.0.1. Start it in a test with {@code try (var fleet = SimulatedFleet.start(config))}.
+ */
+public final class SimulatedFleet implements AutoCloseable {
+  private static final String HOST = "127.0.0.1";
+
+  private final Map<String, PveCluster> clusters = new LinkedHashMap<>();
+  private final Map<String, PbsServer> backupServers = new LinkedHashMap<>();
+  private final Map<String, ApiServer> servers = new LinkedHashMap<>();
+
+  private SimulatedFleet() {}
+
+  public static SimulatedFleet start(FleetConfig config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  public static SimulatedFleet start(FleetConfig config, Clock clock) {
+    SimulatedFleet fleet = new SimulatedFleet();
+    try {
+      for (ClusterConfig c : config.clusters()) {
+        PveCluster cluster = new PveCluster(c, config.taskDuration(), clock);
+        fleet.clusters.put(c.name(), cluster);
+        fleet.serve(cluster, c.listen(), c.faults().down());
+      }
+      for (PbsConfig p : config.backupServers()) {
+        PbsServer pbs = new PbsServer(p, clock);
+        fleet.backupServers.put(p.name(), pbs);
+        fleet.serve(pbs, p.listen(), p.faults().down());
+      }
+    } catch (RuntimeException e) {
+      fleet.close();
+      throw e;
+    }
+    return fleet;
+  }
+
+  private void serve(SimulatedRemote remote, List<Integer> ports, boolean down) {
+    if (servers.containsKey(remote.name())) {
+      throw new IllegalArgumentException("two remotes are named " + remote.name());
+    }
+    ApiServer server = new ApiServer(remote, HOST, ports);
+    servers.put(remote.name(), server);
+    server.start();
+    if (down) {
+      server.stop();
+    }
+  }
+
+  public PveCluster cluster(String name) {
+    return Optional.ofNullable(clusters.get(name))
+        .orElseThrow(() -> new IllegalArgumentException("no simulated cluster " + name));
+  }
+
+  public PbsServer backupServer(String name) {
+    return Optional.ofNullable(backupServers.get(name))
+        .orElseThrow(() -> new IllegalArgumentException("no simulated backup server " + name));
+  }
+
+  /** Base URLs of a remote's listeners, e.g. {@code https://127.0.0.1:18006}. */
+  public List<URI> endpoints(String remote) {
+    return server(remote).endpoints();
+  }
+
+  /** SHA-256 fingerprint of the certificate the remote presents now. */
+  public String fingerprint(String remote) {
+    return remote(remote).tls().fingerprint();
+  }
+
+  /** Presents another shipped certificate ({@code sim-1} .. {@code sim-6}) from now on. */
+  public void rotateCertificate(String remote, String certificate) {
+    remote(remote).tls().rotate(certificate);
+  }
+
+  /** Closes the remote's listeners (connection refused) or opens them again on the same ports. */
+  public void setDown(String remote, boolean down) {
+    if (down) {
+      server(remote).stop();
+    } else {
+      server(remote).start();
+    }
+  }
+
+  public List<String> remoteNames() {
+    return new ArrayList<>(servers.keySet());
+  }
+
+  private SimulatedRemote remote(String name) {
+    if (clusters.containsKey(name)) {
+      return clusters.get(name);
+    }
+    return backupServer(name);
+  }
+
+  private ApiServer server(String name) {
+    return Optional.ofNullable(servers.get(name))
+        .orElseThrow(() -> new IllegalArgumentException("no simulated remote " + name));
+  }
+
+  @Override
+  public void close() {
+    servers.values().forEach(ApiServer::close);
+  }
+}

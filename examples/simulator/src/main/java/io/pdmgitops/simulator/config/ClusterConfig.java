@@ -1,0 +1,29 @@
+package io.pdmgitops.simulator.config;
+
+import java.util.List;
+
+/**
+ * One PVE cluster.
+ *
+ * @param certificate name of a shipped certificate ({@code sim-1} .. {@code sim-6})
+ * @param listen ports, one listener each; 0 picks a free port. Several ports stand for several node
+ *     addresses of the same cluster, so clients can fail over between them.
+ */
+public record ClusterConfig(
+    String name,
+    String certificate,
+    List<Integer> listen,
+    String version,
+    List<NodeConfig> nodes,
+    List<StorageConfig> storages,
+    List<GuestConfig> guests,
+    List<TokenConfig> tokens,
+    FaultConfig faults) {
+  public ClusterConfig {
+    listen = List.copyOf(listen);
+    nodes = List.copyOf(nodes);
+    storages = List.copyOf(storages);
+    guests = List.copyOf(guests);
+    tokens = List.copyOf(tokens);
+  }
+}

@@ -1,0 +1,204 @@
+package io.pdmgitops.simulator.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** Reads a fleet file (see {@code examples/fleet.yaml}). */
+public final class FleetConfigReader {
+  private static final Duration DEFAULT_TASK = Duration.ofSeconds(2);
+
+  private FleetConfigReader() {}
+
+  public static FleetConfig read(Path file) throws IOException {
+    try (Reader reader = Files.newBufferedReader(file)) {
+      return parse(new Yaml(new SafeConstructor(new LoaderOptions())).load(reader));
+    }
+  }
+
+  public static FleetConfig parse(String yaml) {
+    return parse((Object) new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml));
+  }
+
+  static FleetConfig parse(Object document) {
+    YamlMap root =
+        new YamlMap("fleet", document).allow(Set.of("taskDuration", "clusters", "pbs", "generate"));
+    List<ClusterConfig> clusters = new ArrayList<>();
+    int index = 0;
+    for (YamlMap c : root.list("clusters")) {
+      clusters.add(cluster(c, index++));
+    }
+    List<PbsConfig> backupServers = new ArrayList<>();
+    for (YamlMap p : root.list("pbs")) {
+      backupServers.add(pbs(p, index++));
+    }
+    if (root.has("generate")) {
+      YamlMap g =
+          root.map("generate").allow(Set.of("clusters", "nodesPerCluster", "guestsPerCluster"));
+      clusters.addAll(
+          FleetGenerator.clusters(
+              g.integer("clusters", 1),
+              g.integer("nodesPerCluster", 3),
+              g.integer("guestsPerCluster", 100),
+              index));
+    }
+    return new FleetConfig(root.duration("taskDuration", DEFAULT_TASK), clusters, backupServers);
+  }
+
+  private static ClusterConfig cluster(YamlMap c, int index) {
+    c.allow(
+        Set.of(
+            "name",
+            "certificate",
+            "listen",
+            "version",
+            "nodes",
+            "storages",
+            "guests",
+            "tokens",
+            "faults"));
+    List<NodeConfig> nodes = new ArrayList<>();
+    for (YamlMap n : c.list("nodes")) {
+      n.allow(Set.of("name", "online", "cpus", "memory", "rootfs"));
+      nodes.add(
+          new NodeConfig(
+              n.required("name"),
+              n.bool("online", true),
+              n.integer("cpus", 16),
+              n.size("memory", 64L << 30),
+              n.size("rootfs", 100L << 30)));
+    }
+    List<StorageConfig> storages = new ArrayList<>();
+    for (YamlMap s : c.list("storages")) {
+      s.allow(Set.of("name", "type", "content", "shared", "size", "used", "nodes"));
+      storages.add(
+          new StorageConfig(
+              s.required("name"),
+              s.string("type", "dir"),
+              s.string("content", "images,rootdir"),
+              s.bool("shared", false),
+              s.size("size", 1L << 40),
+              s.size("used", 0),
+              s.strings("nodes")));
+    }
+    List<GuestConfig> guests = new ArrayList<>();
+    for (YamlMap g : c.list("guests")) {
+      guests.add(guest(g, nodes.isEmpty() ? "pve" : nodes.get(0).name()));
+    }
+    return new ClusterConfig(
+        c.required("name"),
+        c.string("certificate", certificate(index)),
+        c.has("listen") ? c.integers("listen") : List.of(0),
+        c.string("version", "8.2.4"),
+        nodes,
+        storages,
+        guests,
+        tokens(c),
+        faults(c.map("faults")));
+  }
+
+  static GuestConfig guest(YamlMap g, String defaultNode) {
+    g.allow(
+        Set.of(
+            "vmid",
+            "name",
+            "type",
+            "node",
+            "status",
+            "cpus",
+            "memory",
+            "disk",
+            "tags",
+            "pool",
+            "template",
+            "ha",
+            "lock"));
+    return new GuestConfig(
+        g.integer("vmid", 0),
+        g.string("name", "VM " + g.integer("vmid", 0)),
+        g.string("type", "qemu"),
+        g.string("node", defaultNode),
+        g.string("status", "stopped"),
+        g.integer("cpus", 2),
+        g.size("memory", 2L << 30),
+        g.size("disk", 32L << 30),
+        g.strings("tags"),
+        g.string("pool", null),
+        g.bool("template", false),
+        g.bool("ha", false),
+        g.string("lock", null));
+  }
+
+  private static PbsConfig pbs(YamlMap p, int index) {
+    p.allow(Set.of("name", "certificate", "listen", "version", "datastores", "tokens", "faults"));
+    List<DatastoreConfig> stores = new ArrayList<>();
+    for (YamlMap d : p.list("datastores")) {
+      d.allow(Set.of("name", "size", "used", "groups"));
+      List<DatastoreConfig.BackupGroupConfig> groups = new ArrayList<>();
+      for (YamlMap g : d.list("groups")) {
+        g.allow(Set.of("type", "id", "owner", "snapshots"));
+        groups.add(
+            new DatastoreConfig.BackupGroupConfig(
+                g.string("type", "vm"),
+                g.required("id"),
+                g.string("owner", "root@pam"),
+                g.strings("snapshots").stream().map(Long::parseLong).toList()));
+      }
+      stores.add(
+          new DatastoreConfig(
+              d.required("name"), d.size("size", 4L << 40), d.size("used", 0), groups));
+    }
+    return new PbsConfig(
+        p.required("name"),
+        p.string("certificate", certificate(index)),
+        p.has("listen") ? p.integers("listen") : List.of(0),
+        p.string("version", "3.2"),
+        stores,
+        tokens(p),
+        faults(p.map("faults")));
+  }
+
+  private static List<TokenConfig> tokens(YamlMap remote) {
+    List<TokenConfig> tokens = new ArrayList<>();
+    for (YamlMap t : remote.list("tokens")) {
+      t.allow(Set.of("id", "secret", "role"));
+      String role = t.string("role", "admin");
+      if (!Set.of("admin", "operator", "audit").contains(role)) {
+        throw new IllegalArgumentException("token " + t.required("id") + ": unknown role " + role);
+      }
+      tokens.add(new TokenConfig(t.required("id"), t.required("secret"), role));
+    }
+    return tokens;
+  }
+
+  static FaultConfig faults(YamlMap f) {
+    f.allow(Set.of("latency", "errorRate", "down", "hang", "slowBody", "paths"));
+    Map<String, FaultConfig> paths = new LinkedHashMap<>();
+    YamlMap byPath = f.map("paths");
+    for (String path : byPath.keys()) {
+      paths.put(path, faults(byPath.map(path)));
+    }
+    return new FaultConfig(
+        f.duration("latency", Duration.ZERO),
+        f.decimal("errorRate", 0),
+        f.bool("down", false),
+        f.bool("hang", false),
+        f.duration("slowBody", Duration.ZERO),
+        paths);
+  }
+
+  /** Shipped certificates are reused round-robin by remotes that do not name one. */
+  static String certificate(int index) {
+    return "sim-" + (index % 6 + 1);
+  }
+}

@@ -1,0 +1,23 @@
+package io.pdmgitops.simulator.config;
+
+import java.util.List;
+
+/** A VM or container as the fleet starts with it. */
+public record GuestConfig(
+    int vmid,
+    String name,
+    String type,
+    String node,
+    String status,
+    int cpus,
+    long memory,
+    long disk,
+    List<String> tags,
+    String pool,
+    boolean template,
+    boolean ha,
+    String lock) {
+  public GuestConfig {
+    tags = List.copyOf(tags);
+  }
+}

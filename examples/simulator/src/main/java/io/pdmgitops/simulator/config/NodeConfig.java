@@ -1,0 +1,4 @@
+package io.pdmgitops.simulator.config;
+
+/** One PVE node; an offline node answers 595 to everything proxied to it. */
+public record NodeConfig(String name, boolean online, int cpus, long memory, long rootfs) {}

@@ -1,0 +1,17 @@
+package io.pdmgitops.simulator.http;
+
+import io.pdmgitops.simulator.config.FaultConfig;
+
+/** A simulated PVE cluster or PBS, as the HTTPS listeners see it. */
+public interface SimulatedRemote {
+  String name();
+
+  /** Handles an authenticated or anonymous call; never throws for bad input. */
+  ApiResponse handle(ApiRequest request);
+
+  ErrorStyle errorStyle();
+
+  FaultConfig faults();
+
+  TlsIdentity tls();
+}

@@ -1,0 +1,284 @@
+package io.pdmgitops.simulator.pbs;
+
+import io.pdmgitops.simulator.config.DatastoreConfig;
+import io.pdmgitops.simulator.config.FaultConfig;
+import io.pdmgitops.simulator.config.PbsConfig;
+import io.pdmgitops.simulator.http.ApiException;
+import io.pdmgitops.simulator.http.ApiRequest;
+import io.pdmgitops.simulator.http.ApiResponse;
+import io.pdmgitops.simulator.http.Call;
+import io.pdmgitops.simulator.http.ErrorStyle;
+import io.pdmgitops.simulator.http.Json;
+import io.pdmgitops.simulator.http.Route;
+import io.pdmgitops.simulator.http.SimulatedRemote;
+import io.pdmgitops.simulator.http.TlsIdentity;
+import io.pdmgitops.simulator.http.TokenAuth;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A Proxmox Backup Server: datastores, their usage, backup groups and snapshots, and its garbage
+ * collection tasks. Real JSON booleans and kebab-case keys, plain-text errors, 400 by default.
+ */
+public final class PbsServer implements SimulatedRemote {
+  private static final String NODE = "localhost";
+
+  private final PbsConfig config;
+  private final Clock clock;
+  private final TlsIdentity tls;
+  private final TokenAuth auth;
+  private final Map<String, DatastoreConfig> stores;
+  private final List<Route> routes;
+  private final List<String> upids;
+  private volatile FaultConfig faults;
+
+  public PbsServer(PbsConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.tls = new TlsIdentity(config.certificate());
+    this.auth = new TokenAuth(config.tokens(), true);
+    this.faults = config.faults();
+    this.stores =
+        config.datastores().stream()
+            .collect(
+                Collectors.toMap(
+                    DatastoreConfig::name,
+                    Function.identity(),
+                    (a, b) -> a,
+                    java.util.LinkedHashMap::new));
+    long start = clock.instant().getEpochSecond() - 3_600;
+    this.upids =
+        stores.keySet().stream()
+            .map(
+                s ->
+                    String.format(
+                        "UPID:%s:%08X:%08X:%08X:%08X:garbage_collection:%s:root@pam:",
+                        NODE, 0x4F37 + s.length(), 0x39E469, 0, start, s))
+            .toList();
+    this.routes =
+        List.of(
+            Route.of("GET", "/version", this::version),
+            Route.of("GET", "/admin/datastore", this::datastores),
+            Route.of("GET", "/status/datastore-usage", this::usage),
+            Route.of("GET", "/nodes/{node}/status", this::nodeStatus),
+            Route.of("GET", "/nodes/{node}/tasks", this::tasks),
+            Route.of("GET", "/nodes/{node}/tasks/{upid}/status", this::taskStatus),
+            Route.of("GET", "/nodes/{node}/tasks/{upid}/log", this::taskLog),
+            Route.of("GET", "/admin/datastore/{store}/groups", this::groups),
+            Route.of("GET", "/admin/datastore/{store}/snapshots", this::snapshots));
+  }
+
+  @Override
+  public String name() {
+    return config.name();
+  }
+
+  @Override
+  public synchronized ApiResponse handle(ApiRequest request) {
+    ApiResponse response = Route.dispatch(routes, request, auth);
+    // proxmox-rest-server answers generic errors with 400, not PVE's 500.
+    return response.status() == 500 ? ApiResponse.error(400, response.message()) : response;
+  }
+
+  @Override
+  public ErrorStyle errorStyle() {
+    return ErrorStyle.PBS;
+  }
+
+  @Override
+  public FaultConfig faults() {
+    return faults;
+  }
+
+  public void setFaults(FaultConfig faults) {
+    this.faults = faults;
+  }
+
+  @Override
+  public TlsIdentity tls() {
+    return tls;
+  }
+
+  private ApiResponse version(Call call) {
+    String[] parts = config.version().split("\\.");
+    return ApiResponse.ok(
+        Json.object()
+            .put("version", parts[0] + "." + (parts.length > 1 ? parts[1] : "0"))
+            .put("release", parts.length > 2 ? parts[2] : "4")
+            .put("repoid", "b2f3a8a5c1e2d4f6"));
+  }
+
+  private ApiResponse datastores(Call call) {
+    ArrayNode out = Json.array();
+    stores
+        .values()
+        .forEach(
+            s ->
+                out.addObject()
+                    .put("store", s.name())
+                    .put("mount-status", "nonremovable")
+                    .put("backend-type", "filesystem"));
+    return ApiResponse.ok(out);
+  }
+
+  private ApiResponse usage(Call call) {
+    ArrayNode out = Json.array();
+    for (DatastoreConfig s : stores.values()) {
+      ObjectNode o =
+          out.addObject()
+              .put("store", s.name())
+              .put("total", s.size())
+              .put("used", s.used())
+              .put("avail", s.size() - s.used());
+      ArrayNode history = o.putArray("history");
+      for (int i = 0; i < 7; i++) {
+        history.add((double) s.used() / s.size() * (0.9 + i / 70.0));
+      }
+      o.put("history-start", clock.instant().getEpochSecond() - 7 * 86_400)
+          .put("history-delta", 86_400);
+      o.putObject("gc-status")
+          .put("index-file-count", s.groups().size() * 10)
+          .put("index-data-bytes", s.used() * 3)
+          .put("disk-bytes", s.used())
+          .put("disk-chunks", s.used() / (4 << 20))
+          .put("removed-bytes", 0)
+          .put("removed-chunks", 0)
+          .put("pending-bytes", 0)
+          .put("pending-chunks", 0)
+          .put("removed-bad", 0)
+          .put("still-bad", 0);
+    }
+    return ApiResponse.ok(out);
+  }
+
+  private ApiResponse nodeStatus(Call call) {
+    ObjectNode o = Json.object();
+    o.putObject("memory").put("total", 64L << 30).put("used", 12L << 30).put("free", 52L << 30);
+    o.putObject("swap").put("total", 8L << 30).put("used", 0).put("free", 8L << 30);
+    o.putObject("root").put("total", 100L << 30).put("used", 20L << 30).put("avail", 80L << 30);
+    o.put("uptime", 2_419_200);
+    o.putArray("loadavg").add(0.12).add(0.2).add(0.18);
+    o.put("kversion", "Linux 6.8.12-1-pve #1 SMP PREEMPT_DYNAMIC PMX 6.8.12-1");
+    o.put("cpu", 0.034).put("wait", 0.001);
+    o.putObject("cpuinfo")
+        .put("model", "Intel(R) Xeon(R) E-2388G")
+        .put("sockets", 1)
+        .put("cpus", 16);
+    o.putObject("info").put("fingerprint", tls.fingerprint());
+    o.putObject("boot-info").put("mode", "efi").put("secureboot", false);
+    return ApiResponse.ok(o);
+  }
+
+  private ApiResponse tasks(Call call) {
+    ArrayNode out = Json.array();
+    for (String upid : upids) {
+      String[] f = upid.split(":");
+      out.addObject()
+          .put("upid", upid)
+          .put("node", NODE)
+          .put("pid", Long.parseLong(f[2], 16))
+          .put("pstart", Long.parseLong(f[3], 16))
+          .put("starttime", Long.parseLong(f[5], 16))
+          .put("worker_type", f[6])
+          .put("worker_id", f[7])
+          .put("user", f[8])
+          .put("endtime", Long.parseLong(f[5], 16) + 42)
+          .put("status", "OK");
+    }
+    return ApiResponse.paged(out, out.size());
+  }
+
+  private String task(Call call) {
+    String upid = call.var("upid");
+    return upids.stream()
+        .filter(upid::equals)
+        .findFirst()
+        .orElseThrow(() -> ApiException.of(400, "no such task"));
+  }
+
+  private ApiResponse taskStatus(Call call) {
+    String upid = task(call);
+    String[] f = upid.split(":");
+    return ApiResponse.ok(
+        Json.object()
+            .put("upid", upid)
+            .put("node", NODE)
+            .put("pid", Long.parseLong(f[2], 16))
+            .put("pstart", Long.parseLong(f[3], 16))
+            .put("starttime", Long.parseLong(f[5], 16))
+            .put("type", f[6])
+            .put("id", f[7])
+            .put("user", f[8])
+            .put("status", "stopped")
+            .put("exitstatus", "OK"));
+  }
+
+  private ApiResponse taskLog(Call call) {
+    String upid = task(call);
+    ArrayNode out = Json.array();
+    out.addObject()
+        .put("n", 1)
+        .put("t", "starting garbage collection on store " + upid.split(":")[7]);
+    out.addObject().put("n", 2).put("t", "TASK OK");
+    return ApiResponse.paged(out, 2);
+  }
+
+  private DatastoreConfig store(Call call) {
+    TokenAuth.require(call.token(), "/datastore/" + call.var("store"), "Datastore.Audit");
+    return Optional.ofNullable(stores.get(call.var("store")))
+        .orElseThrow(
+            () -> ApiException.of(404, "datastore '" + call.var("store") + "' does not exist"));
+  }
+
+  private ApiResponse groups(Call call) {
+    ArrayNode out = Json.array();
+    for (DatastoreConfig.BackupGroupConfig g : store(call).groups()) {
+      ArrayNode files =
+          out.addObject()
+              .put("backup-type", g.type())
+              .put("backup-id", g.id())
+              .put("last-backup", g.snapshots().stream().mapToLong(Long::longValue).max().orElse(0))
+              .put("backup-count", g.snapshots().size())
+              .put("owner", g.owner())
+              .putArray("files");
+      files.add("index.json.blob").add("drive-scsi0.img.fidx");
+    }
+    return ApiResponse.ok(out);
+  }
+
+  private ApiResponse snapshots(Call call) {
+    String type = call.string("backup-type", null);
+    String id = call.string("backup-id", null);
+    ArrayNode out = Json.array();
+    for (DatastoreConfig.BackupGroupConfig g : store(call).groups()) {
+      if ((type != null && !type.equals(g.type())) || (id != null && !id.equals(g.id()))) {
+        continue;
+      }
+      for (long time : g.snapshots()) {
+        ObjectNode o =
+            out.addObject()
+                .put("backup-type", g.type())
+                .put("backup-id", g.id())
+                .put("backup-time", time)
+                .put("owner", g.owner())
+                .put("protected", false)
+                .put("size", 8L << 30);
+        o.putObject("verification")
+            .put("state", "ok")
+            .put("upid", upids.isEmpty() ? "" : upids.get(0));
+        o.putArray("files")
+            .addObject()
+            .put("filename", "drive-scsi0.img.fidx")
+            .put("crypt-mode", "none")
+            .put("size", 8L << 30);
+      }
+    }
+    return ApiResponse.ok(out);
+  }
+}

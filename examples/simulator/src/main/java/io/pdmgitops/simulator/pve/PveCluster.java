@@ -1,0 +1,212 @@
+package io.pdmgitops.simulator.pve;
+
+import io.pdmgitops.simulator.config.ClusterConfig;
+import io.pdmgitops.simulator.config.FaultConfig;
+import io.pdmgitops.simulator.config.GuestConfig;
+import io.pdmgitops.simulator.config.StorageConfig;
+import io.pdmgitops.simulator.config.TokenConfig;
+import io.pdmgitops.simulator.http.ApiException;
+import io.pdmgitops.simulator.http.ApiRequest;
+import io.pdmgitops.simulator.http.ApiResponse;
+import io.pdmgitops.simulator.http.ErrorStyle;
+import io.pdmgitops.simulator.http.Route;
+import io.pdmgitops.simulator.http.SimulatedRemote;
+import io.pdmgitops.simulator.http.TlsIdentity;
+import io.pdmgitops.simulator.http.TokenAuth;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A stateful PVE cluster. One lock guards its state: requests are handled one at a time, which is
+ * plenty for a simulator and keeps every transition atomic.
+ */
+public final class PveCluster implements SimulatedRemote {
+  private final String name;
+  private final String version;
+  private final Clock clock;
+  private final TlsIdentity tls;
+  private final TokenAuth auth;
+  private final List<StorageConfig> storages;
+  final Map<String, SimNode> nodes = new LinkedHashMap<>();
+  final Map<Integer, SimGuest> guests = new TreeMap<>();
+  final TaskLedger tasks = new TaskLedger();
+  private final List<Route> routes = new ArrayList<>();
+  private volatile FaultConfig faults;
+  private volatile ErrorStyle errorStyle = ErrorStyle.PVE;
+  private volatile Duration taskDuration;
+
+  public PveCluster(ClusterConfig config, Duration taskDuration, Clock clock) {
+    this.name = config.name();
+    this.version = config.version();
+    this.clock = clock;
+    this.tls = new TlsIdentity(config.certificate());
+    this.auth = new TokenAuth(config.tokens(), false);
+    this.storages = config.storages();
+    this.faults = config.faults();
+    this.taskDuration = taskDuration;
+    config.nodes().forEach(n -> nodes.put(n.name(), new SimNode(n)));
+    Instant now = clock.instant();
+    for (GuestConfig g : config.guests()) {
+      guests.put(g.vmid(), new SimGuest(g, now));
+    }
+    routes.addAll(new PveReadApi(this).routes());
+    routes.addAll(new PvePowerApi(this).routes());
+    routes.addAll(new PveTaskApi(this).routes());
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public synchronized ApiResponse handle(ApiRequest request) {
+    tasks.settle(clock.instant());
+    return Route.dispatch(routes, request, auth);
+  }
+
+  @Override
+  public ErrorStyle errorStyle() {
+    return errorStyle;
+  }
+
+  @Override
+  public FaultConfig faults() {
+    return faults;
+  }
+
+  @Override
+  public TlsIdentity tls() {
+    return tls;
+  }
+
+  // ---- state used by the API classes (always under the lock) ----
+
+  String version() {
+    return version;
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  Duration taskDuration() {
+    return taskDuration;
+  }
+
+  List<StorageConfig> storages() {
+    return storages;
+  }
+
+  /** The node a /nodes/{node}/... call is proxied to; offline means 595 as pveproxy answers. */
+  SimNode reachableNode(String node) {
+    SimNode n = nodes.get(node);
+    if (n == null) {
+      throw ApiException.of(
+          595, "Errors during connection establishment, proxy handshake: No route to host");
+    }
+    if (!n.online) {
+      throw ApiException.of(
+          595, "Errors during connection establishment, proxy handshake: No route to host");
+    }
+    return n;
+  }
+
+  /** The guest on that node, or PVE's "configuration file does not exist" 500. */
+  SimGuest guestOn(String node, String type, String vmid) {
+    int id = vmid(vmid);
+    SimGuest guest = guests.get(id);
+    if (guest == null || !guest.node.equals(node) || !guest.type.equals(type)) {
+      String dir = "qemu".equals(type) ? "qemu-server" : "lxc";
+      throw ApiException.of(
+          500,
+          "Configuration file 'nodes/" + node + "/" + dir + "/" + id + ".conf' does not exist");
+    }
+    return guest;
+  }
+
+  static int vmid(String text) {
+    try {
+      int id = Integer.parseInt(text);
+      if (id >= 100 && id <= 999_999_999) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to PVE's type check message
+    }
+    throw ApiException.badParameter("vmid", "type check ('integer') failed - got '" + text + "'");
+  }
+
+  static String user(TokenConfig token) {
+    return token.id();
+  }
+
+  // ---- control surface for tests and the admin endpoint ----
+
+  /** A snapshot of one guest's state, for assertions. */
+  public record GuestState(
+      int vmid,
+      String type,
+      String name,
+      String node,
+      String status,
+      String qmpstatus,
+      Optional<String> lock,
+      long uptime) {}
+
+  public synchronized Optional<GuestState> guest(int vmid) {
+    tasks.settle(clock.instant());
+    SimGuest g = guests.get(vmid);
+    if (g == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new GuestState(
+            g.vmid,
+            g.type,
+            g.name,
+            g.node,
+            g.status,
+            g.qmpstatus,
+            Optional.ofNullable(g.lock),
+            g.uptime(clock.instant())));
+  }
+
+  public synchronized void setLock(int vmid, String lock) {
+    Optional.ofNullable(guests.get(vmid)).ifPresent(g -> g.lock = lock);
+  }
+
+  public synchronized void setNodeOnline(String node, boolean online) {
+    Optional.ofNullable(nodes.get(node)).ifPresent(n -> n.online = online);
+  }
+
+  public synchronized void renameGuest(int vmid, String newName) {
+    Optional.ofNullable(guests.get(vmid)).ifPresent(g -> g.name = newName);
+  }
+
+  public void setFaults(FaultConfig faults) {
+    this.faults = faults;
+  }
+
+  public void setErrorStyle(ErrorStyle style) {
+    this.errorStyle = style;
+  }
+
+  public void setTaskDuration(Duration duration) {
+    this.taskDuration = duration;
+  }
+
+  /** Number of tasks of a type started so far, e.g. to prove an action was not sent twice. */
+  public synchronized long tasksStarted(String type, int vmid) {
+    return tasks.all().stream()
+        .filter(t -> t.type.equals(type) && t.id.equals(String.valueOf(vmid)))
+        .count();
+  }
+}

@@ -1,0 +1,141 @@
+package io.pdmgitops.simulator.pve;
+
+import io.pdmgitops.simulator.http.ApiException;
+import io.pdmgitops.simulator.http.ApiResponse;
+import io.pdmgitops.simulator.http.Call;
+import io.pdmgitops.simulator.http.Json;
+import io.pdmgitops.simulator.http.Route;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Task list, status and log of a node, as pve-manager's Tasks.pm serves them. */
+final class PveTaskApi {
+  /** pve-common UPID.pm's parse regex. */
+  private static final Pattern UPID =
+      Pattern.compile(
+          "^UPID:([a-zA-Z0-9]([a-zA-Z0-9\\-]*[a-zA-Z0-9])?):([0-9A-Fa-f]{8}):([0-9A-Fa-f]{8,9})"
+              + ":([0-9A-Fa-f]{8}):([^:\\s/]+):([^:\\s/]*):([^:\\s/]+):$");
+
+  private final PveCluster cluster;
+
+  PveTaskApi(PveCluster cluster) {
+    this.cluster = cluster;
+  }
+
+  List<Route> routes() {
+    return List.of(
+        Route.of("GET", "/nodes/{node}/tasks", this::list),
+        Route.of("GET", "/nodes/{node}/tasks/{upid}/status", this::status),
+        Route.of("GET", "/nodes/{node}/tasks/{upid}/log", this::log),
+        Route.of("DELETE", "/nodes/{node}/tasks/{upid}", this::stop));
+  }
+
+  private ApiResponse list(Call call) {
+    call.allow(
+        Set.of(
+            "start",
+            "limit",
+            "userfilter",
+            "typefilter",
+            "vmid",
+            "errors",
+            "source",
+            "since",
+            "until",
+            "statusfilter"));
+    String node = cluster.reachableNode(call.var("node")).name;
+    String source = call.string("source", "archive");
+    if (!Set.of("archive", "active", "all").contains(source)) {
+      throw ApiException.badParameter(
+          "source",
+          "value '" + source + "' does not have a value in the enumeration 'archive, active, all'");
+    }
+    long start = call.integer("start", 0);
+    long limit = call.integer("limit", 50);
+    boolean errorsOnly = call.bool("errors", false);
+    String type = call.string("typefilter", null);
+    String vmid = call.string("vmid", null);
+    List<SimTask> matching =
+        cluster.tasks.onNode(node).stream()
+            .filter(
+                t ->
+                    source.equals("all")
+                        || (source.equals("active") ? t.isRunning() : !t.isRunning()))
+            .filter(t -> !errorsOnly || (!t.isRunning() && t.failed()))
+            .filter(t -> type == null || t.type.equals(type))
+            .filter(t -> vmid == null || t.id.equals(vmid))
+            .toList();
+    ArrayNode out = Json.array();
+    matching.stream().skip(start).limit(limit).forEach(t -> describe(out.addObject(), t, true));
+    return ApiResponse.paged(out, matching.size());
+  }
+
+  private ApiResponse status(Call call) {
+    SimTask task = find(call);
+    ObjectNode o = Json.object();
+    describe(o, task, false);
+    o.put("status", task.isRunning() ? "running" : "stopped");
+    if (!task.isRunning()) {
+      o.put("exitstatus", task.exitstatus);
+    }
+    return ApiResponse.ok(o);
+  }
+
+  private ApiResponse log(Call call) {
+    call.allow(Set.of("start", "limit", "download"));
+    SimTask task = find(call);
+    long start = call.integer("start", 0);
+    long limit = call.integer("limit", 50);
+    ArrayNode out = Json.array();
+    List<String> lines = task.log;
+    for (int i = (int) start; i < lines.size() && (limit == 0 || i < start + limit); i++) {
+      out.addObject().put("n", i + 1).put("t", lines.get(i));
+    }
+    return ApiResponse.paged(out, lines.size());
+  }
+
+  private ApiResponse stop(Call call) {
+    SimTask task = find(call);
+    if (task.isRunning()) {
+      task.endtime = cluster.now().getEpochSecond();
+      task.exitstatus = "interrupted by signal";
+      task.log.add("received interrupt");
+      task.log.add("TASK ERROR: " + task.exitstatus);
+    }
+    return ApiResponse.ok(null);
+  }
+
+  private SimTask find(Call call) {
+    cluster.reachableNode(call.var("node"));
+    String upid = call.var("upid");
+    if (!UPID.matcher(upid).matches()) {
+      throw ApiException.badParameter("upid", "unable to parse worker upid");
+    }
+    return cluster.tasks.find(upid).orElseThrow(() -> ApiException.of(400, "no such task"));
+  }
+
+  private static void describe(ObjectNode o, SimTask t, boolean listItem) {
+    int bang = t.user.indexOf('!');
+    o.put("upid", t.upid)
+        .put("node", t.node)
+        .put("pid", t.pid)
+        .put("pstart", t.pstart)
+        .put("starttime", t.starttime)
+        .put("type", t.type)
+        .put("id", t.id)
+        .put("user", bang < 0 ? t.user : t.user.substring(0, bang));
+    if (bang >= 0) {
+      o.put("tokenid", t.user.substring(bang + 1));
+    }
+    if (listItem) {
+      if (t.isRunning()) {
+        o.put("status", "RUNNING");
+      } else {
+        o.put("endtime", t.endtime).put("status", t.exitstatus);
+      }
+    }
+  }
+}

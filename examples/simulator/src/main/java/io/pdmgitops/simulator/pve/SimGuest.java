@@ -1,0 +1,85 @@
+package io.pdmgitops.simulator.pve;
+
+import io.pdmgitops.simulator.config.GuestConfig;
+import java.time.Instant;
+import java.util.List;
+
+/** A guest's live state. Mutated only under its cluster's lock. */
+final class SimGuest {
+  final int vmid;
+  final String type;
+  String name;
+  String node;
+  String status;
+
+  /** running, paused (qemu suspend to RAM). */
+  String qmpstatus;
+
+  Instant runningSince;
+  final int cpus;
+  final long maxmem;
+  final long maxdisk;
+  List<String> tags;
+  String pool;
+  boolean template;
+  boolean ha;
+  String lock;
+
+  SimGuest(GuestConfig config, Instant now) {
+    this.vmid = config.vmid();
+    this.type = config.type();
+    this.name = config.name();
+    this.node = config.node();
+    this.status = config.status();
+    this.qmpstatus = config.status();
+    this.runningSince = "running".equals(config.status()) ? now.minusSeconds(86_400) : null;
+    this.cpus = config.cpus();
+    this.maxmem = config.memory();
+    this.maxdisk = config.disk();
+    this.tags = config.tags();
+    this.pool = config.pool();
+    this.template = config.template();
+    this.ha = config.ha();
+    this.lock = config.lock();
+  }
+
+  boolean isQemu() {
+    return "qemu".equals(type);
+  }
+
+  boolean isRunning() {
+    return "running".equals(status);
+  }
+
+  /** "VM" or "CT", as PVE's messages name them. */
+  String noun() {
+    return isQemu() ? "VM" : "CT";
+  }
+
+  long uptime(Instant now) {
+    return runningSince == null
+        ? 0
+        : Math.max(0, now.getEpochSecond() - runningSince.getEpochSecond());
+  }
+
+  /** Deterministic load so dashboards have something to rank. */
+  double cpuLoad() {
+    return isRunning() ? ((vmid * 37) % 100) / 400.0 : 0;
+  }
+
+  long memUsed() {
+    return isRunning() ? maxmem / 10 * (2 + vmid % 7) : 0;
+  }
+
+  void start(Instant now) {
+    status = "running";
+    qmpstatus = "running";
+    runningSince = now;
+  }
+
+  void stop() {
+    status = "stopped";
+    qmpstatus = "stopped";
+    runningSince = null;
+  }
+}
