@@ -1,0 +1,323 @@
+package io.pdmgitops.reconcilers.api;
+
+import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ExchangeStrategies;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * HTTPS calls to one remote through Spring's WebClient: token auth, certificate pinning per
+ * endpoint, failover in the configured order, and three timeouts. Connection failures fail over for
+ * every method (nothing was sent); a lost answer fails over only for GETs, because a POST may
+ * already have been carried out.
+ */
+public final class ProxmoxTransport {
+  private static final Logger LOG = LoggerFactory.getLogger(ProxmoxTransport.class);
+
+  /** Spring hides the reason phrase, where PVE puts its error text; Netty hands it over here. */
+  private static final String REASON_HEADER = "X-Pdm-Gitops-Reason";
+
+  private static final String API_PREFIX = "/api2/json";
+
+  private final RemoteConnection remote;
+  private final ClientSettings settings;
+  private final List<WebClient> clients = new ArrayList<>();
+  private final AtomicReference<ApiEndpoint> lastAnswered = new AtomicReference<>();
+
+  public ProxmoxTransport(RemoteConnection remote, ClientSettings settings) {
+    this.remote = remote;
+    this.settings = settings;
+    ExchangeStrategies strategies =
+        ExchangeStrategies.builder()
+            .codecs(c -> c.defaultCodecs().maxInMemorySize(settings.maxResponseBytes()))
+            .build();
+    for (ApiEndpoint endpoint : remote.endpoints()) {
+      clients.add(
+          WebClient.builder()
+              .clientConnector(new ReactorClientHttpConnector(httpClient(endpoint)))
+              .exchangeStrategies(strategies)
+              .build());
+    }
+  }
+
+  public RemoteConnection remote() {
+    return remote;
+  }
+
+  /** The endpoint that answered the last call, for status pages. */
+  public Optional<ApiEndpoint> lastAnswered() {
+    return Optional.ofNullable(lastAnswered.get());
+  }
+
+  public Mono<ApiEnvelope> get(String path, Map<String, String> query) {
+    return call(HttpMethod.GET, path + queryString(query), Map.of());
+  }
+
+  public Mono<ApiEnvelope> post(String path, Map<String, String> form) {
+    return call(HttpMethod.POST, path, form);
+  }
+
+  public Mono<ApiEnvelope> delete(String path) {
+    return call(HttpMethod.DELETE, path, Map.of());
+  }
+
+  /** Encodes one path segment, e.g. a UPID ({@code :} and {@code !} must not stay raw). */
+  public static String segment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private Mono<ApiEnvelope> call(HttpMethod method, String pathAndQuery, Map<String, String> form) {
+    Duration overall = settings.overallTimeout();
+    return attempt(0, method, pathAndQuery, form, new ArrayList<>())
+        .timeout(
+            overall,
+            Mono.error(
+                () ->
+                    new RemoteUnreachableException(
+                        remote.name(),
+                        List.of(method + " " + pathAndQuery + ": no answer within " + overall))));
+  }
+
+  private Mono<ApiEnvelope> attempt(
+      int index,
+      HttpMethod method,
+      String pathAndQuery,
+      Map<String, String> form,
+      List<Failure> failures) {
+    if (index == clients.size()) {
+      return Mono.error(exhausted(failures));
+    }
+    ApiEndpoint endpoint = remote.endpoints().get(index);
+    return exchange(index, method, pathAndQuery, form)
+        .doOnSuccess(ok -> lastAnswered.set(endpoint))
+        .onErrorResume(
+            e -> !(e instanceof RemoteApiException) && failsOver(e, method),
+            e -> {
+              failures.add(new Failure(endpoint, e));
+              LOG.debug(
+                  "{} {}: {} failed, trying the next endpoint",
+                  remote.name(),
+                  endpoint,
+                  describe(e));
+              return attempt(index + 1, method, pathAndQuery, form, failures);
+            })
+        .onErrorMap(e -> !(e instanceof RemoteApiException), e -> unanswered(endpoint, e));
+  }
+
+  private Mono<ApiEnvelope> exchange(
+      int index, HttpMethod method, String pathAndQuery, Map<String, String> form) {
+    URI uri = URI.create(remote.endpoints().get(index).url() + API_PREFIX + pathAndQuery);
+    WebClient.RequestBodySpec request =
+        clients
+            .get(index)
+            .method(method)
+            .uri(uri)
+            .header("Authorization", remote.token().authorization(remote.product()));
+    WebClient.RequestHeadersSpec<?> spec = request;
+    if (method == HttpMethod.POST) {
+      LinkedMultiValueMap<String, String> body = new LinkedMultiValueMap<>();
+      form.forEach(body::add);
+      spec = request.body(BodyInserters.fromFormData(body));
+    }
+    return spec.exchangeToMono(
+        response ->
+            response
+                .bodyToMono(String.class)
+                .defaultIfEmpty("")
+                .map(
+                    body -> {
+                      int status = response.statusCode().value();
+                      if (status >= 200 && status < 300) {
+                        return envelope(body);
+                      }
+                      String reason =
+                          response.headers().header(REASON_HEADER).stream().findFirst().orElse("");
+                      throw ErrorClassifier.classify(
+                          remote.name(), remote.product(), status, reason, body);
+                    }));
+  }
+
+  private ApiEnvelope envelope(String body) {
+    try {
+      JsonNode json = LenientJson.MAPPER.readTree(body);
+      JsonNode total = json.get("total");
+      return new ApiEnvelope(
+          json.path("data"),
+          total != null && total.canConvertToLong()
+              ? OptionalLong.of(total.asLong())
+              : OptionalLong.empty());
+    } catch (JacksonException e) {
+      throw new ServerErrorException(
+          remote.name(),
+          java.util.OptionalInt.of(200),
+          "the answer is not JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  /** Nothing was sent (connect, TLS): any method may go elsewhere. Lost answers: GETs only. */
+  private static boolean failsOver(Throwable e, HttpMethod method) {
+    if (notSent(e)) {
+      return true;
+    }
+    return method == HttpMethod.GET && !(rootCause(e) instanceof DataBufferLimitException);
+  }
+
+  private static boolean notSent(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException
+          || t instanceof io.netty.channel.ConnectTimeoutException
+          || t instanceof UnknownHostException
+          || t instanceof NoRouteToHostException
+          || t instanceof SSLException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private RemoteApiException exhausted(List<Failure> failures) {
+    for (Failure f : failures) {
+      Optional<PinnedTrustManager.PinMismatch> mismatch = pinMismatch(f.error());
+      if (mismatch.isPresent()) {
+        return new CertificateMismatchException(
+            remote.name(),
+            f.endpoint().toString(),
+            mismatch.get().presented,
+            mismatch.get().expected);
+      }
+    }
+    return new RemoteUnreachableException(
+        remote.name(),
+        failures.stream().map(f -> f.endpoint() + ": " + describe(f.error())).toList());
+  }
+
+  private RemoteApiException unanswered(ApiEndpoint endpoint, Throwable e) {
+    if (rootCause(e) instanceof DataBufferLimitException) {
+      return new ResponseTooLargeException(
+          remote.name(),
+          java.util.OptionalInt.empty(),
+          "the answer of " + endpoint + " exceeds " + settings.maxResponseBytes() + " bytes");
+    }
+    return new RemoteUnreachableException(
+        remote.name(),
+        List.of(
+            endpoint
+                + ": "
+                + describe(e)
+                + " (the request was sent and may have been carried out)"));
+  }
+
+  private static Optional<PinnedTrustManager.PinMismatch> pinMismatch(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof PinnedTrustManager.PinMismatch m) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String describe(Throwable e) {
+    Throwable root = rootCause(e);
+    if (root instanceof ConnectException) {
+      return "connection refused";
+    }
+    if (root instanceof TimeoutException
+        || root instanceof io.netty.handler.timeout.ReadTimeoutException
+        || root.getClass().getSimpleName().contains("Timeout")) {
+      return "timed out";
+    }
+    String message = root.getMessage();
+    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private record Failure(ApiEndpoint endpoint, Throwable error) {}
+
+  private HttpClient httpClient(ApiEndpoint endpoint) {
+    SslContext ssl = sslContext(endpoint);
+    boolean pinned = endpoint.fingerprint().isPresent();
+    return HttpClient.create()
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
+        .responseTimeout(settings.responseTimeout())
+        .secure(
+            spec ->
+                spec.sslContext(ssl)
+                    .handlerConfigurator(
+                        handler -> {
+                          if (pinned) {
+                            // The pin is the identity; node certificates rarely name the address
+                            // used.
+                            SSLParameters parameters = handler.engine().getSSLParameters();
+                            parameters.setEndpointIdentificationAlgorithm(null);
+                            handler.engine().setSSLParameters(parameters);
+                          }
+                        }))
+        .doOnResponse(
+            (response, connection) ->
+                response
+                    .responseHeaders()
+                    .set(
+                        REASON_HEADER,
+                        response.status().reasonPhrase().replaceAll("[^\\x20-\\x7e]", "?")));
+  }
+
+  private static SslContext sslContext(ApiEndpoint endpoint) {
+    try {
+      SslContextBuilder builder = SslContextBuilder.forClient();
+      endpoint.fingerprint().ifPresent(fp -> builder.trustManager(new PinnedTrustManager(fp)));
+      return builder.build();
+    } catch (SSLException e) {
+      throw new IllegalStateException("cannot build a TLS context", e);
+    }
+  }
+
+  private static String queryString(Map<String, String> query) {
+    if (query.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("?");
+    query.forEach(
+        (k, v) -> {
+          if (out.length() > 1) {
+            out.append('&');
+          }
+          out.append(segment(k)).append('=').append(segment(v));
+        });
+    return out.toString();
+  }
+}

@@ -1,0 +1,49 @@
+package io.pdmgitops.reconcilers.pve;
+
+import io.pdmgitops.model.desired.GuestType;
+import io.pdmgitops.reconcilers.api.Upid;
+import java.util.List;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/**
+ * The Proxmox VE API as the controller uses it. Methods are named after the endpoints; failures
+ * arrive as {@link io.pdmgitops.reconcilers.api.RemoteApiException} subtypes.
+ */
+public interface PveClient {
+  /** {@code GET /version}. */
+  Mono<PveVersion> version();
+
+  /** {@code GET /cluster/status}. */
+  Mono<List<ClusterMember>> clusterStatus();
+
+  /** {@code GET /cluster/resources}, optionally filtered; one call for the whole cluster. */
+  Mono<List<ClusterResource>> clusterResources(Optional<ResourceType> type);
+
+  /** {@code GET /cluster/nextid}: the lowest free VMID. */
+  Mono<Integer> nextId();
+
+  /** {@code GET /nodes}. */
+  Mono<List<PveNode>> nodes();
+
+  /** {@code GET /nodes/{node}/status}. */
+  Mono<NodeStatus> nodeStatus(String node);
+
+  /** {@code GET /nodes/{node}/qemu} or {@code .../lxc}. */
+  Mono<List<GuestSummary>> guests(String node, GuestType type);
+
+  /** {@code GET /nodes/{node}/{type}/{vmid}/status/current}. */
+  Mono<GuestSummary> guestStatus(String node, GuestType type, int vmid);
+
+  /** {@code POST /nodes/{node}/{type}/{vmid}/status/{action}}: the task started. */
+  Mono<Upid> power(String node, GuestType type, int vmid, PowerAction action);
+
+  /** {@code GET /nodes/{node}/tasks}, newest first. */
+  Mono<List<TaskSummary>> tasks(String node, TaskSource source, int limit);
+
+  /** {@code GET /nodes/{node}/tasks/{upid}/status}, on the node the UPID names. */
+  Mono<TaskStatus> taskStatus(Upid upid);
+
+  /** {@code GET /nodes/{node}/tasks/{upid}/log}; limit 0 reads every line. */
+  Mono<TaskLog> taskLog(Upid upid, int start, int limit);
+}

@@ -1,0 +1,133 @@
+package io.pdmgitops.reconcilers.pve;
+
+import static io.pdmgitops.reconcilers.api.ProxmoxTransport.segment;
+
+import io.pdmgitops.model.desired.GuestType;
+import io.pdmgitops.reconcilers.api.ApiEnvelope;
+import io.pdmgitops.reconcilers.api.LenientJson;
+import io.pdmgitops.reconcilers.api.ProxmoxTransport;
+import io.pdmgitops.reconcilers.api.ServerErrorException;
+import io.pdmgitops.reconcilers.api.Upid;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.type.CollectionType;
+
+/** {@link PveClient} over {@link ProxmoxTransport}. */
+public final class WebPveClient implements PveClient {
+  private final ProxmoxTransport transport;
+
+  public WebPveClient(ProxmoxTransport transport) {
+    this.transport = transport;
+  }
+
+  @Override
+  public Mono<PveVersion> version() {
+    return get("/version").map(e -> one(e, PveVersion.class));
+  }
+
+  @Override
+  public Mono<List<ClusterMember>> clusterStatus() {
+    return get("/cluster/status").map(e -> list(e, ClusterMember.class));
+  }
+
+  @Override
+  public Mono<List<ClusterResource>> clusterResources(Optional<ResourceType> type) {
+    Map<String, String> query = type.map(t -> Map.of("type", t.wire())).orElse(Map.of());
+    return transport.get("/cluster/resources", query).map(e -> list(e, ClusterResource.class));
+  }
+
+  @Override
+  public Mono<Integer> nextId() {
+    return get("/cluster/nextid").map(e -> e.data().asInt());
+  }
+
+  @Override
+  public Mono<List<PveNode>> nodes() {
+    return get("/nodes").map(e -> list(e, PveNode.class));
+  }
+
+  @Override
+  public Mono<NodeStatus> nodeStatus(String node) {
+    return get("/nodes/" + segment(node) + "/status").map(e -> one(e, NodeStatus.class));
+  }
+
+  @Override
+  public Mono<List<GuestSummary>> guests(String node, GuestType type) {
+    return get("/nodes/" + segment(node) + "/" + type.wire()).map(e -> list(e, GuestSummary.class));
+  }
+
+  @Override
+  public Mono<GuestSummary> guestStatus(String node, GuestType type, int vmid) {
+    return get(guestPath(node, type, vmid) + "/status/current")
+        .map(e -> one(e, GuestSummary.class));
+  }
+
+  @Override
+  public Mono<Upid> power(String node, GuestType type, int vmid, PowerAction action) {
+    return transport
+        .post(guestPath(node, type, vmid) + "/status/" + action.wire(), Map.of())
+        .map(e -> upid(e.data()));
+  }
+
+  @Override
+  public Mono<List<TaskSummary>> tasks(String node, TaskSource source, int limit) {
+    return transport
+        .get(
+            "/nodes/" + segment(node) + "/tasks",
+            Map.of("source", source.wire(), "limit", String.valueOf(limit)))
+        .map(e -> list(e, TaskSummary.class));
+  }
+
+  @Override
+  public Mono<TaskStatus> taskStatus(Upid upid) {
+    return get(taskPath(upid) + "/status").map(e -> one(e, TaskStatus.class));
+  }
+
+  @Override
+  public Mono<TaskLog> taskLog(Upid upid, int start, int limit) {
+    return transport
+        .get(
+            taskPath(upid) + "/log",
+            Map.of("start", String.valueOf(start), "limit", String.valueOf(limit)))
+        .map(e -> new TaskLog(list(e, TaskLog.Line.class), e.total().orElse(e.data().size())));
+  }
+
+  private Mono<ApiEnvelope> get(String path) {
+    return transport.get(path, Map.of());
+  }
+
+  private static String guestPath(String node, GuestType type, int vmid) {
+    return "/nodes/" + segment(node) + "/" + type.wire() + "/" + vmid;
+  }
+
+  private static String taskPath(Upid upid) {
+    return "/nodes/" + segment(upid.node()) + "/tasks/" + segment(upid.text());
+  }
+
+  private Upid upid(JsonNode data) {
+    return Upid.parse(data.asString())
+        .orElseThrow(
+            () ->
+                new ServerErrorException(
+                    transport.remote().name(),
+                    OptionalInt.of(200),
+                    "expected a task id, got '" + data.asString() + "'"));
+  }
+
+  static <T> T one(ApiEnvelope envelope, Class<T> type) {
+    return LenientJson.MAPPER.treeToValue(envelope.data(), type);
+  }
+
+  static <T> List<T> list(ApiEnvelope envelope, Class<T> type) {
+    if (!envelope.data().isArray()) {
+      return List.of();
+    }
+    CollectionType listType =
+        LenientJson.MAPPER.getTypeFactory().constructCollectionType(List.class, type);
+    return LenientJson.MAPPER.convertValue(envelope.data(), listType);
+  }
+}
