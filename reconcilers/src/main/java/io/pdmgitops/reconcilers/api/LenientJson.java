@@ -1,9 +1,11 @@
 package io.pdmgitops.reconcilers.api;
 
+import java.util.List;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
@@ -24,6 +26,19 @@ public final class LenientJson {
           .build();
 
   private LenientJson() {}
+
+  public static <T> T read(JsonNode node, Class<T> type) {
+    return MAPPER.treeToValue(node, type);
+  }
+
+  /** A list of records; anything but an array reads as empty. */
+  public static <T> List<T> readList(JsonNode node, Class<T> type) {
+    if (node == null || !node.isArray()) {
+      return List.of();
+    }
+    return MAPPER.convertValue(
+        node, MAPPER.getTypeFactory().constructCollectionType(List.class, type));
+  }
 
   /** 0/1 from Perl, "1" from some fields, true/false from Rust and PBS. */
   static final class LenientBoolean extends ValueDeserializer<Boolean> {

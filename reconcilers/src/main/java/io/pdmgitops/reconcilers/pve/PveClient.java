@@ -1,6 +1,8 @@
 package io.pdmgitops.reconcilers.pve;
 
 import io.pdmgitops.model.desired.GuestType;
+import io.pdmgitops.reconcilers.api.TaskLog;
+import io.pdmgitops.reconcilers.api.TaskStatus;
 import io.pdmgitops.reconcilers.api.Upid;
 import java.util.List;
 import java.util.Optional;

@@ -7,6 +7,8 @@ import io.pdmgitops.reconcilers.api.ApiEnvelope;
 import io.pdmgitops.reconcilers.api.LenientJson;
 import io.pdmgitops.reconcilers.api.ProxmoxTransport;
 import io.pdmgitops.reconcilers.api.ServerErrorException;
+import io.pdmgitops.reconcilers.api.TaskLog;
+import io.pdmgitops.reconcilers.api.TaskStatus;
 import io.pdmgitops.reconcilers.api.Upid;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.type.CollectionType;
 
 /** {@link PveClient} over {@link ProxmoxTransport}. */
 public final class WebPveClient implements PveClient {
@@ -118,16 +119,11 @@ public final class WebPveClient implements PveClient {
                     "expected a task id, got '" + data.asString() + "'"));
   }
 
-  static <T> T one(ApiEnvelope envelope, Class<T> type) {
-    return LenientJson.MAPPER.treeToValue(envelope.data(), type);
+  private static <T> T one(ApiEnvelope envelope, Class<T> type) {
+    return LenientJson.read(envelope.data(), type);
   }
 
-  static <T> List<T> list(ApiEnvelope envelope, Class<T> type) {
-    if (!envelope.data().isArray()) {
-      return List.of();
-    }
-    CollectionType listType =
-        LenientJson.MAPPER.getTypeFactory().constructCollectionType(List.class, type);
-    return LenientJson.MAPPER.convertValue(envelope.data(), listType);
+  private static <T> List<T> list(ApiEnvelope envelope, Class<T> type) {
+    return LenientJson.readList(envelope.data(), type);
   }
 }

@@ -19,6 +19,8 @@ import io.pdmgitops.reconcilers.api.RemoteConnection;
 import io.pdmgitops.reconcilers.api.RemoteUnreachableException;
 import io.pdmgitops.reconcilers.api.ResponseTooLargeException;
 import io.pdmgitops.reconcilers.api.ServerErrorException;
+import io.pdmgitops.reconcilers.api.TaskLog;
+import io.pdmgitops.reconcilers.api.TaskStatus;
 import io.pdmgitops.reconcilers.api.Upid;
 import io.pdmgitops.simulator.SimulatedFleet;
 import io.pdmgitops.simulator.config.FaultConfig;

@@ -1,4 +1,4 @@
-package io.pdmgitops.reconcilers.pve;
+package io.pdmgitops.reconcilers.api;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.pdmgitops.reconcilers.pve;
+package io.pdmgitops.reconcilers.api;
 
 import java.util.Optional;
 
@@ -25,7 +25,7 @@ public record TaskStatus(
     return exitstatus.map(TaskStatus::isSuccess).orElse(false);
   }
 
-  static boolean isSuccess(String exit) {
+  public static boolean isSuccess(String exit) {
     return exit.equals("OK") || exit.matches("WARNINGS: \\d+");
   }
 }

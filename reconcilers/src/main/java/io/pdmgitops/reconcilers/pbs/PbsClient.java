@@ -1,0 +1,37 @@
+package io.pdmgitops.reconcilers.pbs;
+
+import io.pdmgitops.reconcilers.api.TaskLog;
+import io.pdmgitops.reconcilers.api.TaskStatus;
+import io.pdmgitops.reconcilers.api.Upid;
+import java.util.List;
+import reactor.core.publisher.Mono;
+
+/** The Proxmox Backup Server API as the controller uses it; PBS's node is always localhost. */
+public interface PbsClient {
+  /** {@code GET /version}. */
+  Mono<PbsVersion> version();
+
+  /** {@code GET /admin/datastore}. */
+  Mono<List<Datastore>> datastores();
+
+  /** {@code GET /status/datastore-usage}: every store's size and use in one call. */
+  Mono<List<DatastoreUsage>> datastoreUsage();
+
+  /** {@code GET /nodes/localhost/status}. */
+  Mono<PbsNodeStatus> nodeStatus();
+
+  /** {@code GET /nodes/localhost/tasks}. */
+  Mono<List<PbsTask>> tasks(int limit);
+
+  /** {@code GET /nodes/localhost/tasks/{upid}/status}. */
+  Mono<TaskStatus> taskStatus(Upid upid);
+
+  /** {@code GET /nodes/localhost/tasks/{upid}/log}. */
+  Mono<TaskLog> taskLog(Upid upid, int start, int limit);
+
+  /** {@code GET /admin/datastore/{store}/groups}. */
+  Mono<List<BackupGroup>> groups(String store);
+
+  /** {@code GET /admin/datastore/{store}/snapshots}. */
+  Mono<List<BackupSnapshot>> snapshots(String store);
+}
