@@ -22,7 +22,8 @@ public final class FleetConfigReader {
 
   public static FleetConfig read(Path file) throws IOException {
     try (Reader reader = Files.newBufferedReader(file)) {
-      return parse(new Yaml(new SafeConstructor(new LoaderOptions())).load(reader));
+      Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+      return parse(document);
     }
   }
 
