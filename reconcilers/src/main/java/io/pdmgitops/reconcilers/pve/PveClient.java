@@ -48,4 +48,37 @@ public interface PveClient {
 
   /** {@code GET /nodes/{node}/tasks/{upid}/log}; limit 0 reads every line. */
   Mono<TaskLog> taskLog(Upid upid, int start, int limit);
+
+  /** {@code GET /nodes/{node}/rrddata}. */
+  Mono<List<RrdPoint>> nodeRrd(String node, Timeframe timeframe);
+
+  /** {@code GET /nodes/{node}/{type}/{vmid}/rrddata}. */
+  Mono<List<RrdPoint>> guestRrd(String node, GuestType type, int vmid, Timeframe timeframe);
+
+  /** {@code GET /nodes/{node}/storage/{storage}/rrddata}. */
+  Mono<List<RrdPoint>> storageRrd(String node, String storage, Timeframe timeframe);
+
+  /** {@code GET /nodes/{node}/apt/update}: the cached list of pending updates. */
+  Mono<List<PackageUpdate>> pendingUpdates(String node);
+
+  /** {@code POST /nodes/{node}/apt/update}: refreshes the package index in a task. */
+  Mono<Upid> refreshUpdates(String node);
+
+  /** {@code GET /nodes/{node}/apt/repositories}. */
+  Mono<AptRepositories> repositories(String node);
+
+  /** {@code GET /nodes/{node}/subscription}. */
+  Mono<Subscription> subscription(String node);
+
+  /** {@code GET /cluster/firewall/options}. */
+  Mono<FirewallOptions> firewallOptions();
+
+  /** {@code GET /cluster/firewall/rules}. */
+  Mono<List<FirewallRule>> firewallRules();
+
+  /** {@code GET /cluster/sdn/zones}. */
+  Mono<List<SdnZone>> sdnZones();
+
+  /** {@code GET /cluster/sdn/vnets}. */
+  Mono<List<SdnVnet>> sdnVnets();
 }

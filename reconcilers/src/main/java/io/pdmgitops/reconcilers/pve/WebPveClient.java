@@ -97,6 +97,75 @@ public final class WebPveClient implements PveClient {
         .map(e -> new TaskLog(list(e, TaskLog.Line.class), e.total().orElse(e.data().size())));
   }
 
+  @Override
+  public Mono<List<RrdPoint>> nodeRrd(String node, Timeframe timeframe) {
+    return rrd("/nodes/" + segment(node) + "/rrddata", timeframe);
+  }
+
+  @Override
+  public Mono<List<RrdPoint>> guestRrd(String node, GuestType type, int vmid, Timeframe timeframe) {
+    return rrd(guestPath(node, type, vmid) + "/rrddata", timeframe);
+  }
+
+  @Override
+  public Mono<List<RrdPoint>> storageRrd(String node, String storage, Timeframe timeframe) {
+    return rrd("/nodes/" + segment(node) + "/storage/" + segment(storage) + "/rrddata", timeframe);
+  }
+
+  @Override
+  public Mono<List<PackageUpdate>> pendingUpdates(String node) {
+    return get("/nodes/" + segment(node) + "/apt/update").map(e -> list(e, PackageUpdate.class));
+  }
+
+  @Override
+  public Mono<Upid> refreshUpdates(String node) {
+    return transport
+        .post("/nodes/" + segment(node) + "/apt/update", Map.of())
+        .map(e -> upid(e.data()));
+  }
+
+  @Override
+  public Mono<AptRepositories> repositories(String node) {
+    return get("/nodes/" + segment(node) + "/apt/repositories")
+        .map(e -> one(e, AptRepositories.class));
+  }
+
+  @Override
+  public Mono<Subscription> subscription(String node) {
+    return get("/nodes/" + segment(node) + "/subscription").map(e -> one(e, Subscription.class));
+  }
+
+  @Override
+  public Mono<FirewallOptions> firewallOptions() {
+    return get("/cluster/firewall/options").map(e -> one(e, FirewallOptions.class));
+  }
+
+  @Override
+  public Mono<List<FirewallRule>> firewallRules() {
+    return get("/cluster/firewall/rules").map(e -> list(e, FirewallRule.class));
+  }
+
+  @Override
+  public Mono<List<SdnZone>> sdnZones() {
+    return get("/cluster/sdn/zones").map(e -> list(e, SdnZone.class));
+  }
+
+  @Override
+  public Mono<List<SdnVnet>> sdnVnets() {
+    return get("/cluster/sdn/vnets").map(e -> list(e, SdnVnet.class));
+  }
+
+  private Mono<List<RrdPoint>> rrd(String path, Timeframe timeframe) {
+    return transport
+        .get(path, Map.of("timeframe", timeframe.wire()))
+        .map(
+            e -> {
+              List<RrdPoint> points = new java.util.ArrayList<>();
+              e.data().forEach(p -> points.add(RrdPoint.of(p)));
+              return List.copyOf(points);
+            });
+  }
+
   private Mono<ApiEnvelope> get(String path) {
     return transport.get(path, Map.of());
   }

@@ -352,6 +352,69 @@ class PveClientIT {
         .isInstanceOf(ResponseTooLargeException.class);
   }
 
+  @Test
+  void readsRrdSeriesWithPveSourceNames() {
+    List<RrdPoint> node = client.nodeRrd("pve1", Timeframe.HOUR).block();
+    List<RrdPoint> running = client.guestRrd("pve1", GuestType.QEMU, 100, Timeframe.DAY).block();
+    List<RrdPoint> stopped = client.guestRrd("pve2", GuestType.LXC, 103, Timeframe.HOUR).block();
+    List<RrdPoint> storage = client.storageRrd("pve1", "local-lvm", Timeframe.WEEK).block();
+
+    assertThat(node).hasSize(60);
+    assertThat(node.get(1).time() - node.get(0).time()).isEqualTo(60);
+    assertThat(node.get(0).values()).containsKeys("cpu", "memused", "memtotal", "loadavg", "netin");
+    assertThat(running).hasSize(70);
+    assertThat(running.get(0).value("cpu")).isPresent();
+    assertThat(stopped.get(0).value("cpu")).isEmpty();
+    assertThat(stopped.get(0).value("maxmem")).isPresent();
+    assertThat(storage.get(0).value("total")).contains((double) (1L << 40));
+  }
+
+  @Test
+  void readsUpdatesRepositoriesAndSubscription() {
+    List<PackageUpdate> updates = client.pendingUpdates("pve1").block();
+    AptRepositories repositories = client.repositories("pve1").block();
+    Subscription subscription = client.subscription("pve1").block();
+
+    assertThat(updates).extracting(PackageUpdate::packageName).contains("pve-manager");
+    assertThat(repositories.files().get(0).repositories()).allMatch(r -> r.enabled().orElse(false));
+    assertThat(repositories.standardRepos())
+        .filteredOn(r -> r.handle().equals("no-subscription"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.status()).contains(true));
+    assertThat(subscription.isActive()).isFalse();
+    assertThat(subscription.normalisedStatus()).isEqualTo("notfound");
+    TaskStatus refresh = awaitTask(client.refreshUpdates("pve1").block());
+    assertThat(refresh.succeeded()).isTrue();
+  }
+
+  @Test
+  void aCapitalisedSubscriptionStatusOfAnOlderServerIsUnderstood() {
+    fleet.cluster("east").setLegacySubscriptionCase(true);
+    try {
+      Subscription subscription = client.subscription("pve1").block();
+
+      assertThat(subscription.status()).isEqualTo("NotFound");
+      assertThat(subscription.normalisedStatus()).isEqualTo("notfound");
+    } finally {
+      fleet.cluster("east").setLegacySubscriptionCase(false);
+    }
+  }
+
+  @Test
+  void readsFirewallAndSdn() {
+    FirewallOptions options = client.firewallOptions().block();
+    List<FirewallRule> rules = client.firewallRules().block();
+
+    assertThat(options.enable()).contains(true);
+    assertThat(options.policyIn()).contains("DROP");
+    assertThat(rules).extracting(FirewallRule::pos).containsExactly(0, 1, 2);
+    assertThat(rules.get(2).enable()).contains(false);
+    assertThat(client.sdnZones().block())
+        .extracting(SdnZone::type)
+        .containsExactly("simple", "vxlan");
+    assertThat(client.sdnVnets().block().get(1).vlanaware()).contains(true);
+  }
+
   private static TaskStatus awaitTask(Upid upid) {
     await()
         .atMost(Duration.ofSeconds(10))

@@ -41,6 +41,7 @@ public final class PveCluster implements SimulatedRemote {
   private volatile FaultConfig faults;
   private volatile ErrorStyle errorStyle = ErrorStyle.PVE;
   private volatile Duration taskDuration;
+  private volatile boolean legacySubscriptionCase;
 
   public PveCluster(ClusterConfig config, Duration taskDuration, Clock clock) {
     this.name = config.name();
@@ -59,6 +60,7 @@ public final class PveCluster implements SimulatedRemote {
     routes.addAll(new PveReadApi(this).routes());
     routes.addAll(new PvePowerApi(this).routes());
     routes.addAll(new PveTaskApi(this).routes());
+    routes.addAll(new PveInfoApi(this).routes());
   }
 
   @Override
@@ -197,6 +199,15 @@ public final class PveCluster implements SimulatedRemote {
 
   public void setErrorStyle(ErrorStyle style) {
     this.errorStyle = style;
+  }
+
+  /** Before PVE 7.3 the subscription status was capitalised ("NotFound", "Active"). */
+  public void setLegacySubscriptionCase(boolean legacy) {
+    this.legacySubscriptionCase = legacy;
+  }
+
+  boolean legacySubscriptionCase() {
+    return legacySubscriptionCase;
   }
 
   public void setTaskDuration(Duration duration) {
