@@ -117,5 +117,6 @@ public final class SimulatedFleet implements AutoCloseable {
   @Override
   public void close() {
     servers.values().forEach(ApiServer::close);
+    clusters.values().forEach(PveCluster::close);
   }
 }

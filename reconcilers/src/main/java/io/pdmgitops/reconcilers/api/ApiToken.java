@@ -19,8 +19,11 @@ public final class ApiToken {
     return id;
   }
 
-  /** The Authorization header value for the product. */
-  String authorization(Product product) {
+  /**
+   * The Authorization header value for the product. It holds the secret in clear: use it for the
+   * header and for a remote migration's target endpoint, never in logs or messages.
+   */
+  public String authorization(Product product) {
     return product == Product.PVE
         ? "PVEAPIToken=" + id + "=" + secret
         : "PBSAPIToken=" + id + ":" + secret;

@@ -81,4 +81,10 @@ public interface PveClient {
 
   /** {@code GET /cluster/sdn/vnets}. */
   Mono<List<SdnVnet>> sdnVnets();
+
+  /** {@code POST /nodes/{node}/{type}/{vmid}/migrate}: to another node of the same cluster. */
+  Mono<Upid> migrate(String node, GuestType type, int vmid, MigrationRequest request);
+
+  /** {@code POST /nodes/{node}/{type}/{vmid}/remote_migrate}: to another cluster. */
+  Mono<Upid> remoteMigrate(String node, GuestType type, int vmid, RemoteMigrationRequest request);
 }

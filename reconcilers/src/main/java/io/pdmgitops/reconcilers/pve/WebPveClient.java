@@ -155,6 +155,21 @@ public final class WebPveClient implements PveClient {
     return get("/cluster/sdn/vnets").map(e -> list(e, SdnVnet.class));
   }
 
+  @Override
+  public Mono<Upid> migrate(String node, GuestType type, int vmid, MigrationRequest request) {
+    return transport
+        .post(guestPath(node, type, vmid) + "/migrate", request.form())
+        .map(e -> upid(e.data()));
+  }
+
+  @Override
+  public Mono<Upid> remoteMigrate(
+      String node, GuestType type, int vmid, RemoteMigrationRequest request) {
+    return transport
+        .post(guestPath(node, type, vmid) + "/remote_migrate", request.form())
+        .map(e -> upid(e.data()));
+  }
+
   private Mono<List<RrdPoint>> rrd(String path, Timeframe timeframe) {
     return transport
         .get(path, Map.of("timeframe", timeframe.wire()))

@@ -22,12 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A stateful PVE cluster. One lock guards its state: requests are handled one at a time, which is
  * plenty for a simulator and keeps every transition atomic.
  */
-public final class PveCluster implements SimulatedRemote {
+public final class PveCluster implements SimulatedRemote, AutoCloseable {
   private final String name;
   private final String version;
   private final Clock clock;
@@ -38,6 +40,19 @@ public final class PveCluster implements SimulatedRemote {
   final Map<Integer, SimGuest> guests = new TreeMap<>();
   final TaskLedger tasks = new TaskLedger();
   private final List<Route> routes = new ArrayList<>();
+
+  /**
+   * Runs calls to other clusters without holding this cluster's lock (no cross-cluster deadlock).
+   */
+  private final ExecutorService workers =
+      Executors.newFixedThreadPool(
+          2,
+          r -> {
+            Thread t = new Thread(r, "simulator-worker");
+            t.setDaemon(true);
+            return t;
+          });
+
   private volatile FaultConfig faults;
   private volatile ErrorStyle errorStyle = ErrorStyle.PVE;
   private volatile Duration taskDuration;
@@ -61,6 +76,7 @@ public final class PveCluster implements SimulatedRemote {
     routes.addAll(new PvePowerApi(this).routes());
     routes.addAll(new PveTaskApi(this).routes());
     routes.addAll(new PveInfoApi(this).routes());
+    routes.addAll(new PveMigrationApi(this).routes());
   }
 
   @Override
@@ -132,6 +148,28 @@ public final class PveCluster implements SimulatedRemote {
           "Configuration file 'nodes/" + node + "/" + dir + "/" + id + ".conf' does not exist");
     }
     return guest;
+  }
+
+  void runOutsideLock(Runnable work) {
+    workers.execute(work);
+  }
+
+  synchronized void log(SimTask task, String line) {
+    task.log.add(line);
+  }
+
+  /** Ends a deferred task now; its effect applies at once on success, the cleanup on failure. */
+  synchronized void decide(SimTask task, String outcome, Runnable onSuccess, Runnable onFailure) {
+    task.decide(clock.instant(), outcome, onSuccess);
+    if (!outcome.equals("OK")) {
+      onFailure.run();
+    }
+    tasks.settle(clock.instant());
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
   }
 
   static int vmid(String text) {

@@ -17,9 +17,9 @@ final class SimTask {
   final String type;
   final String id;
   final String user;
-  final Instant endsAt;
+  Instant endsAt;
   String exitstatus;
-  final Runnable effect;
+  Runnable effect;
   final List<String> log = new ArrayList<>();
   Long endtime;
 
@@ -46,6 +46,13 @@ final class SimTask {
     this.endsAt = endsAt;
     this.exitstatus = exitstatus;
     this.effect = effect;
+  }
+
+  /** Decides a deferred task: it ends at the given time with this outcome and effect. */
+  void decide(Instant at, String outcome, Runnable onSuccess) {
+    this.endsAt = at;
+    this.exitstatus = outcome;
+    this.effect = onSuccess;
   }
 
   boolean isRunning() {

@@ -54,6 +54,13 @@ final class TaskLedger {
     return task;
   }
 
+  /** A task whose outcome a background worker decides later ({@link SimTask#decide}). */
+  SimTask startDeferred(String node, String type, String id, String user, Instant now) {
+    SimTask task = start(node, type, id, user, now, Duration.ZERO, "OK", () -> {});
+    task.endsAt = Instant.MAX;
+    return task;
+  }
+
   /** Ends every task whose time is up, applying the effects of the successful ones. */
   void settle(Instant now) {
     List<SimTask> due = new ArrayList<>();

@@ -1,0 +1,321 @@
+package io.pdmgitops.simulator.pve;
+
+import io.pdmgitops.simulator.config.GuestConfig;
+import io.pdmgitops.simulator.http.ApiException;
+import io.pdmgitops.simulator.http.ApiResponse;
+import io.pdmgitops.simulator.http.Call;
+import io.pdmgitops.simulator.http.Json;
+import io.pdmgitops.simulator.http.Route;
+import io.pdmgitops.simulator.http.TokenAuth;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * In-cluster {@code migrate} and cross-cluster {@code remote_migrate} (reference 2.12, 2.13). A
+ * remote migration authenticates against the target simulator over HTTPS with the token and pin
+ * from {@code target-endpoint}, learns the target node from its cluster status, and creates the
+ * guest there through {@code mtunnel}; the guest holds lock {@code migrate} meanwhile.
+ */
+final class PveMigrationApi {
+  private static final Pattern ID_MAP =
+      Pattern.compile("^[A-Za-z0-9_.-]+(:[A-Za-z0-9_.-]+)?(,[A-Za-z0-9_.-]+(:[A-Za-z0-9_.-]+)?)*$");
+  private static final DateTimeFormatter LOG_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private final PveCluster cluster;
+
+  PveMigrationApi(PveCluster cluster) {
+    this.cluster = cluster;
+  }
+
+  List<Route> routes() {
+    return List.of(
+        Route.of("POST", "/nodes/{node}/qemu/{vmid}/migrate", c -> migrate(c, "qemu")),
+        Route.of("POST", "/nodes/{node}/lxc/{vmid}/migrate", c -> migrate(c, "lxc")),
+        Route.of("POST", "/nodes/{node}/qemu/{vmid}/remote_migrate", c -> remoteMigrate(c, "qemu")),
+        Route.of("POST", "/nodes/{node}/lxc/{vmid}/remote_migrate", c -> remoteMigrate(c, "lxc")),
+        Route.of("POST", "/nodes/{node}/qemu/{vmid}/mtunnel", c -> tunnel(c, "qemu")),
+        Route.of("POST", "/nodes/{node}/lxc/{vmid}/mtunnel", c -> tunnel(c, "lxc")));
+  }
+
+  private ApiResponse migrate(Call call, String type) {
+    call.allow(
+        Set.of(
+            "target",
+            "online",
+            "force",
+            "migration_type",
+            "migration_network",
+            "bwlimit",
+            "targetstorage",
+            "with-local-disks",
+            "with-conntrack-state",
+            "restart",
+            "timeout",
+            "target-storage"));
+    call.rootOnly(Set.of("force", "migration_type", "migration_network"));
+    boolean online = call.bool("online", false);
+    boolean restart = call.bool("restart", false);
+    call.bool("with-local-disks", false);
+    call.integer("bwlimit", 0);
+    String target = call.required("target");
+    String node = cluster.reachableNode(call.var("node")).name;
+    SimGuest g = cluster.guestOn(node, type, call.var("vmid"));
+    TokenAuth.require(call.token(), "/vms/" + g.vmid, "VM.Migrate");
+    if (target.equals(node)) {
+      throw ApiException.of(400, "target is local node.");
+    }
+    SimNode targetNode = cluster.nodes.get(target);
+    if (targetNode == null) {
+      throw ApiException.of(500, "no such cluster node '" + target + "'");
+    }
+    if (!targetNode.online) {
+      throw ApiException.of(500, "target node '" + target + "' is not online");
+    }
+    checkLock(g);
+    String taskType = g.isQemu() ? "qmigrate" : "vzmigrate";
+    String outcome = "OK";
+    if (g.isRunning() && g.isQemu() && !online) {
+      throw ApiException.of(500, "can't migrate running VM without --online");
+    }
+    if (g.isRunning() && !g.isQemu()) {
+      if (!online && !restart) {
+        throw ApiException.of(500, "can't migrate running container without --online or --restart");
+      }
+      if (online) {
+        outcome = "lxc live migration is currently not implemented";
+      }
+    }
+    boolean ok = outcome.equals("OK");
+    if (ok) {
+      g.lock = "migrate"; // held until the task ends, as QemuMigrate's phase 1 does
+    }
+    SimTask task =
+        cluster.tasks.start(
+            node,
+            taskType,
+            String.valueOf(g.vmid),
+            PveCluster.user(call.token()),
+            cluster.now(),
+            cluster.taskDuration(),
+            outcome,
+            () -> {
+              g.node = target;
+              g.lock = null;
+            });
+    log(task, "starting migration of " + g.noun() + " " + g.vmid + " to node '" + target + "'");
+    if (ok) {
+      log(
+          task,
+          "migration finished successfully (duration 00:00:0"
+              + Math.max(1, cluster.taskDuration().toSeconds())
+              + ")");
+    } else {
+      log(task, "migration aborted");
+    }
+    return ApiResponse.ok(Json.text(task.upid));
+  }
+
+  private ApiResponse remoteMigrate(Call call, String type) {
+    call.allow(
+        Set.of(
+            "target-endpoint",
+            "target-storage",
+            "target-bridge",
+            "target-vmid",
+            "online",
+            "delete",
+            "bwlimit",
+            "restart",
+            "timeout"));
+    RemoteTarget target = RemoteTarget.parse(call.required("target-endpoint"));
+    String storages = idMap(call, "target-storage");
+    if (storages.equals("1")) {
+      throw ApiException.badParameter(
+          "target-storage", "remote migration requires explicit storage mapping!");
+    }
+    String bridges = idMap(call, "target-bridge");
+    boolean online = call.bool("online", false);
+    boolean delete = call.bool("delete", false);
+    boolean restart = call.bool("restart", false);
+    call.integer("bwlimit", 0);
+    String node = cluster.reachableNode(call.var("node")).name;
+    SimGuest g = cluster.guestOn(node, type, call.var("vmid"));
+    int targetVmid = (int) call.integer("target-vmid", g.vmid);
+    TokenAuth.require(call.token(), "/vms/" + g.vmid, "VM.Migrate");
+    checkLock(g);
+    if (g.ha) {
+      throw ApiException.badParameter(
+          "vmid", "remote migration of HA managed guests is not supported");
+    }
+    if (g.isRunning() && !online && !(restart && !g.isQemu())) {
+      throw ApiException.of(
+          500,
+          g.isQemu()
+              ? "can't migrate running VM without --online"
+              : "can't migrate running container without --online or --restart");
+    }
+    g.lock = "migrate";
+    SimTask task =
+        cluster.tasks.startDeferred(
+            node,
+            g.isQemu() ? "qmigrate" : "vzmigrate",
+            String.valueOf(g.vmid),
+            PveCluster.user(call.token()),
+            cluster.now());
+    log(
+        task,
+        "remote migration of "
+            + g.noun()
+            + " "
+            + g.vmid
+            + " to "
+            + target.host()
+            + ":"
+            + target.port());
+    GuestConfig copy =
+        new GuestConfig(
+            targetVmid,
+            g.name,
+            g.type,
+            "",
+            g.isRunning() && online ? "running" : "stopped",
+            g.cpus,
+            g.maxmem,
+            g.maxdisk,
+            g.tags,
+            g.pool,
+            false,
+            false,
+            null);
+    Map<String, String> tunnel = new LinkedHashMap<>();
+    tunnel.put("storages", storages);
+    tunnel.put("bridges", bridges);
+    tunnel.put("sim-name", copy.name());
+    tunnel.put("sim-status", copy.status());
+    tunnel.put("sim-cpus", String.valueOf(copy.cpus()));
+    tunnel.put("sim-memory", String.valueOf(copy.memory()));
+    tunnel.put("sim-disk", String.valueOf(copy.disk()));
+    tunnel.put("sim-tags", String.join(";", copy.tags()));
+    cluster.runOutsideLock(
+        () -> {
+          String outcome = "OK";
+          try {
+            Thread.sleep(cluster.taskDuration().toMillis());
+            JsonNode status = target.get("/cluster/status");
+            String targetNode = localNode(status);
+            target.post(
+                "/nodes/" + targetNode + "/" + type + "/" + targetVmid + "/mtunnel", tunnel);
+            cluster.log(task, line("target node: " + targetNode + ", target vmid: " + targetVmid));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = "migration aborted";
+          } catch (Exception e) {
+            cluster.log(task, line("ERROR: " + e.getMessage()));
+            outcome = "migration aborted";
+          }
+          boolean ok = outcome.equals("OK");
+          cluster.log(task, line(ok ? "migration finished successfully" : "migration aborted"));
+          cluster.decide(
+              task,
+              outcome,
+              () -> {
+                g.lock = null;
+                g.stop();
+                if (delete) {
+                  cluster.guests.remove(g.vmid);
+                }
+              },
+              () -> g.lock = null);
+        });
+    return ApiResponse.ok(Json.text(task.upid));
+  }
+
+  /**
+   * The target side: receives the guest. Simulator-only {@code sim-*} parameters carry its config.
+   */
+  private ApiResponse tunnel(Call call, String type) {
+    String node = cluster.reachableNode(call.var("node")).name;
+    int vmid = PveCluster.vmid(call.var("vmid"));
+    TokenAuth.require(call.token(), "/vms/" + vmid, "VM.Allocate");
+    if (cluster.guests.containsKey(vmid)) {
+      throw ApiException.of(500, "VM " + vmid + " already exists");
+    }
+    String tags = call.string("sim-tags", "");
+    GuestConfig config =
+        new GuestConfig(
+            vmid,
+            call.string("sim-name", "VM " + vmid),
+            type,
+            node,
+            call.string("sim-status", "stopped"),
+            (int) call.integer("sim-cpus", 1),
+            call.integer("sim-memory", 1L << 30),
+            call.integer("sim-disk", 8L << 30),
+            tags.isEmpty() ? List.of() : Arrays.asList(tags.split(";")),
+            null,
+            false,
+            false,
+            null);
+    SimGuest guest = new SimGuest(config, cluster.now());
+    if ("running".equals(config.status())) {
+      guest.start(cluster.now());
+    }
+    cluster.guests.put(vmid, guest);
+    SimTask task =
+        cluster.tasks.start(
+            node,
+            type.equals("qemu") ? "qmtunnel" : "vztunnel",
+            String.valueOf(vmid),
+            PveCluster.user(call.token()),
+            cluster.now(),
+            java.time.Duration.ZERO,
+            "OK",
+            () -> {});
+    return ApiResponse.ok(
+        Json.object()
+            .put("ticket", "PVETUNNEL:" + Long.toHexString(cluster.now().getEpochSecond()))
+            .put("upid", task.upid)
+            .put("socket", "/run/qemu-server/" + vmid + ".mtunnel"));
+  }
+
+  private static String localNode(JsonNode status) {
+    for (JsonNode entry : status) {
+      if ("node".equals(entry.path("type").asString()) && entry.path("local").asInt() == 1) {
+        return entry.path("name").asString();
+      }
+    }
+    throw new IllegalStateException("target cluster status names no local node");
+  }
+
+  private static String idMap(Call call, String name) {
+    String value = call.required(name);
+    if (!ID_MAP.matcher(value).matches()) {
+      throw ApiException.badParameter(
+          name, "invalid format - value '" + value + "' does not look like a valid ID map");
+    }
+    return value;
+  }
+
+  private static void checkLock(SimGuest g) {
+    if (g.lock != null) {
+      throw ApiException.of(500, g.noun() + " is locked (" + g.lock + ")");
+    }
+  }
+
+  private void log(SimTask task, String message) {
+    task.log.add(line(message));
+  }
+
+  private String line(String message) {
+    return LocalDateTime.ofInstant(cluster.now(), ZoneOffset.UTC).format(LOG_TIME) + " " + message;
+  }
+}
