@@ -25,6 +25,7 @@ public final class SimulatedFleet implements AutoCloseable {
   private final Map<String, PveCluster> clusters = new LinkedHashMap<>();
   private final Map<String, PbsServer> backupServers = new LinkedHashMap<>();
   private final Map<String, ApiServer> servers = new LinkedHashMap<>();
+  private final List<AdminServer> admins = new ArrayList<>();
 
   private SimulatedFleet() {}
 
@@ -98,6 +99,23 @@ public final class SimulatedFleet implements AutoCloseable {
     }
   }
 
+  /** Sets a remote's faults at runtime; {@code down} opens or closes its listeners. */
+  public void setFaults(String remote, io.pdmgitops.simulator.config.FaultConfig faults) {
+    if (clusters.containsKey(remote)) {
+      clusters.get(remote).setFaults(faults);
+    } else {
+      backupServer(remote).setFaults(faults);
+    }
+    setDown(remote, faults.down());
+  }
+
+  /** Starts the plain-HTTP admin endpoint on 127.0.0.1 (port 0: any free port). */
+  public AdminServer startAdmin(int port) {
+    AdminServer admin = new AdminServer(this, port);
+    admins.add(admin);
+    return admin;
+  }
+
   public List<String> remoteNames() {
     return new ArrayList<>(servers.keySet());
   }
@@ -116,6 +134,7 @@ public final class SimulatedFleet implements AutoCloseable {
 
   @Override
   public void close() {
+    admins.forEach(AdminServer::close);
     servers.values().forEach(ApiServer::close);
     clusters.values().forEach(PveCluster::close);
   }

@@ -11,12 +11,16 @@ public final class SimulatorMain {
   private SimulatorMain() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
-    if (args.length != 2 || !args[0].equals("--fleet")) {
-      System.err.println("usage: java -jar pdm-simulator.jar --fleet FILE");
+    if ((args.length != 2 && args.length != 4)
+        || !args[0].equals("--fleet")
+        || (args.length == 4 && !args[2].equals("--admin-port"))) {
+      System.err.println("usage: java -jar pdm-simulator.jar --fleet FILE [--admin-port PORT]");
       System.exit(2);
     }
     FleetConfig config = FleetConfigReader.read(Path.of(args[1]));
     SimulatedFleet fleet = SimulatedFleet.start(config);
+    AdminServer admin = fleet.startAdmin(args.length == 4 ? Integer.parseInt(args[3]) : 0);
+    System.out.println("admin http://127.0.0.1:" + admin.port() + "/admin/remotes");
     for (String remote : fleet.remoteNames()) {
       System.out.println(
           remote + " " + fleet.endpoints(remote) + " fingerprint " + fleet.fingerprint(remote));

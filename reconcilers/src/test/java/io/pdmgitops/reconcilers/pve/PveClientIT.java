@@ -25,6 +25,7 @@ import io.pdmgitops.reconcilers.api.Upid;
 import io.pdmgitops.simulator.SimulatedFleet;
 import io.pdmgitops.simulator.config.FaultConfig;
 import io.pdmgitops.simulator.config.FleetConfigReader;
+import io.pdmgitops.simulator.http.ErrorStyle;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -198,6 +199,18 @@ class PveClientIT {
     assertThatThrownBy(() -> client.guestStatus("pve1", GuestType.QEMU, 555).block())
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("qemu-server/555.conf' does not exist");
+  }
+
+  @Test
+  void anOlderServerWithTheTextOnlyInTheReasonPhraseIsReadTheSame() {
+    fleet.cluster("east").setErrorStyle(ErrorStyle.PVE_LEGACY);
+    try {
+      assertThatThrownBy(() -> client.power("pve1", GuestType.LXC, 102, PowerAction.START).block())
+          .isInstanceOf(ServerErrorException.class)
+          .hasMessage("east: CT 102 already running");
+    } finally {
+      fleet.cluster("east").setErrorStyle(ErrorStyle.PVE);
+    }
   }
 
   @Test

@@ -18,7 +18,8 @@ public record ClusterConfig(
     List<StorageConfig> storages,
     List<GuestConfig> guests,
     List<TokenConfig> tokens,
-    FaultConfig faults) {
+    FaultConfig faults,
+    boolean legacy) {
   public ClusterConfig {
     listen = List.copyOf(listen);
     nodes = List.copyOf(nodes);

@@ -67,7 +67,8 @@ public final class FleetConfigReader {
             "storages",
             "guests",
             "tokens",
-            "faults"));
+            "faults",
+            "legacy"));
     List<NodeConfig> nodes = new ArrayList<>();
     for (YamlMap n : c.list("nodes")) {
       n.allow(Set.of("name", "online", "cpus", "memory", "rootfs"));
@@ -105,7 +106,8 @@ public final class FleetConfigReader {
         storages,
         guests,
         tokens(c),
-        faults(c.map("faults")));
+        faults(c.map("faults")),
+        c.bool("legacy", false));
   }
 
   static GuestConfig guest(YamlMap g, String defaultNode) {
@@ -180,6 +182,11 @@ public final class FleetConfigReader {
       tokens.add(new TokenConfig(t.required("id"), t.required("secret"), role));
     }
     return tokens;
+  }
+
+  /** Faults from a parsed mapping, as the admin endpoint receives them. */
+  public static FaultConfig parseFaults(Object mapping) {
+    return faults(new YamlMap("faults", mapping));
   }
 
   static FaultConfig faults(YamlMap f) {

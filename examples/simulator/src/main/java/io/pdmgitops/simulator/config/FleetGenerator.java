@@ -56,7 +56,8 @@ public final class FleetGenerator {
                       List.of())),
               guestList,
               List.of(TOKEN),
-              FaultConfig.none()));
+              FaultConfig.none(),
+              false));
     }
     return out;
   }

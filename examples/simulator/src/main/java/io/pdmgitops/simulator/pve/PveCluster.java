@@ -54,7 +54,7 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
           });
 
   private volatile FaultConfig faults;
-  private volatile ErrorStyle errorStyle = ErrorStyle.PVE;
+  private volatile ErrorStyle errorStyle;
   private volatile Duration taskDuration;
   private volatile boolean legacySubscriptionCase;
 
@@ -67,6 +67,8 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
     this.storages = config.storages();
     this.faults = config.faults();
     this.taskDuration = taskDuration;
+    this.errorStyle = config.legacy() ? ErrorStyle.PVE_LEGACY : ErrorStyle.PVE;
+    this.legacySubscriptionCase = config.legacy();
     config.nodes().forEach(n -> nodes.put(n.name(), new SimNode(n)));
     Instant now = clock.instant();
     for (GuestConfig g : config.guests()) {

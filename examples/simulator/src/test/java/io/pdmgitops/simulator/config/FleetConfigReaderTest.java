@@ -1,0 +1,72 @@
+package io.pdmgitops.simulator.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class FleetConfigReaderTest {
+  @Test
+  void readsSizesDurationsAndDefaults() {
+    FleetConfig fleet =
+        FleetConfigReader.parse(
+            """
+            taskDuration: 150ms
+            clusters:
+              - name: c1
+                legacy: true
+                nodes: [{name: n1, memory: 512MiB}]
+                guests: [{vmid: 100, disk: 2TiB}]
+                faults: {latency: 2s, paths: {/cluster: {hang: true}}}
+            """);
+
+    ClusterConfig c1 = fleet.clusters().get(0);
+    assertThat(fleet.taskDuration()).isEqualTo(Duration.ofMillis(150));
+    assertThat(c1.nodes().get(0).memory()).isEqualTo(512L << 20);
+    assertThat(c1.guests().get(0).disk()).isEqualTo(2L << 40);
+    assertThat(c1.guests().get(0).node()).isEqualTo("n1");
+    assertThat(c1.guests().get(0).status()).isEqualTo("stopped");
+    assertThat(c1.legacy()).isTrue();
+    assertThat(c1.faults().latency()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(c1.faults().forPath("/cluster/resources").hang()).isTrue();
+    assertThat(c1.faults().forPath("/nodes").hang()).isFalse();
+    assertThat(c1.listen()).containsExactly(0);
+  }
+
+  @Test
+  void generatesClustersForScaleTests() {
+    FleetConfig fleet =
+        FleetConfigReader.parse(
+            "generate: {clusters: 3, nodesPerCluster: 2, guestsPerCluster: 500}");
+
+    assertThat(fleet.clusters()).hasSize(3);
+    assertThat(fleet.clusters().get(2).name()).isEqualTo("gen-3");
+    assertThat(fleet.clusters().get(0).guests()).hasSize(500);
+    assertThat(fleet.clusters().get(0).nodes()).hasSize(2);
+  }
+
+  @Test
+  void refusesUnknownFieldsAndRoles() {
+    assertThatThrownBy(() -> FleetConfigReader.parse("clusters: [{name: c1, nodez: []}]"))
+        .hasMessageContaining("fleet.clusters[0].nodez: unknown field");
+    assertThatThrownBy(
+            () ->
+                FleetConfigReader.parse(
+                    "clusters: [{name: c1, tokens: [{id: a@pve!b, secret: s, role: root}]}]"))
+        .hasMessageContaining("unknown role root");
+  }
+
+  @Test
+  void theExampleFleetParses() throws Exception {
+    FleetConfig fleet = FleetConfigReader.read(Path.of("../fleet.yaml"));
+
+    assertThat(fleet.clusters())
+        .extracting(ClusterConfig::name)
+        .containsExactly("dc-east", "dc-west");
+    assertThat(fleet.backupServers()).extracting(PbsConfig::name).containsExactly("pbs-main");
+    assertThat(fleet.clusters().get(0).nodes()).hasSize(3);
+    assertThat(fleet.clusters().get(1).nodes()).hasSize(2);
+  }
+}
