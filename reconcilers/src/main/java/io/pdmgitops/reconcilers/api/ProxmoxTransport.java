@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLException;
@@ -30,8 +29,6 @@ import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * HTTPS calls to one remote through Spring's WebClient: token auth, certificate pinning per
@@ -150,36 +147,20 @@ public final class ProxmoxTransport {
     return spec.exchangeToMono(
         response ->
             response
-                .bodyToMono(String.class)
-                .defaultIfEmpty("")
+                .bodyToMono(byte[].class)
+                .defaultIfEmpty(new byte[0])
                 .map(
-                    body -> {
+                    bytes -> {
                       int status = response.statusCode().value();
                       if (status >= 200 && status < 300) {
-                        return envelope(body);
+                        return new ApiEnvelope(remote.name(), bytes);
                       }
+                      String body = new String(bytes, StandardCharsets.UTF_8);
                       String reason =
                           response.headers().header(REASON_HEADER).stream().findFirst().orElse("");
                       throw ErrorClassifier.classify(
                           remote.name(), remote.product(), status, reason, body);
                     }));
-  }
-
-  private ApiEnvelope envelope(String body) {
-    try {
-      JsonNode json = LenientJson.MAPPER.readTree(body);
-      JsonNode total = json.get("total");
-      return new ApiEnvelope(
-          json.path("data"),
-          total != null && total.canConvertToLong()
-              ? OptionalLong.of(total.asLong())
-              : OptionalLong.empty());
-    } catch (JacksonException e) {
-      throw new ServerErrorException(
-          remote.name(),
-          java.util.OptionalInt.of(200),
-          "the answer is not JSON: " + e.getOriginalMessage());
-    }
   }
 
   /** Nothing was sent (connect, TLS): any method may go elsewhere. Lost answers: GETs only. */

@@ -3,7 +3,6 @@ package io.pdmgitops.reconcilers.pbs;
 import static io.pdmgitops.reconcilers.api.ProxmoxTransport.segment;
 
 import io.pdmgitops.reconcilers.api.ApiEnvelope;
-import io.pdmgitops.reconcilers.api.LenientJson;
 import io.pdmgitops.reconcilers.api.ProxmoxTransport;
 import io.pdmgitops.reconcilers.api.TaskLog;
 import io.pdmgitops.reconcilers.api.TaskStatus;
@@ -81,10 +80,10 @@ public final class WebPbsClient implements PbsClient {
   }
 
   private static <T> T one(ApiEnvelope envelope, Class<T> type) {
-    return LenientJson.read(envelope.data(), type);
+    return envelope.one(type);
   }
 
   private static <T> List<T> list(ApiEnvelope envelope, Class<T> type) {
-    return LenientJson.readList(envelope.data(), type);
+    return envelope.list(type);
   }
 }

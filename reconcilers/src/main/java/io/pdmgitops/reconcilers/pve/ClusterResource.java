@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * One row of {@code GET /cluster/resources}: a guest, node, storage, SDN zone or pool. Fields a row
  * type does not have are empty.
  */
+@JsonDeserialize(using = ClusterResourceReader.class)
 public record ClusterResource(
     String id,
     String type,

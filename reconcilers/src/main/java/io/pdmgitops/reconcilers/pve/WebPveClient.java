@@ -4,7 +4,6 @@ import static io.pdmgitops.reconcilers.api.ProxmoxTransport.segment;
 
 import io.pdmgitops.model.desired.GuestType;
 import io.pdmgitops.reconcilers.api.ApiEnvelope;
-import io.pdmgitops.reconcilers.api.LenientJson;
 import io.pdmgitops.reconcilers.api.ProxmoxTransport;
 import io.pdmgitops.reconcilers.api.ServerErrorException;
 import io.pdmgitops.reconcilers.api.TaskLog;
@@ -204,10 +203,10 @@ public final class WebPveClient implements PveClient {
   }
 
   private static <T> T one(ApiEnvelope envelope, Class<T> type) {
-    return LenientJson.read(envelope.data(), type);
+    return envelope.one(type);
   }
 
   private static <T> List<T> list(ApiEnvelope envelope, Class<T> type) {
-    return LenientJson.readList(envelope.data(), type);
+    return envelope.list(type);
   }
 }
