@@ -129,6 +129,22 @@ class PveContractTest {
   }
 
   @Test
+  void readsTheCapitalisedSubscriptionStatusOfPveBefore73() {
+    wiremock.stubFor(
+        get(urlEqualTo("/api2/json/nodes/pve1/subscription"))
+            .willReturn(
+                json(
+                    "{\"data\":{\"status\":\"Active\",\"level\":\"c\",\"productname\":\"Proxmox VE Community Subscription 1 CPU/year\","
+                        + "\"nextduedate\":\"2027-01-31\",\"serverid\":\"A1B2C3\",\"key\":\"pve1c-0123456789\"}}")));
+
+    Subscription subscription = client().subscription("pve1").block();
+
+    assertThat(subscription.isActive()).isTrue();
+    assertThat(subscription.level()).contains("c");
+    assertThat(subscription.toString()).doesNotContain("pve1c-0123456789");
+  }
+
+  @Test
   void readsAReasonOnlyErrorOfAnOlderServer() {
     wiremock.stubFor(
         post(urlPathEqualTo("/api2/json/nodes/pve1/qemu/100/status/reboot"))

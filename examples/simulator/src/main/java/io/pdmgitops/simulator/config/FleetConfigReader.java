@@ -174,12 +174,13 @@ public final class FleetConfigReader {
   private static List<TokenConfig> tokens(YamlMap remote) {
     List<TokenConfig> tokens = new ArrayList<>();
     for (YamlMap t : remote.list("tokens")) {
-      t.allow(Set.of("id", "secret", "role"));
+      t.allow(Set.of("id", "secret", "role", "privileges"));
       String role = t.string("role", "admin");
       if (!Set.of("admin", "operator", "audit").contains(role)) {
         throw new IllegalArgumentException("token " + t.required("id") + ": unknown role " + role);
       }
-      tokens.add(new TokenConfig(t.required("id"), t.required("secret"), role));
+      tokens.add(
+          new TokenConfig(t.required("id"), t.required("secret"), role, t.strings("privileges")));
     }
     return tokens;
   }

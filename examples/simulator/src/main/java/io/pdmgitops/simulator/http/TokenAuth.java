@@ -70,7 +70,11 @@ public final class TokenAuth {
 
   /** PVE's 403: {@code Permission check failed (/vms/100, VM.PowerMgmt)}. */
   public static void require(TokenConfig token, String path, String privilege) {
-    if (!ROLES.getOrDefault(token.role(), Set.of()).contains(privilege)) {
+    boolean granted =
+        token.privileges().isEmpty()
+            ? ROLES.getOrDefault(token.role(), Set.of()).contains(privilege)
+            : token.privileges().contains(privilege);
+    if (!granted) {
       throw ApiException.of(403, "Permission check failed (" + path + ", " + privilege + ")");
     }
   }

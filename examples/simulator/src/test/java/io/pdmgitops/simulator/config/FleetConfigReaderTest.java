@@ -48,6 +48,23 @@ class FleetConfigReaderTest {
   }
 
   @Test
+  void tokensCarryARoleOrExplicitPrivileges() {
+    FleetConfig fleet =
+        FleetConfigReader.parse(
+            """
+            clusters:
+              - name: c1
+                tokens:
+                  - {id: a@pve!a, secret: s1}
+                  - {id: b@pve!b, secret: s2, role: audit, privileges: [VM.Audit, VM.PowerMgmt]}
+            """);
+
+    var tokens = fleet.clusters().get(0).tokens();
+    assertThat(tokens.get(0).role()).isEqualTo("admin");
+    assertThat(tokens.get(1).privileges()).containsExactly("VM.Audit", "VM.PowerMgmt");
+  }
+
+  @Test
   void refusesUnknownFieldsAndRoles() {
     assertThatThrownBy(() -> FleetConfigReader.parse("clusters: [{name: c1, nodez: []}]"))
         .hasMessageContaining("fleet.clusters[0].nodez: unknown field");
