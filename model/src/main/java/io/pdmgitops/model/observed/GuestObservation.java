@@ -1,0 +1,35 @@
+package io.pdmgitops.model.observed;
+
+import io.pdmgitops.model.desired.GuestType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One guest as a remote reports it in {@code /cluster/resources}.
+ *
+ * @param uptime time since the guest last started; zero when stopped
+ */
+public record GuestObservation(
+    int vmid,
+    GuestType type,
+    String name,
+    String node,
+    ObservedPower power,
+    boolean template,
+    Optional<String> lock,
+    Duration uptime,
+    List<String> tags,
+    Optional<String> pool) {
+  public GuestObservation {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(node, "node");
+    Objects.requireNonNull(power, "power");
+    lock = lock == null ? Optional.empty() : lock;
+    uptime = uptime == null ? Duration.ZERO : uptime;
+    tags = tags == null ? List.of() : List.copyOf(tags);
+    pool = pool == null ? Optional.empty() : pool;
+  }
+}
