@@ -155,6 +155,15 @@ class SimulatedPveIT {
   }
 
   @Test
+  void aVmidBelow100IsAParameterError() {
+    Reply reply = call("GET", "/nodes/pve1/qemu/42/status/current", ADMIN, null);
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().at("/errors/vmid").asString())
+        .isEqualTo("value must have a minimum value of 100");
+  }
+
+  @Test
   void anAuditTokenCannotChangePower() {
     Reply reply = call("POST", "/nodes/pve2/qemu/101/status/start", AUDIT, "");
 

@@ -29,12 +29,18 @@ public record ClientSettings(
   public static final int DEFAULT_MAX_RESPONSE_BYTES = 64 << 20;
 
   public ClientSettings {
-    if (connectTimeout.isNegative()
-        || responseTimeout.isNegative()
-        || overallTimeout.isNegative()
+    // Zero would mean "no timeout" to Netty: every bound must really bound.
+    if (!isPositive(connectTimeout)
+        || !isPositive(responseTimeout)
+        || !isPositive(overallTimeout)
+        || connectTimeout.toMillis() > Integer.MAX_VALUE
         || maxResponseBytes < 1) {
       throw new IllegalArgumentException("timeouts and size must be positive");
     }
+  }
+
+  private static boolean isPositive(Duration d) {
+    return d != null && !d.isNegative() && !d.isZero();
   }
 
   public static ClientSettings defaults() {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,14 +94,16 @@ public final class ProxmoxTransport {
 
   private Mono<ApiEnvelope> call(HttpMethod method, String pathAndQuery, Map<String, String> form) {
     Duration overall = settings.overallTimeout();
-    return attempt(0, method, pathAndQuery, form, new ArrayList<>())
+    String what = method + " " + pathAndQuery + ": no answer within " + overall;
+    // defer: every subscription gets its own failure list, so a caller's retry starts clean
+    return Mono.defer(() -> attempt(0, method, pathAndQuery, form, new ArrayList<>()))
         .timeout(
             overall,
             Mono.error(
                 () ->
-                    new RemoteUnreachableException(
-                        remote.name(),
-                        List.of(method + " " + pathAndQuery + ": no answer within " + overall))));
+                    method == HttpMethod.GET
+                        ? new RemoteUnreachableException(remote.name(), List.of(what))
+                        : new OutcomeUnknownException(remote.name(), what)));
   }
 
   private Mono<ApiEnvelope> attempt(
@@ -126,7 +129,7 @@ public final class ProxmoxTransport {
                   describe(e));
               return attempt(index + 1, method, pathAndQuery, form, failures);
             })
-        .onErrorMap(e -> !(e instanceof RemoteApiException), e -> unanswered(endpoint, e));
+        .onErrorMap(e -> !(e instanceof RemoteApiException), e -> unanswered(endpoint, e, method));
   }
 
   private Mono<ApiEnvelope> exchange(
@@ -177,7 +180,7 @@ public final class ProxmoxTransport {
           || t instanceof io.netty.channel.ConnectTimeoutException
           || t instanceof UnknownHostException
           || t instanceof NoRouteToHostException
-          || t instanceof SSLException) {
+          || t instanceof SSLHandshakeException) {
         return true;
       }
     }
@@ -200,20 +203,17 @@ public final class ProxmoxTransport {
         failures.stream().map(f -> f.endpoint() + ": " + describe(f.error())).toList());
   }
 
-  private RemoteApiException unanswered(ApiEndpoint endpoint, Throwable e) {
+  private RemoteApiException unanswered(ApiEndpoint endpoint, Throwable e, HttpMethod method) {
     if (rootCause(e) instanceof DataBufferLimitException) {
       return new ResponseTooLargeException(
           remote.name(),
           java.util.OptionalInt.empty(),
           "the answer of " + endpoint + " exceeds " + settings.maxResponseBytes() + " bytes");
     }
-    return new RemoteUnreachableException(
-        remote.name(),
-        List.of(
-            endpoint
-                + ": "
-                + describe(e)
-                + " (the request was sent and may have been carried out)"));
+    if (method != HttpMethod.GET) {
+      return new OutcomeUnknownException(remote.name(), endpoint + ": " + describe(e));
+    }
+    return new RemoteUnreachableException(remote.name(), List.of(endpoint + ": " + describe(e)));
   }
 
   private static Optional<PinnedTrustManager.PinMismatch> pinMismatch(Throwable e) {
@@ -253,7 +253,9 @@ public final class ProxmoxTransport {
     SslContext ssl = sslContext(endpoint);
     boolean pinned = endpoint.fingerprint().isPresent();
     return HttpClient.create()
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
+        .option(
+            ChannelOption.CONNECT_TIMEOUT_MILLIS,
+            Math.toIntExact(settings.connectTimeout().toMillis()))
         .responseTimeout(settings.responseTimeout())
         .secure(
             spec ->

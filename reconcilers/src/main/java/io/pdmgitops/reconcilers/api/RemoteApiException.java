@@ -13,6 +13,7 @@ public abstract sealed class RemoteApiException extends RuntimeException
         GuestLockedException,
         NodeUnreachableException,
         RemoteUnreachableException,
+        OutcomeUnknownException,
         CertificateMismatchException,
         BadRequestException,
         ResponseTooLargeException,

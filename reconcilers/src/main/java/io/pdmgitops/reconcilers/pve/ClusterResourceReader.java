@@ -49,6 +49,10 @@ final class ClusterResourceReader extends ValueDeserializer<ClusterResource> {
       if (token == JsonToken.VALUE_NULL) {
         continue;
       }
+      if (token.isStructStart()) {
+        p.skipChildren(); // a shape we do not know for this field: skip it, stay in step
+        continue;
+      }
       switch (field) {
         case "id" -> id = p.getValueAsString();
         case "type" -> type = p.getValueAsString();

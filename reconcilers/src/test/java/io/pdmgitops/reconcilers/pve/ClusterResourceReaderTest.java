@@ -29,7 +29,8 @@ class ClusterResourceReaderTest {
     ClusterResource r =
         LenientJson.MAPPER.readValue(
             "{\"id\":\"lxc/101\",\"type\":\"lxc\",\"vmid\":\"101\",\"template\":\"1\",\"shared\":true,"
-                + "\"lock\":null,\"pressure\":{\"cpu\":[1,2]},\"memhost\":123,\"tags\":\"a;b\"}",
+                + "\"lock\":null,\"pressure\":{\"cpu\":[1,2]},\"memhost\":123,\"pool\":{\"odd\":[1]},"
+                + "\"tags\":\"a;b\"}",
             ClusterResource.class);
 
     assertThat(r.vmid()).contains(101);
@@ -37,5 +38,6 @@ class ClusterResourceReaderTest {
     assertThat(r.shared()).contains(true);
     assertThat(r.lock()).isEmpty();
     assertThat(r.tagList()).containsExactly("a", "b");
+    assertThat(r.pool()).isEmpty();
   }
 }

@@ -133,17 +133,18 @@ class MigrationIT {
   }
 
   @Test
-  void aWrongTargetTokenAbortsTheMigrationAndUnlocksTheSource() {
-    TaskStatus done =
-        finished(
-            east,
-            east.remoteMigrate("e1", GuestType.QEMU, 101, toWest("wrong", Optional.empty(), false))
-                .block());
+  void aWrongTargetTokenIsRefusedBeforeAnyTaskStarts() {
+    assertThatThrownBy(
+            () ->
+                east.remoteMigrate(
+                        "e1", GuestType.QEMU, 101, toWest("wrong", Optional.empty(), false))
+                    .block())
+        .isInstanceOf(ServerErrorException.class)
+        .hasMessage("east: failed to get target cluster status - Authentication failed!")
+        .hasMessageNotContaining("wrong");
 
-    assertThat(done.succeeded()).isFalse();
-    assertThat(done.exitstatus()).contains("migration aborted");
     assertThat(fleet.cluster("east").guest(101).orElseThrow().lock()).isEmpty();
-    assertThat(fleet.cluster("west").guest(101)).isEmpty();
+    assertThat(fleet.cluster("east").tasksStarted("qmigrate", 101)).isZero();
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.pdmgitops.reconcilers.api.CertificateMismatchException;
 import io.pdmgitops.reconcilers.api.ClientSettings;
 import io.pdmgitops.reconcilers.api.NodeUnreachableException;
 import io.pdmgitops.reconcilers.api.NotFoundException;
+import io.pdmgitops.reconcilers.api.OutcomeUnknownException;
 import io.pdmgitops.reconcilers.api.PermissionDeniedException;
 import io.pdmgitops.reconcilers.api.Product;
 import io.pdmgitops.reconcilers.api.ProxmoxTransport;
@@ -332,6 +333,30 @@ class PveClientIT {
         .isInstanceOfSatisfying(
             RemoteUnreachableException.class,
             e -> assertThat(e.attempts()).hasSize(2).allMatch(a -> a.contains("timed out")));
+  }
+
+  @Test
+  void aChangeThatGetsNoAnswerIsNotRetriedElsewhereAndReportedAsUnknownOutcome() {
+    fleet
+        .cluster("east")
+        .setFaults(new FaultConfig(Duration.ZERO, 0, false, true, Duration.ZERO, Map.of()));
+    PveClient impatient =
+        client(
+            "ctl@pve!ctl",
+            "1f0c-ctl-secret",
+            pinnedEndpoints(),
+            ClientSettings.defaults().withResponseTimeout(Duration.ofMillis(300)));
+
+    assertThatThrownBy(
+            () -> impatient.power("pve2", GuestType.QEMU, 101, PowerAction.START).block())
+        .isInstanceOfSatisfying(
+            OutcomeUnknownException.class,
+            e -> {
+              assertThat(e.retryable()).isFalse();
+              assertThat(e.getMessage())
+                  .contains(fleet.endpoints("east").get(0).toString())
+                  .doesNotContain(fleet.endpoints("east").get(1).toString());
+            });
   }
 
   @Test

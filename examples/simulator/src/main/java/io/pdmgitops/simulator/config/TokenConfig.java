@@ -19,4 +19,9 @@ public record TokenConfig(String id, String secret, String role, List<String> pr
   public TokenConfig(String id, String secret, String role) {
     this(id, secret, role, List.of());
   }
+
+  @Override
+  public String toString() {
+    return "TokenConfig[" + id + ", " + role + ", secret hidden]";
+  }
 }

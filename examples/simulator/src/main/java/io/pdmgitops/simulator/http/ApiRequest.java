@@ -16,6 +16,12 @@ public record ApiRequest(
     params = Map.copyOf(params);
   }
 
+  /** Never shows the Authorization header or parameter values (target-endpoint holds a token). */
+  @Override
+  public String toString() {
+    return "ApiRequest[" + method + " " + path + ", params " + params.keySet() + "]";
+  }
+
   public Optional<String> param(String name) {
     return Optional.ofNullable(params.get(name));
   }

@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -82,7 +83,12 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
-    URI uri = URI.create(request.uri());
+    URI uri;
+    try {
+      uri = URI.create(request.uri());
+    } catch (IllegalArgumentException e) {
+      return send(response, render(ApiResponse.error(400, "malformed URI")), Duration.ZERO);
+    }
     String path = uri.getRawPath();
     if (!path.startsWith(PREFIX + "/")) {
       return send(response, render(ApiResponse.error(501, "no such uri")), Duration.ZERO);
@@ -101,9 +107,17 @@ public final class ApiServer implements AutoCloseable {
         .aggregate()
         .asString(StandardCharsets.UTF_8)
         .defaultIfEmpty("")
+        // Handlers take the cluster lock and may call other simulated clusters: never on the
+        // event loop, which serves those other clusters too.
+        .publishOn(Schedulers.boundedElastic())
         .map(
             body -> {
-              Map<String, String> params = new HashMap<>(bodyParams(body, contentType));
+              Map<String, String> params;
+              try {
+                params = new HashMap<>(bodyParams(body, contentType));
+              } catch (RuntimeException e) {
+                return render(ApiResponse.error(400, "unable to parse the request body"));
+              }
               params.putAll(form(uri.getRawQuery()));
               params.remove("_dc"); // ExtJS cache buster, dropped by PVE too
               ApiRequest call =

@@ -60,6 +60,9 @@ public record Route(
       }
     } catch (ApiException e) {
       return e.response();
+    } catch (RuntimeException e) {
+      // A bug or an input we did not foresee: answer like PVE's plain die, never drop the call.
+      return ApiResponse.error(500, "internal error (" + e.getClass().getSimpleName() + ")");
     }
     return ApiResponse.error(
         501, "Method '" + request.method() + " " + request.path() + "' not implemented");

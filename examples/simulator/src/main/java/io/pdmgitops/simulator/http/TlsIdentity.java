@@ -29,19 +29,19 @@ import javax.net.ssl.X509ExtendedKeyManager;
  * new certificate at once; no listener is restarted.
  */
 public final class TlsIdentity extends X509ExtendedKeyManager {
-  private static final String ALIAS = "simulator";
-
+  private final java.util.Map<String, Loaded> loaded =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private volatile Loaded current;
 
   private record Loaded(String name, X509Certificate certificate, PrivateKey key) {}
 
   public TlsIdentity(String certificateName) {
-    this.current = load(certificateName);
+    rotate(certificateName);
   }
 
   /** Presents another shipped certificate from the next handshake on. */
   public void rotate(String certificateName) {
-    this.current = load(certificateName);
+    this.current = loaded.computeIfAbsent(certificateName, TlsIdentity::load);
   }
 
   public String certificateName() {
@@ -96,10 +96,11 @@ public final class TlsIdentity extends X509ExtendedKeyManager {
     }
   }
 
+  /** The alias is the certificate's name, so chain and key always come from one snapshot. */
   private String aliasFor(String keyType) {
-    return keyType != null
-            && keyType.toUpperCase(Locale.ROOT).startsWith(current.key().getAlgorithm())
-        ? ALIAS
+    Loaded now = current;
+    return keyType != null && keyType.toUpperCase(Locale.ROOT).startsWith(now.key().getAlgorithm())
+        ? now.name()
         : null;
   }
 
@@ -121,12 +122,14 @@ public final class TlsIdentity extends X509ExtendedKeyManager {
 
   @Override
   public X509Certificate[] getCertificateChain(String alias) {
-    return new X509Certificate[] {current.certificate()};
+    Loaded identity = loaded.get(alias);
+    return identity == null ? null : new X509Certificate[] {identity.certificate()};
   }
 
   @Override
   public PrivateKey getPrivateKey(String alias) {
-    return current.key();
+    Loaded identity = loaded.get(alias);
+    return identity == null ? null : identity.key();
   }
 
   @Override

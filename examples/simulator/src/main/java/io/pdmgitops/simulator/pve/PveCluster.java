@@ -35,6 +35,7 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
   private final Clock clock;
   private final TlsIdentity tls;
   private final TokenAuth auth;
+  private final RemoteMigrationPreflight preflight;
   private final List<StorageConfig> storages;
   final Map<String, SimNode> nodes = new LinkedHashMap<>();
   final Map<Integer, SimGuest> guests = new TreeMap<>();
@@ -64,6 +65,7 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
     this.clock = clock;
     this.tls = new TlsIdentity(config.certificate());
     this.auth = new TokenAuth(config.tokens(), false);
+    this.preflight = new RemoteMigrationPreflight(auth);
     this.storages = config.storages();
     this.faults = config.faults();
     this.taskDuration = taskDuration;
@@ -87,9 +89,17 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
   }
 
   @Override
-  public synchronized ApiResponse handle(ApiRequest request) {
-    tasks.settle(clock.instant());
-    return Route.dispatch(routes, request, auth);
+  public ApiResponse handle(ApiRequest request) {
+    ApiRequest prepared;
+    try {
+      prepared = preflight.prepare(request); // may call another cluster: outside the lock
+    } catch (ApiException e) {
+      return e.response();
+    }
+    synchronized (this) {
+      tasks.settle(clock.instant());
+      return Route.dispatch(routes, prepared, auth);
+    }
   }
 
   @Override
@@ -175,15 +185,19 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
   }
 
   static int vmid(String text) {
+    int id;
     try {
-      int id = Integer.parseInt(text);
-      if (id >= 100 && id <= 999_999_999) {
-        return id;
-      }
+      id = Integer.parseInt(text);
     } catch (NumberFormatException e) {
-      // fall through to PVE's type check message
+      throw ApiException.badParameter("vmid", "type check ('integer') failed - got '" + text + "'");
     }
-    throw ApiException.badParameter("vmid", "type check ('integer') failed - got '" + text + "'");
+    if (id < 100) {
+      throw ApiException.badParameter("vmid", "value must have a minimum value of 100");
+    }
+    if (id > 999_999_999) {
+      throw ApiException.badParameter("vmid", "value must have a maximum value of 999999999");
+    }
+    return id;
   }
 
   static String user(TokenConfig token) {

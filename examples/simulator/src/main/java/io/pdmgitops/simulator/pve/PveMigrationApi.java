@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import tools.jackson.databind.JsonNode;
 
 /**
  * In-cluster {@code migrate} and cross-cluster {@code remote_migrate} (reference 2.12, 2.13). A
@@ -81,7 +80,6 @@ final class PveMigrationApi {
       throw ApiException.of(500, "target node '" + target + "' is not online");
     }
     checkLock(g);
-    String taskType = g.isQemu() ? "qmigrate" : "vzmigrate";
     String outcome = "OK";
     if (g.isRunning() && g.isQemu() && !online) {
       throw ApiException.of(500, "can't migrate running VM without --online");
@@ -98,6 +96,7 @@ final class PveMigrationApi {
     if (ok) {
       g.lock = "migrate"; // held until the task ends, as QemuMigrate's phase 1 does
     }
+    String taskType = g.ha ? "hamigrate" : g.isQemu() ? "qmigrate" : "vzmigrate";
     SimTask task =
         cluster.tasks.start(
             node,
@@ -107,18 +106,19 @@ final class PveMigrationApi {
             cluster.now(),
             cluster.taskDuration(),
             outcome,
-            () -> {
-              g.node = target;
-              g.lock = null;
-            });
+            () -> {});
+    task.effect =
+        () -> {
+          g.node = target;
+          g.lock = null;
+          log(
+              task,
+              "migration finished successfully (duration "
+                  + duration(cluster.taskDuration())
+                  + ")");
+        };
     log(task, "starting migration of " + g.noun() + " " + g.vmid + " to node '" + target + "'");
-    if (ok) {
-      log(
-          task,
-          "migration finished successfully (duration 00:00:0"
-              + Math.max(1, cluster.taskDuration().toSeconds())
-              + ")");
-    } else {
+    if (!ok) {
       log(task, "migration aborted");
     }
     return ApiResponse.ok(Json.text(task.upid));
@@ -135,8 +135,10 @@ final class PveMigrationApi {
             "delete",
             "bwlimit",
             "restart",
-            "timeout"));
+            "timeout",
+            RemoteMigrationPreflight.TARGET_NODE));
     RemoteTarget target = RemoteTarget.parse(call.required("target-endpoint"));
+    String targetNode = call.required(RemoteMigrationPreflight.TARGET_NODE);
     String storages = idMap(call, "target-storage");
     if (storages.equals("1")) {
       throw ApiException.badParameter(
@@ -163,7 +165,6 @@ final class PveMigrationApi {
               ? "can't migrate running VM without --online"
               : "can't migrate running container without --online or --restart");
     }
-    g.lock = "migrate";
     SimTask task =
         cluster.tasks.startDeferred(
             node,
@@ -171,72 +172,66 @@ final class PveMigrationApi {
             String.valueOf(g.vmid),
             PveCluster.user(call.token()),
             cluster.now());
-    log(
-        task,
-        "remote migration of "
-            + g.noun()
-            + " "
-            + g.vmid
-            + " to "
-            + target.host()
-            + ":"
-            + target.port());
-    GuestConfig copy =
-        new GuestConfig(
-            targetVmid,
-            g.name,
-            g.type,
-            "",
-            g.isRunning() && online ? "running" : "stopped",
-            g.cpus,
-            g.maxmem,
-            g.maxdisk,
-            g.tags,
-            g.pool,
-            false,
-            false,
-            null);
+    log(task, "remote migration of " + g.noun() + " " + g.vmid + " to " + target);
     Map<String, String> tunnel = new LinkedHashMap<>();
     tunnel.put("storages", storages);
     tunnel.put("bridges", bridges);
-    tunnel.put("sim-name", copy.name());
-    tunnel.put("sim-status", copy.status());
-    tunnel.put("sim-cpus", String.valueOf(copy.cpus()));
-    tunnel.put("sim-memory", String.valueOf(copy.memory()));
-    tunnel.put("sim-disk", String.valueOf(copy.disk()));
-    tunnel.put("sim-tags", String.join(";", copy.tags()));
-    cluster.runOutsideLock(
+    tunnel.put("sim-name", g.name);
+    tunnel.put("sim-status", g.isRunning() && online ? "running" : "stopped");
+    tunnel.put("sim-cpus", String.valueOf(g.cpus));
+    tunnel.put("sim-memory", String.valueOf(g.maxmem));
+    tunnel.put("sim-disk", String.valueOf(g.maxdisk));
+    tunnel.put("sim-tags", String.join(";", g.tags));
+    Runnable moved =
         () -> {
-          String outcome = "OK";
-          try {
-            Thread.sleep(cluster.taskDuration().toMillis());
-            JsonNode status = target.get("/cluster/status");
-            String targetNode = localNode(status);
-            target.post(
-                "/nodes/" + targetNode + "/" + type + "/" + targetVmid + "/mtunnel", tunnel);
-            cluster.log(task, line("target node: " + targetNode + ", target vmid: " + targetVmid));
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            outcome = "migration aborted";
-          } catch (Exception e) {
-            cluster.log(task, line("ERROR: " + e.getMessage()));
-            outcome = "migration aborted";
+          g.lock = null;
+          g.stop();
+          if (delete) {
+            cluster.guests.remove(g.vmid);
           }
-          boolean ok = outcome.equals("OK");
-          cluster.log(task, line(ok ? "migration finished successfully" : "migration aborted"));
-          cluster.decide(
-              task,
-              outcome,
-              () -> {
-                g.lock = null;
-                g.stop();
-                if (delete) {
-                  cluster.guests.remove(g.vmid);
-                }
-              },
-              () -> g.lock = null);
-        });
+        };
+    Runnable aborted = () -> g.lock = null;
+    try {
+      cluster.runOutsideLock(
+          () -> transfer(task, target, targetNode, type, targetVmid, tunnel, moved, aborted));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      throw ApiException.of(500, "the simulator is shutting down");
+    }
+    // Still under the cluster lock, so the worker's decision cannot come before this.
+    g.lock = "migrate";
     return ApiResponse.ok(Json.text(task.upid));
+  }
+
+  /** The worker: the tunnel to the target, then the outcome; it always decides the task. */
+  private void transfer(
+      SimTask task,
+      RemoteTarget target,
+      String targetNode,
+      String type,
+      int targetVmid,
+      Map<String, String> tunnel,
+      Runnable moved,
+      Runnable aborted) {
+    String outcome = "migration aborted";
+    try {
+      Thread.sleep(cluster.taskDuration().toMillis());
+      target.post("/nodes/" + targetNode + "/" + type + "/" + targetVmid + "/mtunnel", tunnel);
+      cluster.log(task, line("target node: " + targetNode + ", target vmid: " + targetVmid));
+      outcome = "OK";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      cluster.log(task, line("ERROR: " + RemoteTarget.describe(e)));
+    } finally {
+      boolean ok = outcome.equals("OK");
+      cluster.log(task, line(ok ? "migration finished successfully" : "migration aborted"));
+      cluster.decide(task, outcome, moved, aborted);
+    }
+  }
+
+  private static String duration(java.time.Duration d) {
+    return String.format(
+        "%02d:%02d:%02d", d.toHours(), d.toMinutesPart(), Math.max(1, d.toSecondsPart()));
   }
 
   /**
@@ -285,15 +280,6 @@ final class PveMigrationApi {
             .put("ticket", "PVETUNNEL:" + Long.toHexString(cluster.now().getEpochSecond()))
             .put("upid", task.upid)
             .put("socket", "/run/qemu-server/" + vmid + ".mtunnel"));
-  }
-
-  private static String localNode(JsonNode status) {
-    for (JsonNode entry : status) {
-      if ("node".equals(entry.path("type").asString()) && entry.path("local").asInt() == 1) {
-        return entry.path("name").asString();
-      }
-    }
-    throw new IllegalStateException("target cluster status names no local node");
   }
 
   private static String idMap(Call call, String name) {

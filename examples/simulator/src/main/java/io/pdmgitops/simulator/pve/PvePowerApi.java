@@ -120,7 +120,14 @@ final class PvePowerApi {
       }
       case "suspend" -> {
         requireRunning(g, notRunning);
-        yield task(call, g.node, "qmpause", g.vmid, "OK", () -> g.qmpstatus = "paused");
+        boolean toDisk = call.bool("todisk", false);
+        yield task(
+            call,
+            g.node,
+            toDisk ? "qmsuspend" : "qmpause",
+            g.vmid,
+            "OK",
+            toDisk ? g::stop : () -> g.qmpstatus = "paused");
       }
       default -> {
         requireRunning(g, notRunning);

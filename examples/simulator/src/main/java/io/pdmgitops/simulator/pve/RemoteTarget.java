@@ -29,8 +29,30 @@ import tools.jackson.databind.json.JsonMapper;
  * fingerprint, and the token for authentication. Written for the simulator alone; it shares nothing
  * with the product's client.
  */
-record RemoteTarget(String host, int port, String apitoken, String fingerprint) {
+record RemoteTarget(String host, int port, String apitoken, String fingerprint, HttpClient client) {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** Never shows the token. */
+  @Override
+  public String toString() {
+    return "RemoteTarget[" + host + ":" + port + "]";
+  }
+
+  /** An error for logs and messages: the text of server errors, else only the kind of failure. */
+  static String describe(Exception e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    if (e instanceof IllegalStateException && !message.contains("APIToken")) {
+      return message;
+    }
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String rootMessage = root.getMessage() == null ? "" : root.getMessage();
+    return rootMessage.contains("fingerprint mismatch") && !rootMessage.contains("APIToken")
+        ? rootMessage
+        : e.getClass().getSimpleName();
+  }
 
   static RemoteTarget parse(String property) {
     Map<String, String> values = new LinkedHashMap<>();
@@ -53,8 +75,24 @@ record RemoteTarget(String host, int port, String apitoken, String fingerprint) 
       throw ApiException.badParameter(
           "target-endpoint", "the simulator needs fingerprint= for the target's certificate");
     }
-    int port = Integer.parseInt(values.getOrDefault("port", "8006"));
-    return new RemoteTarget(host, port, token, values.get("fingerprint").toUpperCase(Locale.ROOT));
+    int port;
+    try {
+      port = Integer.parseInt(values.getOrDefault("port", "8006"));
+    } catch (NumberFormatException e) {
+      throw ApiException.badParameter("target-endpoint", "invalid format - port is not a number");
+    }
+    String pin = values.get("fingerprint").toUpperCase(Locale.ROOT);
+    HttpClient client;
+    try {
+      client =
+          HttpClient.newBuilder()
+              .sslContext(pinned(pin))
+              .connectTimeout(Duration.ofSeconds(5))
+              .build();
+    } catch (java.security.GeneralSecurityException e) {
+      throw ApiException.of(500, "cannot set up TLS to the target");
+    }
+    return new RemoteTarget(host, port, token, pin, client);
   }
 
   JsonNode get(String path) throws Exception {
@@ -81,8 +119,6 @@ record RemoteTarget(String host, int port, String apitoken, String fingerprint) 
   }
 
   private JsonNode send(HttpRequest.Builder request) throws Exception {
-    HttpClient client =
-        HttpClient.newBuilder().sslContext(pinned()).connectTimeout(Duration.ofSeconds(5)).build();
     HttpResponse<String> response =
         client.send(
             request.header("Authorization", apitoken).timeout(Duration.ofSeconds(30)).build(),
@@ -95,7 +131,8 @@ record RemoteTarget(String host, int port, String apitoken, String fingerprint) 
     return body.path("data");
   }
 
-  private SSLContext pinned() throws Exception {
+  private static SSLContext pinned(String fingerprint)
+      throws java.security.GeneralSecurityException {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, new TrustManager[] {new Pin(fingerprint)}, null);
     return context;

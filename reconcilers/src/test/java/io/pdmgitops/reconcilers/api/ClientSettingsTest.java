@@ -1,0 +1,19 @@
+package io.pdmgitops.reconcilers.api;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ClientSettingsTest {
+  @Test
+  void aZeroTimeoutIsRefusedBecauseNettyWouldReadItAsNone() {
+    assertThatThrownBy(() -> ClientSettings.defaults().withResponseTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new ClientSettings(
+                    Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), 1024))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
