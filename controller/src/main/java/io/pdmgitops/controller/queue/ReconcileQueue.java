@@ -1,0 +1,214 @@
+package io.pdmgitops.controller.queue;
+
+import io.pdmgitops.controller.retry.RetryPolicy;
+import io.pdmgitops.reconcilers.engine.ReconcileResult;
+import io.pdmgitops.reconcilers.engine.Reconciler;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Schedules reconciles of resources identified by {@code K}, with the Java Operator SDK's rules:
+ *
+ * <ul>
+ *   <li>one reconcile per key at a time;
+ *   <li>events that arrive while a key runs are merged into exactly one follow-up run;
+ *   <li>after a retryable failure the retry policy's timer runs it again, unless a new event
+ *       arrives first, which runs at once;
+ *   <li>when retries are used up the key is marked as given up; the next event or periodic resync
+ *       starts afresh;
+ *   <li>at most {@code maxConcurrent} reconciles run at once; the others wait in arrival order.
+ * </ul>
+ *
+ * All state sits behind one lock held only for bookkeeping, never while a reconcile runs.
+ */
+public final class ReconcileQueue<K> {
+  private static final Logger LOG = LoggerFactory.getLogger(ReconcileQueue.class);
+
+  /** A reconcile that neither finishes nor fails within this time counts as a retryable failure. */
+  public static final Duration DEFAULT_RECONCILE_TIMEOUT = Duration.ofMinutes(5);
+
+  private final Reconciler<K> reconciler;
+  private final RetryPolicy retry;
+  private final Timers timers;
+  private final DoubleSupplier random;
+  private final int maxConcurrent;
+  private final Duration reconcileTimeout;
+  private final Map<K, State> states = new HashMap<>();
+  private final Deque<K> ready = new ArrayDeque<>();
+  private int running;
+
+  private static final class State {
+    boolean running;
+    boolean queued;
+    boolean pending;
+    int failedAttempts;
+    boolean gaveUp;
+    Timers.Cancellable retryTimer;
+    ReconcileResult lastResult;
+  }
+
+  public ReconcileQueue(
+      Reconciler<K> reconciler,
+      RetryPolicy retry,
+      Timers timers,
+      DoubleSupplier random,
+      int maxConcurrent,
+      Duration reconcileTimeout) {
+    if (maxConcurrent < 1) {
+      throw new IllegalArgumentException("maxConcurrent must be at least 1");
+    }
+    this.reconciler = reconciler;
+    this.retry = retry;
+    this.timers = timers;
+    this.random = random;
+    this.maxConcurrent = maxConcurrent;
+    this.reconcileTimeout = reconcileTimeout;
+  }
+
+  /** An event for a key: something about it may have changed. */
+  public void submit(K key) {
+    synchronized (this) {
+      State state = states.computeIfAbsent(key, k -> new State());
+      if (state.running) {
+        state.pending = true; // merged into one follow-up when the run ends
+        return;
+      }
+      if (state.retryTimer != null) {
+        // A new event after a failure runs at once instead of waiting for the retry timer.
+        state.retryTimer.cancel();
+        state.retryTimer = null;
+      }
+      enqueue(key, state);
+    }
+    drain();
+  }
+
+  public synchronized Optional<KeyStatus> status(K key) {
+    State s = states.get(key);
+    if (s == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new KeyStatus(
+            s.running,
+            s.pending || s.queued,
+            s.retryTimer != null,
+            s.failedAttempts,
+            s.gaveUp,
+            Optional.ofNullable(s.lastResult)));
+  }
+
+  /** Reconciles running now, for metrics. */
+  public synchronized int running() {
+    return running;
+  }
+
+  /** Keys waiting for a free slot, for metrics. */
+  public synchronized int waiting() {
+    return ready.size();
+  }
+
+  private void enqueue(K key, State state) {
+    if (!state.queued) {
+      state.queued = true;
+      ready.addLast(key);
+    }
+  }
+
+  /** Starts waiting keys while slots are free; the reconciles themselves run unlocked. */
+  private void drain() {
+    while (true) {
+      K key;
+      synchronized (this) {
+        if (running >= maxConcurrent || ready.isEmpty()) {
+          return;
+        }
+        key = ready.removeFirst();
+        State state = states.get(key);
+        state.queued = false;
+        state.running = true;
+        running++;
+      }
+      start(key);
+    }
+  }
+
+  private void start(K key) {
+    MDC.put("resource", String.valueOf(key));
+    try {
+      // The one boundary where error signals become results.
+      reconciler
+          .reconcile(key)
+          .timeout(reconcileTimeout)
+          .defaultIfEmpty(ReconcileResult.done())
+          .onErrorResume(e -> reactor.core.publisher.Mono.just(unexpected(key, e)))
+          .subscribe(result -> finished(key, result));
+    } catch (RuntimeException e) {
+      finished(key, unexpected(key, e));
+    } finally {
+      MDC.remove("resource");
+    }
+  }
+
+  private ReconcileResult unexpected(K key, Throwable e) {
+    LOG.warn("reconcile of {} failed unexpectedly: {}", key, e.toString());
+    return ReconcileResult.retryable("unexpected error: " + e.getClass().getSimpleName());
+  }
+
+  private void finished(K key, ReconcileResult result) {
+    synchronized (this) {
+      State state = states.get(key);
+      state.running = false;
+      running--;
+      state.lastResult = result;
+      if (result instanceof ReconcileResult.Retryable failure) {
+        state.failedAttempts++;
+        Optional<Duration> delay = retry.nextDelay(state.failedAttempts, random);
+        if (state.pending) {
+          state.pending = false;
+          enqueue(key, state);
+        } else if (delay.isPresent()) {
+          state.retryTimer = timers.schedule(delay.get(), () -> retryFired(key));
+        } else {
+          state.gaveUp = true;
+          LOG.error(
+              "giving up on {} after {} attempts: {}", key, state.failedAttempts, failure.reason());
+        }
+      } else {
+        state.failedAttempts = 0;
+        state.gaveUp = result instanceof ReconcileResult.Failed;
+        if (state.pending) {
+          state.pending = false;
+          enqueue(key, state);
+        } else if (result instanceof ReconcileResult.RequeueAfter requeue) {
+          state.retryTimer = timers.schedule(requeue.delay(), () -> retryFired(key));
+        }
+      }
+    }
+    drain();
+  }
+
+  private void retryFired(K key) {
+    synchronized (this) {
+      State state = states.get(key);
+      if (state == null || state.retryTimer == null) {
+        return; // cancelled by an event that ran the key already
+      }
+      state.retryTimer = null;
+      if (state.running) {
+        state.pending = true;
+        return;
+      }
+      enqueue(key, state);
+    }
+    drain();
+  }
+}

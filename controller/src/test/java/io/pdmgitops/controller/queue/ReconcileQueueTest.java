@@ -1,0 +1,183 @@
+package io.pdmgitops.controller.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pdmgitops.controller.retry.RetryPolicy;
+import io.pdmgitops.reconcilers.engine.ReconcileResult;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/** The work-queue rules, one test each, with scripted results and hand-moved time. */
+class ReconcileQueueTest {
+  static final RetryPolicy RETRY =
+      new RetryPolicy(3, Duration.ofSeconds(2), 1.5, Duration.ofMinutes(1), 0);
+
+  final ManualTimers timers = new ManualTimers();
+  final List<String> runs = new ArrayList<>();
+  final Deque<Sinks.One<ReconcileResult>> inFlight = new ArrayDeque<>();
+  final Deque<ReconcileResult> script = new ArrayDeque<>();
+
+  /** Each run either takes the next scripted result at once, or waits to be finished by hand. */
+  ReconcileQueue<String> queue(int maxConcurrent, boolean manual) {
+    return new ReconcileQueue<>(
+        key -> {
+          runs.add(key);
+          if (manual) {
+            Sinks.One<ReconcileResult> sink = Sinks.one();
+            inFlight.addLast(sink);
+            return sink.asMono();
+          }
+          return Mono.just(script.isEmpty() ? ReconcileResult.done() : script.removeFirst());
+        },
+        RETRY,
+        timers,
+        () -> 0.5,
+        maxConcurrent,
+        ReconcileQueue.DEFAULT_RECONCILE_TIMEOUT);
+  }
+
+  void finishNext(ReconcileResult result) {
+    inFlight.removeFirst().tryEmitValue(result);
+  }
+
+  @Test
+  void oneReconcilePerKeyAtATime() {
+    ReconcileQueue<String> queue = queue(4, true);
+
+    queue.submit("web");
+    queue.submit("web");
+
+    assertThat(runs).containsExactly("web");
+    assertThat(queue.status("web").orElseThrow().running()).isTrue();
+  }
+
+  @Test
+  void eventsDuringReconcileCoalesceIntoOneFollowUp() {
+    ReconcileQueue<String> queue = queue(4, true);
+    queue.submit("web");
+    for (int i = 0; i < 5; i++) {
+      queue.submit("web");
+    }
+
+    finishNext(ReconcileResult.done());
+
+    assertThat(runs).containsExactly("web", "web");
+    finishNext(ReconcileResult.done());
+    assertThat(runs).hasSize(2);
+  }
+
+  @Test
+  void aRetryableFailureRunsAgainAfterTheBackOff() {
+    ReconcileQueue<String> queue = queue(4, false);
+    script.add(ReconcileResult.retryable("VM is locked (backup)"));
+
+    queue.submit("web");
+
+    assertThat(runs).containsExactly("web");
+    assertThat(timers.pending()).containsExactly(Duration.ofSeconds(2));
+    timers.advance(Duration.ofMillis(1999));
+    assertThat(runs).hasSize(1);
+    timers.advance(Duration.ofMillis(1));
+    assertThat(runs).containsExactly("web", "web");
+    assertThat(queue.status("web").orElseThrow().failedAttempts()).isZero();
+  }
+
+  @Test
+  void aNewEventAfterAFailureRunsAtOnceAndCancelsTheTimer() {
+    ReconcileQueue<String> queue = queue(4, false);
+    script.add(ReconcileResult.retryable("node unreachable"));
+    queue.submit("web");
+
+    queue.submit("web");
+
+    assertThat(runs).containsExactly("web", "web");
+    assertThat(timers.pending()).isEmpty();
+  }
+
+  @Test
+  void retriesUsedUpMarkTheKeyAsGivenUp() {
+    ReconcileQueue<String> queue = queue(4, false);
+    script.add(ReconcileResult.retryable("1"));
+    script.add(ReconcileResult.retryable("2"));
+    script.add(ReconcileResult.retryable("3"));
+
+    queue.submit("web");
+    timers.advance(Duration.ofSeconds(2));
+    timers.advance(Duration.ofSeconds(3));
+
+    assertThat(runs).hasSize(3);
+    assertThat(timers.pending()).isEmpty();
+    assertThat(queue.status("web").orElseThrow().gaveUp()).isTrue();
+
+    queue.submit("web"); // a resync or a new commit starts afresh
+    assertThat(runs).hasSize(4);
+    assertThat(queue.status("web").orElseThrow().gaveUp()).isFalse();
+  }
+
+  @Test
+  void anErrorSignalBecomesARetryableResultAtTheBoundary() {
+    ReconcileQueue<String> queue =
+        new ReconcileQueue<>(
+            key -> Mono.error(new IllegalStateException("bug")),
+            RETRY,
+            timers,
+            () -> 0.5,
+            4,
+            ReconcileQueue.DEFAULT_RECONCILE_TIMEOUT);
+
+    queue.submit("web");
+
+    KeyStatus status = queue.status("web").orElseThrow();
+    assertThat(status.lastResult()).containsInstanceOf(ReconcileResult.Retryable.class);
+    assertThat(status.retryScheduled()).isTrue();
+  }
+
+  @Test
+  void requeueAfterLooksAgainLater() {
+    ReconcileQueue<String> queue = queue(4, false);
+    script.add(ReconcileResult.requeueAfter(Duration.ofSeconds(10), "following task"));
+
+    queue.submit("web");
+    timers.advance(Duration.ofSeconds(10));
+
+    assertThat(runs).containsExactly("web", "web");
+    assertThat(queue.status("web").orElseThrow().failedAttempts()).isZero();
+  }
+
+  @Test
+  void atMostMaxConcurrentRunAndTheRestWaitInOrder() {
+    ReconcileQueue<String> queue = queue(2, true);
+
+    queue.submit("a");
+    queue.submit("b");
+    queue.submit("c");
+    queue.submit("d");
+
+    assertThat(runs).containsExactly("a", "b");
+    assertThat(queue.waiting()).isEqualTo(2);
+    finishNext(ReconcileResult.done());
+    assertThat(runs).containsExactly("a", "b", "c");
+    assertThat(queue.running()).isEqualTo(2);
+  }
+
+  @Test
+  void aReconcileThatNeverEndsTimesOutAsRetryable() {
+    ReconcileQueue<String> queue =
+        new ReconcileQueue<>(
+            key -> Mono.never(), RETRY, timers, () -> 0.5, 4, Duration.ofMillis(50));
+
+    queue.submit("web");
+
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> !queue.status("web").orElseThrow().running());
+    assertThat(queue.status("web").orElseThrow().lastResult())
+        .containsInstanceOf(ReconcileResult.Retryable.class);
+  }
+}
