@@ -1,0 +1,115 @@
+package io.pdmgitops.controller.git;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches on a timer (interval with jitter) and on demand. All fetches run on one thread, so the
+ * clone is never touched twice at once. Triggers in a burst are coalesced: a trigger that arrives
+ * while a fetch runs causes exactly one more fetch afterwards, so the last push is never missed.
+ */
+public final class GitPoller implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GitPoller.class);
+
+  /** Default poll interval, as Argo CD's and Flux's. */
+  public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
+
+  private final GitSource source;
+  private final SnapshotTracker tracker;
+  private final Duration interval;
+  private final double jitter;
+  private final DoubleSupplier random;
+  private final Consumer<CommitOutcome> onNewCommit;
+  private final Consumer<GitSourceException> onError;
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "git-poller");
+            t.setDaemon(true);
+            return t;
+          });
+  private final AtomicBoolean queued = new AtomicBoolean();
+  private volatile String lastSha;
+
+  /**
+   * @param jitter share of the interval added or removed at random, so many controllers do not poll
+   *     one server in step
+   */
+  public GitPoller(
+      GitSource source,
+      SnapshotTracker tracker,
+      Duration interval,
+      double jitter,
+      DoubleSupplier random,
+      Consumer<CommitOutcome> onNewCommit,
+      Consumer<GitSourceException> onError) {
+    this.source = source;
+    this.tracker = tracker;
+    this.interval = interval;
+    this.jitter = jitter;
+    this.random = random;
+    this.onNewCommit = onNewCommit;
+    this.onError = onError;
+  }
+
+  /** Fetches at once, then every interval. */
+  public void start() {
+    trigger();
+    scheduleNext();
+  }
+
+  /** Asks for a fetch now (webhook, UI commit). Cheap and safe to call in bursts. */
+  public void trigger() {
+    if (queued.compareAndSet(false, true)) {
+      thread.execute(this::fetchOnce);
+    }
+  }
+
+  /** The head commit of the last fetch, if any. */
+  public Optional<String> lastSha() {
+    return Optional.ofNullable(lastSha);
+  }
+
+  private void scheduleNext() {
+    double factor = 1 + jitter * (2 * random.getAsDouble() - 1);
+    long delay = Math.max(1, Math.round(interval.toMillis() * factor));
+    thread.schedule(
+        () -> {
+          trigger();
+          scheduleNext();
+        },
+        delay,
+        TimeUnit.MILLISECONDS);
+  }
+
+  private void fetchOnce() {
+    // Cleared before fetching: a trigger from now on queues one more fetch.
+    queued.set(false);
+    try {
+      CommitInfo head = source.fetch();
+      if (head.sha().equals(lastSha)) {
+        return;
+      }
+      lastSha = head.sha();
+      onNewCommit.accept(tracker.load(head, source.desiredStateRoot()));
+    } catch (GitSourceException e) {
+      LOG.warn("{}", e.getMessage());
+      onError.accept(e);
+    } catch (RuntimeException e) {
+      LOG.error("fetching the desired state failed", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    thread.shutdownNow();
+  }
+}

@@ -1,0 +1,113 @@
+package io.pdmgitops.controller.git;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+
+/**
+ * A clone of the desired-state repository kept under the work directory. {@link #fetch()} brings
+ * the branch up to date and checks out its head; only one thread may use it at a time (the poller
+ * guarantees that).
+ */
+// Not final: tests count fetches through a subclass.
+public class GitSource {
+  private final GitSourceSettings settings;
+  private final Path clone;
+
+  public GitSource(GitSourceSettings settings) {
+    this.settings = settings;
+    this.clone = settings.workDir().resolve("repository");
+  }
+
+  /** Fetches the branch and checks out its head; returns the head commit. */
+  public CommitInfo fetch() throws GitSourceException {
+    try {
+      if (!Files.isDirectory(clone.resolve(".git"))) {
+        Files.createDirectories(settings.workDir());
+        Git.cloneRepository()
+            .setURI(settings.url())
+            .setDirectory(clone.toFile())
+            .setBranch(settings.branch())
+            .setCredentialsProvider(credentials())
+            .setTimeout(timeoutSeconds())
+            .call()
+            .close();
+      }
+      try (Git git = Git.open(clone.toFile())) {
+        String remoteRef = "refs/remotes/origin/" + settings.branch();
+        git.fetch()
+            .setRemote("origin")
+            .setRefSpecs("+refs/heads/" + settings.branch() + ":" + remoteRef)
+            .setCredentialsProvider(credentials())
+            .setTimeout(timeoutSeconds())
+            .call();
+        ObjectId head = git.getRepository().resolve(remoteRef);
+        if (head == null) {
+          throw new GitSourceException(
+              "branch '" + settings.branch() + "' not found in " + settings.redactedUrl());
+        }
+        git.reset().setMode(ResetCommand.ResetType.HARD).setRef(head.name()).call();
+        git.clean().setCleanDirectories(true).setForce(true).setIgnore(false).call();
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+          RevCommit commit = walk.parseCommit(head);
+          return new CommitInfo(
+              head.name(),
+              commit.getAuthorIdent().getName()
+                  + " <"
+                  + commit.getAuthorIdent().getEmailAddress()
+                  + ">",
+              commit.getFullMessage().strip(),
+              Instant.ofEpochSecond(commit.getCommitTime()));
+        }
+      }
+    } catch (GitAPIException | IOException | RuntimeException e) {
+      // JGit's messages name the URL as given; the settings never hold credentials in it.
+      throw new GitSourceException(
+          "cannot fetch "
+              + settings.redactedUrl()
+              + " ("
+              + settings.branch()
+              + "): "
+              + e.getClass().getSimpleName()
+              + ": "
+              + redact(e.getMessage()));
+    }
+  }
+
+  /** The checked-out desired-state directory. */
+  public Path desiredStateRoot() {
+    return settings.subdirectory().map(clone::resolve).orElse(clone);
+  }
+
+  private Optional<String> token() {
+    return settings.httpsToken();
+  }
+
+  private CredentialsProvider credentials() {
+    return token()
+        .<CredentialsProvider>map(t -> new UsernamePasswordCredentialsProvider("git", t))
+        .orElse(null);
+  }
+
+  private int timeoutSeconds() {
+    return (int) Math.max(1, settings.timeout().toSeconds());
+  }
+
+  private String redact(String message) {
+    if (message == null) {
+      return "";
+    }
+    String out = message.replaceAll("//[^/@\\s]*@", "//");
+    return token().map(t -> out.replace(t, "***")).orElse(out);
+  }
+}
