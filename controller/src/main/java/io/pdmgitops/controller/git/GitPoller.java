@@ -98,8 +98,9 @@ public final class GitPoller implements AutoCloseable {
       if (head.sha().equals(lastSha)) {
         return;
       }
-      lastSha = head.sha();
-      onNewCommit.accept(tracker.load(head, source.desiredStateRoot()));
+      CommitOutcome outcome = tracker.load(head, source.desiredStateRoot());
+      lastSha = head.sha(); // only once loaded: whoever sees the sha also sees its snapshot
+      onNewCommit.accept(outcome);
     } catch (GitSourceException e) {
       LOG.warn("{}", e.getMessage());
       onError.accept(e);

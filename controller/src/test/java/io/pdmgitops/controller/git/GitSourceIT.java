@@ -137,7 +137,10 @@ class GitSourceIT {
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> poller.lastSha().orElse("").equals(expected));
+        .until(
+            () ->
+                tracker.lastGood().map(g -> g.commit().sha()).orElse("").equals(expected)
+                    && poller.lastSha().orElse("").equals(expected));
     assertThat(fetches.get()).isLessThan(1 + 5 * 20);
     assertThat(tracker.lastGood().orElseThrow().commit().sha()).isEqualTo(expected);
   }
