@@ -2,6 +2,7 @@ package io.pdmgitops.controller.store;
 
 import io.pdmgitops.controller.git.CommitInfo;
 import io.pdmgitops.controller.git.CommitOutcome;
+import io.pdmgitops.model.desired.GuestType;
 import io.pdmgitops.model.load.Problem;
 import io.pdmgitops.model.plan.ActionKind;
 import io.pdmgitops.model.plan.PlannedAction;
@@ -145,7 +146,7 @@ public final class JdbcStatusStore {
           try (PreparedStatement insert =
               c.prepareStatement(
                   "INSERT INTO journal (resource, remote, node, vmid, action, reason, commit_sha,"
-                      + " state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      + " state, created_at, guest_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, action.guest().toString());
             insert.setString(2, action.at().remote());
@@ -156,6 +157,7 @@ public final class JdbcStatusStore {
             insert.setString(7, commitSha);
             insert.setString(8, JournalState.PLANNED.name());
             insert.setObject(9, utc(now));
+            insert.setString(10, action.at().type().wire());
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
               keys.next();
@@ -249,7 +251,8 @@ public final class JdbcStatusStore {
           try (PreparedStatement q =
               c.prepareStatement(
                   "SELECT id, resource, remote, node, vmid, action, reason, commit_sha, state,"
-                      + " created_at, upid, sent_at, finished_at, exit_status FROM journal WHERE "
+                      + " created_at, upid, sent_at, finished_at, exit_status, guest_type"
+                      + " FROM journal WHERE "
                       + condition
                       + " ORDER BY id DESC")) {
             q.setMaxRows(limit);
@@ -261,6 +264,7 @@ public final class JdbcStatusStore {
                         rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
+                        "lxc".equals(rs.getString(15)) ? GuestType.LXC : GuestType.QEMU,
                         rs.getInt(5),
                         ActionKind.valueOf(rs.getString(6)),
                         rs.getString(7),

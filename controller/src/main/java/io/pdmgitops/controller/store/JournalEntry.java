@@ -1,5 +1,6 @@
 package io.pdmgitops.controller.store;
 
+import io.pdmgitops.model.desired.GuestType;
 import io.pdmgitops.model.plan.ActionKind;
 import java.time.Instant;
 import java.util.Optional;
@@ -10,6 +11,7 @@ public record JournalEntry(
     String resource,
     String remote,
     String node,
+    GuestType type,
     int vmid,
     ActionKind action,
     String reason,

@@ -129,6 +129,24 @@ class JdbcStatusStoreIT {
   }
 
   @Test
+  void theJournalPortGivesBackWhatFollowUpNeeds() {
+    StoreActionJournal journal =
+        new StoreActionJournal(store, java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC));
+    long id = journal.planned(shutdown(102), "abc");
+    journal.sent(id, "UPID:pve1:00001000:00100000:6741C5A0:qmshutdown:102:ctl@pve!ctl:");
+
+    var entry = journal.unfinished("Guest/web-102").orElseThrow();
+
+    assertThat(entry.id()).isEqualTo(id);
+    assertThat(entry.action().guest()).isEqualTo(new ObjectRef(Kind.GUEST, "web-102"));
+    assertThat(entry.action().at().type()).isEqualTo(GuestType.QEMU);
+    assertThat(entry.action().at().node()).isEqualTo("pve1");
+    assertThat(entry.action().kind()).isEqualTo(ActionKind.SHUTDOWN);
+    assertThat(entry.upid()).hasValueSatisfying(u -> assertThat(u).contains("qmshutdown"));
+    assertThat(entry.createdEpochSecond()).isEqualTo(T0.getEpochSecond());
+  }
+
+  @Test
   void markingAnUnknownEntryFails() {
     assertThatThrownBy(() -> store.markSent(999, "UPID:x", T0))
         .isInstanceOf(IllegalStateException.class);

@@ -1,0 +1,67 @@
+package io.pdmgitops.controller.store;
+
+import io.pdmgitops.model.ObjectRef;
+import io.pdmgitops.model.desired.Kind;
+import io.pdmgitops.model.drift.GuestLocation;
+import io.pdmgitops.model.observed.ObservedPower;
+import io.pdmgitops.model.plan.PlannedAction;
+import io.pdmgitops.reconcilers.engine.ActionJournal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** The reconcilers' {@link ActionJournal} on the status store. */
+public final class StoreActionJournal implements ActionJournal {
+  private final JdbcStatusStore store;
+  private final Clock clock;
+
+  public StoreActionJournal(JdbcStatusStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  @Override
+  public long planned(PlannedAction action, String commitSha) {
+    return store.journal(action, commitSha, clock.instant());
+  }
+
+  @Override
+  public void sent(long id, String upid) {
+    store.markSent(id, upid, clock.instant());
+  }
+
+  @Override
+  public void finished(long id, String exitStatus) {
+    store.markFinished(id, exitStatus, clock.instant());
+  }
+
+  @Override
+  public void notSent(long id, String reason) {
+    store.markNotSent(id, reason, clock.instant());
+  }
+
+  @Override
+  public Optional<Entry> unfinished(String resource) {
+    return unfinished().stream()
+        .filter(e -> e.action().guest().toString().equals(resource))
+        .findFirst();
+  }
+
+  @Override
+  public List<Entry> unfinished() {
+    return store.unfinished().stream().map(StoreActionJournal::entry).toList();
+  }
+
+  /** What follow-up needs of a stored action: where, what, and its task if known. */
+  private static Entry entry(JournalEntry e) {
+    String identity = e.resource().substring(e.resource().indexOf('/') + 1);
+    PlannedAction action =
+        new PlannedAction(
+            new ObjectRef(Kind.GUEST, identity),
+            new GuestLocation(e.remote(), e.node(), e.type(), e.vmid(), ObservedPower.UNKNOWN),
+            e.action(),
+            e.reason(),
+            Optional.empty());
+    return new Entry(e.id(), action, e.upid(), e.createdAt().getEpochSecond());
+  }
+}

@@ -1,0 +1,205 @@
+package io.pdmgitops.reconcilers.guest;
+
+import io.pdmgitops.model.plan.ActionKind;
+import io.pdmgitops.model.plan.PlannedAction;
+import io.pdmgitops.reconcilers.api.GuestLockedException;
+import io.pdmgitops.reconcilers.api.NodeUnreachableException;
+import io.pdmgitops.reconcilers.api.OutcomeUnknownException;
+import io.pdmgitops.reconcilers.api.RemoteApiException;
+import io.pdmgitops.reconcilers.api.TaskStatus;
+import io.pdmgitops.reconcilers.api.Upid;
+import io.pdmgitops.reconcilers.engine.ActionJournal;
+import io.pdmgitops.reconcilers.engine.ReconcileResult;
+import io.pdmgitops.reconcilers.pve.PveClient;
+import io.pdmgitops.reconcilers.pve.TaskSource;
+import io.pdmgitops.reconcilers.pve.TaskSummary;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Carries out one planned action on a guest: journal, send, follow the task, record its end. An
+ * action whose end is not known (the controller stopped, or the answer was lost) is settled first
+ * by finding its task on the node; it is never sent twice.
+ */
+public final class GuestActionExecutor {
+  /** How often a running task is looked at. */
+  public static final Duration TASK_POLL = Duration.ofSeconds(1);
+
+  /** A task still running after this is left to the next run to follow. */
+  public static final Duration TASK_WAIT = Duration.ofMinutes(10);
+
+  /** Clock skew allowed between the controller and the node when matching tasks. */
+  static final long SKEW_SECONDS = 120;
+
+  private final Function<String, PveClient> clients;
+  private final ActionJournal journal;
+  private final String tokenId;
+  private final Duration poll;
+
+  /**
+   * @param clients the client of each remote, by name
+   * @param tokenId the token the controller acts with, to recognise its own tasks
+   */
+  public GuestActionExecutor(
+      Function<String, PveClient> clients, ActionJournal journal, String tokenId, Duration poll) {
+    this.clients = clients;
+    this.journal = journal;
+    this.tokenId = tokenId;
+    this.poll = poll;
+  }
+
+  /** Runs the action, or settles an earlier one of the same guest first. */
+  public Mono<ReconcileResult> execute(PlannedAction action, String commitSha) {
+    if (action.kind() == ActionKind.REMOTE_MIGRATE) {
+      // Needs the target remote's endpoint and token handed to the source; wired with the loop.
+      return Mono.just(ReconcileResult.failed("cross-cluster moves are not carried out yet"));
+    }
+    return blocking(() -> journal.unfinished(action.guest().toString()))
+        .flatMap(
+            earlier ->
+                earlier.isPresent()
+                    ? settle(earlier.get())
+                    : blocking(() -> Optional.of(journal.planned(action, commitSha)))
+                        .flatMap(id -> send(action, id.orElseThrow())));
+  }
+
+  /** Settles an action whose end is not known: follow its task, or mark it as never sent. */
+  public Mono<ReconcileResult> settle(ActionJournal.Entry entry) {
+    PlannedAction action = entry.action();
+    PveClient client = clients.apply(action.at().remote());
+    if (entry.upid().isPresent()) {
+      return follow(client, entry.id(), Upid.parse(entry.upid().get()).orElseThrow());
+    }
+    Set<String> types = TaskTypes.of(action.kind(), action.at().type());
+    return client
+        .tasks(action.at().node(), TaskSource.ALL, 500)
+        .map(
+            tasks ->
+                tasks.stream()
+                    .filter(t -> types.contains(t.type()))
+                    .filter(t -> t.id().equals(Optional.of(String.valueOf(action.at().vmid()))))
+                    .filter(t -> t.starttime() >= entry.createdEpochSecond() - SKEW_SECONDS)
+                    .filter(this::ours)
+                    .min(Comparator.comparingLong(TaskSummary::starttime)))
+        .flatMap(
+            task -> {
+              if (task.isEmpty()) {
+                return blocking(
+                        () -> {
+                          journal.notSent(
+                              entry.id(), "no task of this action was found on the remote");
+                          return Optional.of(true);
+                        })
+                    .thenReturn(
+                        ReconcileResult.requeueAfter(
+                            Duration.ZERO, "earlier action was never sent"));
+              }
+              Upid upid = Upid.parse(task.get().upid()).orElseThrow();
+              return blocking(
+                      () -> {
+                        journal.sent(entry.id(), upid.text());
+                        return Optional.of(true);
+                      })
+                  .then(follow(client, entry.id(), upid));
+            })
+        .onErrorResume(RemoteApiException.class, e -> Mono.just(resultOf(e)));
+  }
+
+  private boolean ours(TaskSummary task) {
+    String user = task.user() + task.tokenid().map(t -> "!" + t).orElse("");
+    return user.equals(tokenId);
+  }
+
+  private Mono<ReconcileResult> send(PlannedAction action, long id) {
+    PveClient client = clients.apply(action.at().remote());
+    return ActionCalls.start(client, action)
+        .flatMap(
+            upid ->
+                blocking(
+                    () -> {
+                      journal.sent(id, upid.text());
+                      return Optional.of(upid);
+                    }))
+        .flatMap(upid -> follow(client, id, upid.orElseThrow()))
+        .onErrorResume(
+            RemoteApiException.class,
+            e -> {
+              if (e instanceof OutcomeUnknownException) {
+                // Left as planned: the next run settles it from the node's task list.
+                return Mono.just(ReconcileResult.retryable(e.getMessage()));
+              }
+              return blocking(
+                      () -> {
+                        journal.notSent(id, e.getMessage());
+                        return Optional.of(true);
+                      })
+                  .thenReturn(resultOf(e));
+            });
+  }
+
+  /** Polls the task until it stops, then records its exit status. */
+  private Mono<ReconcileResult> follow(PveClient client, long id, Upid upid) {
+    return client
+        .taskStatus(upid)
+        .flatMap(
+            status ->
+                status.isRunning() ? Mono.<TaskStatus>error(new StillRunning()) : Mono.just(status))
+        .retryWhen(
+            reactor.util.retry.Retry.fixedDelay(Long.MAX_VALUE, poll)
+                .filter(
+                    e ->
+                        e instanceof StillRunning
+                            || (e instanceof RemoteApiException r && r.retryable())))
+        .timeout(TASK_WAIT)
+        .flatMap(
+            status -> {
+              String exit = status.exitstatus().orElse("unexpected status");
+              return blocking(
+                      () -> {
+                        journal.finished(id, exit);
+                        return Optional.of(true);
+                      })
+                  .thenReturn(outcome(status, exit));
+            })
+        .onErrorResume(
+            java.util.concurrent.TimeoutException.class,
+            e -> Mono.just(ReconcileResult.requeueAfter(poll, "task " + upid + " still running")))
+        .onErrorResume(RemoteApiException.class, e -> Mono.just(resultOf(e)));
+  }
+
+  private static ReconcileResult outcome(TaskStatus status, String exit) {
+    if (status.succeeded()) {
+      return ReconcileResult.done();
+    }
+    if (exit.contains("is locked (")) {
+      return ReconcileResult.retryable(exit);
+    }
+    return ReconcileResult.failed(exit);
+  }
+
+  private static ReconcileResult resultOf(RemoteApiException e) {
+    if (e instanceof GuestLockedException
+        || e instanceof NodeUnreachableException
+        || e.retryable()) {
+      return ReconcileResult.retryable(e.getMessage());
+    }
+    return ReconcileResult.failed(e.getMessage());
+  }
+
+  /** Journal calls block (JDBC): they run on the scheduler meant for that. */
+  private static <T> Mono<Optional<T>> blocking(java.util.concurrent.Callable<Optional<T>> work) {
+    return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+  }
+
+  /** Marks a poll of a task that has not ended yet. */
+  private static final class StillRunning extends RuntimeException {
+    StillRunning() {
+      super("task still running", null, false, false);
+    }
+  }
+}

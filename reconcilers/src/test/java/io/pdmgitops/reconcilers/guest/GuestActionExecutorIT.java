@@ -1,0 +1,167 @@
+package io.pdmgitops.reconcilers.guest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pdmgitops.model.ObjectRef;
+import io.pdmgitops.model.desired.GuestType;
+import io.pdmgitops.model.desired.Kind;
+import io.pdmgitops.model.drift.GuestLocation;
+import io.pdmgitops.model.observed.ObservedPower;
+import io.pdmgitops.model.plan.ActionKind;
+import io.pdmgitops.model.plan.PlannedAction;
+import io.pdmgitops.reconcilers.api.ApiEndpoint;
+import io.pdmgitops.reconcilers.api.ApiToken;
+import io.pdmgitops.reconcilers.api.ClientSettings;
+import io.pdmgitops.reconcilers.api.Product;
+import io.pdmgitops.reconcilers.api.ProxmoxTransport;
+import io.pdmgitops.reconcilers.api.RemoteConnection;
+import io.pdmgitops.reconcilers.engine.ReconcileResult;
+import io.pdmgitops.reconcilers.pve.PowerAction;
+import io.pdmgitops.reconcilers.pve.PveClient;
+import io.pdmgitops.reconcilers.pve.WebPveClient;
+import io.pdmgitops.simulator.SimulatedFleet;
+import io.pdmgitops.simulator.config.FleetConfigReader;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Actions against the simulated fleet: journaled before they are sent, followed to their end,
+ * retried when locked, and never sent twice when a controller restarts in the middle.
+ */
+class GuestActionExecutorIT {
+  static final String FLEET =
+      """
+      taskDuration: 200ms
+      clusters:
+        - name: east
+          nodes: [{name: pve1}]
+          guests:
+            - {vmid: 101, name: db, type: qemu, node: pve1, status: stopped}
+            - {vmid: 102, name: web, type: qemu, node: pve1, status: running}
+          tokens:
+            - {id: ctl@pve!ctl, secret: 5f1a-secret, role: admin}
+            - {id: ro@pve!ro, secret: ro-secret, role: audit}
+      """;
+
+  SimulatedFleet fleet;
+  InMemoryJournal journal;
+  GuestActionExecutor executor;
+
+  @BeforeEach
+  void start() {
+    fleet = SimulatedFleet.start(FleetConfigReader.parse(FLEET));
+    journal = new InMemoryJournal();
+    executor = executor("ctl@pve!ctl", "5f1a-secret");
+  }
+
+  @AfterEach
+  void stop() {
+    fleet.close();
+  }
+
+  GuestActionExecutor executor(String id, String secret) {
+    PveClient client = client(id, secret);
+    return new GuestActionExecutor(remote -> client, journal, id, Duration.ofMillis(100));
+  }
+
+  PveClient client(String id, String secret) {
+    var endpoints =
+        fleet.endpoints("east").stream()
+            .map(u -> ApiEndpoint.pinned(u, fleet.fingerprint("east")))
+            .toList();
+    return new WebPveClient(
+        new ProxmoxTransport(
+            new RemoteConnection("east", Product.PVE, endpoints, new ApiToken(id, secret)),
+            ClientSettings.defaults()));
+  }
+
+  static PlannedAction action(ActionKind kind, int vmid, String name) {
+    return new PlannedAction(
+        new ObjectRef(Kind.GUEST, name),
+        new GuestLocation("east", "pve1", GuestType.QEMU, vmid, ObservedPower.STOPPED),
+        kind,
+        "test",
+        Optional.empty());
+  }
+
+  @Test
+  void journalsBeforeSendingAndFollowsTheTaskToItsEnd() {
+    long[] tasksWhenJournaled = {-1};
+    journal.onPlanned =
+        a -> tasksWhenJournaled[0] = fleet.cluster("east").tasksStarted("qmstart", 101);
+
+    ReconcileResult result =
+        executor.execute(action(ActionKind.START, 101, "db"), "abc123").block();
+
+    assertThat(result).isInstanceOf(ReconcileResult.Done.class);
+    assertThat(tasksWhenJournaled[0]).isZero();
+    assertThat(journal.calls).containsExactly("planned 1", "sent 1", "finished 1 OK");
+    assertThat(fleet.cluster("east").guest(101).orElseThrow().status()).isEqualTo("running");
+  }
+
+  @Test
+  void aLockedGuestIsRetryableAndSucceedsOnceTheLockClears() {
+    fleet.cluster("east").setLock(101, "backup");
+
+    ReconcileResult first = executor.execute(action(ActionKind.START, 101, "db"), "abc").block();
+
+    assertThat(first)
+        .isInstanceOfSatisfying(
+            ReconcileResult.Retryable.class,
+            r -> assertThat(r.reason()).isEqualTo("VM is locked (backup)"));
+    fleet.cluster("east").setLock(101, null);
+    assertThat(executor.execute(action(ActionKind.START, 101, "db"), "abc").block())
+        .isInstanceOf(ReconcileResult.Done.class);
+  }
+
+  @Test
+  void afterARestartASentActionIsFollowedNotSentAgain() {
+    // The controller journaled the action, sent it, and died before recording the task.
+    PlannedAction shutdown = action(ActionKind.SHUTDOWN, 102, "web");
+    journal.leftPlanned(shutdown);
+    client("ctl@pve!ctl", "5f1a-secret")
+        .power("pve1", GuestType.QEMU, 102, PowerAction.SHUTDOWN)
+        .block();
+
+    GuestActionExecutor restarted = executor("ctl@pve!ctl", "5f1a-secret");
+    ReconcileResult result = restarted.execute(shutdown, "abc").block();
+
+    assertThat(result).isInstanceOf(ReconcileResult.Done.class);
+    assertThat(fleet.cluster("east").tasksStarted("qmshutdown", 102)).isEqualTo(1);
+    assertThat(journal.calls).containsExactly("sent 1", "finished 1 OK");
+    assertThat(fleet.cluster("east").guest(102).orElseThrow().status()).isEqualTo("stopped");
+  }
+
+  @Test
+  void afterARestartAnActionThatNeverLeftIsMarkedAndSentOnTheNextRun() {
+    PlannedAction start = action(ActionKind.START, 101, "db");
+    journal.leftPlanned(start);
+
+    ReconcileResult settled = executor.execute(start, "abc").block();
+
+    assertThat(settled).isInstanceOf(ReconcileResult.RequeueAfter.class);
+    assertThat(journal.calls).containsExactly("notSent 1");
+    assertThat(fleet.cluster("east").tasksStarted("qmstart", 101)).isZero();
+    assertThat(executor.execute(start, "abc").block()).isInstanceOf(ReconcileResult.Done.class);
+    assertThat(fleet.cluster("east").tasksStarted("qmstart", 101)).isEqualTo(1);
+  }
+
+  @Test
+  void aRefusalIsFailedAndJournaledAsNotSent() {
+    ReconcileResult result =
+        executor("ro@pve!ro", "ro-secret")
+            .execute(action(ActionKind.START, 101, "db"), "abc")
+            .block();
+
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            ReconcileResult.Failed.class,
+            f ->
+                assertThat(f.reason())
+                    .contains("Permission check failed (/vms/101, VM.PowerMgmt)"));
+    assertThat(journal.calls).containsExactly("planned 1", "notSent 1");
+  }
+}
