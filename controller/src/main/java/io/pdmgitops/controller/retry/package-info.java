@@ -1,2 +1,2 @@
-/** Retry and back-off policies: immutable values, pure functions of the attempt number. */
+/** Retry policies of the work queue: immutable values, pure functions of the attempt number. */
 package io.pdmgitops.controller.retry;

@@ -13,13 +13,24 @@ public sealed interface RemoteObservation {
 
   /** A remote that answered. */
   record Reachable(
-      String name, String version, List<NodeObservation> nodes, List<GuestObservation> guests)
+      String name,
+      String version,
+      List<NodeObservation> nodes,
+      List<GuestObservation> guests,
+      List<DatastoreObservation> datastores)
       implements RemoteObservation {
     public Reachable {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(version, "version");
       nodes = List.copyOf(nodes);
       guests = List.copyOf(guests);
+      datastores = List.copyOf(datastores);
+    }
+
+    /** A PVE cluster's observation: nodes and guests, no datastores. */
+    public Reachable(
+        String name, String version, List<NodeObservation> nodes, List<GuestObservation> guests) {
+      this(name, version, nodes, guests, List.of());
     }
 
     public Optional<GuestObservation> guest(int vmid) {

@@ -1,4 +1,4 @@
-package io.pdmgitops.controller.retry;
+package io.pdmgitops.reconcilers.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.pdmgitops.controller.retry;
+package io.pdmgitops.reconcilers.remote;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,0 +1,133 @@
+package io.pdmgitops.reconcilers.remote;
+
+import io.pdmgitops.model.desired.Remote;
+import io.pdmgitops.model.desired.RemoteType;
+import io.pdmgitops.model.observed.DatastoreObservation;
+import io.pdmgitops.model.observed.Inventory;
+import io.pdmgitops.model.observed.NodeObservation;
+import io.pdmgitops.model.observed.RemoteObservation;
+import io.pdmgitops.model.observed.Unreachability;
+import io.pdmgitops.reconcilers.api.AuthenticationFailedException;
+import io.pdmgitops.reconcilers.api.CertificateMismatchException;
+import io.pdmgitops.reconcilers.api.RemoteApiException;
+import io.pdmgitops.reconcilers.api.RemoteUnreachableException;
+import io.pdmgitops.reconcilers.pbs.PbsClient;
+import io.pdmgitops.reconcilers.pve.PveClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * One poll of the fleet: per remote one bulk read (PVE: version and {@code /cluster/resources};
+ * PBS: version and datastore usage), remotes in parallel under a cap. A remote that fails gets
+ * PDM's back-off (10 s doubling to 3 min) and stays Unreachable, with the reason, until it may be
+ * asked again; its guests are then Unknown, never "stopped".
+ */
+public final class InventoryCollector {
+  /** Remotes polled at the same time. */
+  public static final int DEFAULT_CONCURRENCY = 8;
+
+  private final RemoteClients clients;
+  private final Clock clock;
+  private final int concurrency;
+  private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+
+  private record Failure(RemoteBackOff backOff, RemoteObservation.Unreachable last) {}
+
+  public InventoryCollector(RemoteClients clients, Clock clock, int concurrency) {
+    this.clients = clients;
+    this.clock = clock;
+    this.concurrency = concurrency;
+  }
+
+  public Mono<Inventory> collect(List<Remote> remotes) {
+    Instant started = clock.instant();
+    return Flux.fromIterable(remotes)
+        .flatMap(this::observe, concurrency)
+        .collectList()
+        .map(observations -> Inventory.of(started, observations));
+  }
+
+  /** The back-off of a remote, for status pages: failures in a row and the next allowed poll. */
+  public Optional<Instant> nextAllowedPoll(String remote) {
+    return Optional.ofNullable(failures.get(remote)).map(f -> f.backOff().nextAllowed());
+  }
+
+  private Mono<RemoteObservation> observe(Remote remote) {
+    String name = remote.metadata().name();
+    Failure failure = failures.get(name);
+    if (failure != null && !failure.backOff().mayPoll(clock.instant())) {
+      return Mono.just(failure.last()); // still backing off: do not ask yet
+    }
+    Mono<RemoteObservation> poll;
+    try {
+      poll =
+          remote.spec().type() == RemoteType.PBS
+              ? pbs(name, clients.pbs(remote))
+              : pve(name, clients.pve(remote));
+    } catch (SecretResolver.SecretUnavailableException e) {
+      return Mono.just(failed(name, Unreachability.SECRET, e.getMessage()));
+    }
+    return poll.doOnNext(o -> failures.remove(name))
+        .onErrorResume(
+            RemoteApiException.class, e -> Mono.just(failed(name, reason(e), e.getMessage())));
+  }
+
+  private static Mono<RemoteObservation> pve(String name, PveClient client) {
+    return Mono.zip(client.version(), client.clusterResources(Optional.empty()))
+        .map(
+            t ->
+                new RemoteObservation.Reachable(
+                    name,
+                    t.getT1().version(),
+                    ObservationMapper.nodes(t.getT2()),
+                    ObservationMapper.guests(t.getT2())));
+  }
+
+  private static Mono<RemoteObservation> pbs(String name, PbsClient client) {
+    return Mono.zip(client.version(), client.datastoreUsage())
+        .map(
+            t ->
+                new RemoteObservation.Reachable(
+                    name,
+                    t.getT1().version() + t.getT1().release().map(r -> "." + r).orElse(""),
+                    List.of(new NodeObservation("localhost", true)),
+                    List.of(),
+                    t.getT2().stream()
+                        .map(
+                            u ->
+                                new DatastoreObservation(u.store(), u.total(), u.used(), u.error()))
+                        .toList()));
+  }
+
+  private RemoteObservation failed(String name, Unreachability reason, String message) {
+    RemoteObservation.Unreachable observation =
+        new RemoteObservation.Unreachable(name, reason, message);
+    failures.compute(
+        name,
+        (n, previous) ->
+            new Failure(
+                (previous == null ? RemoteBackOff.healthy() : previous.backOff())
+                    .failed(clock.instant()),
+                observation));
+    return observation;
+  }
+
+  private static Unreachability reason(RemoteApiException e) {
+    if (e instanceof CertificateMismatchException) {
+      return Unreachability.CERTIFICATE;
+    }
+    if (e instanceof AuthenticationFailedException) {
+      return Unreachability.AUTHENTICATION;
+    }
+    if (e instanceof RemoteUnreachableException) {
+      return Unreachability.CONNECTION;
+    }
+    return Unreachability.ERROR;
+  }
+}

@@ -1,0 +1,71 @@
+package io.pdmgitops.reconcilers.remote;
+
+import io.pdmgitops.model.desired.Endpoint;
+import io.pdmgitops.model.desired.Remote;
+import io.pdmgitops.model.desired.RemoteType;
+import io.pdmgitops.reconcilers.api.ApiEndpoint;
+import io.pdmgitops.reconcilers.api.ApiToken;
+import io.pdmgitops.reconcilers.api.ClientSettings;
+import io.pdmgitops.reconcilers.api.Product;
+import io.pdmgitops.reconcilers.api.ProxmoxTransport;
+import io.pdmgitops.reconcilers.api.RemoteConnection;
+import io.pdmgitops.reconcilers.pbs.PbsClient;
+import io.pdmgitops.reconcilers.pbs.WebPbsClient;
+import io.pdmgitops.reconcilers.pve.PveClient;
+import io.pdmgitops.reconcilers.pve.WebPveClient;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One client per remote, built from its document and its resolved secret, and rebuilt when either
+ * changes (a new pin, a new endpoint, a rotated token).
+ */
+public final class RemoteClients {
+  private final SecretResolver secrets;
+  private final ClientSettings settings;
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  private record Cached(Remote remote, int secretHash, ProxmoxTransport transport) {}
+
+  public RemoteClients(SecretResolver secrets, ClientSettings settings) {
+    this.secrets = secrets;
+    this.settings = settings;
+  }
+
+  public PveClient pve(Remote remote) throws SecretResolver.SecretUnavailableException {
+    return new WebPveClient(transport(remote));
+  }
+
+  public PbsClient pbs(Remote remote) throws SecretResolver.SecretUnavailableException {
+    return new WebPbsClient(transport(remote));
+  }
+
+  public ProxmoxTransport transport(Remote remote)
+      throws SecretResolver.SecretUnavailableException {
+    String secret = secrets.resolve(remote.spec().token().secret());
+    int secretHash = secret.hashCode();
+    Cached cached = cache.get(remote.metadata().name());
+    if (cached != null && cached.remote().equals(remote) && cached.secretHash() == secretHash) {
+      return cached.transport();
+    }
+    List<ApiEndpoint> endpoints =
+        remote.spec().endpoints().stream().map(RemoteClients::endpoint).toList();
+    ProxmoxTransport transport =
+        new ProxmoxTransport(
+            new RemoteConnection(
+                remote.metadata().name(),
+                remote.spec().type() == RemoteType.PBS ? Product.PBS : Product.PVE,
+                endpoints,
+                new ApiToken(remote.spec().token().id(), secret)),
+            settings);
+    cache.put(remote.metadata().name(), new Cached(remote, secretHash, transport));
+    return transport;
+  }
+
+  private static ApiEndpoint endpoint(Endpoint e) {
+    return new ApiEndpoint(URI.create(e.url()), Objects.requireNonNull(e.fingerprint()));
+  }
+}

@@ -1,0 +1,2 @@
+/** Observing remotes: secrets from references, clients per remote, one bulk poll each. */
+package io.pdmgitops.reconcilers.remote;
