@@ -55,6 +55,12 @@ public final class ReconcileQueue<K> {
     ReconcileResult lastResult;
   }
 
+  /** Builds a queue around a reconciler, so the owner of the reconciler need not know the rest. */
+  @FunctionalInterface
+  public interface Factory<K> {
+    ReconcileQueue<K> create(Reconciler<K> reconciler);
+  }
+
   public ReconcileQueue(
       Reconciler<K> reconciler,
       RetryPolicy retry,

@@ -1,0 +1,38 @@
+package io.pdmgitops.controller.loop;
+
+import io.pdmgitops.model.desired.DriftPolicy;
+import java.time.Duration;
+
+/**
+ * How the loop behaves.
+ *
+ * @param pollInterval time between inventory polls (PDM polls every 30 s on demand)
+ * @param defaultPolicy the policy of guests that declare none
+ * @param actionsPerRemote actions running at once on one remote
+ * @param cycleTimeout bound of one poll of the whole fleet
+ */
+public record LoopSettings(
+    Duration pollInterval, DriftPolicy defaultPolicy, int actionsPerRemote, Duration cycleTimeout) {
+
+  public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(30);
+  public static final int DEFAULT_ACTIONS_PER_REMOTE = 4;
+  public static final Duration DEFAULT_CYCLE_TIMEOUT = Duration.ofMinutes(2);
+
+  public LoopSettings {
+    if (pollInterval.isNegative() || pollInterval.isZero() || actionsPerRemote < 1) {
+      throw new IllegalArgumentException("invalid loop settings");
+    }
+  }
+
+  public static LoopSettings defaults() {
+    return new LoopSettings(
+        DEFAULT_POLL_INTERVAL,
+        DriftPolicy.ENFORCE,
+        DEFAULT_ACTIONS_PER_REMOTE,
+        DEFAULT_CYCLE_TIMEOUT);
+  }
+
+  public LoopSettings withPollInterval(Duration interval) {
+    return new LoopSettings(interval, defaultPolicy, actionsPerRemote, cycleTimeout);
+  }
+}

@@ -1,0 +1,192 @@
+package io.pdmgitops.controller.loop;
+
+import io.pdmgitops.controller.git.CommitOutcome;
+import io.pdmgitops.controller.git.SnapshotTracker;
+import io.pdmgitops.controller.queue.ReconcileQueue;
+import io.pdmgitops.model.DesiredState;
+import io.pdmgitops.model.ObjectRef;
+import io.pdmgitops.model.drift.DriftDetector;
+import io.pdmgitops.model.drift.DriftReport;
+import io.pdmgitops.model.observed.Inventory;
+import io.pdmgitops.model.plan.PlannedAction;
+import io.pdmgitops.model.plan.Planner;
+import io.pdmgitops.reconcilers.engine.ActionJournal;
+import io.pdmgitops.reconcilers.engine.ReconcileResult;
+import io.pdmgitops.reconcilers.guest.GuestActionExecutor;
+import io.pdmgitops.reconcilers.remote.InventoryCollector;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * One cycle: take the snapshot in force, poll the fleet once, detect drift, plan, and hand each
+ * action to the work queue keyed by guest. Cycles run on one thread, on a timer and when a new
+ * commit arrives; actions run through the queue and the executor. Nothing is acted on without a
+ * valid snapshot, and nothing while the loop is suspended.
+ */
+public final class ReconcileLoop implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ReconcileLoop.class);
+
+  private final SnapshotTracker snapshots;
+  private final InventoryCollector inventory;
+  private final GuestActionExecutor executor;
+  private final ActionJournal journal;
+  private final LoopSettings settings;
+  private final Clock clock;
+  private final ReconcileQueue<ObjectRef> queue;
+  private final Map<ObjectRef, Planned> planned = new ConcurrentHashMap<>();
+  private final Map<ObjectRef, Instant> lastFinished = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> runningPerRemote = new ConcurrentHashMap<>();
+  private final AtomicReference<DriftReport> latest = new AtomicReference<>();
+  private final AtomicBoolean suspended = new AtomicBoolean();
+  private final AtomicBoolean cycleQueued = new AtomicBoolean();
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "reconcile-loop");
+            t.setDaemon(true);
+            return t;
+          });
+
+  public ReconcileLoop(
+      SnapshotTracker snapshots,
+      InventoryCollector inventory,
+      GuestActionExecutor executor,
+      ActionJournal journal,
+      LoopSettings settings,
+      ReconcileQueue.Factory<ObjectRef> queues,
+      Clock clock) {
+    this.clock = clock;
+    this.snapshots = snapshots;
+    this.inventory = inventory;
+    this.executor = executor;
+    this.journal = journal;
+    this.settings = settings;
+    this.queue = queues.create(this::reconcile);
+  }
+
+  /** Settles what a previous run left unfinished, then cycles on the poll interval. */
+  public void start() {
+    for (ActionJournal.Entry entry : journal.unfinished()) {
+      // Follow, never resend: settling finds the task on the node or marks it as never sent.
+      executor.settle(entry).subscribe(r -> LOG.info("settled {}: {}", entry.action().guest(), r));
+    }
+    thread.scheduleWithFixedDelay(
+        this::trigger, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** A new commit or an operator asked for a cycle now; bursts collapse into one. */
+  public void trigger() {
+    if (cycleQueued.compareAndSet(false, true)) {
+      thread.execute(this::runCycle);
+    }
+  }
+
+  /** What the git poller calls with each new commit. */
+  public void onCommit(CommitOutcome outcome) {
+    if (outcome instanceof CommitOutcome.Accepted) {
+      trigger();
+    }
+  }
+
+  public void suspend(boolean value) {
+    suspended.set(value);
+  }
+
+  public boolean isSuspended() {
+    return suspended.get();
+  }
+
+  public Optional<DriftReport> latestReport() {
+    return Optional.ofNullable(latest.get());
+  }
+
+  /** One cycle; public so tests can drive the loop step by step. */
+  public void runCycle() {
+    cycleQueued.set(false);
+    Optional<DesiredState> state = snapshots.state();
+    if (state.isEmpty()) {
+      return; // no valid commit yet: observe nothing, act on nothing
+    }
+    try {
+      Inventory observed = inventory.collect(state.get().remotes()).block(settings.cycleTimeout());
+      DriftReport report = DriftDetector.detect(state.get(), observed, settings.defaultPolicy());
+      latest.set(report);
+      if (suspended.get()) {
+        return;
+      }
+      List<PlannedAction> actions = Planner.plan(report, state.get());
+      // Plans not renewed by this cycle are stale: the guest is synced now or blocked.
+      planned.keySet().retainAll(actions.stream().map(PlannedAction::guest).toList());
+      for (PlannedAction action : actions) {
+        planned.put(action.guest(), new Planned(action, observed.observedAt()));
+        queue.submit(action.guest());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("reconcile cycle failed: {}", e.toString());
+    }
+  }
+
+  /** An action and the time of the observation it was planned from. */
+  private record Planned(PlannedAction action, Instant observedAt) {}
+
+  private Mono<ReconcileResult> reconcile(ObjectRef guest) {
+    Planned entry = planned.get(guest);
+    String sha = snapshots.lastGood().map(g -> g.commit().sha()).orElse("");
+    if (entry == null || suspended.get()) {
+      return Mono.just(ReconcileResult.done());
+    }
+    Instant finished = lastFinished.get(guest);
+    if (finished != null && !entry.observedAt().isAfter(finished)) {
+      // Planned from an observation older than the last action's end: the next cycle decides.
+      planned.remove(guest, entry);
+      return Mono.just(ReconcileResult.done());
+    }
+    PlannedAction action = entry.action();
+    AtomicInteger running =
+        runningPerRemote.computeIfAbsent(action.at().remote(), r -> new AtomicInteger());
+    if (running.incrementAndGet() > settings.actionsPerRemote()) {
+      running.decrementAndGet();
+      return Mono.just(ReconcileResult.requeueAfter(Duration.ofSeconds(1), "remote busy"));
+    }
+    planned.remove(guest, entry);
+    AtomicBoolean released = new AtomicBoolean();
+    Runnable release =
+        () -> {
+          if (released.compareAndSet(false, true)) {
+            running.decrementAndGet();
+            lastFinished.put(guest, clock.instant());
+          }
+        };
+    // Released before the result is emitted: the queue may start this guest's follow-up run
+    // synchronously from the result, and that run must already see the action as finished.
+    return executor
+        .execute(action, sha)
+        .map(
+            result -> {
+              release.run();
+              LOG.info("{} {}: {}", action.kind(), guest, result);
+              return result;
+            })
+        .doOnError(e -> release.run())
+        .doOnCancel(release);
+  }
+
+  @Override
+  public void close() {
+    thread.shutdownNow();
+  }
+}
