@@ -9,12 +9,18 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Proxmox VE and Backup Server fleets, managed the GitOps way.",
-    subcommands = {ValidateCommand.class, SchemasCommand.class})
-public final class PdmGitopsCommand implements Runnable {
+    subcommands = {RunCommand.class, ValidateCommand.class, SchemasCommand.class})
+public final class PdmGitopsCommand implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--demo", description = "Same as 'run --demo'.")
+  boolean demo;
+
   @Override
-  public void run() {
+  public Integer call() {
+    if (demo) {
+      return spec.commandLine().getSubcommands().get("run").execute("--demo");
+    }
     throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
   }
 

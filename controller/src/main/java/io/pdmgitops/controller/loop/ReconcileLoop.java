@@ -46,6 +46,7 @@ public final class ReconcileLoop implements AutoCloseable {
   private final ActionJournal journal;
   private final LoopSettings settings;
   private final Clock clock;
+  private volatile LoopObserver observer = LoopObserver.NONE;
   private final ReconcileQueue<ObjectRef> queue;
   private final Map<ObjectRef, Planned> planned = new ConcurrentHashMap<>();
   private final Map<ObjectRef, Instant> lastFinished = new ConcurrentHashMap<>();
@@ -102,6 +103,15 @@ public final class ReconcileLoop implements AutoCloseable {
     }
   }
 
+  public void observe(LoopObserver observer) {
+    this.observer = observer;
+  }
+
+  /** Reconciles running and waiting in the work queue, for metrics. */
+  public int queueDepth() {
+    return queue.running() + queue.waiting();
+  }
+
   public void suspend(boolean value) {
     suspended.set(value);
   }
@@ -121,6 +131,7 @@ public final class ReconcileLoop implements AutoCloseable {
     if (state.isEmpty()) {
       return; // no valid commit yet: observe nothing, act on nothing
     }
+    Instant cycleStart = clock.instant();
     try {
       Inventory observed = inventory.collect(state.get().remotes()).block(settings.cycleTimeout());
       DriftReport report = DriftDetector.detect(state.get(), observed, settings.defaultPolicy());
@@ -137,6 +148,8 @@ public final class ReconcileLoop implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       LOG.warn("reconcile cycle failed: {}", e.toString());
+    } finally {
+      observer.cycleFinished(Duration.between(cycleStart, clock.instant()));
     }
   }
 
@@ -178,6 +191,7 @@ public final class ReconcileLoop implements AutoCloseable {
         .map(
             result -> {
               release.run();
+              observer.actionFinished(action.kind(), result);
               LOG.info("{} {}: {}", action.kind(), guest, result);
               return result;
             })

@@ -2,15 +2,18 @@ package io.pdmgitops.controller.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import javax.sql.DataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
+import liquibase.Scope;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 /** Brings a database to the changelog's schema; running it again changes nothing. */
 public final class SchemaMigrator {
@@ -20,6 +23,12 @@ public final class SchemaMigrator {
     // Liquibase 4.30+ may report usage; a datacenter controller must not phone home.
     if (System.getProperty("liquibase.analytics.enabled") == null) {
       System.setProperty("liquibase.analytics.enabled", "false");
+    }
+    for (String key :
+        new String[] {"liquibase.showSummaryOutput", "liquibase.command.showSummaryOutput"}) {
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, "LOG");
+      }
     }
   }
 
@@ -32,7 +41,10 @@ public final class SchemaMigrator {
               .findCorrectDatabaseImplementation(new JdbcConnection(connection));
       try (Liquibase liquibase =
           new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database)) {
-        liquibase.update(new Contexts(), new LabelExpression());
+        // Liquibase's progress goes to the log, not to the operator's terminal.
+        Scope.child(
+            Map.of(Scope.Attr.ui.name(), new LoggerUIService()),
+            () -> liquibase.update(new Contexts(), new LabelExpression()));
       }
     } catch (SQLException | LiquibaseException e) {
       throw new IllegalStateException("cannot migrate the status store: " + e.getMessage(), e);

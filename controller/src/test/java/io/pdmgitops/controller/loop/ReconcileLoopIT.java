@@ -94,7 +94,7 @@ class ReconcileLoopIT {
               }
             },
             journal,
-            "ctl@pve!ctl",
+            remote -> "ctl@pve!ctl",
             Duration.ofMillis(100));
     loop =
         new ReconcileLoop(

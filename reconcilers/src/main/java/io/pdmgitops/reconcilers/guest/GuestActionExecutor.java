@@ -38,18 +38,21 @@ public final class GuestActionExecutor {
 
   private final Function<String, PveClient> clients;
   private final ActionJournal journal;
-  private final String tokenId;
+  private final Function<String, String> tokenIds;
   private final Duration poll;
 
   /**
    * @param clients the client of each remote, by name
-   * @param tokenId the token the controller acts with, to recognise its own tasks
+   * @param tokenIds the token id the controller acts with on each remote, to recognise its tasks
    */
   public GuestActionExecutor(
-      Function<String, PveClient> clients, ActionJournal journal, String tokenId, Duration poll) {
+      Function<String, PveClient> clients,
+      ActionJournal journal,
+      Function<String, String> tokenIds,
+      Duration poll) {
     this.clients = clients;
     this.journal = journal;
-    this.tokenId = tokenId;
+    this.tokenIds = tokenIds;
     this.poll = poll;
   }
 
@@ -84,7 +87,7 @@ public final class GuestActionExecutor {
                     .filter(t -> types.contains(t.type()))
                     .filter(t -> t.id().equals(Optional.of(String.valueOf(action.at().vmid()))))
                     .filter(t -> t.starttime() >= entry.createdEpochSecond() - SKEW_SECONDS)
-                    .filter(this::ours)
+                    .filter(t -> ours(t, tokenIds.apply(action.at().remote())))
                     .min(Comparator.comparingLong(TaskSummary::starttime)))
         .flatMap(
             task -> {
@@ -110,7 +113,7 @@ public final class GuestActionExecutor {
         .onErrorResume(RemoteApiException.class, e -> Mono.just(resultOf(e)));
   }
 
-  private boolean ours(TaskSummary task) {
+  private static boolean ours(TaskSummary task, String tokenId) {
     String user = task.user() + task.tokenid().map(t -> "!" + t).orElse("");
     return user.equals(tokenId);
   }

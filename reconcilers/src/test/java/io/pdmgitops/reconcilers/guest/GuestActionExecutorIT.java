@@ -64,7 +64,7 @@ class GuestActionExecutorIT {
 
   GuestActionExecutor executor(String id, String secret) {
     PveClient client = client(id, secret);
-    return new GuestActionExecutor(remote -> client, journal, id, Duration.ofMillis(100));
+    return new GuestActionExecutor(remote -> client, journal, remote -> id, Duration.ofMillis(100));
   }
 
   PveClient client(String id, String secret) {

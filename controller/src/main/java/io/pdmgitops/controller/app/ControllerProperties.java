@@ -1,0 +1,49 @@
+package io.pdmgitops.controller.app;
+
+import io.pdmgitops.model.desired.DriftPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The controller's settings ({@code pdm.*} in application.yaml or the environment).
+ *
+ * @param dataDir the clone, the H2 database and demo files live here
+ * @param repository the desired-state repository
+ * @param secrets extra variables for secret references, beside the process environment (the demo
+ *     hands its simulator tokens over this way; never logged)
+ */
+@ConfigurationProperties("pdm")
+public record ControllerProperties(
+    Path dataDir,
+    Repository repository,
+    Duration inventoryInterval,
+    DriftPolicy defaultPolicy,
+    int actionsPerRemote,
+    Map<String, String> secrets) {
+
+  public ControllerProperties {
+    dataDir = dataDir == null ? Path.of("pdm-gitops-data") : dataDir;
+    inventoryInterval = inventoryInterval == null ? Duration.ofSeconds(30) : inventoryInterval;
+    defaultPolicy = defaultPolicy == null ? DriftPolicy.ENFORCE : defaultPolicy;
+    actionsPerRemote = actionsPerRemote <= 0 ? 4 : actionsPerRemote;
+    secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
+  }
+
+  /** Where the desired state is fetched from. */
+  public record Repository(
+      String url, String branch, Optional<String> subdirectory, Duration pollInterval) {
+    public Repository {
+      branch = branch == null ? "main" : branch;
+      subdirectory = subdirectory == null ? Optional.empty() : subdirectory;
+      pollInterval = pollInterval == null ? Duration.ofSeconds(60) : pollInterval;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ControllerProperties[" + dataDir + ", secrets hidden]";
+  }
+}

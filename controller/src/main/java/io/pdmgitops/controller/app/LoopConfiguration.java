@@ -1,0 +1,153 @@
+package io.pdmgitops.controller.app;
+
+import io.pdmgitops.controller.git.GitPoller;
+import io.pdmgitops.controller.git.GitSource;
+import io.pdmgitops.controller.git.GitSourceSettings;
+import io.pdmgitops.controller.git.SnapshotTracker;
+import io.pdmgitops.controller.loop.LoopSettings;
+import io.pdmgitops.controller.loop.ReconcileLoop;
+import io.pdmgitops.controller.queue.ExecutorTimers;
+import io.pdmgitops.controller.queue.ReconcileQueue;
+import io.pdmgitops.controller.retry.RetryPolicy;
+import io.pdmgitops.controller.store.JdbcStatusStore;
+import io.pdmgitops.controller.store.StoreActionJournal;
+import io.pdmgitops.model.desired.Remote;
+import io.pdmgitops.model.load.DesiredStateLoader;
+import io.pdmgitops.reconcilers.api.ClientSettings;
+import io.pdmgitops.reconcilers.guest.GuestActionExecutor;
+import io.pdmgitops.reconcilers.pve.PveClient;
+import io.pdmgitops.reconcilers.remote.InventoryCollector;
+import io.pdmgitops.reconcilers.remote.RemoteClients;
+import io.pdmgitops.reconcilers.remote.SecretResolver;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Git source, inventory, executor, queue and loop, from the properties. */
+@Configuration(proxyBeanMethods = false)
+class LoopConfiguration {
+  /** Reconciles running at once across the fleet. */
+  static final int MAX_CONCURRENT_RECONCILES = 32;
+
+  @Bean
+  SnapshotTracker snapshotTracker() {
+    return new SnapshotTracker(new DesiredStateLoader());
+  }
+
+  @Bean
+  RemoteClients remoteClients(ControllerProperties properties) {
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    environment.putAll(properties.secrets());
+    return new RemoteClients(new SecretResolver(environment), ClientSettings.defaults());
+  }
+
+  @Bean
+  InventoryCollector inventoryCollector(RemoteClients clients, Clock clock) {
+    return new InventoryCollector(clients, clock, InventoryCollector.DEFAULT_CONCURRENCY);
+  }
+
+  @Bean(destroyMethod = "close")
+  ExecutorTimers reconcileTimers() {
+    return new ExecutorTimers();
+  }
+
+  @Bean
+  GuestActionExecutor guestActionExecutor(
+      RemoteClients clients, SnapshotTracker snapshots, StoreActionJournal journal) {
+    return new GuestActionExecutor(
+        remoteName -> client(clients, snapshots, remoteName),
+        journal,
+        remoteName ->
+            snapshots
+                .state()
+                .flatMap(s -> s.remote(remoteName))
+                .map(r -> r.spec().token().id())
+                .orElse(""),
+        GuestActionExecutor.TASK_POLL);
+  }
+
+  private static PveClient client(RemoteClients clients, SnapshotTracker snapshots, String name) {
+    Remote remote =
+        snapshots
+            .state()
+            .flatMap(s -> s.remote(name))
+            .orElseThrow(() -> new IllegalStateException("no remote " + name));
+    try {
+      return clients.pve(remote);
+    } catch (SecretResolver.SecretUnavailableException e) {
+      throw new IllegalStateException(e.getMessage());
+    }
+  }
+
+  @Bean(destroyMethod = "close")
+  ReconcileLoop reconcileLoop(
+      ControllerProperties properties,
+      SnapshotTracker snapshots,
+      InventoryCollector inventory,
+      GuestActionExecutor executor,
+      StoreActionJournal journal,
+      ExecutorTimers timers,
+      Clock clock) {
+    LoopSettings settings =
+        new LoopSettings(
+            properties.inventoryInterval(),
+            properties.defaultPolicy(),
+            properties.actionsPerRemote(),
+            LoopSettings.DEFAULT_CYCLE_TIMEOUT);
+    return new ReconcileLoop(
+        snapshots,
+        inventory,
+        executor,
+        journal,
+        settings,
+        reconciler ->
+            new ReconcileQueue<>(
+                reconciler,
+                RetryPolicy.defaults(),
+                timers,
+                () -> ThreadLocalRandom.current().nextDouble(),
+                MAX_CONCURRENT_RECONCILES,
+                ReconcileQueue.DEFAULT_RECONCILE_TIMEOUT),
+        clock);
+  }
+
+  @Bean(destroyMethod = "close")
+  GitPoller gitPoller(
+      ControllerProperties properties,
+      SnapshotTracker snapshots,
+      ReconcileLoop loop,
+      JdbcStatusStore store,
+      Clock clock) {
+    ControllerProperties.Repository repo = properties.repository();
+    if (repo == null || repo.url() == null) {
+      throw new IllegalStateException("set pdm.repository.url to the desired-state repository");
+    }
+    GitSourceSettings settings =
+        new GitSourceSettings(
+            repo.url(),
+            repo.branch(),
+            repo.subdirectory(),
+            java.util.Optional.empty(),
+            properties.dataDir().resolve("git"),
+            GitSourceSettings.DEFAULT_TIMEOUT);
+    return new GitPoller(
+        new GitSource(settings),
+        snapshots,
+        repo.pollInterval(),
+        0.1,
+        () -> ThreadLocalRandom.current().nextDouble(),
+        outcome -> {
+          store.recordCommit(outcome, clock.instant());
+          loop.onCommit(outcome);
+        },
+        e -> {});
+  }
+
+  @Bean
+  ControllerLifecycle controllerLifecycle(ReconcileLoop loop, GitPoller poller) {
+    return new ControllerLifecycle(loop, poller);
+  }
+}

@@ -1,0 +1,135 @@
+package io.pdmgitops.controller.cli;
+
+import io.pdmgitops.simulator.SimulatedFleet;
+import io.pdmgitops.simulator.config.ClusterConfig;
+import io.pdmgitops.simulator.config.FleetConfig;
+import io.pdmgitops.simulator.config.FleetConfigReader;
+import io.pdmgitops.simulator.config.PbsConfig;
+import io.pdmgitops.simulator.config.TokenConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+
+/**
+ * What {@code --demo} sets up before the controller starts: the simulated fleet of {@code
+ * examples/fleet.yaml}, and (once) a bare Git repository seeded from {@code examples/demo-repo}
+ * that users clone and push to.
+ */
+final class DemoEnvironment implements AutoCloseable {
+  private final SimulatedFleet fleet;
+  private final Path repository;
+  private final Map<String, String> secrets;
+
+  private DemoEnvironment(SimulatedFleet fleet, Path repository, Map<String, String> secrets) {
+    this.fleet = fleet;
+    this.repository = repository;
+    this.secrets = secrets;
+  }
+
+  static DemoEnvironment start(Path examples, Path dataDir) throws IOException, GitAPIException {
+    Path fleetFile = examples.resolve("fleet.yaml");
+    Path demoRepo = examples.resolve("demo-repo");
+    if (!Files.isRegularFile(fleetFile) || !Files.isDirectory(demoRepo)) {
+      throw new IOException(
+          "the demo needs "
+              + fleetFile
+              + " and "
+              + demoRepo
+              + ": run it from the repository root or pass --examples DIR");
+    }
+    FleetConfig config = FleetConfigReader.read(fleetFile);
+    Path bare = dataDir.toAbsolutePath().resolve("demo-repo.git");
+    if (!Files.isDirectory(bare)) {
+      seed(bare, demoRepo, dataDir.toAbsolutePath().resolve("demo-seed"));
+    }
+    SimulatedFleet fleet = SimulatedFleet.start(config);
+    return new DemoEnvironment(fleet, bare, secrets(config));
+  }
+
+  /** The demo repository references tokens as PDM_DEMO_<REMOTE>_TOKEN; the fleet defines them. */
+  private static Map<String, String> secrets(FleetConfig config) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (ClusterConfig c : config.clusters()) {
+      first(c.tokens(), c.name(), out);
+    }
+    for (PbsConfig p : config.backupServers()) {
+      first(p.tokens(), p.name(), out);
+    }
+    return out;
+  }
+
+  private static void first(List<TokenConfig> tokens, String remote, Map<String, String> out) {
+    tokens.stream()
+        .filter(t -> t.role().equals("admin"))
+        .findFirst()
+        .ifPresent(
+            t ->
+                out.put(
+                    "PDM_DEMO_" + remote.toUpperCase(Locale.ROOT).replace('-', '_') + "_TOKEN",
+                    t.secret()));
+  }
+
+  private static void seed(Path bare, Path demoRepo, Path work)
+      throws IOException, GitAPIException {
+    Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+    deleteRecursively(work);
+    try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
+      try (Stream<Path> files = Files.walk(demoRepo)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          Path target = work.resolve(demoRepo.relativize(file).toString());
+          Files.createDirectories(target.getParent());
+          Files.copy(file, target);
+        }
+      }
+      git.add().addFilepattern(".").call();
+      PersonIdent demo = new PersonIdent("pdm-gitops demo", "demo@pdm-gitops.invalid");
+      git.commit()
+          .setMessage("Import the demo desired state")
+          .setAuthor(demo)
+          .setCommitter(demo)
+          .call();
+      git.push()
+          .setRemote(bare.toUri().toString())
+          .setRefSpecs(new org.eclipse.jgit.transport.RefSpec("refs/heads/main:refs/heads/main"))
+          .call();
+    }
+    deleteRecursively(work);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  Path repository() {
+    return repository;
+  }
+
+  Map<String, String> secrets() {
+    return secrets;
+  }
+
+  SimulatedFleet fleet() {
+    return fleet;
+  }
+
+  @Override
+  public void close() {
+    fleet.close();
+  }
+}

@@ -1,0 +1,149 @@
+package io.pdmgitops.controller.ports;
+
+import io.pdmgitops.controller.git.CommitOutcome;
+import io.pdmgitops.controller.git.SnapshotTracker;
+import io.pdmgitops.controller.loop.ReconcileLoop;
+import io.pdmgitops.controller.store.JdbcStatusStore;
+import io.pdmgitops.controller.store.JournalEntry;
+import io.pdmgitops.model.desired.Kind;
+import io.pdmgitops.model.drift.DriftReport;
+import io.pdmgitops.model.drift.Health;
+import io.pdmgitops.model.drift.ResourceStatus;
+import io.pdmgitops.model.drift.SyncStatus;
+import io.pdmgitops.model.load.Problem;
+import io.pdmgitops.webui.api.FleetStatusPort;
+import io.pdmgitops.webui.api.ResourceView;
+import io.pdmgitops.webui.api.StatusView;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** The API's view of the fleet: the latest drift report, the commits, the journal. */
+public final class FleetStatusAdapter implements FleetStatusPort {
+  /** Actions looked at to find each resource's last one. */
+  static final int RECENT_ACTIONS = 2_000;
+
+  private final ReconcileLoop loop;
+  private final SnapshotTracker snapshots;
+  private final JdbcStatusStore store;
+
+  public FleetStatusAdapter(ReconcileLoop loop, SnapshotTracker snapshots, JdbcStatusStore store) {
+    this.loop = loop;
+    this.snapshots = snapshots;
+    this.store = store;
+  }
+
+  @Override
+  public Mono<StatusView> status() {
+    return Mono.fromCallable(this::statusNow).subscribeOn(Schedulers.boundedElastic());
+  }
+
+  @Override
+  public Mono<List<ResourceView>> resources() {
+    return Mono.fromCallable(this::resourcesNow).subscribeOn(Schedulers.boundedElastic());
+  }
+
+  private StatusView statusNow() {
+    Optional<DriftReport> report = loop.latestReport();
+    Map<String, Long> sync = new LinkedHashMap<>();
+    for (SyncStatus s : SyncStatus.values()) {
+      sync.put(s.name(), report.map(r -> r.count(s)).orElse(0L));
+    }
+    Map<String, Long> health = new LinkedHashMap<>();
+    for (Health h : Health.values()) {
+      health.put(h.name(), report.map(r -> r.count(h)).orElse(0L));
+    }
+    List<StatusView.RemoteView> remotes =
+        report
+            .map(
+                r ->
+                    r.resources().stream()
+                        .filter(s -> s.ref().kind() == Kind.REMOTE)
+                        .map(
+                            s ->
+                                new StatusView.RemoteView(
+                                    s.ref().identity(),
+                                    s.health().name(),
+                                    s.sync().name(),
+                                    s.message()))
+                        .toList())
+            .orElse(List.of());
+    return new StatusView(
+        sync,
+        health,
+        remotes,
+        snapshots.latest().map(FleetStatusAdapter::commit),
+        snapshots.lastGood().map(FleetStatusAdapter::commit),
+        loop.isSuspended(),
+        report.map(r -> r.at().toString()));
+  }
+
+  private List<ResourceView> resourcesNow() {
+    Optional<DriftReport> report = loop.latestReport();
+    if (report.isEmpty()) {
+      return List.of();
+    }
+    Map<String, JournalEntry> lastActions = new HashMap<>();
+    for (JournalEntry e : store.recentActions(RECENT_ACTIONS)) {
+      lastActions.putIfAbsent(e.resource(), e); // newest first
+    }
+    return report.get().resources().stream()
+        .map(s -> view(s, lastActions.get(s.ref().toString())))
+        .toList();
+  }
+
+  private static ResourceView view(ResourceStatus s, JournalEntry last) {
+    return new ResourceView(
+        s.ref().kind().kindName(),
+        s.ref().identity(),
+        s.sync().name(),
+        s.health().name(),
+        s.policy().wire(),
+        s.actionable(),
+        s.message(),
+        s.drifts().stream()
+            .map(d -> new ResourceView.DriftView(d.field(), d.desired(), d.observed()))
+            .toList(),
+        s.location().map(l -> l.remote()),
+        s.location().map(l -> l.node()),
+        s.location().map(l -> l.vmid()),
+        Optional.ofNullable(last)
+            .map(
+                e ->
+                    new ResourceView.ActionView(
+                        e.action().name(),
+                        e.state().name(),
+                        e.exitStatus(),
+                        e.upid(),
+                        e.commitSha(),
+                        e.createdAt().toString())));
+  }
+
+  private static StatusView.CommitView commit(CommitOutcome outcome) {
+    List<Problem> problems =
+        outcome instanceof CommitOutcome.Rejected r
+            ? r.problems()
+            : ((CommitOutcome.Accepted) outcome).warnings();
+    return new StatusView.CommitView(
+        outcome.commit().sha(),
+        outcome.commit().author(),
+        outcome.commit().message(),
+        outcome.commit().time().toString(),
+        outcome instanceof CommitOutcome.Accepted,
+        problems.stream()
+            .map(
+                p ->
+                    new StatusView.ProblemView(
+                        p.severity().label(),
+                        p.location().file(),
+                        p.location().line(),
+                        p.location().column(),
+                        p.message(),
+                        p.hint()))
+            .toList());
+  }
+}

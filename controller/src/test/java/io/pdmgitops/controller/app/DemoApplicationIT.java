@@ -1,0 +1,141 @@
+package io.pdmgitops.controller.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The packaged application in demo mode: the simulated fleet of examples/fleet.yaml, a bare
+ * repository seeded from examples/demo-repo, the loop, H2 and the JSON API. A pushed commit that
+ * stops a guest stops it on the fleet, and the API links the action to the commit.
+ */
+class DemoApplicationIT {
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir Path data;
+  @TempDir Path clone;
+  io.pdmgitops.controller.cli.DemoAccess demo;
+  ConfigurableApplicationContext app;
+  String api;
+
+  @BeforeEach
+  void start() throws Exception {
+    demo = io.pdmgitops.controller.cli.DemoAccess.start(Path.of("../examples"), data);
+    Map<String, Object> properties = new HashMap<>(demo.properties());
+    properties.put("pdm.data-dir", data.toString());
+    properties.put("server.port", 0);
+    properties.put("pdm.repository.poll-interval", "1s");
+    properties.put("pdm.inventory-interval", "1s");
+    app = PdmGitopsApplication.start(properties);
+    api = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+  }
+
+  @AfterEach
+  void stop() {
+    app.close();
+    demo.close();
+  }
+
+  JsonNode get(String path) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(api + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  @Test
+  void theDemoReconcilesAndAPushedCommitStopsAGuest() throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              JsonNode status = get("/api/v1/status");
+              assertThat(status.at("/lastGoodCommit/valid").asBoolean()).isTrue();
+              assertThat(status.get("remotes").size()).isEqualTo(3);
+              assertThat(status.get("remotes").findValuesAsString("health"))
+                  .containsOnly("HEALTHY");
+            });
+    assertThat(demo.fleet().cluster("dc-east").guest(120).orElseThrow().status())
+        .isEqualTo("running");
+
+    String sha;
+    try (Git git =
+        Git.cloneRepository()
+            .setURI(demo.repository().toUri().toString())
+            .setDirectory(clone.toFile())
+            .call()) {
+      Path guests = clone.resolve("guests/dc-east.yaml");
+      String text = Files.readString(guests);
+      String changed =
+          text.replace("  name: dns-01\n  power: running", "  name: dns-01\n  power: stopped");
+      assertThat(changed).isNotEqualTo(text);
+      Files.writeString(guests, changed);
+      git.add().addFilepattern(".").call();
+      PersonIdent alice = new PersonIdent("Alice Operator", "alice@corp.example");
+      sha =
+          git.commit()
+              .setMessage("Stop dns-01 for maintenance")
+              .setAuthor(alice)
+              .setCommitter(alice)
+              .call()
+              .getName();
+      git.push().call();
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                demo.fleet()
+                    .cluster("dc-east")
+                    .guest(120)
+                    .orElseThrow()
+                    .status()
+                    .equals("stopped"));
+    String expected = sha;
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              JsonNode dns = null;
+              for (JsonNode r : get("/api/v1/resources")) {
+                if (r.get("name").asString().equals("dns-01")) {
+                  dns = r;
+                }
+              }
+              assertThat(dns.at("/lastAction/commit").asString()).isEqualTo(expected);
+              assertThat(dns.at("/lastAction/action").asString()).isEqualTo("SHUTDOWN");
+              assertThat(dns.at("/lastAction/exitStatus").asString()).isEqualTo("OK");
+            });
+    assertThat(get("/api/v1/status").at("/lastCommit/message").asString())
+        .isEqualTo("Stop dns-01 for maintenance");
+    HttpResponse<String> metrics =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(api + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(metrics.body()).contains("pdm_actions_total{action=\"shutdown\",result=\"done\"}");
+  }
+}

@@ -1,0 +1,11 @@
+package io.pdmgitops.webui.api;
+
+import java.util.List;
+import reactor.core.publisher.Mono;
+
+/** What the API needs to know about the fleet; implemented by the controller. */
+public interface FleetStatusPort {
+  Mono<StatusView> status();
+
+  Mono<List<ResourceView>> resources();
+}

@@ -1,0 +1,37 @@
+package io.pdmgitops.webui.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * GET /api/v1/status: the fleet at a glance.
+ *
+ * @param sync resources per sync status (SYNCED, OUT_OF_SYNC, UNKNOWN)
+ * @param health resources per health
+ */
+public record StatusView(
+    Map<String, Long> sync,
+    Map<String, Long> health,
+    List<RemoteView> remotes,
+    Optional<CommitView> lastCommit,
+    Optional<CommitView> lastGoodCommit,
+    boolean suspended,
+    Optional<String> observedAt) {
+
+  /** One remote's reachability. */
+  public record RemoteView(String name, String health, String sync, String message) {}
+
+  /** A commit and, when it did not validate, its problems. */
+  public record CommitView(
+      String sha,
+      String author,
+      String message,
+      String time,
+      boolean valid,
+      List<ProblemView> problems) {}
+
+  /** A validation problem, compiler style. */
+  public record ProblemView(
+      String severity, String file, int line, int column, String message, Optional<String> hint) {}
+}
