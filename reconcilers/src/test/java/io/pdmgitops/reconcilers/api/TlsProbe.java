@@ -13,15 +13,21 @@ public final class TlsProbe {
   private TlsProbe() {}
 
   public static String fingerprint(String host, int port) throws Exception {
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, new TrustManager[] {new TrustEverything()}, null);
-    try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(host, port)) {
+    try (SSLSocket socket =
+        (SSLSocket) trustEverything().getSocketFactory().createSocket(host, port)) {
       socket.startHandshake();
       byte[] der = socket.getSession().getPeerCertificates()[0].getEncoded();
       return HexFormat.ofDelimiter(":")
           .withUpperCase()
           .formatHex(MessageDigest.getInstance("SHA-256").digest(der));
     }
+  }
+
+  /** A TLS context that accepts any certificate: for probing and for measurement floors only. */
+  public static SSLContext trustEverything() throws Exception {
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, new TrustManager[] {new TrustEverything()}, null);
+    return context;
   }
 
   /** Only for probing: the fingerprint is what the test then trusts. */

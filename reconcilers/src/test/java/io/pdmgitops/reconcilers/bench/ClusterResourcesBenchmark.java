@@ -8,6 +8,7 @@ import io.pdmgitops.reconcilers.api.ClientSettings;
 import io.pdmgitops.reconcilers.api.Product;
 import io.pdmgitops.reconcilers.api.ProxmoxTransport;
 import io.pdmgitops.reconcilers.api.RemoteConnection;
+import io.pdmgitops.reconcilers.api.TlsProbe;
 import io.pdmgitops.reconcilers.pve.ClusterResource;
 import io.pdmgitops.reconcilers.pve.PveClient;
 import io.pdmgitops.reconcilers.pve.WebPveClient;
@@ -21,7 +22,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,9 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,7 +59,7 @@ class ClusterResourcesBenchmark {
                   new ApiToken(FleetGenerator.TOKEN.id(), FleetGenerator.TOKEN.secret())),
               ClientSettings.defaults());
       PveClient client = new WebPveClient(transport);
-      HttpClient plain = HttpClient.newBuilder().sslContext(trustAll()).build();
+      HttpClient plain = HttpClient.newBuilder().sslContext(TlsProbe.trustEverything()).build();
       HttpRequest request =
           HttpRequest.newBuilder(endpoint.resolve("/api2/json/cluster/resources"))
               .header("Authorization", header)
@@ -138,28 +135,5 @@ class ClusterResourcesBenchmark {
     List<Long> sorted = new ArrayList<>(nanos);
     Collections.sort(sorted);
     return sorted.get(sorted.size() / 2) / 1e6;
-  }
-
-  /** The floor skips certificate checks too; the client pins, which costs nothing per call. */
-  private static SSLContext trustAll() throws Exception {
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(
-        null,
-        new TrustManager[] {
-          new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-              return new X509Certificate[0];
-            }
-          }
-        },
-        null);
-    return context;
   }
 }
