@@ -54,6 +54,7 @@ public final class ReconcileLoop implements AutoCloseable {
   private final AtomicReference<DriftReport> latest = new AtomicReference<>();
   private final AtomicBoolean suspended = new AtomicBoolean();
   private final AtomicBoolean cycleQueued = new AtomicBoolean();
+  private final AtomicBoolean journalSettled = new AtomicBoolean();
   private final ScheduledExecutorService thread =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -81,10 +82,6 @@ public final class ReconcileLoop implements AutoCloseable {
 
   /** Settles what a previous run left unfinished, then cycles on the poll interval. */
   public void start() {
-    for (ActionJournal.Entry entry : journal.unfinished()) {
-      // Follow, never resend: settling finds the task on the node or marks it as never sent.
-      executor.settle(entry).subscribe(r -> LOG.info("settled {}: {}", entry.action().guest(), r));
-    }
     thread.scheduleWithFixedDelay(
         this::trigger, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -124,12 +121,29 @@ public final class ReconcileLoop implements AutoCloseable {
     return Optional.ofNullable(latest.get());
   }
 
+  /**
+   * What a previous run left unfinished is followed, never resent: settling finds the task on the
+   * node or marks the action as never sent. It waits for the first valid snapshot, which says how
+   * to reach each remote.
+   */
+  private void settleJournal() {
+    for (ActionJournal.Entry entry : journal.unfinished()) {
+      Mono.defer(() -> executor.settle(entry))
+          .subscribe(
+              r -> LOG.info("settled {}: {}", entry.action().guest(), r),
+              e -> LOG.warn("cannot settle {} yet: {}", entry.action().guest(), e.toString()));
+    }
+  }
+
   /** One cycle; public so tests can drive the loop step by step. */
   public void runCycle() {
     cycleQueued.set(false);
     Optional<DesiredState> state = snapshots.state();
     if (state.isEmpty()) {
       return; // no valid commit yet: observe nothing, act on nothing
+    }
+    if (journalSettled.compareAndSet(false, true)) {
+      settleJournal();
     }
     Instant cycleStart = clock.instant();
     try {

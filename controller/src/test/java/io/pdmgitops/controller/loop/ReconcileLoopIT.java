@@ -196,6 +196,36 @@ class ReconcileLoopIT {
   }
 
   @Test
+  void anActionLeftUnfinishedByAPreviousRunIsSettledNotResent() throws Exception {
+    // A previous controller journaled a start of db and died before sending it.
+    long id =
+        store.journal(
+            new io.pdmgitops.model.plan.PlannedAction(
+                new ObjectRef(Kind.GUEST, "db"),
+                new io.pdmgitops.model.drift.GuestLocation(
+                    "east",
+                    "pve1",
+                    io.pdmgitops.model.desired.GuestType.QEMU,
+                    101,
+                    io.pdmgitops.model.observed.ObservedPower.STOPPED),
+                io.pdmgitops.model.plan.ActionKind.START,
+                "power: want running, is stopped",
+                java.util.Optional.empty()),
+            "old",
+            java.time.Instant.now());
+    commit(guest("db", 101, "stopped"), "db stays stopped now");
+    loop.start(); // before any snapshot: settling must wait for one
+    poller.start();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> store.unfinished().isEmpty());
+
+    JournalEntry settled = store.recentActions(10).get(0);
+    assertThat(settled.id()).isEqualTo(id);
+    assertThat(settled.state()).isEqualTo(io.pdmgitops.controller.store.JournalState.NOT_SENT);
+    assertThat(fleet.cluster("east").tasksStarted("qmstart", 101)).isZero();
+  }
+
+  @Test
   void anInvalidCommitChangesNothingAndTheLastGoodSnapshotStays() throws Exception {
     String good = commit(guest("web", 100, "running"), "baseline");
     poller.start();

@@ -191,27 +191,20 @@ final class GuestClassifier {
   private Optional<ResourceStatus> unknown(Guest desired, Optional<RemoteObservation> remote) {
     if (remote.isEmpty()) {
       return Optional.of(
-          status(
-              desired,
-              SyncStatus.UNKNOWN,
-              Health.UNKNOWN,
-              List.of(),
-              false,
-              "remote " + desired.spec().remote() + " has not been observed yet",
-              Optional.empty()));
+          unknown(desired, "remote " + desired.spec().remote() + " has not been observed yet"));
     }
     if (remote.get() instanceof RemoteObservation.Unreachable unreachable) {
       return Optional.of(
-          status(
+          unknown(
               desired,
-              SyncStatus.UNKNOWN,
-              Health.UNKNOWN,
-              List.of(),
-              false,
-              "remote " + unreachable.name() + " is unreachable: " + unreachable.message(),
-              Optional.empty()));
+              "remote " + unreachable.name() + " is unreachable: " + unreachable.message()));
     }
     return Optional.empty();
+  }
+
+  private ResourceStatus unknown(Guest desired, String message) {
+    return status(
+        desired, SyncStatus.UNKNOWN, Health.UNKNOWN, List.of(), false, message, Optional.empty());
   }
 
   private static String describe(List<FieldDrift> drifts) {
