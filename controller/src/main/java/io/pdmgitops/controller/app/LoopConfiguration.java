@@ -11,11 +11,10 @@ import io.pdmgitops.controller.queue.ReconcileQueue;
 import io.pdmgitops.controller.retry.RetryPolicy;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.controller.store.StoreActionJournal;
-import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.load.DesiredStateLoader;
 import io.pdmgitops.reconcilers.api.ClientSettings;
 import io.pdmgitops.reconcilers.guest.GuestActionExecutor;
-import io.pdmgitops.reconcilers.pve.PveClient;
+import io.pdmgitops.reconcilers.remote.DeclaredRemotes;
 import io.pdmgitops.reconcilers.remote.InventoryCollector;
 import io.pdmgitops.reconcilers.remote.RemoteClients;
 import io.pdmgitops.reconcilers.remote.SecretResolver;
@@ -58,28 +57,7 @@ class LoopConfiguration {
   GuestActionExecutor guestActionExecutor(
       RemoteClients clients, SnapshotTracker snapshots, StoreActionJournal journal) {
     return new GuestActionExecutor(
-        remoteName -> client(clients, snapshots, remoteName),
-        journal,
-        remoteName ->
-            snapshots
-                .state()
-                .flatMap(s -> s.remote(remoteName))
-                .map(r -> r.spec().token().id())
-                .orElse(""),
-        GuestActionExecutor.TASK_POLL);
-  }
-
-  private static PveClient client(RemoteClients clients, SnapshotTracker snapshots, String name) {
-    Remote remote =
-        snapshots
-            .state()
-            .flatMap(s -> s.remote(name))
-            .orElseThrow(() -> new IllegalStateException("no remote " + name));
-    try {
-      return clients.pve(remote);
-    } catch (SecretResolver.SecretUnavailableException e) {
-      throw new IllegalStateException(e.getMessage());
-    }
+        new DeclaredRemotes(snapshots::state, clients), journal, GuestActionExecutor.TASK_POLL);
   }
 
   @Bean(destroyMethod = "close")

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -156,9 +157,14 @@ public final class ReconcileLoop implements AutoCloseable {
       List<PlannedAction> actions = Planner.plan(report, state.get());
       // Plans not renewed by this cycle are stale: the guest is synced now or blocked.
       planned.keySet().retainAll(actions.stream().map(PlannedAction::guest).toList());
+      lastFinished.keySet().retainAll(state.get().guests().stream().map(ObjectRef::of).toList());
       for (PlannedAction action : actions) {
-        planned.put(action.guest(), new Planned(action, observed.observedAt()));
-        queue.submit(action.guest());
+        Planned before = planned.put(action.guest(), new Planned(action, observed.observedAt()));
+        if (before != null && before.action().equals(action)) {
+          queue.resync(action.guest()); // the same plan again: a back-off in progress holds
+        } else {
+          queue.submit(action.guest());
+        }
       }
     } catch (RuntimeException e) {
       LOG.warn("reconcile cycle failed: {}", e.toString());
@@ -191,11 +197,13 @@ public final class ReconcileLoop implements AutoCloseable {
     }
     planned.remove(guest, entry);
     AtomicBoolean released = new AtomicBoolean();
-    Runnable release =
-        () -> {
+    Consumer<Boolean> release =
+        ended -> {
           if (released.compareAndSet(false, true)) {
             running.decrementAndGet();
-            lastFinished.put(guest, clock.instant());
+            if (ended) {
+              lastFinished.put(guest, clock.instant());
+            }
           }
         };
     // Released before the result is emitted: the queue may start this guest's follow-up run
@@ -204,13 +212,21 @@ public final class ReconcileLoop implements AutoCloseable {
         .execute(action, sha)
         .map(
             result -> {
-              release.run();
+              boolean again =
+                  result instanceof ReconcileResult.Retryable
+                      || result instanceof ReconcileResult.RequeueAfter;
+              if (again) {
+                // Not carried out yet (a lock, a task still running): the queue's retry or
+                // requeue runs the same plan, unless a newer cycle has replaced it.
+                planned.putIfAbsent(guest, entry);
+              }
+              release.accept(!again);
               observer.actionFinished(action.kind(), result);
               LOG.info("{} {}: {}", action.kind(), guest, result);
               return result;
             })
-        .doOnError(e -> release.run())
-        .doOnCancel(release);
+        .doOnError(e -> release.accept(true))
+        .doOnCancel(() -> release.accept(true));
   }
 
   @Override

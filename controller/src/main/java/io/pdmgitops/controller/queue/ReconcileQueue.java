@@ -21,7 +21,7 @@ import org.slf4j.MDC;
  *   <li>one reconcile per key at a time;
  *   <li>events that arrive while a key runs are merged into exactly one follow-up run;
  *   <li>after a retryable failure the retry policy's timer runs it again, unless a new event
- *       arrives first, which runs at once;
+ *       arrives first, which runs at once; a periodic {@link #resync} waits for the timer;
  *   <li>when retries are used up the key is marked as given up; the next event or periodic resync
  *       starts afresh;
  *   <li>at most {@code maxConcurrent} reconciles run at once; the others wait in arrival order.
@@ -91,6 +91,21 @@ public final class ReconcileQueue<K> {
         // A new event after a failure runs at once instead of waiting for the retry timer.
         state.retryTimer.cancel();
         state.retryTimer = null;
+      }
+      enqueue(key, state);
+    }
+    drain();
+  }
+
+  /**
+   * A periodic resync: nothing new is known about the key, so it neither cuts a retry back-off
+   * short nor adds a follow-up to a running reconcile (JOSDK's max reconciliation interval).
+   */
+  public void resync(K key) {
+    synchronized (this) {
+      State state = states.computeIfAbsent(key, k -> new State());
+      if (state.running || state.retryTimer != null) {
+        return;
       }
       enqueue(key, state);
     }

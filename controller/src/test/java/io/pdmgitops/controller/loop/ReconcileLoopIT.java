@@ -22,6 +22,7 @@ import io.pdmgitops.model.drift.SyncStatus;
 import io.pdmgitops.model.load.DesiredStateLoader;
 import io.pdmgitops.reconcilers.api.ClientSettings;
 import io.pdmgitops.reconcilers.guest.GuestActionExecutor;
+import io.pdmgitops.reconcilers.remote.DeclaredRemotes;
 import io.pdmgitops.reconcilers.remote.InventoryCollector;
 import io.pdmgitops.reconcilers.remote.RemoteClients;
 import io.pdmgitops.reconcilers.remote.SecretResolver;
@@ -86,16 +87,7 @@ class ReconcileLoopIT {
     timers = new ExecutorTimers();
     GuestActionExecutor executor =
         new GuestActionExecutor(
-            remote -> {
-              try {
-                return clients.pve(snapshots.state().orElseThrow().remote(remote).orElseThrow());
-              } catch (SecretResolver.SecretUnavailableException e) {
-                throw new IllegalStateException(e.getMessage());
-              }
-            },
-            journal,
-            remote -> "ctl@pve!ctl",
-            Duration.ofMillis(100));
+            new DeclaredRemotes(snapshots::state, clients), journal, Duration.ofMillis(100));
     loop =
         new ReconcileLoop(
             snapshots,

@@ -101,6 +101,22 @@ class ReconcileQueueTest {
   }
 
   @Test
+  void aPeriodicResyncWaitsForTheRetryTimer() {
+    ReconcileQueue<String> queue = queue(4, false);
+    script.add(ReconcileResult.retryable("VM is locked (backup)"));
+    queue.submit("web");
+
+    queue.resync("web");
+
+    assertThat(runs).containsExactly("web");
+    assertThat(timers.pending()).containsExactly(Duration.ofSeconds(2));
+    timers.advance(Duration.ofSeconds(2));
+    assertThat(runs).containsExactly("web", "web");
+    queue.resync("web"); // nothing pending any more: a resync runs like an event
+    assertThat(runs).hasSize(3);
+  }
+
+  @Test
   void retriesUsedUpMarkTheKeyAsGivenUp() {
     ReconcileQueue<String> queue = queue(4, false);
     script.add(ReconcileResult.retryable("1"));

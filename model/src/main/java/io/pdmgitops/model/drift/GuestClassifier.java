@@ -20,6 +20,9 @@ import java.util.Optional;
  * run. Report, don't touch.
  */
 final class GuestClassifier {
+  /** Slack for the whole-second uptime, so one reboot never looks like too early a start. */
+  static final java.time.Duration UPTIME_RESOLUTION = java.time.Duration.ofSeconds(2);
+
   private final Instant now;
   private final DriftPolicy defaultPolicy;
 
@@ -179,7 +182,9 @@ final class GuestClassifier {
         || restartedAt.get().isAfter(now)) {
       return Optional.empty();
     }
-    Instant runningSince = now.minus(observed.uptime());
+    // Uptime comes in whole seconds and is read a moment after "now": a guest rebooted just after
+    // the timestamp can look started up to a second or two before it. Only a clear "before" counts.
+    Instant runningSince = now.minus(observed.uptime()).plus(UPTIME_RESOLUTION);
     if (!runningSince.isBefore(restartedAt.get())) {
       return Optional.empty();
     }

@@ -102,6 +102,20 @@ class DriftDetectorTest {
             Duration.ofMinutes(30),
             List.of(),
             Optional.empty());
+    // Rebooted 300 ms after restartedAt; the node answered 1.4 s later, with an uptime of 1 s, and
+    // the poll began 1.2 s before that answer.
+    GuestObservation rebootedJustAfter =
+        new GuestObservation(
+            100,
+            GuestType.QEMU,
+            "web",
+            "pve1",
+            ObservedPower.RUNNING,
+            false,
+            Optional.empty(),
+            Duration.ofSeconds(1),
+            List.of(),
+            Optional.empty());
     RemoteObservation unreachable =
         new RemoteObservation.Unreachable("east", Unreachability.CONNECTION, "connection refused");
     return Stream.of(
@@ -213,6 +227,14 @@ class DriftDetectorTest {
             "restarted after restartedAt",
             GuestBuilder.web().restartedAt(NOW.minus(Duration.ofHours(1))),
             east(upHalfHour),
+            SyncStatus.SYNCED,
+            Health.HEALTHY,
+            List.of(),
+            true),
+        arguments(
+            "rebooted just after restartedAt, uptime in whole seconds",
+            GuestBuilder.web().restartedAt(NOW.minus(Duration.ofMillis(500))),
+            east(rebootedJustAfter),
             SyncStatus.SYNCED,
             Health.HEALTHY,
             List.of(),

@@ -7,6 +7,8 @@ import io.pdmgitops.reconcilers.api.Upid;
 import io.pdmgitops.reconcilers.pve.MigrationRequest;
 import io.pdmgitops.reconcilers.pve.PowerAction;
 import io.pdmgitops.reconcilers.pve.PveClient;
+import io.pdmgitops.reconcilers.pve.RemoteMigrationRequest;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
 /** The one API call that starts each kind of action. */
@@ -34,7 +36,35 @@ final class ActionCalls {
                 placement.bwlimit().filter(b -> b > 0)));
       }
       case REMOTE_MIGRATE ->
-          Mono.error(new IllegalArgumentException("cross-cluster moves are started elsewhere"));
+          throw new IllegalArgumentException(
+              "a cross-cluster move needs its target: remoteMigrate");
     };
+  }
+
+  /**
+   * Starts a cross-cluster move: the source cluster is handed the target's endpoint, token and pin.
+   * The maps come from the placement; the schema requires them for a move to another remote.
+   */
+  static Mono<Upid> remoteMigrate(
+      PveClient client, PlannedAction action, Function<String, MigrationTarget> targets) {
+    var at = action.at();
+    Placement placement = action.placement().orElseThrow();
+    MigrationTarget target = targets.apply(placement.remoteOr(at.remote()));
+    boolean running = at.power() == ObservedPower.RUNNING;
+    return client.remoteMigrate(
+        at.node(),
+        at.type(),
+        at.vmid(),
+        new RemoteMigrationRequest(
+            target.host(),
+            target.port(),
+            target.token(),
+            target.fingerprint(),
+            placement.storageMap(),
+            placement.bridgeMap(),
+            placement.targetVmid(),
+            running && placement.online().orElse(true),
+            placement.deleteSource().orElse(false),
+            placement.bwlimit().filter(b -> b > 0)));
   }
 }

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -36,32 +35,18 @@ public final class GuestActionExecutor {
   /** Clock skew allowed between the controller and the node when matching tasks. */
   static final long SKEW_SECONDS = 120;
 
-  private final Function<String, PveClient> clients;
+  private final GuestRemotes remotes;
   private final ActionJournal journal;
-  private final Function<String, String> tokenIds;
   private final Duration poll;
 
-  /**
-   * @param clients the client of each remote, by name
-   * @param tokenIds the token id the controller acts with on each remote, to recognise its tasks
-   */
-  public GuestActionExecutor(
-      Function<String, PveClient> clients,
-      ActionJournal journal,
-      Function<String, String> tokenIds,
-      Duration poll) {
-    this.clients = clients;
+  public GuestActionExecutor(GuestRemotes remotes, ActionJournal journal, Duration poll) {
+    this.remotes = remotes;
     this.journal = journal;
-    this.tokenIds = tokenIds;
     this.poll = poll;
   }
 
   /** Runs the action, or settles an earlier one of the same guest first. */
   public Mono<ReconcileResult> execute(PlannedAction action, String commitSha) {
-    if (action.kind() == ActionKind.REMOTE_MIGRATE) {
-      // Needs the target remote's endpoint and token handed to the source; wired with the loop.
-      return Mono.just(ReconcileResult.failed("cross-cluster moves are not carried out yet"));
-    }
     return blocking(() -> journal.unfinished(action.guest().toString()))
         .flatMap(
             earlier ->
@@ -74,7 +59,7 @@ public final class GuestActionExecutor {
   /** Settles an action whose end is not known: follow its task, or mark it as never sent. */
   public Mono<ReconcileResult> settle(ActionJournal.Entry entry) {
     PlannedAction action = entry.action();
-    PveClient client = clients.apply(action.at().remote());
+    PveClient client = remotes.client(action.at().remote());
     if (entry.upid().isPresent()) {
       return follow(client, entry.id(), Upid.parse(entry.upid().get()).orElseThrow());
     }
@@ -87,7 +72,7 @@ public final class GuestActionExecutor {
                     .filter(t -> types.contains(t.type()))
                     .filter(t -> t.id().equals(Optional.of(String.valueOf(action.at().vmid()))))
                     .filter(t -> t.starttime() >= entry.createdEpochSecond() - SKEW_SECONDS)
-                    .filter(t -> ours(t, tokenIds.apply(action.at().remote())))
+                    .filter(t -> ours(t, remotes.tokenId(action.at().remote())))
                     .min(Comparator.comparingLong(TaskSummary::starttime)))
         .flatMap(
             task -> {
@@ -119,9 +104,24 @@ public final class GuestActionExecutor {
   }
 
   private Mono<ReconcileResult> send(PlannedAction action, long id) {
-    PveClient client = clients.apply(action.at().remote());
-    return ActionCalls.start(client, action)
-        .flatMap(
+    PveClient client;
+    Mono<Upid> call;
+    try {
+      client = remotes.client(action.at().remote());
+      call =
+          action.kind() == ActionKind.REMOTE_MIGRATE
+              ? ActionCalls.remoteMigrate(client, action, remotes::migrationTarget)
+              : ActionCalls.start(client, action);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // The remote or the move cannot be set up (no secret, no maps): nothing was sent.
+      return blocking(
+              () -> {
+                journal.notSent(id, e.getMessage());
+                return Optional.of(true);
+              })
+          .thenReturn(ReconcileResult.failed(e.getMessage()));
+    }
+    return call.flatMap(
             upid ->
                 blocking(
                     () -> {

@@ -45,8 +45,13 @@ public final class InventoryCollector {
     this.concurrency = concurrency;
   }
 
+  /** Polls the declared remotes; state kept for remotes no longer declared is dropped. */
   public Mono<Inventory> collect(List<Remote> remotes) {
     Instant started = clock.instant();
+    java.util.Set<String> declared =
+        remotes.stream().map(r -> r.metadata().name()).collect(java.util.stream.Collectors.toSet());
+    failures.keySet().retainAll(declared);
+    clients.retain(declared);
     return Flux.fromIterable(remotes)
         .flatMap(this::observe, concurrency)
         .collectList()

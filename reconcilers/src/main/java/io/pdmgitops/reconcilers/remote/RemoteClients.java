@@ -43,6 +43,17 @@ public final class RemoteClients {
     return new WebPbsClient(transport(remote));
   }
 
+  /** The controller's token on the remote, with its secret resolved. */
+  public ApiToken token(Remote remote) throws SecretResolver.SecretUnavailableException {
+    return new ApiToken(
+        remote.spec().token().id(), secrets.resolve(remote.spec().token().secret()));
+  }
+
+  /** Forgets clients of remotes no longer declared, so their connection pools are released. */
+  public void retain(java.util.Set<String> declared) {
+    cache.keySet().retainAll(declared);
+  }
+
   public ProxmoxTransport transport(Remote remote)
       throws SecretResolver.SecretUnavailableException {
     String secret = secrets.resolve(remote.spec().token().secret());

@@ -64,7 +64,24 @@ class GuestActionExecutorIT {
 
   GuestActionExecutor executor(String id, String secret) {
     PveClient client = client(id, secret);
-    return new GuestActionExecutor(remote -> client, journal, remote -> id, Duration.ofMillis(100));
+    GuestRemotes remotes =
+        new GuestRemotes() {
+          @Override
+          public PveClient client(String remote) {
+            return client;
+          }
+
+          @Override
+          public String tokenId(String remote) {
+            return id;
+          }
+
+          @Override
+          public MigrationTarget migrationTarget(String remote) {
+            throw new IllegalStateException("no remote '" + remote + "' is declared");
+          }
+        };
+    return new GuestActionExecutor(remotes, journal, Duration.ofMillis(100));
   }
 
   PveClient client(String id, String secret) {
