@@ -51,6 +51,7 @@ public final class ReconcileLoop implements AutoCloseable {
   private final ReconcileQueue<ObjectRef> queue;
   private final Map<ObjectRef, Planned> planned = new ConcurrentHashMap<>();
   private final Map<ObjectRef, Instant> lastFinished = new ConcurrentHashMap<>();
+  private final Map<ObjectRef, PlannedAction> inFlight = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> runningPerRemote = new ConcurrentHashMap<>();
   private final AtomicReference<DriftReport> latest = new AtomicReference<>();
   private final AtomicBoolean suspended = new AtomicBoolean();
@@ -160,7 +161,10 @@ public final class ReconcileLoop implements AutoCloseable {
       lastFinished.keySet().retainAll(state.get().guests().stream().map(ObjectRef::of).toList());
       for (PlannedAction action : actions) {
         Planned before = planned.put(action.guest(), new Planned(action, observed.observedAt()));
-        if (before != null && before.action().equals(action)) {
+        boolean same =
+            (before != null && before.action().equals(action))
+                || action.equals(inFlight.get(action.guest()));
+        if (same) {
           queue.resync(action.guest()); // the same plan again: a back-off in progress holds
         } else {
           queue.submit(action.guest());
@@ -196,10 +200,12 @@ public final class ReconcileLoop implements AutoCloseable {
       return Mono.just(ReconcileResult.requeueAfter(Duration.ofSeconds(1), "remote busy"));
     }
     planned.remove(guest, entry);
+    inFlight.put(guest, action);
     AtomicBoolean released = new AtomicBoolean();
     Consumer<Boolean> release =
         ended -> {
           if (released.compareAndSet(false, true)) {
+            inFlight.remove(guest, action);
             running.decrementAndGet();
             if (ended) {
               lastFinished.put(guest, clock.instant());

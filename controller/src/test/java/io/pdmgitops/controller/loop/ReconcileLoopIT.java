@@ -1,42 +1,30 @@
 package io.pdmgitops.controller.loop;
 
+import static io.pdmgitops.controller.loop.LoopHarness.guest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pdmgitops.controller.git.CommitOutcome;
-import io.pdmgitops.controller.git.GitPoller;
-import io.pdmgitops.controller.git.GitSource;
-import io.pdmgitops.controller.git.GitSourceSettings;
-import io.pdmgitops.controller.git.SnapshotTracker;
-import io.pdmgitops.controller.queue.ExecutorTimers;
-import io.pdmgitops.controller.queue.ReconcileQueue;
-import io.pdmgitops.controller.retry.RetryPolicy;
-import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.controller.store.JournalEntry;
-import io.pdmgitops.controller.store.SchemaMigrator;
-import io.pdmgitops.controller.store.StoreActionJournal;
+import io.pdmgitops.controller.store.JournalState;
 import io.pdmgitops.model.ObjectRef;
+import io.pdmgitops.model.desired.DriftPolicy;
+import io.pdmgitops.model.desired.GuestType;
 import io.pdmgitops.model.desired.Kind;
+import io.pdmgitops.model.drift.FieldDrift;
+import io.pdmgitops.model.drift.GuestLocation;
 import io.pdmgitops.model.drift.Health;
 import io.pdmgitops.model.drift.SyncStatus;
-import io.pdmgitops.model.load.DesiredStateLoader;
-import io.pdmgitops.reconcilers.api.ClientSettings;
-import io.pdmgitops.reconcilers.guest.GuestActionExecutor;
-import io.pdmgitops.reconcilers.remote.DeclaredRemotes;
-import io.pdmgitops.reconcilers.remote.InventoryCollector;
-import io.pdmgitops.reconcilers.remote.RemoteClients;
-import io.pdmgitops.reconcilers.remote.SecretResolver;
-import io.pdmgitops.simulator.SimulatedFleet;
-import io.pdmgitops.simulator.config.FleetConfigReader;
-import java.nio.file.Files;
+import io.pdmgitops.model.observed.ObservedPower;
+import io.pdmgitops.model.plan.ActionKind;
+import io.pdmgitops.model.plan.PlannedAction;
+import io.pdmgitops.reconcilers.remote.RemoteBackOff;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.h2.jdbcx.JdbcDataSource;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The loop end to end, without the web layer: a real Git repository, the simulated fleet over
- * HTTPS, the journal on H2. Commits change the fleet; bad commits and mismatched names change
- * nothing.
+ * HTTPS, the journal on H2. Each test is one promise the issue makes about the running loop.
  */
 class ReconcileLoopIT {
   static final String FLEET =
@@ -59,227 +46,252 @@ class ReconcileLoopIT {
             - {vmid: 100, name: web, type: qemu, node: pve1, status: running}
             - {vmid: 101, name: db, type: qemu, node: pve1, status: stopped}
           tokens: [{id: ctl@pve!ctl, secret: e2e-secret, role: admin}]
+        - name: west
+          certificate: sim-2
+          nodes: [{name: w1}]
+          tokens: [{id: ctl@pve!ctl, secret: e2e-secret, role: admin}]
       """;
 
   @TempDir Path upstream;
   @TempDir Path work;
-  SimulatedFleet fleet;
-  Git git;
-  JdbcStatusStore store;
-  SnapshotTracker snapshots;
-  GitPoller poller;
-  ReconcileLoop loop;
-  ExecutorTimers timers;
+  LoopHarness h;
 
   @BeforeEach
   void start() throws Exception {
-    fleet = SimulatedFleet.start(FleetConfigReader.parse(FLEET));
-    git = Git.init().setDirectory(upstream.toFile()).setInitialBranch("main").call();
-    JdbcDataSource db = new JdbcDataSource();
-    db.setURL("jdbc:h2:file:" + work.resolve("status"));
-    SchemaMigrator.migrate(db);
-    store = new JdbcStatusStore(db);
-    StoreActionJournal journal = new StoreActionJournal(store, Clock.systemUTC());
-    snapshots = new SnapshotTracker(new DesiredStateLoader());
-    RemoteClients clients =
-        new RemoteClients(
-            new SecretResolver(Map.of("EAST_TOKEN", "e2e-secret")), ClientSettings.defaults());
-    timers = new ExecutorTimers();
-    GuestActionExecutor executor =
-        new GuestActionExecutor(
-            new DeclaredRemotes(snapshots::state, clients), journal, Duration.ofMillis(100));
-    loop =
-        new ReconcileLoop(
-            snapshots,
-            new InventoryCollector(clients, Clock.systemUTC(), 4),
-            executor,
-            journal,
-            LoopSettings.defaults().withPollInterval(Duration.ofMillis(500)),
-            reconciler ->
-                new ReconcileQueue<>(
-                    reconciler,
-                    RetryPolicy.defaults(),
-                    timers,
-                    () -> ThreadLocalRandom.current().nextDouble(),
-                    8,
-                    Duration.ofMinutes(1)),
-            Clock.systemUTC());
-    poller =
-        new GitPoller(
-            new GitSource(
-                GitSourceSettings.of(upstream.toUri().toString(), "main", work.resolve("git"))),
-            snapshots,
-            Duration.ofHours(1),
-            0,
-            () -> 0.5,
-            outcome -> {
-              store.recordCommit(outcome, java.time.Instant.now());
-              loop.onCommit(outcome);
-            },
-            e -> {});
+    h = new LoopHarness(FLEET, upstream, work);
   }
 
   @AfterEach
   void stop() {
-    loop.close();
-    poller.close();
-    timers.close();
-    fleet.close();
-    git.close();
+    h.close();
   }
 
-  String commit(String guests, String message) throws Exception {
-    String remote =
-        """
-        apiVersion: pdm-gitops/v1
-        kind: Remote
-        metadata: {name: east}
-        spec:
-          type: pve
-          endpoints: [{url: "%s", fingerprint: "%s"}]
-          token: {id: ctl@pve!ctl, secret: {env: EAST_TOKEN}}
-        """
-            .formatted(fleet.endpoints("east").get(0), fleet.fingerprint("east"));
-    Files.writeString(upstream.resolve("remote.yaml"), remote);
-    Files.writeString(upstream.resolve("guests.yaml"), guests);
-    git.add().addFilepattern(".").call();
-    PersonIdent alice = new PersonIdent("Alice", "alice@corp.example");
-    return git.commit().setMessage(message).setAuthor(alice).setCommitter(alice).call().getName();
-  }
-
-  static String guest(String name, int vmid, String power) {
-    return """
-        ---
-        apiVersion: pdm-gitops/v1
-        kind: Guest
-        metadata: {name: %s}
-        spec: {remote: east, vmid: %d, type: qemu, name: %s, power: %s}
-        """
-        .formatted(name, vmid, name, power);
+  void awaitSynced(String guest) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> h.status(guest).map(s -> s.sync() == SyncStatus.SYNCED).orElse(false));
   }
 
   @Test
   void aCommitThatStopsAGuestStopsItAndTheActionIsLinkedToTheCommit() throws Exception {
-    commit(guest("web", 100, "running") + guest("db", 101, "stopped"), "baseline");
-    poller.start();
-    loop.start();
+    h.commit(guest("web", 100, "running") + guest("db", 101, "stopped"), "baseline");
+    h.start();
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> loop.latestReport().map(r -> r.count(SyncStatus.SYNCED) == 3).orElse(false));
+        .until(() -> h.loop.latestReport().map(r -> r.count(SyncStatus.SYNCED) == 4).orElse(false));
 
-    String sha = commit(guest("web", 100, "stopped") + guest("db", 101, "stopped"), "stop web");
-    poller.trigger();
+    String sha = h.commit(guest("web", 100, "stopped") + guest("db", 101, "stopped"), "stop web");
+    h.poller.trigger();
 
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> fleet.cluster("east").guest(100).orElseThrow().status().equals("stopped"));
+        .until(() -> h.fleet.cluster("east").guest(100).orElseThrow().status().equals("stopped"));
     await()
         .atMost(Duration.ofSeconds(10))
         .ignoreExceptions()
         .untilAsserted(
             () -> {
-              JournalEntry action = store.recentActions(10).get(0);
+              JournalEntry action = h.actions().get(0);
               assertThat(action.commitSha()).isEqualTo(sha);
               assertThat(action.exitStatus()).contains("OK");
               assertThat(action.upid())
                   .hasValueSatisfying(u -> assertThat(u).contains(":qmshutdown:100:"));
             });
-    assertThat(fleet.cluster("east").tasksStarted("qmshutdown", 100)).isEqualTo(1);
+    assertThat(h.fleet.cluster("east").tasksStarted("qmshutdown", 100)).isEqualTo(1);
   }
 
   @Test
   void anActionLeftUnfinishedByAPreviousRunIsSettledNotResent() throws Exception {
     // A previous controller journaled a start of db and died before sending it.
     long id =
-        store.journal(
-            new io.pdmgitops.model.plan.PlannedAction(
+        h.store.journal(
+            new PlannedAction(
                 new ObjectRef(Kind.GUEST, "db"),
-                new io.pdmgitops.model.drift.GuestLocation(
-                    "east",
-                    "pve1",
-                    io.pdmgitops.model.desired.GuestType.QEMU,
-                    101,
-                    io.pdmgitops.model.observed.ObservedPower.STOPPED),
-                io.pdmgitops.model.plan.ActionKind.START,
+                new GuestLocation("east", "pve1", GuestType.QEMU, 101, ObservedPower.STOPPED),
+                ActionKind.START,
                 "power: want running, is stopped",
-                java.util.Optional.empty()),
+                Optional.empty()),
             "old",
-            java.time.Instant.now());
-    commit(guest("db", 101, "stopped"), "db stays stopped now");
-    loop.start(); // before any snapshot: settling must wait for one
-    poller.start();
+            Instant.now());
+    h.commit(guest("db", 101, "stopped"), "db stays stopped now");
+    h.loop.start(); // before any snapshot: settling must wait for one
+    h.poller.start();
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> store.unfinished().isEmpty());
+    await().atMost(Duration.ofSeconds(20)).until(() -> h.store.unfinished().isEmpty());
 
-    JournalEntry settled = store.recentActions(10).get(0);
+    JournalEntry settled = h.actions().get(0);
     assertThat(settled.id()).isEqualTo(id);
-    assertThat(settled.state()).isEqualTo(io.pdmgitops.controller.store.JournalState.NOT_SENT);
-    assertThat(fleet.cluster("east").tasksStarted("qmstart", 101)).isZero();
+    assertThat(settled.state()).isEqualTo(JournalState.NOT_SENT);
+    assertThat(h.fleet.cluster("east").tasksStarted("qmstart", 101)).isZero();
   }
 
   @Test
   void anInvalidCommitChangesNothingAndTheLastGoodSnapshotStays() throws Exception {
-    String good = commit(guest("web", 100, "running"), "baseline");
-    poller.start();
-    loop.start();
-    await().atMost(Duration.ofSeconds(20)).until(() -> loop.latestReport().isPresent());
+    String good = h.commit(guest("web", 100, "running"), "baseline");
+    h.start();
+    await().atMost(Duration.ofSeconds(20)).until(() -> h.loop.latestReport().isPresent());
 
-    commit(guest("web", 100, "stoped"), "typo");
-    poller.trigger();
+    h.commit(guest("web", 100, "stoped"), "typo");
+    h.poller.trigger();
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
-            () -> snapshots.latest().map(o -> o instanceof CommitOutcome.Rejected).orElse(false));
-    loop.runCycle();
+            () -> h.snapshots.latest().map(o -> o instanceof CommitOutcome.Rejected).orElse(false));
+    h.loop.runCycle();
 
-    assertThat(snapshots.lastGood().orElseThrow().commit().sha()).isEqualTo(good);
-    assertThat(fleet.cluster("east").guest(100).orElseThrow().status()).isEqualTo("running");
-    assertThat(store.recentActions(10)).isEmpty();
-    assertThat(store.recentCommits(10).get(0).valid()).isFalse();
-    assertThat(store.problems(store.recentCommits(10).get(0).commit().sha()))
+    assertThat(h.snapshots.lastGood().orElseThrow().commit().sha()).isEqualTo(good);
+    assertThat(h.fleet.cluster("east").guest(100).orElseThrow().status()).isEqualTo("running");
+    assertThat(h.actions()).isEmpty();
+    assertThat(h.store.recentCommits(10).get(0).valid()).isFalse();
+    assertThat(h.store.problems(h.store.recentCommits(10).get(0).commit().sha()))
         .anySatisfy(
             p -> assertThat(p.message()).isEqualTo("'stoped' is not one of: running, stopped"));
   }
 
   @Test
   void aNameThatDiffersBlocksEveryAction() throws Exception {
-    fleet.cluster("east").renameGuest(101, "someone-else");
-    commit(guest("db", 101, "running"), "start db");
-    poller.start();
-    loop.start();
+    h.fleet.cluster("east").renameGuest(101, "someone-else");
+    h.commit(guest("db", 101, "running"), "start db");
+    h.start();
 
     await()
         .atMost(Duration.ofSeconds(20))
-        .ignoreExceptions()
-        .untilAsserted(
-            () -> {
-              var status =
-                  loop.latestReport()
-                      .orElseThrow()
-                      .status(new ObjectRef(Kind.GUEST, "db"))
-                      .orElseThrow();
-              assertThat(status.health()).isEqualTo(Health.DEGRADED);
-            });
-    loop.runCycle();
-    assertThat(fleet.cluster("east").tasksStarted("qmstart", 101)).isZero();
-    assertThat(store.recentActions(10)).isEmpty();
-    assertThat(fleet.cluster("east").guest(101).orElseThrow().status()).isEqualTo("stopped");
+        .until(() -> h.status("db").map(s -> s.health() == Health.DEGRADED).orElse(false));
+    h.loop.runCycle();
+    assertThat(h.fleet.cluster("east").tasksStarted("qmstart", 101)).isZero();
+    assertThat(h.actions()).isEmpty();
+    assertThat(h.fleet.cluster("east").guest(101).orElseThrow().status()).isEqualTo("stopped");
   }
 
   @Test
-  void aRemoteThatIsDownMakesItsGuestsUnknownAndRecovers() throws Exception {
-    commit(guest("web", 100, "running"), "baseline");
-    poller.start();
-    await().atMost(Duration.ofSeconds(20)).until(() -> snapshots.state().isPresent());
-    fleet.setDown("east", true);
+  void aRemoteThatIsDownMakesItsGuestsUnknownAndRecoversByItself() throws Exception {
+    h.commit(guest("web", 100, "running"), "baseline");
+    h.fleet.setDown("east", true);
+    h.start();
 
-    loop.runCycle();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> h.status("web").map(s -> s.sync() == SyncStatus.UNKNOWN).orElse(false));
+    assertThat(h.status("web").orElseThrow().actionable()).isFalse();
+    assertThat(h.inventory.nextAllowedPoll("east")).isPresent();
 
-    var status =
-        loop.latestReport().orElseThrow().status(new ObjectRef(Kind.GUEST, "web")).orElseThrow();
-    assertThat(status.sync()).isEqualTo(SyncStatus.UNKNOWN);
-    assertThat(status.actionable()).isFalse();
-    assertThat(store.recentActions(10)).isEmpty();
-    fleet.setDown("east", false);
+    // Back up, and while it was down Git asked for a change: nothing happens before the back-off
+    // ends, then the remote is polled again by itself and the change is made.
+    h.fleet.setDown("east", false);
+    h.commit(guest("web", 100, "stopped"), "stop web");
+    h.poller.trigger();
+    h.loop.runCycle();
+    assertThat(h.status("web").orElseThrow().sync()).isEqualTo(SyncStatus.UNKNOWN);
+    assertThat(h.fleet.cluster("east").tasksStarted("qmshutdown", 100)).isZero();
+
+    h.inventoryClock.advance(RemoteBackOff.BASE.plusSeconds(1));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> h.fleet.cluster("east").guest(100).orElseThrow().status().equals("stopped"));
+    awaitSynced("web");
+    assertThat(h.inventory.nextAllowedPoll("east")).isEmpty();
+  }
+
+  @Test
+  void aLockedGuestIsRetriedWithBackOffAndChangedOnceTheLockClears() throws Exception {
+    h.fleet.cluster("east").setLock(100, "backup");
+    h.commit(guest("web", 100, "stopped"), "stop web during a backup");
+    h.start();
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                h.actions().stream()
+                        .filter(a -> a.exitStatus().orElse("").contains("is locked (backup)"))
+                        .count()
+                    >= 2);
+    // Cycles every 500 ms, yet the retries wait for the policy's back-off: 2 s after the first.
+    List<JournalEntry> attempts = h.actions();
+    Instant first = attempts.get(attempts.size() - 1).createdAt();
+    Instant second = attempts.get(attempts.size() - 2).createdAt();
+    assertThat(Duration.between(first, second)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    assertThat(h.fleet.cluster("east").guest(100).orElseThrow().status()).isEqualTo("running");
+    assertThat(h.status("web").orElseThrow().health()).isEqualTo(Health.PROGRESSING);
+
+    h.fleet.cluster("east").setLock(100, null);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> h.fleet.cluster("east").guest(100).orElseThrow().status().equals("stopped"));
+    awaitSynced("web");
+    assertThat(h.actions().get(0).exitStatus()).contains("OK");
+    assertThat(h.actions()).filteredOn(a -> a.exitStatus().equals(Optional.of("OK"))).hasSize(1);
+  }
+
+  @Test
+  void policyReportShowsTheDriftAndNeverActs() throws Exception {
+    h.commit(guest("web", 100, "stopped", "policy: report"), "web should be stopped, report only");
+    h.start();
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> h.status("web").map(s -> s.sync() == SyncStatus.OUT_OF_SYNC).orElse(false));
+    var status = h.status("web").orElseThrow();
+    assertThat(status.policy()).isEqualTo(DriftPolicy.REPORT);
+    assertThat(status.drifts()).containsExactly(new FieldDrift("power", "stopped", "running"));
+    for (int i = 0; i < 3; i++) {
+      h.loop.runCycle();
+    }
+    assertThat(h.actions()).isEmpty();
+    assertThat(h.fleet.cluster("east").tasksStarted("qmshutdown", 100)).isZero();
+    assertThat(h.fleet.cluster("east").guest(100).orElseThrow().status()).isEqualTo("running");
+  }
+
+  @Test
+  void restartedAtRebootsTheGuestExactlyOnce() throws Exception {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    await().until(() -> Instant.now().isAfter(now)); // web has run since before the timestamp
+    h.commit(guest("web", 100, "running", "restartedAt: " + now), "reboot web for the new kernel");
+    h.start();
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> h.fleet.cluster("east").tasksStarted("qmreboot", 100) == 1);
+    awaitSynced("web");
+    // Several more polls and cycles: the guest now runs since after the timestamp.
+    Instant settled = Instant.now();
+    await().until(() -> Instant.now().isAfter(settled.plusSeconds(3)));
+    assertThat(h.fleet.cluster("east").tasksStarted("qmreboot", 100)).isEqualTo(1);
+    assertThat(h.status("web").orElseThrow().sync()).isEqualTo(SyncStatus.SYNCED);
+    assertThat(h.actions())
+        .singleElement()
+        .satisfies(a -> assertThat(a.action()).isEqualTo(ActionKind.REBOOT));
+  }
+
+  @Test
+  void aPlacementOnAnotherRemoteMovesTheGuestAcrossClustersOnce() throws Exception {
+    h.commit(
+        guest(
+            "web",
+            100,
+            "running",
+            "placement: {remote: west, node: w1, storageMap: {'*': local-zfs},"
+                + " bridgeMap: {'*': vmbr0}}"),
+        "move web to west");
+    h.start();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> h.fleet.cluster("west").guest(100).isPresent());
+    awaitSynced("web");
+    var moved = h.fleet.cluster("west").guest(100).orElseThrow();
+    assertThat(moved.node()).isEqualTo("w1");
+    assertThat(moved.status()).isEqualTo("running");
+    assertThat(h.fleet.cluster("east").guest(100).orElseThrow().status()).isEqualTo("stopped");
+    assertThat(h.status("web").orElseThrow().location().orElseThrow().remote()).isEqualTo("west");
+    assertThat(h.fleet.cluster("east").tasksStarted("qmigrate", 100)).isEqualTo(1);
+    assertThat(h.actions())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.action()).isEqualTo(ActionKind.REMOTE_MIGRATE);
+              assertThat(a.exitStatus()).contains("OK");
+              assertThat(a.reason()).doesNotContain(LoopHarness.TOKEN_SECRET);
+            });
   }
 }
