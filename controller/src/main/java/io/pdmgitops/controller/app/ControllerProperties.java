@@ -1,5 +1,6 @@
 package io.pdmgitops.controller.app;
 
+import io.pdmgitops.controller.store.RetentionSettings;
 import io.pdmgitops.model.desired.DriftPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param repository the desired-state repository
  * @param secrets extra variables for secret references, beside the process environment (the demo
  *     hands its simulator tokens over this way; never logged)
+ * @param suspended start with reconciling suspended: observe and report, act on nothing
  */
 @ConfigurationProperties("pdm")
 public record ControllerProperties(
@@ -22,7 +24,9 @@ public record ControllerProperties(
     Duration inventoryInterval,
     DriftPolicy defaultPolicy,
     int actionsPerRemote,
-    Map<String, String> secrets) {
+    Map<String, String> secrets,
+    Retention retention,
+    boolean suspended) {
 
   public ControllerProperties {
     dataDir = dataDir == null ? Path.of("pdm-gitops-data") : dataDir;
@@ -30,6 +34,18 @@ public record ControllerProperties(
     defaultPolicy = defaultPolicy == null ? DriftPolicy.ENFORCE : defaultPolicy;
     actionsPerRemote = actionsPerRemote <= 0 ? 4 : actionsPerRemote;
     secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
+    retention = retention == null ? new Retention(null, null, null, null) : retention;
+  }
+
+  /** How much history the store keeps ({@code pdm.retention.*}); unset values take defaults. */
+  public record Retention(Integer commits, Integer events, Duration maxAge, Duration interval) {
+    public RetentionSettings settings() {
+      return new RetentionSettings(
+          commits == null ? RetentionSettings.DEFAULT_COMMITS : commits,
+          events == null ? RetentionSettings.DEFAULT_EVENTS : events,
+          maxAge == null ? RetentionSettings.DEFAULT_MAX_AGE : maxAge,
+          interval == null ? RetentionSettings.DEFAULT_INTERVAL : interval);
+    }
   }
 
   /** Where the desired state is fetched from. */

@@ -1,16 +1,23 @@
 package io.pdmgitops.controller.app;
 
+import io.pdmgitops.controller.git.CommitOutcome;
 import io.pdmgitops.controller.git.GitPoller;
 import io.pdmgitops.controller.git.GitSource;
 import io.pdmgitops.controller.git.GitSourceSettings;
 import io.pdmgitops.controller.git.SnapshotTracker;
+import io.pdmgitops.controller.loop.LoopObserver;
 import io.pdmgitops.controller.loop.LoopSettings;
 import io.pdmgitops.controller.loop.ReconcileLoop;
+import io.pdmgitops.controller.loop.SuspendSwitch;
 import io.pdmgitops.controller.queue.ExecutorTimers;
 import io.pdmgitops.controller.queue.ReconcileQueue;
 import io.pdmgitops.controller.retry.RetryPolicy;
+import io.pdmgitops.controller.store.EventType;
+import io.pdmgitops.controller.store.JdbcResourceStore;
 import io.pdmgitops.controller.store.JdbcStatusStore;
+import io.pdmgitops.controller.store.StatusRecorder;
 import io.pdmgitops.controller.store.StoreActionJournal;
+import io.pdmgitops.model.drift.DriftReport;
 import io.pdmgitops.model.load.DesiredStateLoader;
 import io.pdmgitops.reconcilers.api.ClientSettings;
 import io.pdmgitops.reconcilers.guest.GuestActionExecutor;
@@ -21,6 +28,7 @@ import io.pdmgitops.reconcilers.remote.SecretResolver;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,6 +76,7 @@ class LoopConfiguration {
       GuestActionExecutor executor,
       StoreActionJournal journal,
       ExecutorTimers timers,
+      StatusRecorder recorder,
       Clock clock) {
     LoopSettings settings =
         new LoopSettings(
@@ -75,21 +84,32 @@ class LoopConfiguration {
             properties.defaultPolicy(),
             properties.actionsPerRemote(),
             LoopSettings.DEFAULT_CYCLE_TIMEOUT);
-    return new ReconcileLoop(
-        snapshots,
-        inventory,
-        executor,
-        journal,
-        settings,
-        reconciler ->
-            new ReconcileQueue<>(
-                reconciler,
-                RetryPolicy.defaults(),
-                timers,
-                () -> ThreadLocalRandom.current().nextDouble(),
-                MAX_CONCURRENT_RECONCILES,
-                ReconcileQueue.DEFAULT_RECONCILE_TIMEOUT),
-        clock);
+    ReconcileLoop loop =
+        new ReconcileLoop(
+            snapshots,
+            inventory,
+            executor,
+            journal,
+            settings,
+            reconciler ->
+                new ReconcileQueue<>(
+                    reconciler,
+                    RetryPolicy.defaults(),
+                    timers,
+                    () -> ThreadLocalRandom.current().nextDouble(),
+                    MAX_CONCURRENT_RECONCILES,
+                    ReconcileQueue.DEFAULT_RECONCILE_TIMEOUT),
+            clock);
+    loop.suspend(properties.suspended());
+    loop.suspendWhile(new SuspendSwitch(properties.dataDir())::isOn);
+    loop.observe(
+        new LoopObserver() {
+          @Override
+          public void reportPublished(DriftReport report, String commitSha) {
+            recorder.record(report, Optional.of(commitSha).filter(s -> !s.isEmpty()));
+          }
+        });
+    return loop;
   }
 
   @Bean(destroyMethod = "close")
@@ -98,6 +118,7 @@ class LoopConfiguration {
       SnapshotTracker snapshots,
       ReconcileLoop loop,
       JdbcStatusStore store,
+      JdbcResourceStore resources,
       Clock clock) {
     ControllerProperties.Repository repo = properties.repository();
     if (repo == null || repo.url() == null) {
@@ -108,7 +129,7 @@ class LoopConfiguration {
             repo.url(),
             repo.branch(),
             repo.subdirectory(),
-            java.util.Optional.empty(),
+            Optional.empty(),
             properties.dataDir().resolve("git"),
             GitSourceSettings.DEFAULT_TIMEOUT);
     return new GitPoller(
@@ -119,9 +140,25 @@ class LoopConfiguration {
         () -> ThreadLocalRandom.current().nextDouble(),
         outcome -> {
           store.recordCommit(outcome, clock.instant());
+          resources.event(commitEvent(outcome), clock.instant());
           loop.onCommit(outcome);
         },
         e -> {});
+  }
+
+  private static JdbcResourceStore.NewEvent commitEvent(CommitOutcome outcome) {
+    boolean accepted = outcome instanceof CommitOutcome.Accepted;
+    String subject = outcome.commit().message().lines().findFirst().orElse("");
+    return new JdbcResourceStore.NewEvent(
+        accepted ? EventType.COMMIT_ACCEPTED : EventType.COMMIT_REJECTED,
+        Optional.empty(),
+        Optional.of(outcome.commit().sha()),
+        (accepted
+                ? "accepted: "
+                : "rejected ("
+                    + ((CommitOutcome.Rejected) outcome).problems().size()
+                    + " problems): ")
+            + subject);
   }
 
   @Bean

@@ -1,8 +1,11 @@
 package io.pdmgitops.controller.app;
 
+import io.pdmgitops.controller.store.JdbcResourceStore;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.controller.store.SchemaMigrator;
+import io.pdmgitops.controller.store.StatusRecorder;
 import io.pdmgitops.controller.store.StoreActionJournal;
+import io.pdmgitops.controller.store.StoreHousekeeping;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +23,26 @@ class StoreConfiguration {
   @Bean
   StoreActionJournal actionJournal(JdbcStatusStore store, Clock clock) {
     return new StoreActionJournal(store, clock);
+  }
+
+  @Bean
+  JdbcResourceStore resourceStore(JdbcStatusStore migrated, DataSource dataSource) {
+    return new JdbcResourceStore(dataSource); // after the status store: the schema is migrated
+  }
+
+  @Bean
+  StatusRecorder statusRecorder(JdbcResourceStore store, Clock clock) {
+    return new StatusRecorder(store, clock);
+  }
+
+  @Bean(initMethod = "start", destroyMethod = "close")
+  StoreHousekeeping storeHousekeeping(
+      JdbcStatusStore statusStore,
+      JdbcResourceStore resourceStore,
+      ControllerProperties properties,
+      Clock clock) {
+    return new StoreHousekeeping(
+        statusStore, resourceStore, properties.retention().settings(), clock);
   }
 
   @Bean

@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Proxmox VE and Backup Server fleets, managed the GitOps way.",
-    subcommands = {RunCommand.class, ValidateCommand.class, SchemasCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ValidateCommand.class,
+      SchemasCommand.class,
+      SuspendCommand.class,
+      ResumeCommand.class
+    })
 public final class PdmGitopsCommand implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

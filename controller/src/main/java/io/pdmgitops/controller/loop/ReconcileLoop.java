@@ -21,12 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +49,7 @@ public final class ReconcileLoop implements AutoCloseable {
   private final ActionJournal journal;
   private final LoopSettings settings;
   private final Clock clock;
-  private volatile LoopObserver observer = LoopObserver.NONE;
+  private final List<LoopObserver> observers = new CopyOnWriteArrayList<>();
   private final ReconcileQueue<ObjectRef> queue;
   private final Map<ObjectRef, Planned> planned = new ConcurrentHashMap<>();
   private final Map<ObjectRef, Instant> lastFinished = new ConcurrentHashMap<>();
@@ -55,6 +57,7 @@ public final class ReconcileLoop implements AutoCloseable {
   private final Map<String, AtomicInteger> runningPerRemote = new ConcurrentHashMap<>();
   private final AtomicReference<DriftReport> latest = new AtomicReference<>();
   private final AtomicBoolean suspended = new AtomicBoolean();
+  private volatile BooleanSupplier external = () -> false;
   private final AtomicBoolean cycleQueued = new AtomicBoolean();
   private final AtomicBoolean journalSettled = new AtomicBoolean();
   private final ScheduledExecutorService thread =
@@ -103,7 +106,7 @@ public final class ReconcileLoop implements AutoCloseable {
   }
 
   public void observe(LoopObserver observer) {
-    this.observer = observer;
+    observers.add(observer);
   }
 
   /** Reconciles running and waiting in the work queue, for metrics. */
@@ -115,8 +118,13 @@ public final class ReconcileLoop implements AutoCloseable {
     suspended.set(value);
   }
 
+  /** Also suspended while this says so, e.g. the operator's {@link SuspendSwitch}. */
+  public void suspendWhile(BooleanSupplier condition) {
+    external = condition;
+  }
+
   public boolean isSuspended() {
-    return suspended.get();
+    return suspended.get() || external.getAsBoolean();
   }
 
   public Optional<DriftReport> latestReport() {
@@ -152,7 +160,9 @@ public final class ReconcileLoop implements AutoCloseable {
       Inventory observed = inventory.collect(state.get().remotes()).block(settings.cycleTimeout());
       DriftReport report = DriftDetector.detect(state.get(), observed, settings.defaultPolicy());
       latest.set(report);
-      if (suspended.get()) {
+      String sha = snapshots.lastGood().map(g -> g.commit().sha()).orElse("");
+      notify(o -> o.reportPublished(report, sha));
+      if (isSuspended()) {
         return;
       }
       List<PlannedAction> actions = Planner.plan(report, state.get());
@@ -173,7 +183,19 @@ public final class ReconcileLoop implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("reconcile cycle failed: {}", e.toString());
     } finally {
-      observer.cycleFinished(Duration.between(cycleStart, clock.instant()));
+      Duration took = Duration.between(cycleStart, clock.instant());
+      notify(o -> o.cycleFinished(took));
+    }
+  }
+
+  /** An observer that fails (a store that is down) must not stop reconciling. */
+  private void notify(Consumer<LoopObserver> call) {
+    for (LoopObserver o : observers) {
+      try {
+        call.accept(o);
+      } catch (RuntimeException e) {
+        LOG.warn("loop observer failed: {}", e.toString());
+      }
     }
   }
 
@@ -183,7 +205,7 @@ public final class ReconcileLoop implements AutoCloseable {
   private Mono<ReconcileResult> reconcile(ObjectRef guest) {
     Planned entry = planned.get(guest);
     String sha = snapshots.lastGood().map(g -> g.commit().sha()).orElse("");
-    if (entry == null || suspended.get()) {
+    if (entry == null || isSuspended()) {
       return Mono.just(ReconcileResult.done());
     }
     Instant finished = lastFinished.get(guest);
@@ -227,7 +249,7 @@ public final class ReconcileLoop implements AutoCloseable {
                 planned.putIfAbsent(guest, entry);
               }
               release.accept(!again);
-              observer.actionFinished(action.kind(), result);
+              notify(o -> o.actionFinished(action.kind(), result));
               LOG.info("{} {}: {}", action.kind(), guest, result);
               return result;
             })

@@ -1,20 +1,22 @@
 package io.pdmgitops.controller.store;
 
+import static io.pdmgitops.controller.store.Jdbc.clip;
+import static io.pdmgitops.controller.store.Jdbc.instant;
+import static io.pdmgitops.controller.store.Jdbc.optionalInstant;
+import static io.pdmgitops.controller.store.Jdbc.utc;
+
 import io.pdmgitops.controller.git.CommitInfo;
 import io.pdmgitops.controller.git.CommitOutcome;
 import io.pdmgitops.model.desired.GuestType;
 import io.pdmgitops.model.load.Problem;
 import io.pdmgitops.model.plan.ActionKind;
 import io.pdmgitops.model.plan.PlannedAction;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,10 +28,10 @@ import javax.sql.DataSource;
  * Times are stored as UTC.
  */
 public final class JdbcStatusStore {
-  private final DataSource dataSource;
+  private final Jdbc jdbc;
 
   public JdbcStatusStore(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.jdbc = new Jdbc(dataSource);
   }
 
   /** Stores a fetched commit once, with its problems (errors, or the warnings of a good one). */
@@ -39,7 +41,7 @@ public final class JdbcStatusStore {
         outcome instanceof CommitOutcome.Rejected r
             ? r.problems()
             : ((CommitOutcome.Accepted) outcome).warnings();
-    inTransaction(
+    jdbc.inTransaction(
         c -> {
           try (PreparedStatement exists =
               c.prepareStatement("SELECT 1 FROM commits WHERE sha = ?")) {
@@ -86,7 +88,7 @@ public final class JdbcStatusStore {
 
   /** The newest commits first. */
   public List<CommitRecord> recentCommits(int limit) {
-    return inTransaction(
+    return jdbc.inTransaction(
         c -> {
           List<CommitRecord> out = new ArrayList<>();
           try (PreparedStatement q =
@@ -112,7 +114,7 @@ public final class JdbcStatusStore {
   }
 
   public List<StoredProblem> problems(String sha) {
-    return inTransaction(
+    return jdbc.inTransaction(
         c -> {
           List<StoredProblem> out = new ArrayList<>();
           try (PreparedStatement q =
@@ -141,7 +143,7 @@ public final class JdbcStatusStore {
 
   /** Writes an action before it is sent; the id links the call's outcome back to it. */
   public long journal(PlannedAction action, String commitSha, Instant now) {
-    return inTransaction(
+    return jdbc.inTransaction(
         c -> {
           try (PreparedStatement insert =
               c.prepareStatement(
@@ -207,7 +209,7 @@ public final class JdbcStatusStore {
    * Keeps the newest {@code keepCommits} commits and nothing finished older than {@code maxAge}.
    */
   public int prune(int keepCommits, Duration maxAge, Instant now) {
-    return inTransaction(
+    return jdbc.inTransaction(
         c -> {
           int removed = 0;
           List<String> old = new ArrayList<>();
@@ -245,7 +247,7 @@ public final class JdbcStatusStore {
   }
 
   private List<JournalEntry> journalWhere(String condition, int limit) {
-    return inTransaction(
+    return jdbc.inTransaction(
         c -> {
           List<JournalEntry> out = new ArrayList<>();
           try (PreparedStatement q =
@@ -283,7 +285,7 @@ public final class JdbcStatusStore {
   }
 
   private void update(String sql, Object... values) {
-    inTransaction(
+    jdbc.inTransaction(
         c -> {
           try (PreparedStatement u = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
@@ -295,43 +297,5 @@ public final class JdbcStatusStore {
           }
           return null;
         });
-  }
-
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection connection) throws SQLException;
-  }
-
-  private <T> T inTransaction(Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("status store: " + e.getMessage(), e);
-    }
-  }
-
-  private static LocalDateTime utc(Instant instant) {
-    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
-    return rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
-  }
-
-  private static Optional<Instant> optionalInstant(ResultSet rs, int column) throws SQLException {
-    LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-    return value == null ? Optional.empty() : Optional.of(value.toInstant(ZoneOffset.UTC));
-  }
-
-  private static String clip(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 }

@@ -137,5 +137,20 @@ class DemoApplicationIT {
             HttpRequest.newBuilder(URI.create(api + "/metrics")).build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(metrics.body()).contains("pdm_actions_total{action=\"shutdown\",result=\"done\"}");
+    // The store keeps the verdicts and the history that led to them.
+    var resources = app.getBean(io.pdmgitops.controller.store.JdbcResourceStore.class);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> resources.statuses().get("Guest/dns-01").sync().equals("SYNCED"));
+    assertThat(resources.recentEvents(java.util.Optional.empty(), 1000))
+        .anySatisfy(
+            e -> {
+              assertThat(e.type())
+                  .isEqualTo(io.pdmgitops.controller.store.EventType.COMMIT_ACCEPTED);
+              assertThat(e.commitSha()).contains(expected);
+              assertThat(e.message()).isEqualTo("accepted: Stop dns-01 for maintenance");
+            });
+    assertThat(resources.recentEvents(java.util.Optional.of("Guest/dns-01"), 10))
+        .anySatisfy(e -> assertThat(e.message()).startsWith("OUT_OF_SYNC, HEALTHY (was SYNCED"));
   }
 }

@@ -224,6 +224,28 @@ class ReconcileLoopIT {
   }
 
   @Test
+  void theOperatorsSuspendStopsEveryActionUntilResumed() throws Exception {
+    SuspendSwitch suspend = new SuspendSwitch(work);
+    h.loop.suspendWhile(suspend::isOn);
+    suspend.suspend("storage maintenance", Instant.now());
+    h.commit(guest("web", 100, "stopped"), "stop web");
+    h.start();
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> h.status("web").map(s -> s.sync() == SyncStatus.OUT_OF_SYNC).orElse(false));
+    h.loop.runCycle();
+    assertThat(h.loop.isSuspended()).isTrue();
+    assertThat(h.actions()).isEmpty();
+    assertThat(h.fleet.cluster("east").tasksStarted("qmshutdown", 100)).isZero();
+
+    suspend.resume();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> h.fleet.cluster("east").guest(100).orElseThrow().status().equals("stopped"));
+  }
+
+  @Test
   void policyReportShowsTheDriftAndNeverActs() throws Exception {
     h.commit(guest("web", 100, "stopped", "policy: report"), "web should be stopped, report only");
     h.start();

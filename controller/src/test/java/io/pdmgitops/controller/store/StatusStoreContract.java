@@ -7,17 +7,25 @@ import io.pdmgitops.controller.git.CommitInfo;
 import io.pdmgitops.controller.git.CommitOutcome;
 import io.pdmgitops.model.DesiredState;
 import io.pdmgitops.model.ObjectRef;
+import io.pdmgitops.model.desired.DriftPolicy;
 import io.pdmgitops.model.desired.GuestType;
 import io.pdmgitops.model.desired.Kind;
+import io.pdmgitops.model.drift.DriftReport;
+import io.pdmgitops.model.drift.FieldDrift;
 import io.pdmgitops.model.drift.GuestLocation;
+import io.pdmgitops.model.drift.Health;
+import io.pdmgitops.model.drift.ResourceStatus;
+import io.pdmgitops.model.drift.SyncStatus;
 import io.pdmgitops.model.load.DesiredStateLoader;
 import io.pdmgitops.model.load.LoadResult;
 import io.pdmgitops.model.observed.ObservedPower;
 import io.pdmgitops.model.plan.ActionKind;
 import io.pdmgitops.model.plan.PlannedAction;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -178,5 +186,129 @@ abstract class StatusStoreContract {
         .containsExactly("c4", "c3", "c2");
     assertThat(store.unfinished()).extracting(JournalEntry::id).containsExactly(open);
     assertThat(removed).isEqualTo(3);
+  }
+
+  static DriftReport report(Instant at, ResourceStatus... statuses) {
+    return new DriftReport(at, List.of(statuses), List.of());
+  }
+
+  static ResourceStatus web(SyncStatus sync, List<FieldDrift> drifts, String message) {
+    return new ResourceStatus(
+        new ObjectRef(Kind.GUEST, "web"),
+        sync,
+        Health.HEALTHY,
+        drifts,
+        DriftPolicy.ENFORCE,
+        true,
+        message,
+        Optional.of(
+            new GuestLocation("dc-east", "pve1", GuestType.QEMU, 100, ObservedPower.RUNNING)));
+  }
+
+  static ResourceStatus remote(Health health) {
+    return new ResourceStatus(
+        new ObjectRef(Kind.REMOTE, "dc-east"),
+        health == Health.HEALTHY ? SyncStatus.SYNCED : SyncStatus.UNKNOWN,
+        health,
+        List.of(),
+        DriftPolicy.ENFORCE,
+        health == Health.HEALTHY,
+        health == Health.HEALTHY ? "" : "connection refused",
+        Optional.empty());
+  }
+
+  @Test
+  void aChangedVerdictIsStoredWithItsDriftsAndOneEventAndAnUnchangedOneWritesNothing() {
+    JdbcResourceStore resources = new JdbcResourceStore(dataSource);
+    StatusRecorder recorder = new StatusRecorder(resources, Clock.fixed(T0, ZoneOffset.UTC));
+    FieldDrift power = new FieldDrift("power", "stopped", "running");
+
+    assertThat(
+            recorder.record(
+                report(T0, web(SyncStatus.SYNCED, List.of(), ""), remote(Health.HEALTHY)),
+                Optional.of("aaa")))
+        .isEqualTo(2);
+    assertThat(
+            recorder.record(
+                report(T0, web(SyncStatus.SYNCED, List.of(), ""), remote(Health.HEALTHY)),
+                Optional.of("aaa")))
+        .isZero();
+    recorder.record(
+        report(
+            T0,
+            web(SyncStatus.OUT_OF_SYNC, List.of(power), "power: want stopped, is running"),
+            remote(Health.HEALTHY)),
+        Optional.of("bbb"));
+
+    StoredStatus stored = resources.statuses().get("Guest/web");
+    assertThat(stored.sync()).isEqualTo("OUT_OF_SYNC");
+    assertThat(stored.drifts()).containsExactly(power);
+    assertThat(stored.vmid()).contains(100);
+    assertThat(resources.statuses().get("Remote/dc-east").vmid()).isEmpty();
+    List<StoredEvent> events = resources.recentEvents(Optional.of("Guest/web"), 10);
+    assertThat(events).hasSize(2);
+    assertThat(events.get(0).message())
+        .isEqualTo("OUT_OF_SYNC, HEALTHY (was SYNCED, HEALTHY): power: want stopped, is running");
+    assertThat(events.get(0).commitSha()).contains("bbb");
+  }
+
+  @Test
+  void afterARestartOnlyRealChangesAreReportedAndUndeclaredResourcesGo() throws Exception {
+    StatusRecorder first =
+        new StatusRecorder(new JdbcResourceStore(dataSource), Clock.fixed(T0, ZoneOffset.UTC));
+    first.record(
+        report(T0, web(SyncStatus.SYNCED, List.of(), ""), remote(Health.HEALTHY)),
+        Optional.of("aaa"));
+
+    JdbcResourceStore reopened = new JdbcResourceStore(reopen());
+    StatusRecorder second =
+        new StatusRecorder(reopened, Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
+    assertThat(second.record(report(T0, remote(Health.UNKNOWN)), Optional.of("ccc"))).isEqualTo(1);
+
+    assertThat(reopened.statuses()).containsOnlyKeys("Remote/dc-east");
+    assertThat(reopened.statuses().get("Remote/dc-east").since()).isEqualTo(T0.plusSeconds(60));
+    assertThat(reopened.recentEvents(Optional.empty(), 10))
+        .extracting(StoredEvent::type)
+        .containsExactlyInAnyOrder(
+            EventType.STATUS_CHANGED,
+            EventType.RESOURCE_REMOVED,
+            EventType.STATUS_CHANGED,
+            EventType.STATUS_CHANGED);
+  }
+
+  @Test
+  void aFailedWriteLeavesTheStoredStatusAsItWas() {
+    JdbcResourceStore resources = new JdbcResourceStore(dataSource);
+    StoredStatus synced = StoredStatus.of(web(SyncStatus.SYNCED, List.of(), ""), T0);
+    resources.apply(List.of(synced), List.of(), List.of(), T0);
+    StoredStatus changed =
+        StoredStatus.of(
+            web(SyncStatus.OUT_OF_SYNC, List.of(new FieldDrift("power", "a", "b")), "x"), T0);
+
+    // The same resource twice in one write violates the key: all of it must roll back.
+    assertThatThrownBy(() -> resources.apply(List.of(changed, changed), List.of(), List.of(), T0))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(resources.statuses().get("Guest/web").sync()).isEqualTo("SYNCED");
+    assertThat(resources.statuses().get("Guest/web").drifts()).isEmpty();
+  }
+
+  @Test
+  void eventRetentionKeepsTheNewestAndDropsTheOld() {
+    JdbcResourceStore resources = new JdbcResourceStore(dataSource);
+    for (int i = 0; i < 10; i++) {
+      resources.event(
+          new JdbcResourceStore.NewEvent(
+              EventType.COMMIT_ACCEPTED, Optional.empty(), Optional.of("c" + i), "accepted: " + i),
+          T0.plus(Duration.ofDays(i)));
+    }
+
+    int removed = resources.pruneEvents(5, Duration.ofDays(7), T0.plus(Duration.ofDays(10)));
+
+    // Older than 7 days: c0-c2; beyond the newest 5: c3 and c4.
+    assertThat(removed).isEqualTo(5);
+    assertThat(resources.recentEvents(Optional.empty(), 100))
+        .extracting(e -> e.commitSha().orElseThrow())
+        .containsExactly("c9", "c8", "c7", "c6", "c5");
   }
 }

@@ -1,0 +1,48 @@
+package io.pdmgitops.controller.cli;
+
+import io.pdmgitops.controller.loop.SuspendSwitch;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code suspend}: stop all actions fleet-wide, at once and across restarts; the controller keeps
+ * observing and reporting drift. {@code resume} undoes it.
+ */
+@Command(
+    name = "suspend",
+    mixinStandardHelpOptions = true,
+    description = "Suspend every action of the controller that uses this data directory.")
+final class SuspendCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--data-dir",
+      defaultValue = "pdm-gitops-data",
+      description = "The controller's data directory (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(
+      names = "--reason",
+      defaultValue = "suspended by an operator",
+      description = "Shown in the status API and the logs.")
+  String reason;
+
+  @Override
+  public Integer call() throws Exception {
+    SuspendSwitch suspend = new SuspendSwitch(dataDir);
+    suspend.suspend(reason, Instant.now());
+    spec.commandLine()
+        .getOut()
+        .println(
+            "Suspended: no actions until 'pdm-gitops resume --data-dir "
+                + dataDir
+                + "' (marker "
+                + suspend.marker()
+                + ").");
+    return 0;
+  }
+}

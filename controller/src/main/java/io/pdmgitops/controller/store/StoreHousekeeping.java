@@ -1,0 +1,62 @@
+package io.pdmgitops.controller.store;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Applies the retention at start and then on its interval, so the database stays bounded. */
+public final class StoreHousekeeping implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StoreHousekeeping.class);
+
+  private final JdbcStatusStore statusStore;
+  private final JdbcResourceStore resourceStore;
+  private final RetentionSettings retention;
+  private final Clock clock;
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "store-housekeeping");
+            t.setDaemon(true);
+            return t;
+          });
+
+  public StoreHousekeeping(
+      JdbcStatusStore statusStore,
+      JdbcResourceStore resourceStore,
+      RetentionSettings retention,
+      Clock clock) {
+    this.statusStore = statusStore;
+    this.resourceStore = resourceStore;
+    this.retention = retention;
+    this.clock = clock;
+  }
+
+  public void start() {
+    long every = retention.interval().toMillis();
+    thread.scheduleWithFixedDelay(this::prune, 0, every, TimeUnit.MILLISECONDS);
+  }
+
+  /** One pass; public for tests and for operators who lowered the limits. */
+  public int prune() {
+    try {
+      int removed =
+          statusStore.prune(retention.commits(), retention.maxAge(), clock.instant())
+              + resourceStore.pruneEvents(retention.events(), retention.maxAge(), clock.instant());
+      if (removed > 0) {
+        LOG.info("retention removed {} old rows", removed);
+      }
+      return removed;
+    } catch (RuntimeException e) {
+      LOG.warn("retention pass failed, will try again: {}", e.getMessage());
+      return 0;
+    }
+  }
+
+  @Override
+  public void close() {
+    thread.shutdownNow();
+  }
+}
