@@ -48,9 +48,25 @@ public record ControllerProperties(
     }
   }
 
-  /** Where the desired state is fetched from. */
+  /**
+   * Where the desired state is fetched from, and with which credentials. Secrets are never written
+   * here: an https token is named by an environment variable or a file.
+   *
+   * @param tokenEnv environment variable holding the https token (sent as the password of user
+   *     "git", as GitHub, GitLab, Gitea and Forgejo accept)
+   * @param tokenFile file holding the https token, instead of {@code tokenEnv}
+   * @param sshKeyFile private key for ssh:// URLs, without passphrase
+   * @param knownHostsFile known_hosts listing the ssh server; unknown hosts are refused
+   */
   public record Repository(
-      String url, String branch, Optional<String> subdirectory, Duration pollInterval) {
+      String url,
+      String branch,
+      Optional<String> subdirectory,
+      Duration pollInterval,
+      String tokenEnv,
+      Path tokenFile,
+      Path sshKeyFile,
+      Path knownHostsFile) {
     public Repository {
       branch = branch == null ? "main" : branch;
       subdirectory = subdirectory == null ? Optional.empty() : subdirectory;

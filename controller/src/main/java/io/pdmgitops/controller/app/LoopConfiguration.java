@@ -17,6 +17,7 @@ import io.pdmgitops.controller.store.JdbcResourceStore;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.controller.store.StatusRecorder;
 import io.pdmgitops.controller.store.StoreActionJournal;
+import io.pdmgitops.model.desired.SecretRef;
 import io.pdmgitops.model.drift.DriftReport;
 import io.pdmgitops.model.load.DesiredStateLoader;
 import io.pdmgitops.reconcilers.api.ClientSettings;
@@ -25,6 +26,7 @@ import io.pdmgitops.reconcilers.remote.DeclaredRemotes;
 import io.pdmgitops.reconcilers.remote.InventoryCollector;
 import io.pdmgitops.reconcilers.remote.RemoteClients;
 import io.pdmgitops.reconcilers.remote.SecretResolver;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -124,14 +126,7 @@ class LoopConfiguration {
     if (repo == null || repo.url() == null) {
       throw new IllegalStateException("set pdm.repository.url to the desired-state repository");
     }
-    GitSourceSettings settings =
-        new GitSourceSettings(
-            repo.url(),
-            repo.branch(),
-            repo.subdirectory(),
-            Optional.empty(),
-            properties.dataDir().resolve("git"),
-            GitSourceSettings.DEFAULT_TIMEOUT);
+    GitSourceSettings settings = gitSettings(repo, properties.dataDir().resolve("git"));
     return new GitPoller(
         new GitSource(settings),
         snapshots,
@@ -144,6 +139,36 @@ class LoopConfiguration {
           loop.onCommit(outcome);
         },
         e -> {});
+  }
+
+  /** The repository's settings with its credentials resolved; a missing secret stops the start. */
+  static GitSourceSettings gitSettings(ControllerProperties.Repository repo, Path workDir) {
+    GitSourceSettings settings =
+        GitSourceSettings.of(repo.url(), repo.branch(), workDir)
+            .withSubdirectoryIfPresent(repo.subdirectory());
+    if (repo.tokenEnv() != null || repo.tokenFile() != null) {
+      SecretRef ref =
+          new SecretRef(
+              Optional.ofNullable(repo.tokenEnv()),
+              Optional.ofNullable(repo.tokenFile()).map(Path::toString));
+      try {
+        settings = settings.withHttpsToken(new SecretResolver(System.getenv()).resolve(ref));
+      } catch (SecretResolver.SecretUnavailableException | IllegalArgumentException e) {
+        throw new IllegalStateException(
+            "the repository token (pdm.repository.token-env or token-file, one of them): "
+                + e.getMessage());
+      }
+    }
+    if (repo.sshKeyFile() != null || repo.knownHostsFile() != null) {
+      if (repo.sshKeyFile() == null || repo.knownHostsFile() == null) {
+        throw new IllegalStateException(
+            "set both pdm.repository.ssh-key-file and pdm.repository.known-hosts-file");
+      }
+      settings =
+          settings.withSsh(
+              new GitSourceSettings.SshCredentials(repo.sshKeyFile(), repo.knownHostsFile()));
+    }
+    return settings;
   }
 
   private static JdbcResourceStore.NewEvent commitEvent(CommitOutcome outcome) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
@@ -12,7 +13,11 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 
 /**
  * A clone of the desired-state repository kept under the work directory. {@link #fetch()} brings
@@ -23,6 +28,7 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 public class GitSource {
   private final GitSourceSettings settings;
   private final Path clone;
+  private SshdSessionFactory sshSessions;
 
   public GitSource(GitSourceSettings settings) {
     this.settings = settings;
@@ -39,6 +45,7 @@ public class GitSource {
             .setDirectory(clone.toFile())
             .setBranch(settings.branch())
             .setCredentialsProvider(credentials())
+            .setTransportConfigCallback(this::configure)
             .setTimeout(timeoutSeconds())
             .call()
             .close();
@@ -49,6 +56,7 @@ public class GitSource {
             .setRemote("origin")
             .setRefSpecs("+refs/heads/" + settings.branch() + ":" + remoteRef)
             .setCredentialsProvider(credentials())
+            .setTransportConfigCallback(this::configure)
             .setTimeout(timeoutSeconds())
             .call();
         ObjectId head = git.getRepository().resolve(remoteRef);
@@ -97,6 +105,37 @@ public class GitSource {
     return token()
         .<CredentialsProvider>map(t -> new UsernamePasswordCredentialsProvider("git", t))
         .orElse(null);
+  }
+
+  private void configure(Transport transport) {
+    if (transport instanceof SshTransport ssh) {
+      ssh.setSshSessionFactory(sshSessions());
+    }
+  }
+
+  /** One SSH client for the source's life, seeing only the configured key and known hosts. */
+  private synchronized SshdSessionFactory sshSessions() {
+    if (sshSessions == null) {
+      GitSourceSettings.SshCredentials ssh =
+          settings
+              .ssh()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "an ssh repository needs pdm.repository.ssh-key-file and"
+                              + " pdm.repository.known-hosts-file"));
+      Path sshDir = settings.workDir().resolve("ssh");
+      sshSessions =
+          new SshdSessionFactoryBuilder()
+              .setHomeDirectory(settings.workDir().toFile())
+              .setSshDirectory(sshDir.toFile())
+              .setConfigFile(dir -> sshDir.resolve("no-config").toFile())
+              .setDefaultIdentities(dir -> List.of(ssh.keyFile()))
+              .setDefaultKnownHostsFiles(dir -> List.of(ssh.knownHostsFile()))
+              .setPreferredAuthentications("publickey")
+              .build(null);
+    }
+    return sshSessions;
   }
 
   private int timeoutSeconds() {

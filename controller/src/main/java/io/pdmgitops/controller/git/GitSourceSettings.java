@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param url file://, https:// or ssh:// URL of the repository, without credentials
  * @param subdirectory the desired state's directory inside the repository, if not the root
  * @param httpsToken token for https remotes (used as the password), read from a secret reference
+ * @param ssh key and known hosts for ssh remotes
  * @param workDir where the controller keeps its clone
  * @param timeout bound of one clone or fetch
  */
@@ -19,6 +20,7 @@ public record GitSourceSettings(
     String branch,
     Optional<String> subdirectory,
     Optional<String> httpsToken,
+    Optional<SshCredentials> ssh,
     Path workDir,
     Duration timeout) {
 
@@ -31,6 +33,7 @@ public record GitSourceSettings(
     Objects.requireNonNull(workDir, "workDir");
     subdirectory = subdirectory == null ? Optional.empty() : subdirectory;
     httpsToken = httpsToken == null ? Optional.empty() : httpsToken;
+    ssh = ssh == null ? Optional.empty() : ssh;
     if (subdirectory.isPresent()
         && (subdirectory.get().contains("..") || subdirectory.get().startsWith("/"))) {
       throw new IllegalArgumentException(
@@ -40,11 +43,42 @@ public record GitSourceSettings(
 
   public static GitSourceSettings of(String url, String branch, Path workDir) {
     return new GitSourceSettings(
-        url, branch, Optional.empty(), Optional.empty(), workDir, DEFAULT_TIMEOUT);
+        url,
+        branch,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        workDir,
+        DEFAULT_TIMEOUT);
   }
 
   public GitSourceSettings withSubdirectory(String dir) {
-    return new GitSourceSettings(url, branch, Optional.of(dir), httpsToken, workDir, timeout);
+    return new GitSourceSettings(url, branch, Optional.of(dir), httpsToken, ssh, workDir, timeout);
+  }
+
+  public GitSourceSettings withSubdirectoryIfPresent(Optional<String> dir) {
+    return dir.map(this::withSubdirectory).orElse(this);
+  }
+
+  public GitSourceSettings withHttpsToken(String token) {
+    return new GitSourceSettings(
+        url, branch, subdirectory, Optional.of(token), ssh, workDir, timeout);
+  }
+
+  public GitSourceSettings withSsh(SshCredentials credentials) {
+    return new GitSourceSettings(
+        url, branch, subdirectory, httpsToken, Optional.of(credentials), workDir, timeout);
+  }
+
+  /**
+   * A private key file (OpenSSH or PEM, without passphrase) and the known_hosts file that must list
+   * the server: an unknown or changed host key is refused, never accepted on first use.
+   */
+  public record SshCredentials(Path keyFile, Path knownHostsFile) {
+    public SshCredentials {
+      Objects.requireNonNull(keyFile, "keyFile");
+      Objects.requireNonNull(knownHostsFile, "knownHostsFile");
+    }
   }
 
   /** The URL for messages: any user info someone put in it is cut out. */

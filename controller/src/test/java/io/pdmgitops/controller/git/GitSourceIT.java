@@ -164,6 +164,7 @@ class GitSourceIT {
             "main",
             java.util.Optional.empty(),
             java.util.Optional.of("ghp_secret"),
+            java.util.Optional.empty(),
             work,
             Duration.ofSeconds(5));
 

@@ -18,6 +18,10 @@ final class TestRepository implements AutoCloseable {
     this.git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
   }
 
+  org.eclipse.jgit.lib.Repository repository() {
+    return git.getRepository();
+  }
+
   String url() {
     return dir.toUri().toString();
   }

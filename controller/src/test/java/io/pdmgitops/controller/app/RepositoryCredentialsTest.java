@@ -1,0 +1,59 @@
+package io.pdmgitops.controller.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** pdm.repository.* credentials become Git source settings, or a clear error at start. */
+class RepositoryCredentialsTest {
+  @TempDir Path dir;
+
+  static ControllerProperties.Repository repo(
+      String tokenEnv, Path tokenFile, Path key, Path knownHosts) {
+    return new ControllerProperties.Repository(
+        "https://git.example/fleet.git",
+        "main",
+        Optional.of("fleet"),
+        Duration.ofSeconds(60),
+        tokenEnv,
+        tokenFile,
+        key,
+        knownHosts);
+  }
+
+  @Test
+  void aTokenFileIsReadAndNeverPrinted() throws Exception {
+    Path token = Files.writeString(dir.resolve("token"), "glpat-from-file\n");
+
+    var settings = LoopConfiguration.gitSettings(repo(null, token, null, null), dir.resolve("git"));
+
+    assertThat(settings.httpsToken()).contains("glpat-from-file");
+    assertThat(settings.subdirectory()).contains("fleet");
+    assertThat(settings.toString()).doesNotContain("glpat-from-file");
+  }
+
+  @Test
+  void aMissingTokenVariableStopsTheStartWithTheSettingsName() {
+    assertThatThrownBy(
+            () ->
+                LoopConfiguration.gitSettings(
+                    repo("PDM_TEST_NO_SUCH_VARIABLE", null, null, null), dir))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("pdm.repository.token-env")
+        .hasMessageContaining("PDM_TEST_NO_SUCH_VARIABLE is not set");
+  }
+
+  @Test
+  void anSshKeyWithoutKnownHostsIsRefused() {
+    assertThatThrownBy(
+            () -> LoopConfiguration.gitSettings(repo(null, null, dir.resolve("id"), null), dir))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("pdm.repository.known-hosts-file");
+  }
+}
