@@ -43,7 +43,7 @@ class LoopConfiguration {
 
   @Bean
   SnapshotTracker snapshotTracker() {
-    return new SnapshotTracker(new DesiredStateLoader());
+    return new SnapshotTracker(DesiredStateLoader.withFileCache());
   }
 
   @Bean

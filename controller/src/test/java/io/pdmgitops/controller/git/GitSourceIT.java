@@ -35,7 +35,7 @@ class GitSourceIT {
   @BeforeEach
   void setUp() throws Exception {
     repo = new TestRepository(upstream);
-    tracker = new SnapshotTracker(new DesiredStateLoader());
+    tracker = new SnapshotTracker(DesiredStateLoader.withFileCache());
   }
 
   @AfterEach

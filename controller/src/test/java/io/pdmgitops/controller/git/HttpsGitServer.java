@@ -3,6 +3,7 @@ package io.pdmgitops.controller.git;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.pdmgitops.controller.TestTls;
 import io.pdmgitops.simulator.http.TlsIdentity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,14 +11,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.PacketLineOut;
 import org.eclipse.jgit.transport.RefAdvertiser;
@@ -69,16 +67,7 @@ final class HttpsGitServer implements AutoCloseable {
 
   /** An SSL context that trusts this server's certificate and nothing else. */
   SSLContext clientTrust() throws Exception {
-    X509Certificate cert = identity.getCertificateChain(identity.certificateName())[0];
-    KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-    trust.load(null, null);
-    trust.setCertificateEntry("git", cert);
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, tmf.getTrustManagers(), null);
-    return context;
+    return TestTls.trusting(TestTls.certificate(identity.certificateName()));
   }
 
   private boolean authorized(HttpExchange exchange, String expected) throws IOException {

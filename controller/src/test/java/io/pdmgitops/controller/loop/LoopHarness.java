@@ -65,7 +65,7 @@ final class LoopHarness implements AutoCloseable {
     SchemaMigrator.migrate(db);
     store = new JdbcStatusStore(db);
     StoreActionJournal journal = new StoreActionJournal(store, Clock.systemUTC());
-    snapshots = new SnapshotTracker(new DesiredStateLoader());
+    snapshots = new SnapshotTracker(DesiredStateLoader.withFileCache());
     Map<String, String> secrets =
         fleet.remoteNames().stream()
             .collect(Collectors.toMap(LoopHarness::tokenEnv, n -> TOKEN_SECRET));

@@ -6,11 +6,16 @@ import io.pdmgitops.model.SourceLocation;
 import io.pdmgitops.model.desired.DesiredObject;
 import io.pdmgitops.model.load.semantic.LoadedObjects;
 import io.pdmgitops.model.load.semantic.SemanticCheck;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,18 +40,44 @@ public final class DesiredStateLoader {
   private final LoaderLimits limits;
   private final YamlFileReader yaml;
   private final DocumentReader documents;
+  // Per file (relative name): what it contributed last time, reused while its bytes are the same.
+  private final Map<String, FileOutcome> cache;
 
   public DesiredStateLoader() {
     this(LoaderLimits.defaults());
   }
 
   public DesiredStateLoader(LoaderLimits limits) {
+    this(limits, false);
+  }
+
+  private DesiredStateLoader(LoaderLimits limits, boolean caching) {
     this.limits = limits;
     this.yaml = new YamlFileReader(limits);
     this.documents = new DocumentReader(SchemaCatalog.standard());
+    this.cache = caching ? new HashMap<>() : null;
   }
 
-  public LoadResult load(Path root) {
+  /**
+   * A loader for one directory loaded again and again (the controller's clone): a file whose bytes
+   * did not change since the last load is not parsed or validated again, so a commit that touches
+   * one file of a 100,000-object repository costs one file. Cross-document checks always run on
+   * everything. The cache holds bound objects only, never YAML trees, and forgets files that are
+   * gone.
+   */
+  public static DesiredStateLoader withFileCache() {
+    return new DesiredStateLoader(LoaderLimits.defaults(), true);
+  }
+
+  /** What one file contributed to a load. */
+  private record FileOutcome(
+      byte[] digest,
+      List<LoadedObject> objects,
+      List<ObjectRef> invalid,
+      List<Problem> problems,
+      int documents) {}
+
+  public synchronized LoadResult load(Path root) {
     List<Problem> problems = new ArrayList<>();
     if (!Files.isDirectory(root)) {
       problems.add(
@@ -67,14 +98,18 @@ public final class DesiredStateLoader {
     List<LoadedObject> objects = new ArrayList<>();
     Set<ObjectRef> invalid = new HashSet<>();
     int documentCount = 0;
+    Set<String> seen = new HashSet<>();
     for (Path file : scan.files()) {
-      for (YamlDocument document : readFile(root, file, problems)) {
-        documentCount++;
-        DocumentReader.Outcome outcome = documents.read(document);
-        outcome.object().ifPresent(objects::add);
-        outcome.invalid().ifPresent(invalid::add);
-        problems.addAll(outcome.problems());
-      }
+      String name = RepositoryScan.relative(root, file);
+      seen.add(name);
+      FileOutcome outcome = readFile(root, file, name);
+      documentCount += outcome.documents();
+      objects.addAll(outcome.objects());
+      invalid.addAll(outcome.invalid());
+      problems.addAll(outcome.problems());
+    }
+    if (cache != null) {
+      cache.keySet().retainAll(seen);
     }
     LoadedObjects index = new LoadedObjects(objects, invalid);
     for (SemanticCheck check : SemanticCheck.all()) {
@@ -92,31 +127,98 @@ public final class DesiredStateLoader {
     return result(problems, objects, scan.files().size(), documentCount);
   }
 
-  private List<YamlDocument> readFile(Path root, Path file, List<Problem> problems) {
-    String name = RepositoryScan.relative(root, file);
+  private FileOutcome readFile(Path root, Path file, String name) {
+    byte[] bytes;
     try {
       long size = Files.size(file);
       if (size > limits.maxFileBytes()) {
-        problems.add(
+        return failed(
             Problem.error(
                     ProblemCategory.LIMIT,
                     SourceLocation.startOf(name),
                     "file is " + size + " bytes, more than the limit of " + limits.maxFileBytes())
                 .withHint("split it into smaller files; desired state needs no large files"));
-        return List.of();
       }
-      try (Reader reader = new UnicodeReader(Files.newInputStream(file))) {
-        YamlFileReader.FileContent content = yaml.read(name, reader);
-        problems.addAll(content.problems());
-        return content.documents();
-      }
+      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      problems.add(
+      return failed(
           Problem.error(
               ProblemCategory.IO,
               SourceLocation.startOf(name),
               "cannot read: " + e.getClass().getSimpleName()));
-      return List.of();
+    }
+    byte[] digest = cache == null ? new byte[0] : digest(bytes);
+    FileOutcome cached = cache == null ? null : cache.get(name);
+    if (cached != null && Arrays.equals(cached.digest(), digest)) {
+      return cached;
+    }
+    List<LoadedObject> objects = new ArrayList<>();
+    List<LoadedObject> kept = new ArrayList<>();
+    List<ObjectRef> invalid = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    YamlFileReader.FileContent content = parse(name, bytes);
+    problems.addAll(content.problems());
+    for (YamlDocument document : content.documents()) {
+      DocumentReader.Outcome outcome = documents.read(document);
+      outcome.object().ifPresent(objects::add);
+      outcome
+          .object()
+          .ifPresent(
+              o ->
+                  kept.add(
+                      new LoadedObject(
+                          o.object(),
+                          o.location(),
+                          reparsed(file, name, document.index(), digest))));
+      outcome.invalid().ifPresent(invalid::add);
+      problems.addAll(outcome.problems());
+    }
+    int count = content.documents().size();
+    if (cache != null) {
+      cache.put(name, new FileOutcome(digest, kept, invalid, problems, count));
+    }
+    return new FileOutcome(digest, objects, invalid, problems, count);
+  }
+
+  private YamlFileReader.FileContent parse(String name, byte[] bytes) {
+    try (Reader reader = new UnicodeReader(new ByteArrayInputStream(bytes))) {
+      return yaml.read(name, reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail to close
+    }
+  }
+
+  /**
+   * Finds a field of a cached object by parsing its file again: only needed when a cross-document
+   * check reports on it, which is rare, so no YAML tree is kept for it.
+   */
+  private FieldLocator reparsed(Path file, String name, int index, byte[] digest) {
+    return pointer -> {
+      try {
+        byte[] bytes = Files.readAllBytes(file);
+        if (!Arrays.equals(digest(bytes), digest)) {
+          return SourceLocation.startOf(name);
+        }
+        return parse(name, bytes).documents().stream()
+            .filter(d -> d.index() == index)
+            .findFirst()
+            .map(d -> FieldLocator.of(d).locate(pointer))
+            .orElse(SourceLocation.startOf(name));
+      } catch (IOException e) {
+        return SourceLocation.startOf(name);
+      }
+    };
+  }
+
+  private static FileOutcome failed(Problem problem) {
+    return new FileOutcome(new byte[0], List.of(), List.of(), List.of(problem), 0);
+  }
+
+  private static byte[] digest(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 

@@ -78,7 +78,7 @@ final class DocumentReader {
     }
     try {
       return new Outcome(
-          Optional.of(new LoadedObject(ObjectBinder.bind(kind.get(), root), document)),
+          Optional.of(LoadedObject.of(ObjectBinder.bind(kind.get(), root), document)),
           Optional.empty(),
           List.of());
     } catch (DatabindException e) {

@@ -6,19 +6,21 @@ import io.pdmgitops.model.desired.DesiredObject;
 import java.util.Objects;
 
 /** A bound object together with the document it came from, for precise semantic problems. */
-public record LoadedObject(DesiredObject object, YamlDocument document) {
+public record LoadedObject(DesiredObject object, SourceLocation location, FieldLocator fields) {
   public LoadedObject {
     Objects.requireNonNull(object, "object");
-    Objects.requireNonNull(document, "document");
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(fields, "fields");
+  }
+
+  /** A freshly parsed document; its tree stays reachable only as long as this object. */
+  public static LoadedObject of(DesiredObject object, YamlDocument document) {
+    return new LoadedObject(
+        object, document.positions().keyAt("/metadata/name"), FieldLocator.of(document));
   }
 
   public ObjectRef ref() {
     return ObjectRef.of(object);
-  }
-
-  /** Where the document starts. */
-  public SourceLocation location() {
-    return document.positions().keyAt("/metadata/name");
   }
 
   /**
@@ -26,8 +28,7 @@ public record LoadedObject(DesiredObject object, YamlDocument document) {
    * scalar, the key for a mapping or list, which is where a reader looks for the whole of it.
    */
   public SourceLocation locationOf(String pointer) {
-    boolean container = document.root().at(pointer).isContainer();
-    return container ? document.positions().keyAt(pointer) : document.positions().valueAt(pointer);
+    return fields.locate(pointer);
   }
 
   /** An error about one field of this object. */

@@ -1,6 +1,8 @@
 package io.pdmgitops.model.observed;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,20 +13,35 @@ import java.util.Optional;
 public sealed interface RemoteObservation {
   String name();
 
-  /** A remote that answered. */
-  record Reachable(
-      String name,
-      String version,
-      List<NodeObservation> nodes,
-      List<GuestObservation> guests,
-      List<DatastoreObservation> datastores)
-      implements RemoteObservation {
-    public Reachable {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(version, "version");
-      nodes = List.copyOf(nodes);
-      guests = List.copyOf(guests);
-      datastores = List.copyOf(datastores);
+  /**
+   * A remote that answered. A class rather than a record only to keep an index of its guests by
+   * vmid: pairing looks up every declared guest, and a 1,000-guest remote must not be scanned 1,000
+   * times.
+   */
+  final class Reachable implements RemoteObservation {
+    private final String name;
+    private final String version;
+    private final List<NodeObservation> nodes;
+    private final List<GuestObservation> guests;
+    private final List<DatastoreObservation> datastores;
+    private final Map<Integer, GuestObservation> byVmid;
+
+    public Reachable(
+        String name,
+        String version,
+        List<NodeObservation> nodes,
+        List<GuestObservation> guests,
+        List<DatastoreObservation> datastores) {
+      this.name = Objects.requireNonNull(name, "name");
+      this.version = Objects.requireNonNull(version, "version");
+      this.nodes = List.copyOf(nodes);
+      this.guests = List.copyOf(guests);
+      this.datastores = List.copyOf(datastores);
+      Map<Integer, GuestObservation> index = new HashMap<>();
+      for (GuestObservation g : this.guests) {
+        index.putIfAbsent(g.vmid(), g);
+      }
+      this.byVmid = index;
     }
 
     /** A PVE cluster's observation: nodes and guests, no datastores. */
@@ -33,12 +50,63 @@ public sealed interface RemoteObservation {
       this(name, version, nodes, guests, List.of());
     }
 
+    @Override
+    public String name() {
+      return name;
+    }
+
+    public String version() {
+      return version;
+    }
+
+    public List<NodeObservation> nodes() {
+      return nodes;
+    }
+
+    public List<GuestObservation> guests() {
+      return guests;
+    }
+
+    public List<DatastoreObservation> datastores() {
+      return datastores;
+    }
+
     public Optional<GuestObservation> guest(int vmid) {
-      return guests.stream().filter(g -> g.vmid() == vmid).findFirst();
+      return Optional.ofNullable(byVmid.get(vmid));
     }
 
     public boolean nodeOnline(String node) {
       return nodes.stream().anyMatch(n -> n.name().equals(node) && n.online());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Reachable r
+          && name.equals(r.name)
+          && version.equals(r.version)
+          && nodes.equals(r.nodes)
+          && guests.equals(r.guests)
+          && datastores.equals(r.datastores);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(name, version, nodes, guests, datastores);
+    }
+
+    @Override
+    public String toString() {
+      return "Reachable["
+          + name
+          + " "
+          + version
+          + ", "
+          + nodes.size()
+          + " nodes, "
+          + guests.size()
+          + " guests, "
+          + datastores.size()
+          + " datastores]";
     }
   }
 

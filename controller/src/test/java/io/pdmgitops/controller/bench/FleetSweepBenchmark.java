@@ -1,0 +1,395 @@
+package io.pdmgitops.controller.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pdmgitops.controller.TestTls;
+import io.pdmgitops.controller.git.GitPoller;
+import io.pdmgitops.controller.git.GitSource;
+import io.pdmgitops.controller.git.GitSourceSettings;
+import io.pdmgitops.controller.git.SnapshotTracker;
+import io.pdmgitops.controller.loop.LoopSettings;
+import io.pdmgitops.controller.loop.ReconcileLoop;
+import io.pdmgitops.controller.queue.ExecutorTimers;
+import io.pdmgitops.controller.queue.ReconcileQueue;
+import io.pdmgitops.controller.retry.RetryPolicy;
+import io.pdmgitops.model.DesiredState;
+import io.pdmgitops.model.desired.DriftPolicy;
+import io.pdmgitops.model.drift.DriftDetector;
+import io.pdmgitops.model.drift.DriftReport;
+import io.pdmgitops.model.drift.SyncStatus;
+import io.pdmgitops.model.load.DesiredStateLoader;
+import io.pdmgitops.model.load.LoadResult;
+import io.pdmgitops.model.observed.Inventory;
+import io.pdmgitops.model.plan.Planner;
+import io.pdmgitops.reconcilers.api.ClientSettings;
+import io.pdmgitops.reconcilers.guest.GuestActionExecutor;
+import io.pdmgitops.reconcilers.remote.DeclaredRemotes;
+import io.pdmgitops.reconcilers.remote.InventoryCollector;
+import io.pdmgitops.reconcilers.remote.RemoteClients;
+import io.pdmgitops.reconcilers.remote.SecretResolver;
+import io.pdmgitops.simulator.config.FleetGenerator;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The full observe-and-diff sweep of 100 simulated remotes with 1,000 guests each, all declared in
+ * Git, against the floor of the same GETs sent by a plain JDK HttpClient that only reads the
+ * bodies; the heap it takes; and the time from an explicit trigger on a new commit to the first
+ * action sent. The simulator runs in its own JVM so the heap measured is the controller's alone.
+ * Run with {@code ./mvnw -B -ntp -pl controller -am -Pbench test -Dbench.heap=512m
+ * -Dtest=FleetSweepBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class FleetSweepBenchmark {
+  static final int REMOTES = 100;
+  static final int GUESTS = 1_000;
+  static final int NODES = 4;
+  static final int WARMUP = 5;
+  static final int RUNS = 5;
+  static final int CONCURRENCY = InventoryCollector.DEFAULT_CONCURRENCY;
+  static final Pattern REMOTE_LINE =
+      Pattern.compile("^(gen-\\d+) \\[(https://[^\\]]+)\\] fingerprint (\\S+)$", Pattern.MULTILINE);
+
+  @TempDir Path dir;
+  Process simulator;
+
+  @AfterEach
+  void stop() throws Exception {
+    if (simulator != null) {
+      simulator.destroy();
+      simulator.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void sweepOfOneHundredRemotesWithOneThousandGuestsEach() throws Exception {
+    Map<String, String[]> remotes = startSimulator();
+    Path upstream = Files.createDirectories(dir.resolve("upstream"));
+    writeDesiredState(upstream, remotes);
+    RemoteClients clients =
+        new RemoteClients(
+            new SecretResolver(Map.of("GEN_TOKEN", FleetGenerator.TOKEN.secret())),
+            ClientSettings.defaults());
+    heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    String sweep = measureSweeps(upstream, remotes, clients);
+    // The sweep's own desired state is garbage now: the loop below loads its snapshot from Git.
+    Duration[] trigger = triggerToFirstAction(upstream, clients);
+    long peakHeap = heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+
+    String result =
+        String.format(
+            Locale.ROOT,
+            "%s peak heap %d MiB (-Xmx %d MiB) | trigger to first action planned %d ms,"
+                + " sent and accepted %d ms |",
+            sweep,
+            peakHeap >> 20,
+            Runtime.getRuntime().maxMemory() >> 20,
+            trigger[0].toMillis(),
+            trigger[1].toMillis());
+    System.out.println("BENCHMARK " + result);
+    Files.createDirectories(Path.of("target/benchmarks"));
+    Files.writeString(Path.of("target/benchmarks/fleet-sweep.md"), result + "\n");
+  }
+
+  /** Median sweep and floor times, after warm-up. */
+  String measureSweeps(Path upstream, Map<String, String[]> remotes, RemoteClients clients)
+      throws Exception {
+    LoadResult loaded = new DesiredStateLoader().load(upstream);
+    assertThat(loaded.problems()).isEmpty();
+    DesiredState state = loaded.state().orElseThrow();
+    assertThat(state.guests()).hasSize(REMOTES * GUESTS);
+
+    InventoryCollector collector = new InventoryCollector(clients, Clock.systemUTC(), CONCURRENCY);
+    HttpClient plain = HttpClient.newBuilder().sslContext(TestTls.trustingTheSimulator()).build();
+    String authorization =
+        "PVEAPIToken=" + FleetGenerator.TOKEN.id() + "=" + FleetGenerator.TOKEN.secret();
+    List<URI> bases = remotes.values().stream().map(r -> URI.create(r[0] + "/api2/json")).toList();
+
+    for (int i = 0; i < WARMUP; i++) {
+      sweep(collector, state);
+      floor(plain, bases, authorization);
+    }
+    List<Long> sweeps = new ArrayList<>();
+    List<Long> floors = new ArrayList<>();
+    long bytes = 0;
+    DriftReport report = null;
+    for (int i = 0; i < RUNS; i++) {
+      long start = System.nanoTime();
+      report = sweep(collector, state);
+      sweeps.add(System.nanoTime() - start);
+      start = System.nanoTime();
+      bytes = floor(plain, bases, authorization);
+      floors.add(System.nanoTime() - start);
+    }
+    assertThat(report.count(SyncStatus.SYNCED)).isEqualTo(REMOTES + (long) REMOTES * GUESTS);
+    return String.format(
+        Locale.ROOT,
+        "| %d remotes x %d guests, %d MiB of JSON per sweep | floor (JDK HttpClient, same GETs,"
+            + " no parsing) %.0f ms | sweep (poll + map + drift + plan) %.0f ms | ratio %.2f |",
+        REMOTES,
+        GUESTS,
+        bytes >> 20,
+        median(floors),
+        median(sweeps),
+        median(sweeps) / median(floors));
+  }
+
+  static DriftReport sweep(InventoryCollector collector, DesiredState state) {
+    long t0 = System.nanoTime();
+    Inventory observed = collector.collect(state.remotes()).block(Duration.ofMinutes(2));
+    long t1 = System.nanoTime();
+    DriftReport report = DriftDetector.detect(state, observed, DriftPolicy.ENFORCE);
+    long t2 = System.nanoTime();
+    Planner.plan(report, state);
+    long t3 = System.nanoTime();
+    System.out.printf(
+        "PHASES collect %d detect %d plan %d%n",
+        (t1 - t0) / 1000000, (t2 - t1) / 1000000, (t3 - t2) / 1000000);
+    return report;
+  }
+
+  /** The same two GETs per remote, as many remotes at once as the collector polls. */
+  static long floor(HttpClient client, List<URI> bases, String authorization) throws Exception {
+    Semaphore slots = new Semaphore(CONCURRENCY);
+    List<CompletableFuture<Long>> all = new ArrayList<>();
+    for (URI base : bases) {
+      slots.acquire();
+      CompletableFuture<Long> version = get(client, base + "/version", authorization);
+      CompletableFuture<Long> resources = get(client, base + "/cluster/resources", authorization);
+      all.add(version.thenCombine(resources, Long::sum).whenComplete((b, e) -> slots.release()));
+    }
+    long bytes = 0;
+    for (CompletableFuture<Long> f : all) {
+      bytes += f.get(2, TimeUnit.MINUTES);
+    }
+    return bytes;
+  }
+
+  static CompletableFuture<Long> get(HttpClient client, String url, String authorization) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", authorization)
+            .timeout(Duration.ofSeconds(60))
+            .build();
+    return client
+        .sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        .thenApply(r -> (long) r.body().length);
+  }
+
+  /**
+   * The loop as the application wires it, on this fleet and repository: a commit stops one guest;
+   * the time runs from the explicit trigger to the journal entry (just before the call is sent) and
+   * to the remote's answer with the task's UPID.
+   */
+  Duration[] triggerToFirstAction(Path upstream, RemoteClients clients) throws Exception {
+    try (Git git = Git.init().setDirectory(upstream.toFile()).setInitialBranch("main").call();
+        ExecutorTimers timers = new ExecutorTimers()) {
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("the fleet").setAuthor("Bench", "bench@corp.example").call();
+      SnapshotTracker snapshots = new SnapshotTracker(DesiredStateLoader.withFileCache());
+      TimingJournal journal = new TimingJournal();
+      ReconcileLoop loop =
+          new ReconcileLoop(
+              snapshots,
+              new InventoryCollector(clients, Clock.systemUTC(), CONCURRENCY),
+              new GuestActionExecutor(
+                  new DeclaredRemotes(snapshots::state, clients), journal, Duration.ofMillis(200)),
+              journal,
+              LoopSettings.defaults().withPollInterval(Duration.ofHours(1)),
+              reconciler ->
+                  new ReconcileQueue<>(
+                      reconciler,
+                      RetryPolicy.defaults(),
+                      timers,
+                      () -> 0.5,
+                      32,
+                      Duration.ofMinutes(1)),
+              Clock.systemUTC());
+      try (loop;
+          GitPoller poller =
+              new GitPoller(
+                  new GitSource(
+                      GitSourceSettings.of(
+                          upstream.toUri().toString(), "main", dir.resolve("clone"))),
+                  snapshots,
+                  Duration.ofHours(1),
+                  0,
+                  () -> 0.5,
+                  o -> {
+                    System.out.println("PHASES accepted at " + Instant.now());
+                    loop.onCommit(o);
+                  },
+                  e -> {})) {
+        poller.start();
+        loop.start();
+        waitFor(() -> loop.latestReport().isPresent(), Duration.ofMinutes(3));
+        // A second, steady cycle so the trigger meets a warm controller, as in production.
+        loop.runCycle();
+
+        Path file = upstream.resolve("guests/gen-1-a.yaml");
+        String text = Files.readString(file);
+        String changed =
+            text.replace(
+                "name: gen-1-guest-101\n  power: running",
+                "name: gen-1-guest-101\n  power: stopped");
+        assertThat(changed).isNotEqualTo(text);
+        Files.writeString(file, changed);
+        git.add().addFilepattern(".").call();
+        git.commit().setMessage("stop one guest").setAuthor("Bench", "bench@corp.example").call();
+
+        Instant start = Instant.now();
+        System.out.println("PHASES trigger at " + start);
+        loop.observe(
+            new io.pdmgitops.controller.loop.LoopObserver() {
+              @Override
+              public void cycleFinished(Duration took) {
+                System.out.println("PHASES cycle " + took + " at " + Instant.now());
+              }
+            });
+        poller.trigger();
+        waitFor(() -> journal.sentAt() != null, Duration.ofMinutes(1));
+        return new Duration[] {
+          Duration.between(start, journal.plannedAt()), Duration.between(start, journal.sentAt())
+        };
+      }
+    }
+  }
+
+  Map<String, String[]> startSimulator() throws Exception {
+    Path fleet =
+        Files.writeString(
+            dir.resolve("fleet.yaml"),
+            "taskDuration: 2s\ngenerate: {clusters: %d, nodesPerCluster: %d, guestsPerCluster: %d}\n"
+                .formatted(REMOTES, NODES, GUESTS));
+    Path log = dir.resolve("simulator.log");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    simulator =
+        new ProcessBuilder(
+                java,
+                "-Xmx3g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.pdmgitops.simulator.SimulatorMain",
+                "--fleet",
+                fleet.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile()) // a full pipe would block the simulator
+            .start();
+    Map<String, String[]> remotes = new LinkedHashMap<>();
+    waitFor(
+        () -> {
+          Matcher m = REMOTE_LINE.matcher(Files.readString(log));
+          remotes.clear();
+          while (m.find()) {
+            remotes.put(m.group(1), new String[] {m.group(2).split(", ")[0], m.group(3)});
+          }
+          return remotes.size() == REMOTES || !simulator.isAlive();
+        },
+        Duration.ofMinutes(3));
+    assertThat(simulator.isAlive()).as(Files.readString(log)).isTrue();
+    return remotes;
+  }
+
+  static void writeDesiredState(Path root, Map<String, String[]> remotes) throws Exception {
+    Files.createDirectories(root.resolve("remotes"));
+    Files.createDirectories(root.resolve("guests"));
+    for (var remote : remotes.entrySet()) {
+      String name = remote.getKey();
+      Files.writeString(
+          root.resolve("remotes/" + name + ".yaml"),
+          """
+          apiVersion: pdm-gitops/v1
+          kind: Remote
+          metadata: {name: %s}
+          spec:
+            type: pve
+            endpoints: [{url: "%s", fingerprint: "%s"}]
+            token: {id: "%s", secret: {env: GEN_TOKEN}}
+          """
+              .formatted(
+                  name, remote.getValue()[0], remote.getValue()[1], FleetGenerator.TOKEN.id()));
+      // Two files of 500 guests each, as a large site might split them by team.
+      for (String half : List.of("a", "b")) {
+        StringBuilder guests = new StringBuilder();
+        int from = half.equals("a") ? 0 : GUESTS / 2;
+        for (int g = from; g < from + GUESTS / 2; g++) {
+          int vmid = 100 + g;
+          guests.append(
+              """
+              ---
+              apiVersion: pdm-gitops/v1
+              kind: Guest
+              metadata: {name: %s-guest-%d}
+              spec:
+                remote: %s
+                vmid: %d
+                type: %s
+                name: %s-guest-%d
+                power: %s
+              """
+                  .formatted(
+                      name,
+                      vmid,
+                      name,
+                      vmid,
+                      g % 3 == 0 ? "lxc" : "qemu",
+                      name,
+                      vmid,
+                      g % 4 == 0 ? "stopped" : "running"));
+        }
+        Files.writeString(root.resolve("guests/" + name + "-" + half + ".yaml"), guests);
+      }
+    }
+  }
+
+  @FunctionalInterface
+  interface Condition {
+    boolean holds() throws Exception;
+  }
+
+  static void waitFor(Condition condition, Duration atMost) throws Exception {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    while (!condition.holds()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not reached within " + atMost);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  static List<MemoryPoolMXBean> heapPools() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(p -> p.getType() == MemoryType.HEAP)
+        .toList();
+  }
+
+  static double median(List<Long> nanos) {
+    List<Long> sorted = new ArrayList<>(nanos);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2) / 1e6;
+  }
+}
