@@ -56,6 +56,7 @@ public final class ReconcileLoop implements AutoCloseable {
   private final Map<ObjectRef, PlannedAction> inFlight = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> runningPerRemote = new ConcurrentHashMap<>();
   private final AtomicReference<DriftReport> latest = new AtomicReference<>();
+  private final AtomicReference<DesiredState> lastCycleState = new AtomicReference<>();
   private final AtomicBoolean suspended = new AtomicBoolean();
   private volatile BooleanSupplier external = () -> false;
   private final AtomicBoolean cycleQueued = new AtomicBoolean();
@@ -98,9 +99,14 @@ public final class ReconcileLoop implements AutoCloseable {
     }
   }
 
-  /** What the git poller calls with each new commit. */
+  /**
+   * What the git poller calls with each new commit: first a focused pass over just the remotes
+   * whose declared objects changed, so the change is acted on within a second even in a large
+   * fleet, then a full cycle.
+   */
   public void onCommit(CommitOutcome outcome) {
-    if (outcome instanceof CommitOutcome.Accepted) {
+    if (outcome instanceof CommitOutcome.Accepted accepted) {
+      thread.execute(() -> runFocused(accepted.state()));
       trigger();
     }
   }
@@ -156,6 +162,7 @@ public final class ReconcileLoop implements AutoCloseable {
       settleJournal();
     }
     Instant cycleStart = clock.instant();
+    lastCycleState.set(state.get());
     try {
       Inventory observed = inventory.collect(state.get().remotes()).block(settings.cycleTimeout());
       DriftReport report = DriftDetector.detect(state.get(), observed, settings.defaultPolicy());
@@ -169,22 +176,49 @@ public final class ReconcileLoop implements AutoCloseable {
       // Plans not renewed by this cycle are stale: the guest is synced now or blocked.
       planned.keySet().retainAll(actions.stream().map(PlannedAction::guest).toList());
       lastFinished.keySet().retainAll(state.get().guests().stream().map(ObjectRef::of).toList());
-      for (PlannedAction action : actions) {
-        Planned before = planned.put(action.guest(), new Planned(action, observed.observedAt()));
-        boolean same =
-            (before != null && before.action().equals(action))
-                || action.equals(inFlight.get(action.guest()));
-        if (same) {
-          queue.resync(action.guest()); // the same plan again: a back-off in progress holds
-        } else {
-          queue.submit(action.guest());
-        }
-      }
+      submit(actions, observed.observedAt());
     } catch (RuntimeException e) {
       LOG.warn("reconcile cycle failed: {}", e.toString());
     } finally {
       Duration took = Duration.between(cycleStart, clock.instant());
       notify(o -> o.cycleFinished(took));
+    }
+  }
+
+  /**
+   * Plans the guests a new snapshot changed, from a fresh poll of only their remotes. The full
+   * cycle that follows covers everything else and publishes the report.
+   */
+  private void runFocused(DesiredState next) {
+    DesiredState previous = lastCycleState.get();
+    if (previous == null || isSuspended() || !journalSettled.get()) {
+      return;
+    }
+    try {
+      ChangedGuests changed = ChangedGuests.between(previous, next);
+      if (changed.guests().isEmpty() || changed.remotes().size() == next.remotes().size()) {
+        return; // nothing to focus on, or everything: the full cycle does it
+      }
+      Inventory observed = inventory.poll(changed.remotes()).block(settings.cycleTimeout());
+      DesiredState focus = changed.asState(next);
+      DriftReport report = DriftDetector.detect(focus, observed, settings.defaultPolicy());
+      submit(Planner.plan(report, focus), observed.observedAt());
+    } catch (RuntimeException e) {
+      LOG.warn("focused pass failed, the full cycle follows: {}", e.toString());
+    }
+  }
+
+  private void submit(List<PlannedAction> actions, Instant observedAt) {
+    for (PlannedAction action : actions) {
+      Planned before = planned.put(action.guest(), new Planned(action, observedAt));
+      boolean same =
+          (before != null && before.action().equals(action))
+              || action.equals(inFlight.get(action.guest()));
+      if (same) {
+        queue.resync(action.guest()); // the same plan again: a back-off in progress holds
+      } else {
+        queue.submit(action.guest());
+      }
     }
   }
 

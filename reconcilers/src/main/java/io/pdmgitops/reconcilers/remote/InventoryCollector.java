@@ -47,11 +47,19 @@ public final class InventoryCollector {
 
   /** Polls the declared remotes; state kept for remotes no longer declared is dropped. */
   public Mono<Inventory> collect(List<Remote> remotes) {
-    Instant started = clock.instant();
     java.util.Set<String> declared =
         remotes.stream().map(r -> r.metadata().name()).collect(java.util.stream.Collectors.toSet());
     failures.keySet().retainAll(declared);
     clients.retain(declared);
+    return poll(remotes);
+  }
+
+  /**
+   * Polls some of the declared remotes, e.g. the ones a new commit touches, without forgetting
+   * anything about the others.
+   */
+  public Mono<Inventory> poll(List<Remote> remotes) {
+    Instant started = clock.instant();
     return Flux.fromIterable(remotes)
         .flatMap(this::observe, concurrency)
         .collectList()
