@@ -48,7 +48,11 @@ public record ClusterResource(
 
   /** Tags as a list; PVE separates them with ';' (older versions also ',' or spaces). */
   public List<String> tagList() {
-    return tags.map(t -> Arrays.stream(t.split("[;, ]+")).filter(s -> !s.isEmpty()).toList())
+    return tags.map(t -> Arrays.stream(TAG_SEPARATORS.split(t)).filter(s -> !s.isEmpty()).toList())
         .orElse(List.of());
   }
+
+  /** Compiled once: every guest of every poll has its tags split. */
+  private static final java.util.regex.Pattern TAG_SEPARATORS =
+      java.util.regex.Pattern.compile("[;, ]+");
 }
