@@ -10,6 +10,7 @@ import java.util.Optional;
  * One guest as a remote reports it in {@code /cluster/resources}.
  *
  * @param uptime time since the guest last started; zero when stopped
+ * @param usage CPU, memory and disk, for dashboards; {@link ResourceUsage#NONE} when not reported
  */
 public record GuestObservation(
     int vmid,
@@ -21,7 +22,8 @@ public record GuestObservation(
     Optional<String> lock,
     Duration uptime,
     List<String> tags,
-    Optional<String> pool) {
+    Optional<String> pool,
+    ResourceUsage usage) {
   public GuestObservation {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(name, "name");
@@ -31,5 +33,21 @@ public record GuestObservation(
     uptime = uptime == null ? Duration.ZERO : uptime;
     tags = tags == null ? List.of() : List.copyOf(tags);
     pool = pool == null ? Optional.empty() : pool;
+    usage = usage == null ? ResourceUsage.NONE : usage;
+  }
+
+  /** Without usage figures, as drift detection needs none. */
+  public GuestObservation(
+      int vmid,
+      GuestType type,
+      String name,
+      String node,
+      ObservedPower power,
+      boolean template,
+      Optional<String> lock,
+      Duration uptime,
+      List<String> tags,
+      Optional<String> pool) {
+    this(vmid, type, name, node, power, template, lock, uptime, tags, pool, ResourceUsage.NONE);
   }
 }

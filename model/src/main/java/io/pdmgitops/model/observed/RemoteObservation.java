@@ -24,6 +24,7 @@ public sealed interface RemoteObservation {
     private final List<NodeObservation> nodes;
     private final List<GuestObservation> guests;
     private final List<DatastoreObservation> datastores;
+    private final List<StorageObservation> storages;
     private final Map<Integer, GuestObservation> byVmid;
 
     public Reachable(
@@ -31,12 +32,14 @@ public sealed interface RemoteObservation {
         String version,
         List<NodeObservation> nodes,
         List<GuestObservation> guests,
-        List<DatastoreObservation> datastores) {
+        List<DatastoreObservation> datastores,
+        List<StorageObservation> storages) {
       this.name = Objects.requireNonNull(name, "name");
       this.version = Objects.requireNonNull(version, "version");
       this.nodes = List.copyOf(nodes);
       this.guests = List.copyOf(guests);
       this.datastores = List.copyOf(datastores);
+      this.storages = List.copyOf(storages);
       Map<Integer, GuestObservation> index = new HashMap<>();
       for (GuestObservation g : this.guests) {
         index.putIfAbsent(g.vmid(), g);
@@ -44,10 +47,19 @@ public sealed interface RemoteObservation {
       this.byVmid = index;
     }
 
+    public Reachable(
+        String name,
+        String version,
+        List<NodeObservation> nodes,
+        List<GuestObservation> guests,
+        List<DatastoreObservation> datastores) {
+      this(name, version, nodes, guests, datastores, List.of());
+    }
+
     /** A PVE cluster's observation: nodes and guests, no datastores. */
     public Reachable(
         String name, String version, List<NodeObservation> nodes, List<GuestObservation> guests) {
-      this(name, version, nodes, guests, List.of());
+      this(name, version, nodes, guests, List.of(), List.of());
     }
 
     @Override
@@ -71,6 +83,11 @@ public sealed interface RemoteObservation {
       return datastores;
     }
 
+    /** PVE storages, one per node that has them. */
+    public List<StorageObservation> storages() {
+      return storages;
+    }
+
     public Optional<GuestObservation> guest(int vmid) {
       return Optional.ofNullable(byVmid.get(vmid));
     }
@@ -86,12 +103,13 @@ public sealed interface RemoteObservation {
           && version.equals(r.version)
           && nodes.equals(r.nodes)
           && guests.equals(r.guests)
-          && datastores.equals(r.datastores);
+          && datastores.equals(r.datastores)
+          && storages.equals(r.storages);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(name, version, nodes, guests, datastores);
+      return Objects.hash(name, version, nodes, guests, datastores, storages);
     }
 
     @Override

@@ -99,7 +99,9 @@ public final class InventoryCollector {
                     name,
                     t.getT1().version(),
                     ObservationMapper.nodes(t.getT2()),
-                    ObservationMapper.guests(t.getT2())));
+                    ObservationMapper.guests(t.getT2()),
+                    List.of(),
+                    ObservationMapper.storages(t.getT2())));
   }
 
   private static Mono<RemoteObservation> pbs(String name, PbsClient client) {

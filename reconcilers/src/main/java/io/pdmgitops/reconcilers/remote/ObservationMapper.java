@@ -4,6 +4,8 @@ import io.pdmgitops.model.desired.GuestType;
 import io.pdmgitops.model.observed.GuestObservation;
 import io.pdmgitops.model.observed.NodeObservation;
 import io.pdmgitops.model.observed.ObservedPower;
+import io.pdmgitops.model.observed.ResourceUsage;
+import io.pdmgitops.model.observed.StorageObservation;
 import io.pdmgitops.reconcilers.pve.ClusterResource;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +22,41 @@ final class ObservationMapper {
         .map(
             r ->
                 new NodeObservation(
-                    r.node().orElse(r.id()), r.status().orElse("").equals("online")))
+                    r.node().orElse(r.id()), r.status().orElse("").equals("online"), usage(r)))
         .toList();
   }
+
+  static List<StorageObservation> storages(List<ClusterResource> resources) {
+    List<StorageObservation> out = new ArrayList<>();
+    for (ClusterResource r : resources) {
+      if (!r.type().equals("storage") || r.storage().isEmpty()) {
+        continue;
+      }
+      out.add(
+          new StorageObservation(
+              r.node().orElse(""),
+              r.storage().get(),
+              r.plugintype().orElse(""),
+              r.shared().orElse(false),
+              r.status().orElse("unknown"),
+              r.disk().orElse(0L),
+              r.maxdisk().orElse(0L),
+              r.content().map(c -> List.of(COMMA.split(c))).orElse(List.of())));
+    }
+    return out;
+  }
+
+  private static ResourceUsage usage(ClusterResource r) {
+    return new ResourceUsage(
+        r.cpu().orElse(0.0),
+        r.maxcpu().orElse(0.0),
+        r.mem().orElse(0L),
+        r.maxmem().orElse(0L),
+        r.disk().orElse(0L),
+        r.maxdisk().orElse(0L));
+  }
+
+  private static final java.util.regex.Pattern COMMA = java.util.regex.Pattern.compile(",");
 
   static List<GuestObservation> guests(List<ClusterResource> resources) {
     Set<String> offline =
@@ -45,7 +79,8 @@ final class ObservationMapper {
               r.lock(),
               Duration.ofSeconds(r.uptime().orElse(0L)),
               r.tagList(),
-              r.pool()));
+              r.pool(),
+              usage(r)));
     }
     return out;
   }

@@ -41,6 +41,7 @@ class InventoryCollectorIT {
         - name: east
           certificate: sim-1
           nodes: [{name: pve1}, {name: pve2}]
+          storages: [{name: ceph-vm, type: rbd, shared: true, size: 4TiB, used: 1TiB}]
           guests:
             - {vmid: 100, name: web, type: qemu, node: pve1, status: running, tags: [prod], pool: prod}
             - {vmid: 101, name: cache, type: lxc, node: pve2, status: stopped, lock: backup}
@@ -114,6 +115,20 @@ class InventoryCollectorIT {
     assertThat(web.uptime()).isPositive();
     assertThat(east.guest(101).orElseThrow().lock()).contains("backup");
     assertThat(east.guest(9000).orElseThrow().template()).isTrue();
+    assertThat(web.usage().maxmem()).isPositive();
+    assertThat(east.nodes()).allSatisfy(n -> assertThat(n.usage().maxcpu()).isPositive());
+    assertThat(east.storages())
+        .extracting(s -> s.node() + "/" + s.name())
+        .containsExactlyInAnyOrder("pve1/ceph-vm", "pve2/ceph-vm");
+    assertThat(east.storages())
+        .allSatisfy(
+            s -> {
+              assertThat(s.shared()).isTrue();
+              assertThat(s.plugintype()).isEqualTo("rbd");
+              assertThat(s.total()).isEqualTo(4L << 40);
+              assertThat(s.used()).isEqualTo(1L << 40);
+              assertThat(s.content()).containsExactly("images", "rootdir");
+            });
     var backup = (RemoteObservation.Reachable) inventory.remote("backup").orElseThrow();
     assertThat(backup.datastores())
         .singleElement()
