@@ -4,6 +4,7 @@ import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.controller.ports.FleetMetrics;
 import io.pdmgitops.controller.ports.FleetStatusAdapter;
+import io.pdmgitops.controller.ports.FleetTableAdapter;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.webui.api.ApiRoutes;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,7 @@ class WebConfiguration {
   @Bean
   RouterFunction<ServerResponse> apiRoutes(
       ReconcileLoop loop, SnapshotTracker snapshots, JdbcStatusStore store, FleetMetrics metrics) {
-    return ApiRoutes.routes(new FleetStatusAdapter(loop, snapshots, store), metrics);
+    return ApiRoutes.routes(
+        new FleetStatusAdapter(loop, snapshots, store), new FleetTableAdapter(loop), metrics);
   }
 }

@@ -55,7 +55,7 @@ public final class ReconcileLoop implements AutoCloseable {
   private final Map<ObjectRef, Instant> lastFinished = new ConcurrentHashMap<>();
   private final Map<ObjectRef, PlannedAction> inFlight = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> runningPerRemote = new ConcurrentHashMap<>();
-  private final AtomicReference<DriftReport> latest = new AtomicReference<>();
+  private final AtomicReference<Observed> latest = new AtomicReference<>();
   private final AtomicReference<DesiredState> lastCycleState = new AtomicReference<>();
   private final AtomicBoolean suspended = new AtomicBoolean();
   private volatile BooleanSupplier external = () -> false;
@@ -134,8 +134,16 @@ public final class ReconcileLoop implements AutoCloseable {
   }
 
   public Optional<DriftReport> latestReport() {
+    return latestObserved().map(Observed::report);
+  }
+
+  /** The last full cycle's desired state, poll and verdicts, taken together. */
+  public Optional<Observed> latestObserved() {
     return Optional.ofNullable(latest.get());
   }
+
+  /** What one full cycle saw: the snapshot it judged, the poll, and the drift report. */
+  public record Observed(DesiredState state, Inventory inventory, DriftReport report) {}
 
   /**
    * What a previous run left unfinished is followed, never resent: settling finds the task on the
@@ -166,7 +174,7 @@ public final class ReconcileLoop implements AutoCloseable {
     try {
       Inventory observed = inventory.collect(state.get().remotes()).block(settings.cycleTimeout());
       DriftReport report = DriftDetector.detect(state.get(), observed, settings.defaultPolicy());
-      latest.set(report);
+      latest.set(new Observed(state.get(), observed, report));
       String sha = snapshots.lastGood().map(g -> g.commit().sha()).orElse("");
       notify(o -> o.reportPublished(report, sha));
       if (isSuspended()) {

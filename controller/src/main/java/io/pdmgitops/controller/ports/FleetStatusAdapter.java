@@ -43,7 +43,7 @@ public final class FleetStatusAdapter implements FleetStatusPort {
   }
 
   @Override
-  public Mono<List<ResourceView>> resources() {
+  public Mono<List<ResourceView>> drift() {
     return Mono.fromCallable(this::resourcesNow).subscribeOn(Schedulers.boundedElastic());
   }
 

@@ -171,7 +171,7 @@ class ControllerRestartIT {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(api + "/api/v1/resources"))
+                HttpRequest.newBuilder(URI.create(api + "/api/v1/drift"))
                     .timeout(Duration.ofSeconds(10))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());

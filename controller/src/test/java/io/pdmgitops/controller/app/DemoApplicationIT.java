@@ -121,7 +121,7 @@ class DemoApplicationIT {
         .untilAsserted(
             () -> {
               JsonNode dns = null;
-              for (JsonNode r : get("/api/v1/resources")) {
+              for (JsonNode r : get("/api/v1/drift")) {
                 if (r.get("name").asString().equals("dns-01")) {
                   dns = r;
                 }
@@ -137,6 +137,18 @@ class DemoApplicationIT {
             HttpRequest.newBuilder(URI.create(api + "/metrics")).build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(metrics.body()).contains("pdm_actions_total{action=\"shutdown\",result=\"done\"}");
+    // The fleet table: PDM's search over everything observed, paged; bad input is a problem.
+    JsonNode lxc = get("/api/v1/resources?search=%2Btype:lxc%20%2Bremote:dc-east&size=5");
+    assertThat(lxc.get("total").asInt()).isPositive();
+    assertThat(lxc.get("items").findValuesAsString("type")).containsOnly("lxc");
+    HttpResponse<String> bad =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(api + "/api/v1/resources?search=kind:vm")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.headers().firstValue("Content-Type")).contains("application/problem+json");
+    assertThat(JSON.readTree(bad.body()).get("detail").asString())
+        .startsWith("unknown category 'kind' at column 1");
     // The store keeps the verdicts and the history that led to them.
     var resources = app.getBean(io.pdmgitops.controller.store.JdbcResourceStore.class);
     await()

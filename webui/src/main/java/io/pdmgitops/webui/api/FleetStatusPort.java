@@ -7,5 +7,6 @@ import reactor.core.publisher.Mono;
 public interface FleetStatusPort {
   Mono<StatusView> status();
 
-  Mono<List<ResourceView>> resources();
+  /** Every declared resource with its verdict and last action. */
+  Mono<List<ResourceView>> drift();
 }

@@ -3,7 +3,7 @@ package io.pdmgitops.webui.api;
 import java.util.List;
 import java.util.Optional;
 
-/** One declared resource in GET /api/v1/resources. */
+/** One declared resource in GET /api/v1/drift: its verdict, drifts and last action. */
 public record ResourceView(
     String kind,
     String name,
