@@ -7,12 +7,13 @@ import io.pdmgitops.controller.ports.FleetStatusAdapter;
 import io.pdmgitops.controller.ports.FleetTableAdapter;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.webui.api.ApiRoutes;
+import io.pdmgitops.webui.pages.PageRoutes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** The JSON API and metrics, served by WebFlux. */
+/** The pages, the JSON API and metrics, served by WebFlux. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
   @Bean
@@ -21,9 +22,24 @@ class WebConfiguration {
   }
 
   @Bean
+  FleetStatusAdapter fleetStatus(
+      ReconcileLoop loop, SnapshotTracker snapshots, JdbcStatusStore store) {
+    return new FleetStatusAdapter(loop, snapshots, store);
+  }
+
+  @Bean
+  FleetTableAdapter fleetTable(ReconcileLoop loop) {
+    return new FleetTableAdapter(loop);
+  }
+
+  @Bean
   RouterFunction<ServerResponse> apiRoutes(
-      ReconcileLoop loop, SnapshotTracker snapshots, JdbcStatusStore store, FleetMetrics metrics) {
-    return ApiRoutes.routes(
-        new FleetStatusAdapter(loop, snapshots, store), new FleetTableAdapter(loop), metrics);
+      FleetStatusAdapter status, FleetTableAdapter table, FleetMetrics metrics) {
+    return ApiRoutes.routes(status, table, metrics);
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> pageRoutes(FleetStatusAdapter status, FleetTableAdapter table) {
+    return PageRoutes.routes(status, table);
   }
 }

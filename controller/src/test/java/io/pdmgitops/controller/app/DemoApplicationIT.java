@@ -55,6 +55,15 @@ class DemoApplicationIT {
     demo.close();
   }
 
+  String text(String path) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(api + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return response.body();
+  }
+
   JsonNode get(String path) throws Exception {
     HttpResponse<String> response =
         HTTP.send(
@@ -149,6 +158,11 @@ class DemoApplicationIT {
     assertThat(bad.headers().firstValue("Content-Type")).contains("application/problem+json");
     assertThat(JSON.readTree(bad.body()).get("detail").asString())
         .startsWith("unknown category 'kind' at column 1");
+    // The pages render on the real fleet, with their stylesheet and htmx from the webjar.
+    assertThat(text("/")).contains("data-count=\"remotes-ok\">3<");
+    assertThat(text("/resources?search=dns-01")).contains("data-id=\"remote/dc-east/guest/120\"");
+    assertThat(text("/css/app.css")).contains("prefers-color-scheme: dark");
+    assertThat(text("/webjars/htmx.org/dist/htmx.min.js")).contains("htmx");
     // The store keeps the verdicts and the history that led to them.
     var resources = app.getBean(io.pdmgitops.controller.store.JdbcResourceStore.class);
     await()

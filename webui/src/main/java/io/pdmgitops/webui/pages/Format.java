@@ -1,0 +1,52 @@
+package io.pdmgitops.webui.pages;
+
+import java.util.Locale;
+
+/** Numbers as admins read them; used by the templates as {@code #fmt}-like helpers. */
+public final class Format {
+  public String bytes(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
+    double value = bytes;
+    int unit = -1;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
+  }
+
+  public String percent(double share) {
+    return String.format(Locale.ROOT, "%.0f%%", share * 100);
+  }
+
+  public int percentValue(double share) {
+    return (int) Math.max(0, Math.min(100, Math.round(share * 100)));
+  }
+
+  public double share(long used, long total) {
+    return total <= 0 ? 0 : (double) used / total;
+  }
+
+  /** "SYNCED" to "Synced", "OUT_OF_SYNC" to "OutOfSync", as Argo CD users read them. */
+  public String status(Enum<?> value) {
+    StringBuilder out = new StringBuilder();
+    for (String part : value.name().split("_")) {
+      out.append(part.charAt(0)).append(part.substring(1).toLowerCase(Locale.ROOT));
+    }
+    return out.toString();
+  }
+
+  /** The CSS class for a status word. */
+  public String tone(String status) {
+    return switch (status.toLowerCase(Locale.ROOT)) {
+      case "running", "online", "available", "synced", "healthy" -> "ok";
+      case "stopped", "progressing", "paused" -> "muted";
+      case "outofsync", "out_of_sync", "degraded" -> "warn";
+      case "missing", "offline", "error" -> "bad";
+      default -> "unknown";
+    };
+  }
+}
