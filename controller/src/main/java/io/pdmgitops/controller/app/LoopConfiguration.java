@@ -9,6 +9,7 @@ import io.pdmgitops.controller.loop.LoopObserver;
 import io.pdmgitops.controller.loop.LoopSettings;
 import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.controller.loop.SuspendSwitch;
+import io.pdmgitops.controller.ports.LiveEvents;
 import io.pdmgitops.controller.queue.ExecutorTimers;
 import io.pdmgitops.controller.queue.ReconcileQueue;
 import io.pdmgitops.controller.retry.RetryPolicy;
@@ -40,6 +41,11 @@ import org.springframework.context.annotation.Configuration;
 class LoopConfiguration {
   /** Reconciles running at once across the fleet. */
   static final int MAX_CONCURRENT_RECONCILES = 32;
+
+  @Bean
+  LiveEvents liveEvents() {
+    return new LiveEvents();
+  }
 
   @Bean
   SnapshotTracker snapshotTracker() {
@@ -79,6 +85,7 @@ class LoopConfiguration {
       StoreActionJournal journal,
       ExecutorTimers timers,
       StatusRecorder recorder,
+      LiveEvents live,
       Clock clock) {
     LoopSettings settings =
         new LoopSettings(
@@ -111,6 +118,7 @@ class LoopConfiguration {
             recorder.record(report, Optional.of(commitSha).filter(s -> !s.isEmpty()));
           }
         });
+    loop.observe(live);
     return loop;
   }
 
@@ -121,6 +129,7 @@ class LoopConfiguration {
       ReconcileLoop loop,
       JdbcStatusStore store,
       JdbcResourceStore resources,
+      LiveEvents live,
       Clock clock) {
     ControllerProperties.Repository repo = properties.repository();
     if (repo == null || repo.url() == null) {
@@ -136,6 +145,7 @@ class LoopConfiguration {
         outcome -> {
           store.recordCommit(outcome, clock.instant());
           resources.event(commitEvent(outcome), clock.instant());
+          live.commitFetched(outcome.commit().sha());
           loop.onCommit(outcome);
         },
         e -> {});

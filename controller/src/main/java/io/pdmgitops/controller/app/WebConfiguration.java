@@ -5,8 +5,10 @@ import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.controller.ports.FleetMetrics;
 import io.pdmgitops.controller.ports.FleetStatusAdapter;
 import io.pdmgitops.controller.ports.FleetTableAdapter;
+import io.pdmgitops.controller.ports.LiveEvents;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.webui.api.ApiRoutes;
+import io.pdmgitops.webui.live.LiveRoutes;
 import io.pdmgitops.webui.pages.PageRoutes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +38,11 @@ class WebConfiguration {
   RouterFunction<ServerResponse> apiRoutes(
       FleetStatusAdapter status, FleetTableAdapter table, FleetMetrics metrics) {
     return ApiRoutes.routes(status, table, metrics);
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> liveRoutes(LiveEvents live) {
+    return LiveRoutes.routes(live);
   }
 
   @Bean

@@ -1,0 +1,41 @@
+package io.pdmgitops.controller.ports;
+
+import io.pdmgitops.controller.loop.LoopObserver;
+import io.pdmgitops.model.drift.DriftReport;
+import io.pdmgitops.model.plan.ActionKind;
+import io.pdmgitops.reconcilers.engine.ReconcileResult;
+import io.pdmgitops.webui.live.LiveEvent;
+import io.pdmgitops.webui.live.LivePort;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The loop's and the Git poller's news for open pages. Best effort: a page that cannot keep up
+ * misses an event and catches up with the next; nothing is buffered without bound.
+ */
+public final class LiveEvents implements LivePort, LoopObserver {
+  private final Sinks.Many<LiveEvent> sink = Sinks.many().multicast().directBestEffort();
+
+  @Override
+  public Flux<LiveEvent> events() {
+    return sink.asFlux();
+  }
+
+  @Override
+  public void reportPublished(DriftReport report, String commitSha) {
+    emit(new LiveEvent("fleet", report.at().toString()));
+  }
+
+  @Override
+  public void actionFinished(ActionKind kind, ReconcileResult result) {
+    emit(new LiveEvent("action", kind.name().toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  public void commitFetched(String sha) {
+    emit(new LiveEvent("commit", sha));
+  }
+
+  private synchronized void emit(LiveEvent event) {
+    sink.tryEmitNext(event); // FAIL_NON_SERIALIZED cannot happen: emits are serialized here
+  }
+}
