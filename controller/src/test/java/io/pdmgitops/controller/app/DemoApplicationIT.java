@@ -3,17 +3,9 @@ package io.pdmgitops.controller.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,48 +21,33 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class DemoApplicationIT {
   static final JsonMapper JSON = JsonMapper.builder().build();
-  static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir Path data;
   @TempDir Path clone;
+  RunningDemo running;
   io.pdmgitops.controller.cli.DemoAccess demo;
   ConfigurableApplicationContext app;
   String api;
 
   @BeforeEach
   void start() throws Exception {
-    demo = io.pdmgitops.controller.cli.DemoAccess.start(Path.of("../examples"), data);
-    Map<String, Object> properties = new HashMap<>(demo.properties());
-    properties.put("pdm.data-dir", data.toString());
-    properties.put("server.port", 0);
-    properties.put("pdm.repository.poll-interval", "1s");
-    properties.put("pdm.inventory-interval", "1s");
-    app = PdmGitopsApplication.start(properties);
-    api = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    running = new RunningDemo(data);
+    demo = running.demo();
+    app = running.app();
+    api = running.url();
   }
 
   @AfterEach
   void stop() {
-    app.close();
-    demo.close();
+    running.close();
   }
 
   String text(String path) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(api + path)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(path).isEqualTo(200);
-    return response.body();
+    return running.text(path);
   }
 
   JsonNode get(String path) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(api + path)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
-    return JSON.readTree(response.body());
+    return running.json(path);
   }
 
   @Test
@@ -89,29 +66,13 @@ class DemoApplicationIT {
     assertThat(demo.fleet().cluster("dc-east").guest(120).orElseThrow().status())
         .isEqualTo("running");
 
-    String sha;
-    try (Git git =
-        Git.cloneRepository()
-            .setURI(demo.repository().toUri().toString())
-            .setDirectory(clone.toFile())
-            .call()) {
-      Path guests = clone.resolve("guests/dc-east.yaml");
-      String text = Files.readString(guests);
-      String changed =
-          text.replace("  name: dns-01\n  power: running", "  name: dns-01\n  power: stopped");
-      assertThat(changed).isNotEqualTo(text);
-      Files.writeString(guests, changed);
-      git.add().addFilepattern(".").call();
-      PersonIdent alice = new PersonIdent("Alice Operator", "alice@corp.example");
-      sha =
-          git.commit()
-              .setMessage("Stop dns-01 for maintenance")
-              .setAuthor(alice)
-              .setCommitter(alice)
-              .call()
-              .getName();
-      git.push().call();
-    }
+    String sha =
+        running.pushChange(
+            clone,
+            "guests/dc-east.yaml",
+            "  name: dns-01\n  power: running",
+            "  name: dns-01\n  power: stopped",
+            "Stop dns-01 for maintenance");
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -141,19 +102,13 @@ class DemoApplicationIT {
             });
     assertThat(get("/api/v1/status").at("/lastCommit/message").asString())
         .isEqualTo("Stop dns-01 for maintenance");
-    HttpResponse<String> metrics =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(api + "/metrics")).build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> metrics = running.send("/metrics");
     assertThat(metrics.body()).contains("pdm_actions_total{action=\"shutdown\",result=\"done\"}");
     // The fleet table: PDM's search over everything observed, paged; bad input is a problem.
     JsonNode lxc = get("/api/v1/resources?search=%2Btype:lxc%20%2Bremote:dc-east&size=5");
     assertThat(lxc.get("total").asInt()).isPositive();
     assertThat(lxc.get("items").findValuesAsString("type")).containsOnly("lxc");
-    HttpResponse<String> bad =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(api + "/api/v1/resources?search=kind:vm")).build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> bad = running.send("/api/v1/resources?search=kind:vm");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.headers().firstValue("Content-Type")).contains("application/problem+json");
     assertThat(JSON.readTree(bad.body()).get("detail").asString())

@@ -1,0 +1,101 @@
+package io.pdmgitops.controller.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pdmgitops.controller.cli.DemoAccess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The demo as the README starts it, in-process: the simulated fleet, the seeded bare repository and
+ * the application on a random plain-HTTP port, polling every second.
+ */
+public final class RunningDemo implements AutoCloseable {
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  final DemoAccess demo;
+  final ConfigurableApplicationContext app;
+  final String url;
+
+  public RunningDemo(Path data) throws Exception {
+    demo = DemoAccess.start(Path.of("../examples"), data);
+    Map<String, Object> properties = new HashMap<>(demo.properties());
+    properties.put("pdm.data-dir", data.toString());
+    properties.put("server.port", 0);
+    properties.put("pdm.repository.poll-interval", "1s");
+    properties.put("pdm.inventory-interval", "1s");
+    app = PdmGitopsApplication.start(properties);
+    url = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public DemoAccess demo() {
+    return demo;
+  }
+
+  public ConfigurableApplicationContext app() {
+    return app;
+  }
+
+  public HttpResponse<String> send(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** GET, expecting 200. */
+  public String text(String path) throws Exception {
+    HttpResponse<String> response = send(path);
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return response.body();
+  }
+
+  public JsonNode json(String path) throws Exception {
+    return JSON.readTree(text(path));
+  }
+
+  /** Clones the demo repository, edits one file, commits as Alice and pushes; returns the sha. */
+  public String pushChange(Path clone, String file, String from, String to, String message)
+      throws Exception {
+    try (Git git =
+        Git.cloneRepository()
+            .setURI(demo.repository().toUri().toString())
+            .setDirectory(clone.toFile())
+            .call()) {
+      Path path = clone.resolve(file);
+      String text = Files.readString(path);
+      String changed = text.replace(from, to);
+      assertThat(changed).as("the edit applies to %s", file).isNotEqualTo(text);
+      Files.writeString(path, changed);
+      git.add().addFilepattern(".").call();
+      PersonIdent alice = new PersonIdent("Alice Operator", "alice@corp.example");
+      String sha =
+          git.commit().setMessage(message).setAuthor(alice).setCommitter(alice).call().getName();
+      git.push().call();
+      return sha;
+    }
+  }
+
+  @Override
+  public void close() {
+    app.close();
+    demo.close();
+  }
+}

@@ -1,0 +1,173 @@
+package io.pdmgitops.controller.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.pdmgitops.controller.app.RunningDemo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pages in a real browser (Debian's headless chromium, driven by Playwright) on the demo fleet:
+ * the dashboard's counts agree with the API, a search updates the table in place, and a pushed
+ * commit changes a guest's state on the open page without a reload. Screenshots of each page go to
+ * webui/target/screenshots/.
+ */
+class BrowserIT {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path SCREENSHOTS = Path.of("../webui/target/screenshots");
+
+  @TempDir Path data;
+  @TempDir Path clone;
+  RunningDemo demo;
+  Playwright playwright;
+  Browser browser;
+  Page page;
+
+  @BeforeEach
+  void start() throws Exception {
+    assertThat(CHROMIUM)
+        .as("the browser tests need Debian's chromium: apt-get install -y chromium (.ci/run does)")
+        .exists();
+    Files.createDirectories(SCREENSHOTS);
+    demo = new RunningDemo(data);
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM)
+                    .setHeadless(true)
+                    .setArgs(
+                        List.of(
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-quic",
+                            "--no-first-run",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync")));
+    page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900));
+    page.setDefaultTimeout(30_000);
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+    demo.close();
+  }
+
+  String count(String name) {
+    return page.locator("[data-count='" + name + "']").textContent().strip();
+  }
+
+  int apiTotal(String search) throws Exception {
+    return demo.json(
+            "/api/v1/resources?size=1&search=" + URLEncoder.encode(search, StandardCharsets.UTF_8))
+        .get("total")
+        .asInt();
+  }
+
+  void screenshot(String name) {
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
+  }
+
+  @Test
+  void theDashboardShowsTheFleetAndUpdatesItselfAfterTheFirstCycle() throws Exception {
+    page.navigate(demo.url() + "/");
+    page.evaluate("window.__loadedOnce = true");
+    // The first cycle may still be running: the live stream refreshes the panels, no reload.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(() -> count("remotes-ok").equals("3"));
+    assertThat(page.evaluate("window.__loadedOnce")).isEqualTo(true);
+
+    assertThat(count("remotes-failing")).isEqualTo("0");
+    assertThat(count("pve-nodes-online")).isEqualTo("5");
+    // The demo starts and moves guests in its first cycles: page and API agree once it settles.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              assertThat(Integer.parseInt(count("qemu-running")))
+                  .isEqualTo(apiTotal("+type:qemu +status:running +template:false"));
+              assertThat(Integer.parseInt(count("lxc-running")))
+                  .isEqualTo(apiTotal("+type:lxc +status:running +template:false"));
+            });
+    assertThat(page.locator("[data-commit-valid]").textContent()).isEqualTo("valid");
+    screenshot("dashboard.png");
+  }
+
+  @Test
+  void aSearchFiltersTheTableInPlaceAndAPushedCommitShowsUpWithoutReload() throws Exception {
+    page.navigate(demo.url() + "/resources");
+    page.evaluate("window.__loadedOnce = true");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(() -> Integer.parseInt(page.locator("[data-total]").textContent().strip()) > 20);
+    screenshot("resources.png");
+
+    page.locator("#search").fill("+type:lxc dns");
+    await().atMost(Duration.ofSeconds(10)).until(() -> page.locator("tbody tr").count() == 1);
+    Locator dns = page.locator("tr[data-id='remote/dc-east/guest/120']");
+    assertThat(dns.locator("td").nth(5).textContent().strip()).isEqualTo("running");
+    assertThat(page.url()).contains("search=");
+    assertThat(page.evaluate("window.__loadedOnce")).as("htmx swapped, no reload").isEqualTo(true);
+    screenshot("resources-search.png");
+
+    demo.pushChange(
+        clone,
+        "guests/dc-east.yaml",
+        "  name: dns-01\n  power: running",
+        "  name: dns-01\n  power: stopped",
+        "Stop dns-01 for maintenance");
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .until(
+            () ->
+                page.locator("tr[data-id='remote/dc-east/guest/120'] td")
+                    .nth(5)
+                    .textContent()
+                    .strip()
+                    .equals("stopped"));
+    assertThat(page.evaluate("window.__loadedOnce")).as("live update, no reload").isEqualTo(true);
+    screenshot("resources-after-commit.png");
+  }
+
+  @Test
+  void aBadSearchShowsItsProblemInThePage() {
+    page.navigate(demo.url() + "/resources?search=colour:red");
+
+    assertThat(page.locator("[data-problem]").textContent())
+        .startsWith("unknown category 'colour' at column 1");
+    screenshot("resources-problem.png");
+  }
+}
