@@ -1,6 +1,7 @@
 package io.pdmgitops.controller.cli;
 
 import io.pdmgitops.controller.app.PdmGitopsApplication;
+import io.pdmgitops.controller.tls.WebCertificate;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,8 +37,26 @@ final class RunCommand implements Callable<Integer> {
       description = "The examples directory, for --demo.")
   Path examples;
 
-  @Option(names = "--port", description = "HTTP port of the API (default 8080).")
+  @Option(
+      names = "--port",
+      description = "Port of the web UI and API (default 8443 with HTTPS, 8080 with --http).")
   Integer port;
+
+  @Option(
+      names = "--http",
+      description =
+          "Serve plain HTTP instead of HTTPS, e.g. behind a reverse proxy that terminates TLS.")
+  boolean http;
+
+  /** HTTPS unless asked otherwise or Spring Boot's own server.ssl settings are given. */
+  private boolean selfSigned() {
+    boolean configured =
+        System.getenv("SERVER_SSL_KEY_STORE") != null
+            || System.getenv("SERVER_SSL_BUNDLE") != null
+            || System.getProperty("server.ssl.key-store") != null
+            || System.getProperty("server.ssl.bundle") != null;
+    return !http && !configured;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -46,7 +65,16 @@ final class RunCommand implements Callable<Integer> {
         (dataDir != null ? dataDir : Path.of(demo ? "pdm-gitops-demo" : "pdm-gitops-data"))
             .toAbsolutePath();
     properties.put("pdm.data-dir", data.toString());
-    if (port != null) {
+    WebCertificate certificate = null;
+    if (selfSigned()) {
+      certificate = WebCertificate.ensure(data.resolve("tls"));
+      properties.put("server.ssl.enabled", "true");
+      properties.put("server.ssl.key-store", certificate.keyStore().toUri().toString());
+      properties.put("server.ssl.key-store-type", "PKCS12");
+      properties.put("server.ssl.key-store-password", certificate.password());
+      properties.put("server.ssl.key-alias", WebCertificate.ALIAS);
+      properties.put("server.port", port != null ? port : 8443);
+    } else if (port != null) {
       properties.put("server.port", port);
     }
     DemoAccess environment = null;
@@ -57,8 +85,12 @@ final class RunCommand implements Callable<Integer> {
       properties.put("pdm.inventory-interval", "10s");
     }
     ConfigurableApplicationContext context = PdmGitopsApplication.start(properties);
+    boolean tls =
+        context.getEnvironment().getProperty("server.ssl.enabled", "false").equals("true");
     String api =
-        "http://localhost:" + context.getEnvironment().getProperty("local.server.port", "8080");
+        (tls ? "https" : "http")
+            + "://localhost:"
+            + context.getEnvironment().getProperty("local.server.port", "8080");
     var out = spec.commandLine().getOut();
     if (environment != null) {
       out.println("Simulated fleet: " + environment.fleet().remoteNames());
@@ -67,6 +99,10 @@ final class RunCommand implements Callable<Integer> {
       DemoAccess fleet = environment;
       context.addApplicationListener(
           (org.springframework.context.event.ContextClosedEvent e) -> fleet.close());
+    }
+    out.println("Web UI:          " + api + "/");
+    if (certificate != null) {
+      out.println("                 (self-signed; SHA-256 " + certificate.fingerprint() + ")");
     }
     out.println("API:             " + api + "/api/v1/status");
     out.println("Metrics:         " + api + "/metrics");

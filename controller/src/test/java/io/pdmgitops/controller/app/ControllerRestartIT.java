@@ -135,7 +135,8 @@ class ControllerRestartIT {
                 "--data-dir",
                 data.toString(),
                 "--port",
-                "0")
+                "0",
+                "--http")
             .redirectErrorStream(true)
             .redirectOutput(data.resolve(name + ".log").toFile());
     Map<String, String> env = builder.environment();

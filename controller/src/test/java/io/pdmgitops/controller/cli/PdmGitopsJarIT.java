@@ -1,11 +1,22 @@
 package io.pdmgitops.controller.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.pdmgitops.controller.tls.WebCertificate;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged {@code controller/target/pdm-gitops.jar} runs as the README says: a separate JVM,
@@ -29,6 +40,59 @@ class PdmGitopsJarIT {
 
     assertThat(result.exit()).isEqualTo(1);
     assertThat(result.output()).contains("doc.yaml:2:7: error: unknown kind 'Remot'");
+  }
+
+  @Test
+  void runServesTheWebUiOverHttpsWithACertificateKeptInTheDataDirectory(@TempDir Path data)
+      throws Exception {
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path log = data.resolve("run.log");
+    Process process =
+        new ProcessBuilder(
+                javaBin,
+                "-jar",
+                JAR.toString(),
+                "run",
+                "--demo",
+                "--examples",
+                "../examples",
+                "--data-dir",
+                data.toString(),
+                "--port",
+                "0")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    try {
+      Pattern webUi = Pattern.compile("Web UI:\\s+(https://localhost:\\d+)/");
+      String url =
+          await()
+              .atMost(Duration.ofSeconds(90))
+              .ignoreExceptions()
+              .until(
+                  () -> {
+                    Matcher m = webUi.matcher(Files.readString(log));
+                    return m.find() ? m.group(1) : null;
+                  },
+                  u -> u != null);
+      WebCertificate certificate = WebCertificate.ensure(data.resolve("tls"));
+      assertThat(Files.readString(log))
+          .contains("self-signed; SHA-256 " + certificate.fingerprint())
+          .doesNotContain(certificate.password());
+      HttpClient client =
+          HttpClient.newBuilder()
+              .sslContext(io.pdmgitops.controller.TestTls.trusting(certificate.certificate()))
+              .build();
+      HttpResponse<String> page =
+          client.send(
+              HttpRequest.newBuilder(URI.create(url + "/")).timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("<h1>Dashboard</h1>");
+    } finally {
+      process.destroy();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
   }
 
   private record Result(int exit, String output) {}
