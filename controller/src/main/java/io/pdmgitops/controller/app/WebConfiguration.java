@@ -5,6 +5,7 @@ import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.controller.ports.FleetMetrics;
 import io.pdmgitops.controller.ports.FleetStatusAdapter;
 import io.pdmgitops.controller.ports.FleetTableAdapter;
+import io.pdmgitops.controller.ports.HistoryAdapter;
 import io.pdmgitops.controller.ports.LiveEvents;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.webui.api.ApiRoutes;
@@ -35,9 +36,17 @@ class WebConfiguration {
   }
 
   @Bean
+  HistoryAdapter history(JdbcStatusStore store) {
+    return new HistoryAdapter(store);
+  }
+
+  @Bean
   RouterFunction<ServerResponse> apiRoutes(
-      FleetStatusAdapter status, FleetTableAdapter table, FleetMetrics metrics) {
-    return ApiRoutes.routes(status, table, metrics);
+      FleetStatusAdapter status,
+      FleetTableAdapter table,
+      HistoryAdapter history,
+      FleetMetrics metrics) {
+    return ApiRoutes.routes(status, table, history, metrics);
   }
 
   @Bean
@@ -46,7 +55,8 @@ class WebConfiguration {
   }
 
   @Bean
-  RouterFunction<ServerResponse> pageRoutes(FleetStatusAdapter status, FleetTableAdapter table) {
-    return PageRoutes.routes(status, table);
+  RouterFunction<ServerResponse> pageRoutes(
+      FleetStatusAdapter status, FleetTableAdapter table, HistoryAdapter history) {
+    return PageRoutes.routes(status, table, history);
   }
 }

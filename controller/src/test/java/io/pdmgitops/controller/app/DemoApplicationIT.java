@@ -118,6 +118,17 @@ class DemoApplicationIT {
     assertThat(text("/resources?search=dns-01")).contains("data-id=\"remote/dc-east/guest/120\"");
     assertThat(text("/css/app.css")).contains("prefers-color-scheme: dark");
     assertThat(text("/webjars/htmx.org/dist/htmx.min.js")).contains("htmx");
+    // History: the commit, and the action it caused with its result; the drift page renders.
+    JsonNode commits = get("/api/v1/commits?limit=5");
+    assertThat(commits.get(0).at("/commit/sha").asString()).isEqualTo(expected);
+    assertThat(commits.get(0).get("actions"))
+        .anySatisfy(
+            a -> {
+              assertThat(a.get("resource").asString()).isEqualTo("Guest/dns-01");
+              assertThat(a.get("exitStatus").asString()).isEqualTo("OK");
+            });
+    assertThat(text("/history")).contains("Stop dns-01 for maintenance").contains("Guest/dns-01");
+    assertThat(text("/drift")).contains("<h1>Drift</h1>");
     // The store keeps the verdicts and the history that led to them.
     var resources = app.getBean(io.pdmgitops.controller.store.JdbcResourceStore.class);
     await()

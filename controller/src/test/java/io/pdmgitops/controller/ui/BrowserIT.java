@@ -160,6 +160,15 @@ class BrowserIT {
                     .equals("stopped"));
     assertThat(page.evaluate("window.__loadedOnce")).as("live update, no reload").isEqualTo(true);
     screenshot("resources-after-commit.png");
+
+    page.navigate(demo.url() + "/history");
+    assertThat(page.locator("section[data-commit]").first().textContent())
+        .contains("Stop dns-01 for maintenance")
+        .contains("Guest/dns-01");
+    screenshot("history.png");
+    page.navigate(demo.url() + "/drift");
+    assertThat(page.locator("h1").textContent()).isEqualTo("Drift");
+    screenshot("drift.png");
   }
 
   @Test

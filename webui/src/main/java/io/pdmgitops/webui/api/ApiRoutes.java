@@ -20,8 +20,11 @@ public final class ApiRoutes {
 
   private ApiRoutes() {}
 
+  /** Most commits one GET /api/v1/commits returns. */
+  static final int MAX_COMMITS = 200;
+
   public static RouterFunction<ServerResponse> routes(
-      FleetStatusPort fleet, FleetPort table, MetricsPort metrics) {
+      FleetStatusPort fleet, FleetPort table, HistoryPort history, MetricsPort metrics) {
     return RouterFunctions.route()
         .GET(
             "/api/v1/status",
@@ -60,11 +63,38 @@ public final class ApiRoutes {
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .bodyValue(r)))
         .GET(
+            "/api/v1/commits",
+            request ->
+                Mono.fromCallable(() -> limit(request.queryParam("limit")))
+                    .flatMap(history::history)
+                    .flatMap(
+                        h ->
+                            ServerResponse.ok()
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(h)))
+        .GET(
             "/metrics",
             request -> ServerResponse.ok().contentType(PROMETHEUS).bodyValue(metrics.scrape()))
         .onError(
             BadQueryException.class,
             (e, request) -> Problems.badQuery((BadQueryException) e, request))
         .build();
+  }
+
+  private static int limit(java.util.Optional<String> raw) {
+    if (raw.isEmpty()) {
+      return 50;
+    }
+    try {
+      int value = Integer.parseInt(raw.get().strip());
+      if (value >= 1 && value <= MAX_COMMITS) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new BadQueryException(
+        "limit",
+        "limit must be a whole number from 1 to " + MAX_COMMITS + ", not '" + raw.get() + "'");
   }
 }

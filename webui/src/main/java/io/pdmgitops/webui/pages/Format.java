@@ -39,6 +39,11 @@ public final class Format {
     return out.toString();
   }
 
+  /** The first 8 characters of a commit id, as Git shows it. */
+  public String shortSha(String sha) {
+    return sha.length() <= 8 ? sha : sha.substring(0, 8);
+  }
+
   /** The CSS class for a status word. */
   public String tone(String status) {
     return switch (status.toLowerCase(Locale.ROOT)) {

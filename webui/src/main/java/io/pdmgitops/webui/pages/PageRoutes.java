@@ -1,6 +1,7 @@
 package io.pdmgitops.webui.pages;
 
 import io.pdmgitops.webui.api.FleetStatusPort;
+import io.pdmgitops.webui.api.HistoryPort;
 import io.pdmgitops.webui.fleet.BadQueryException;
 import io.pdmgitops.webui.fleet.FleetPort;
 import io.pdmgitops.webui.fleet.FleetSnapshot;
@@ -30,10 +31,26 @@ public final class PageRoutes {
 
   private PageRoutes() {}
 
-  public static RouterFunction<ServerResponse> routes(FleetStatusPort status, FleetPort fleet) {
+  /** Commits shown on the history page. */
+  static final int HISTORY = 50;
+
+  public static RouterFunction<ServerResponse> routes(
+      FleetStatusPort status, FleetPort fleet, HistoryPort history) {
     return RouterFunctions.route()
         .GET("/", request -> dashboard(status, fleet))
         .GET("/resources", request -> resources(request, fleet))
+        .GET("/drift", request -> drift(status, fleet))
+        .GET(
+            "/history",
+            request ->
+                history
+                    .history(HISTORY)
+                    .flatMap(
+                        entries -> {
+                          Map<String, Object> model = base(fleet.snapshot());
+                          model.put("entries", entries);
+                          return html(HttpStatus.OK, "history", model);
+                        }))
         .build();
   }
 
@@ -77,6 +94,17 @@ public final class PageRoutes {
                 model.put("self", "/resources");
                 return html(HttpStatus.BAD_REQUEST, "resources", model);
               }
+            });
+  }
+
+  private static Mono<ServerResponse> drift(FleetStatusPort status, FleetPort fleet) {
+    return status
+        .drift()
+        .flatMap(
+            resources -> {
+              Map<String, Object> model = base(fleet.snapshot());
+              model.put("groups", DriftGroups.of(resources));
+              return html(HttpStatus.OK, "drift", model);
             });
   }
 

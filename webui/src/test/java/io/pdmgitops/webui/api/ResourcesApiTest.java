@@ -27,6 +27,7 @@ class ResourcesApiTest {
                     }
                   },
                   () -> FLEET,
+                  limit -> Mono.just(List.of()),
                   () -> "# metrics\n"))
           .build();
 
@@ -87,6 +88,22 @@ class ResourcesApiTest {
         .isEqualTo(2_004)
         .jsonPath("$.items.length()")
         .isEqualTo(0);
+  }
+
+  @Test
+  void commitsTakeABoundedLimit() {
+    client.get().uri("/api/v1/commits?limit=10").exchange().expectStatus().isOk();
+    client
+        .get()
+        .uri("/api/v1/commits?limit=100000")
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.parameter")
+        .isEqualTo("limit")
+        .jsonPath("$.detail")
+        .isEqualTo("limit must be a whole number from 1 to 200, not '100000'");
   }
 
   @Test

@@ -57,9 +57,12 @@ class PagesBenchmark {
           }
         };
     WebTestClient pages =
-        io.pdmgitops.webui.pages.PageClientAccess.of(PageRoutes.routes(status, () -> fleet));
+        io.pdmgitops.webui.pages.PageClientAccess.of(
+            PageRoutes.routes(status, () -> fleet, limit -> Mono.just(List.of())));
     WebTestClient api =
-        WebTestClient.bindToRouterFunction(ApiRoutes.routes(status, () -> fleet, () -> "")).build();
+        WebTestClient.bindToRouterFunction(
+                ApiRoutes.routes(status, () -> fleet, limit -> Mono.just(List.of()), () -> ""))
+            .build();
 
     Map<String, Measured> results = new LinkedHashMap<>();
     results.put("dashboard `/`", measure(pages, "/"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pdmgitops.webui.TestFleet;
 import io.pdmgitops.webui.api.FleetStatusPort;
+import io.pdmgitops.webui.api.HistoryEntry;
 import io.pdmgitops.webui.api.ResourceView;
 import io.pdmgitops.webui.api.StatusView;
 import io.pdmgitops.webui.fleet.FleetSnapshot;
@@ -42,6 +43,73 @@ class PagesTest {
           false,
           Optional.empty());
 
+  static ResourceView declared(
+      String name,
+      String sync,
+      String health,
+      String policy,
+      boolean actionable,
+      List<ResourceView.DriftView> drifts,
+      String remote) {
+    return new ResourceView(
+        "Guest",
+        name,
+        sync,
+        health,
+        policy,
+        actionable,
+        "",
+        drifts,
+        Optional.ofNullable(remote),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  static final List<ResourceView> DRIFT =
+      List.of(
+          declared("web", "SYNCED", "HEALTHY", "enforce", true, List.of(), "east"),
+          declared(
+              "db",
+              "OUT_OF_SYNC",
+              "HEALTHY",
+              "enforce",
+              true,
+              List.of(new ResourceView.DriftView("power", "stopped", "running")),
+              "east"),
+          declared(
+              "erp",
+              "OUT_OF_SYNC",
+              "HEALTHY",
+              "report",
+              true,
+              List.of(new ResourceView.DriftView("power", "running", "stopped")),
+              "east"),
+          declared("gone", "OUT_OF_SYNC", "MISSING", "enforce", false, List.of(), null),
+          declared("far", "UNKNOWN", "UNKNOWN", "enforce", false, List.of(), "west"));
+
+  static final List<HistoryEntry> HISTORY =
+      List.of(
+          new HistoryEntry(STATUS.lastCommit().orElseThrow(), "2026-11-23T11:59:30Z", List.of()),
+          new HistoryEntry(
+              new StatusView.CommitView(
+                  "fedcba9876543210",
+                  "Bob <bob@corp.example>",
+                  "Stop web",
+                  "2026-11-23T11:00:00Z",
+                  true,
+                  List.of()),
+              "2026-11-23T11:00:05Z",
+              List.of(
+                  new HistoryEntry.Action(
+                      "Guest/web",
+                      "SHUTDOWN",
+                      "FINISHED",
+                      Optional.of("OK"),
+                      Optional.of(
+                          "UPID:pve1:0000A1B2:00C0FFEE:6741A2B3:qmshutdown:100:ctl@pve!ctl:"),
+                      "2026-11-23T11:00:06Z"))));
+
   final WebTestClient client =
       PageClient.of(
           PageRoutes.routes(
@@ -53,10 +121,11 @@ class PagesTest {
 
                 @Override
                 public Mono<List<ResourceView>> drift() {
-                  return Mono.just(List.of());
+                  return Mono.just(DRIFT);
                 }
               },
-              () -> FLEET));
+              () -> FLEET,
+              limit -> Mono.just(HISTORY.subList(0, Math.min(limit, HISTORY.size())))));
 
   String page(String uri, int status, Object... variables) {
     var result =
@@ -118,6 +187,46 @@ class PagesTest {
 
     assertThat(html).contains("data-problem>unknown category &#39;colour&#39; at column 1");
     assertThat(html).doesNotContain("<table>");
+  }
+
+  @Test
+  void theDriftPageGroupsByRemoteAndReasonAndSaysWhatHappensNext() {
+    String html = page("/drift", 200);
+
+    assertThat(html).contains("data-total>4<");
+    assertThat(html).doesNotContain("data-resource=\"Guest/web\"");
+    assertThat(next(html, "Guest/db")).isEqualTo("will shut it down");
+    assertThat(next(html, "Guest/erp")).isEqualTo("reports only (policy report)");
+    assertThat(next(html, "Guest/gone")).isEqualTo("no action until resolved by hand");
+    assertThat(next(html, "Guest/far")).isEqualTo("waits until it can be observed");
+    assertThat(html).contains("data-remote=\"not observed\"").contains("OutOfSync: power (2)");
+  }
+
+  static String next(String html, String resource) {
+    int row = html.indexOf("data-resource=\"" + resource + "\"");
+    assertThat(row).as(resource).isPositive();
+    var m = java.util.regex.Pattern.compile("data-next>([^<]*)<").matcher(html.substring(row));
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void theHistoryShowsEachCommitWithItsProblemsOrItsActions() {
+    String html = page("/history", 200);
+
+    int rejected = html.indexOf("data-commit=\"0123456789abcdef\"");
+    int accepted = html.indexOf("data-commit=\"fedcba9876543210\"");
+    assertThat(rejected).isPositive().isLessThan(accepted);
+    assertThat(html.substring(rejected, accepted))
+        .contains("rejected")
+        .contains("guests.yaml:3:10")
+        .contains("error: &#39;stoped&#39; is not one of: running, stopped")
+        .doesNotContain("data-action");
+    assertThat(html.substring(accepted))
+        .contains("valid")
+        .contains("Guest/web")
+        .contains("SHUTDOWN")
+        .contains(":qmshutdown:100:");
   }
 
   @Test

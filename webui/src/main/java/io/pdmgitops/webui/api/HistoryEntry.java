@@ -1,0 +1,23 @@
+package io.pdmgitops.webui.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One fetched commit: who, what, whether it validated (with its problems), and the actions it
+ * caused with their results. GET /api/v1/commits and the history page.
+ */
+public record HistoryEntry(StatusView.CommitView commit, String fetchedAt, List<Action> actions) {
+  public HistoryEntry {
+    actions = List.copyOf(actions);
+  }
+
+  /** An action linked to the commit. */
+  public record Action(
+      String resource,
+      String action,
+      String state,
+      Optional<String> exitStatus,
+      Optional<String> upid,
+      String createdAt) {}
+}
