@@ -42,7 +42,7 @@ class LoopConfiguration {
   /** Reconciles running at once across the fleet. */
   static final int MAX_CONCURRENT_RECONCILES = 32;
 
-  @Bean
+  @Bean(destroyMethod = "close")
   LiveEvents liveEvents() {
     return new LiveEvents();
   }

@@ -13,7 +13,7 @@ import reactor.core.publisher.Sinks;
  * The loop's and the Git poller's news for open pages. Best effort: a page that cannot keep up
  * misses an event and catches up with the next; nothing is buffered without bound.
  */
-public final class LiveEvents implements LivePort, LoopObserver {
+public final class LiveEvents implements LivePort, LoopObserver, AutoCloseable {
   private final Sinks.Many<LiveEvent> sink = Sinks.many().multicast().directBestEffort();
 
   @Override
@@ -33,6 +33,12 @@ public final class LiveEvents implements LivePort, LoopObserver {
 
   public void commitFetched(String sha) {
     emit(new LiveEvent("commit", sha));
+  }
+
+  /** Ends every open stream, so pages reconnect to the next controller and shutdown is quick. */
+  @Override
+  public synchronized void close() {
+    sink.tryEmitComplete();
   }
 
   private synchronized void emit(LiveEvent event) {

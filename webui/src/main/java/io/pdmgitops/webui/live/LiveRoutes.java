@@ -38,8 +38,12 @@ public final class LiveRoutes {
               }
               Flux<ServerSentEvent<String>> events =
                   live.events().map(e -> ServerSentEvent.builder(e.data()).event(e.name()).build());
+              // The heartbeat stops when the controller's stream ends (at shutdown), so open pages
+              // do not hold up a graceful stop.
               Flux<ServerSentEvent<String>> heartbeat =
-                  Flux.interval(HEARTBEAT).map(i -> comment("keep-alive"));
+                  Flux.interval(HEARTBEAT)
+                      .map(i -> comment("keep-alive"))
+                      .takeUntilOther(live.events().ignoreElements());
               return ServerResponse.ok()
                   .contentType(MediaType.TEXT_EVENT_STREAM)
                   .body(

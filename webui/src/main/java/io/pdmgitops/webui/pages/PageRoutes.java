@@ -85,13 +85,11 @@ public final class PageRoutes {
                 ResourceQuery query = ResourceQuery.from(request::queryParam);
                 ResourcePage page = query.run(snapshot);
                 model.put("page", page);
-                model.put("self", href(query.parameters(page.page())));
                 model.put("previousHref", href(query.parameters(page.page() - 1)));
                 model.put("nextHref", href(query.parameters(page.page() + 1)));
                 return html(HttpStatus.OK, "resources", model);
               } catch (BadQueryException e) {
                 model.put("problem", e.getMessage());
-                model.put("self", "/resources");
                 return html(HttpStatus.BAD_REQUEST, "resources", model);
               }
             });

@@ -48,6 +48,24 @@ class LiveRoutesTest {
   }
 
   @Test
+  void streamsEndWhenTheControllerStops() {
+    var body =
+        client
+            .get()
+            .uri("/events")
+            .accept(MediaType.TEXT_EVENT_STREAM)
+            .exchange()
+            .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
+            .getResponseBody();
+
+    StepVerifier.create(body)
+        .assertNext(e -> assertThat(e.comment()).isEqualTo("connected"))
+        .then(news::tryEmitComplete)
+        .expectComplete()
+        .verify(Duration.ofSeconds(10));
+  }
+
+  @Test
   void streamsBeyondTheBoundAreRefusedWithRetryAfter() {
     var first =
         client
