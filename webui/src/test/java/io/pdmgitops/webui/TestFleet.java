@@ -1,12 +1,17 @@
 package io.pdmgitops.webui;
 
 import io.pdmgitops.model.desired.FilterRule;
+import io.pdmgitops.model.desired.GuestType;
+import io.pdmgitops.model.desired.LeaderboardType;
+import io.pdmgitops.model.desired.ObjectMeta;
 import io.pdmgitops.model.desired.RemoteType;
+import io.pdmgitops.model.desired.View;
+import io.pdmgitops.model.desired.Widget;
+import io.pdmgitops.model.desired.WidgetType;
 import io.pdmgitops.model.drift.Health;
 import io.pdmgitops.model.drift.SyncStatus;
 import io.pdmgitops.model.fleet.FleetResource;
 import io.pdmgitops.model.fleet.ResourceType;
-import io.pdmgitops.model.fleet.ViewFilter;
 import io.pdmgitops.model.observed.ResourceUsage;
 import io.pdmgitops.webui.fleet.FleetSnapshot;
 import java.time.Instant;
@@ -89,9 +94,35 @@ public final class TestFleet {
                 declared ? "power: want stopped, is running" : ""));
       }
     }
-    return new FleetSnapshot(
-        OBSERVED,
-        rows,
-        Map.of("west", new ViewFilter(false, List.of(FilterRule.parse("remote=west")), List.of())));
+    return new FleetSnapshot(OBSERVED, rows, Map.of("west", WEST));
+  }
+
+  /** A view of remote west: its guests by kind, its nodes, the busiest guests and a tree. */
+  public static final View WEST =
+      new View(
+          new ObjectMeta("west", Map.of(), Map.of()),
+          new View.Spec(
+              Optional.of("Everything on west"),
+              false,
+              List.of(FilterRule.parse("remote=west")),
+              List.of(FilterRule.parse("tag=lab")),
+              Optional.of(
+                  new View.Layout(
+                      List.of(
+                          List.of(widget(WidgetType.NODES), widget(WidgetType.GUESTS)),
+                          List.of(widget(WidgetType.LEADERBOARD), widget(WidgetType.RESOURCE_TREE)),
+                          List.of(widget(WidgetType.SUBSCRIPTION)))))));
+
+  static Widget widget(WidgetType type) {
+    return new Widget(
+        type,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        type == WidgetType.GUESTS ? Optional.of(GuestType.QEMU) : Optional.empty(),
+        Optional.empty(),
+        type == WidgetType.LEADERBOARD ? Optional.of(LeaderboardType.GUEST_CPU) : Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 }

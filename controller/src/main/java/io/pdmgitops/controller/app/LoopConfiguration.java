@@ -148,7 +148,7 @@ class LoopConfiguration {
           live.commitFetched(outcome.commit().sha());
           loop.onCommit(outcome);
         },
-        e -> {});
+        e -> {}); // the poller logs it
   }
 
   /** The repository's settings with its credentials resolved; a missing secret stops the start. */

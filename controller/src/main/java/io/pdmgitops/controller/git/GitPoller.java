@@ -1,5 +1,6 @@
 package io.pdmgitops.controller.git;
 
+import io.pdmgitops.controller.diagnostics.StallReporter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -37,6 +38,8 @@ public final class GitPoller implements AutoCloseable {
             return t;
           });
   private final AtomicBoolean queued = new AtomicBoolean();
+  private final StallReporter stalls =
+      new StallReporter("a fetch of the desired state", Duration.ofMinutes(2));
   private volatile String lastSha;
 
   /**
@@ -93,6 +96,7 @@ public final class GitPoller implements AutoCloseable {
   private void fetchOnce() {
     // Cleared before fetching: a trigger from now on queues one more fetch.
     queued.set(false);
+    stalls.started();
     try {
       CommitInfo head = source.fetch();
       if (head.sha().equals(lastSha)) {
@@ -106,11 +110,14 @@ public final class GitPoller implements AutoCloseable {
       onError.accept(e);
     } catch (RuntimeException e) {
       LOG.error("fetching the desired state failed", e);
+    } finally {
+      stalls.finished();
     }
   }
 
   @Override
   public void close() {
     thread.shutdownNow();
+    stalls.close();
   }
 }

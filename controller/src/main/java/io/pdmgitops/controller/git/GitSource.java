@@ -26,8 +26,10 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
  */
 // Not final: tests count fetches through a subclass.
 public class GitSource {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GitSource.class);
   private final GitSourceSettings settings;
   private final Path clone;
+  private boolean lockCheckDone;
   private SshdSessionFactory sshSessions;
 
   public GitSource(GitSourceSettings settings) {
@@ -38,6 +40,10 @@ public class GitSource {
   /** Fetches the branch and checks out its head; returns the head commit. */
   public CommitInfo fetch() throws GitSourceException {
     try {
+      if (!lockCheckDone) {
+        removeStaleLocks();
+        lockCheckDone = true;
+      }
       if (!Files.isDirectory(clone.resolve(".git"))) {
         Files.createDirectories(settings.workDir());
         Git.cloneRepository()
@@ -89,6 +95,25 @@ public class GitSource {
               + e.getClass().getSimpleName()
               + ": "
               + redact(e.getMessage()));
+    }
+  }
+
+  /**
+   * A controller killed in the middle of a fetch leaves Git's lock files behind, and every later
+   * fetch would fail on them. This clone belongs to this source alone (one controller per data
+   * directory), so at its first fetch any lock file is a leftover and goes.
+   */
+  private void removeStaleLocks() throws IOException {
+    Path git = clone.resolve(".git");
+    if (!Files.isDirectory(git)) {
+      return;
+    }
+    try (var files = Files.walk(git, 6)) {
+      for (Path lock : files.filter(p -> p.getFileName().toString().endsWith(".lock")).toList()) {
+        if (Files.deleteIfExists(lock)) {
+          LOG.warn("removed a lock file a previous run left behind: {}", clone.relativize(lock));
+        }
+      }
     }
   }
 

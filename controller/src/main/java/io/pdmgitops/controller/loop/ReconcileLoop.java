@@ -1,5 +1,6 @@
 package io.pdmgitops.controller.loop;
 
+import io.pdmgitops.controller.diagnostics.StallReporter;
 import io.pdmgitops.controller.git.CommitOutcome;
 import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.queue.ReconcileQueue;
@@ -61,6 +62,7 @@ public final class ReconcileLoop implements AutoCloseable {
   private volatile BooleanSupplier external = () -> false;
   private final AtomicBoolean cycleQueued = new AtomicBoolean();
   private final AtomicBoolean journalSettled = new AtomicBoolean();
+  private final StallReporter stalls;
   private final ScheduledExecutorService thread =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -84,6 +86,7 @@ public final class ReconcileLoop implements AutoCloseable {
     this.journal = journal;
     this.settings = settings;
     this.queue = queues.create(this::reconcile);
+    this.stalls = new StallReporter("a reconcile cycle", settings.cycleTimeout().plusSeconds(30));
   }
 
   /** Settles what a previous run left unfinished, then cycles on the poll interval. */
@@ -171,6 +174,7 @@ public final class ReconcileLoop implements AutoCloseable {
     }
     Instant cycleStart = clock.instant();
     lastCycleState.set(state.get());
+    stalls.started();
     try {
       Inventory observed = inventory.collect(state.get().remotes()).block(settings.cycleTimeout());
       DriftReport report = DriftDetector.detect(state.get(), observed, settings.defaultPolicy());
@@ -188,6 +192,7 @@ public final class ReconcileLoop implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("reconcile cycle failed: {}", e.toString());
     } finally {
+      stalls.finished();
       Duration took = Duration.between(cycleStart, clock.instant());
       notify(o -> o.cycleFinished(took));
     }
@@ -302,5 +307,6 @@ public final class ReconcileLoop implements AutoCloseable {
   @Override
   public void close() {
     thread.shutdownNow();
+    stalls.close();
   }
 }

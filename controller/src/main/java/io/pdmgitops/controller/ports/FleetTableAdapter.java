@@ -3,7 +3,6 @@ package io.pdmgitops.controller.ports;
 import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.model.desired.View;
 import io.pdmgitops.model.fleet.FleetTable;
-import io.pdmgitops.model.fleet.ViewFilter;
 import io.pdmgitops.webui.fleet.FleetPort;
 import io.pdmgitops.webui.fleet.FleetSnapshot;
 import java.util.LinkedHashMap;
@@ -35,9 +34,9 @@ public final class FleetTableAdapter implements FleetPort {
       return built.snapshot();
     }
     var o = observed.get();
-    Map<String, ViewFilter> views = new LinkedHashMap<>();
+    Map<String, View> views = new LinkedHashMap<>();
     for (View view : o.state().views()) {
-      views.put(view.metadata().name(), ViewFilter.of(view));
+      views.put(view.metadata().name(), view);
     }
     FleetSnapshot snapshot =
         new FleetSnapshot(

@@ -31,6 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ControllerRestartIT {
   static final Path JAR = Path.of("target/pdm-gitops.jar");
+
+  /** Kept after the run: when this test fails, the controllers' output says why. */
+  static final Path LOGS = Path.of("target/controller-restart-logs");
+
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final Pattern API = Pattern.compile("API:\\s+(http://localhost:\\d+)/api/v1/status");
   static final String FLEET =
@@ -62,6 +66,7 @@ class ControllerRestartIT {
 
   @Test
   void aControllerKilledMidActionFollowsTheTaskAfterARestartAndNeverResends() throws Exception {
+    Files.createDirectories(LOGS);
     fleet = SimulatedFleet.start(FleetConfigReader.parse(FLEET));
     commitStopWeb();
 
@@ -93,7 +98,7 @@ class ControllerRestartIT {
         .ignoreExceptions()
         .until(() -> web(api).get("sync").asString().equals("SYNCED"));
     assertThat(fleet.cluster("east").tasksStarted("qmshutdown", 100)).isEqualTo(1);
-    assertThat(Files.readString(data.resolve("second.log")))
+    assertThat(Files.readString(LOGS.resolve("second.log")))
         .as("the second controller settled the journal entry the first one left")
         .contains("settled Guest/web")
         .doesNotContain("restart-secret");
@@ -138,7 +143,7 @@ class ControllerRestartIT {
                 "0",
                 "--http")
             .redirectErrorStream(true)
-            .redirectOutput(data.resolve(name + ".log").toFile());
+            .redirectOutput(LOGS.resolve(name + ".log").toFile());
     Map<String, String> env = builder.environment();
     env.put("EAST_TOKEN", "restart-secret");
     env.put(
@@ -155,7 +160,7 @@ class ControllerRestartIT {
   }
 
   String apiUrl(String name) {
-    Path log = data.resolve(name + ".log");
+    Path log = LOGS.resolve(name + ".log");
     return await()
         .atMost(Duration.ofSeconds(90))
         .ignoreExceptions()

@@ -18,6 +18,10 @@ public final class Format {
     return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
   }
 
+  public String bytes(double bytes) {
+    return bytes(Math.round(bytes));
+  }
+
   public String percent(double share) {
     return String.format(Locale.ROOT, "%.0f%%", share * 100);
   }

@@ -68,7 +68,7 @@ class ResourcesApiTest {
         .isOk()
         .expectBody()
         .jsonPath("$.total")
-        .isEqualTo(200)
+        .isEqualTo(100) // the view includes west and excludes tag=lab
         .jsonPath("$.items[0].sync")
         .isEqualTo("OUT_OF_SYNC")
         .jsonPath("$.items[0].declared")

@@ -230,6 +230,30 @@ class PagesTest {
   }
 
   @Test
+  void eachViewIsADashboardOfItsLayoutOverWhatItsRulesSelect() {
+    String html = page("/views/west", 200);
+
+    assertThat(html).contains("<h1>View west</h1>").contains("Everything on west");
+    assertThat(html).contains("data-selected>501<"); // 1 node + 500 prod guests, lab excluded
+    assertThat(count(html, "nodes-online")).isEqualTo("1");
+    assertThat(count(html, "qemu-running")).isEqualTo("267");
+    assertThat(count(html, "qemu-stopped")).isEqualTo("66");
+    assertThat(html)
+        .contains("data-widget=\"leaderboard-cpu\"")
+        .contains("data-widget=\"tree\"")
+        .contains("needs data pdm-gitops does not collect yet")
+        .doesNotContain("east-vm-");
+    assertThat(page("/", 200)).contains("href=\"/views/west\"");
+  }
+
+  @Test
+  void anUnknownViewIsA404ThatNamesTheViews() {
+    assertThat(page("/views/nope", 404))
+        .contains("no view named &#39;nope&#39;")
+        .contains("views are: west");
+  }
+
+  @Test
   void aBadPageNumberIsA400NotA500() {
     assertThat(page("/resources?page=-1", 400)).contains("page must be between 1");
   }
