@@ -7,7 +7,9 @@ import io.pdmgitops.controller.ports.FleetStatusAdapter;
 import io.pdmgitops.controller.ports.FleetTableAdapter;
 import io.pdmgitops.controller.ports.HistoryAdapter;
 import io.pdmgitops.controller.ports.LiveEvents;
+import io.pdmgitops.controller.ports.RemotesAdapter;
 import io.pdmgitops.controller.store.JdbcStatusStore;
+import io.pdmgitops.reconcilers.remote.InventoryCollector;
 import io.pdmgitops.webui.api.ApiRoutes;
 import io.pdmgitops.webui.live.LiveRoutes;
 import io.pdmgitops.webui.pages.PageRoutes;
@@ -41,12 +43,19 @@ class WebConfiguration {
   }
 
   @Bean
+  RemotesAdapter remotes(
+      ReconcileLoop loop, FleetTableAdapter table, InventoryCollector inventory) {
+    return new RemotesAdapter(loop, table, inventory);
+  }
+
+  @Bean
   RouterFunction<ServerResponse> apiRoutes(
       FleetStatusAdapter status,
       FleetTableAdapter table,
       HistoryAdapter history,
+      RemotesAdapter remotes,
       FleetMetrics metrics) {
-    return ApiRoutes.routes(status, table, history, metrics);
+    return ApiRoutes.routes(status, table, history, remotes, metrics);
   }
 
   @Bean
@@ -56,7 +65,10 @@ class WebConfiguration {
 
   @Bean
   RouterFunction<ServerResponse> pageRoutes(
-      FleetStatusAdapter status, FleetTableAdapter table, HistoryAdapter history) {
-    return PageRoutes.routes(status, table, history);
+      FleetStatusAdapter status,
+      FleetTableAdapter table,
+      HistoryAdapter history,
+      RemotesAdapter remotes) {
+    return PageRoutes.routes(status, table, history, remotes);
   }
 }

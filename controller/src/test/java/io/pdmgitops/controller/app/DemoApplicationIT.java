@@ -129,6 +129,12 @@ class DemoApplicationIT {
             });
     assertThat(text("/history")).contains("Stop dns-01 for maintenance").contains("Guest/dns-01");
     assertThat(text("/drift")).contains("<h1>Drift</h1>");
+    JsonNode remotes = get("/api/v1/remotes");
+    assertThat(remotes.findValuesAsString("status")).containsOnly("online");
+    assertThat(remotes.findValuesAsString("name"))
+        .containsExactly("dc-east", "dc-west", "pbs-main");
+    assertThat(text("/remotes")).contains("data-remote=\"pbs-main\"");
+    assertThat(text("/views/production")).contains("<h1>View production</h1>");
     // The store keeps the verdicts and the history that led to them.
     var resources = app.getBean(io.pdmgitops.controller.store.JdbcResourceStore.class);
     await()

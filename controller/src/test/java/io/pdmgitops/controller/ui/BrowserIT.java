@@ -121,6 +121,15 @@ class BrowserIT {
             });
     assertThat(page.locator("[data-commit-valid]").textContent()).isEqualTo("valid");
     screenshot("dashboard.png");
+
+    page.navigate(demo.url() + "/remotes");
+    assertThat(page.locator("tr[data-remote]").count()).isEqualTo(3);
+    screenshot("remotes.png");
+    page.navigate(demo.url() + "/views/production");
+    assertThat(page.locator("h1").textContent()).isEqualTo("View production");
+    assertThat(Integer.parseInt(page.locator("[data-selected]").textContent().strip()))
+        .isPositive();
+    screenshot("view-production.png");
   }
 
   @Test

@@ -24,7 +24,11 @@ public final class ApiRoutes {
   static final int MAX_COMMITS = 200;
 
   public static RouterFunction<ServerResponse> routes(
-      FleetStatusPort fleet, FleetPort table, HistoryPort history, MetricsPort metrics) {
+      FleetStatusPort fleet,
+      FleetPort table,
+      HistoryPort history,
+      RemotesPort remotes,
+      MetricsPort metrics) {
     return RouterFunctions.route()
         .GET(
             "/api/v1/status",
@@ -57,6 +61,16 @@ public final class ApiRoutes {
             request ->
                 fleet
                     .drift()
+                    .flatMap(
+                        r ->
+                            ServerResponse.ok()
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(r)))
+        .GET(
+            "/api/v1/remotes",
+            request ->
+                Mono.fromCallable(remotes::remotes)
+                    .subscribeOn(Schedulers.boundedElastic())
                     .flatMap(
                         r ->
                             ServerResponse.ok()

@@ -8,6 +8,7 @@ import io.pdmgitops.model.fleet.ViewFilter;
 import io.pdmgitops.webui.api.FleetStatusPort;
 import io.pdmgitops.webui.api.HistoryEntry;
 import io.pdmgitops.webui.api.HistoryPort;
+import io.pdmgitops.webui.api.RemotesPort;
 import io.pdmgitops.webui.fleet.BadQueryException;
 import io.pdmgitops.webui.fleet.FleetPort;
 import io.pdmgitops.webui.fleet.FleetSnapshot;
@@ -48,8 +49,19 @@ public final class PageRoutes {
   static final int HISTORY = 50;
 
   public static RouterFunction<ServerResponse> routes(
-      FleetStatusPort status, FleetPort fleet, HistoryPort history) {
+      FleetStatusPort status, FleetPort fleet, HistoryPort history, RemotesPort remotes) {
     return RouterFunctions.route()
+        .GET(
+            "/remotes",
+            request ->
+                Mono.fromCallable(
+                        () -> {
+                          Map<String, Object> model = base(fleet.snapshot());
+                          model.put("remotes", remotes.remotes());
+                          return model;
+                        })
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(model -> html(HttpStatus.OK, "remotes", model)))
         .GET("/", request -> dashboard(status, fleet, history))
         .GET("/views/{name}", request -> view(request, fleet, history))
         .GET("/resources", request -> resources(request, fleet))

@@ -28,6 +28,7 @@ class ResourcesApiTest {
                   },
                   () -> FLEET,
                   limit -> Mono.just(List.of()),
+                  () -> List.of(TestRemotes.REMOTE_DOWN),
                   () -> "# metrics\n"))
           .build();
 
@@ -88,6 +89,25 @@ class ResourcesApiTest {
         .isEqualTo(2_004)
         .jsonPath("$.items.length()")
         .isEqualTo(0);
+  }
+
+  @Test
+  void remotesListTheirStateAndBackOff() {
+    client
+        .get()
+        .uri("/api/v1/remotes")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$[0].name")
+        .isEqualTo("west")
+        .jsonPath("$[0].reason")
+        .isEqualTo("CERTIFICATE")
+        .jsonPath("$[0].nextPoll")
+        .isEqualTo("2026-11-23T12:00:40Z")
+        .jsonPath("$[0].endpoints[0].fingerprint")
+        .isEqualTo("AA:BB");
   }
 
   @Test

@@ -58,10 +58,11 @@ class PagesBenchmark {
         };
     WebTestClient pages =
         io.pdmgitops.webui.pages.PageClientAccess.of(
-            PageRoutes.routes(status, () -> fleet, limit -> Mono.just(List.of())));
+            PageRoutes.routes(status, () -> fleet, limit -> Mono.just(List.of()), List::of));
     WebTestClient api =
         WebTestClient.bindToRouterFunction(
-                ApiRoutes.routes(status, () -> fleet, limit -> Mono.just(List.of()), () -> ""))
+                ApiRoutes.routes(
+                    status, () -> fleet, limit -> Mono.just(List.of()), List::of, () -> ""))
             .build();
 
     Map<String, Measured> results = new LinkedHashMap<>();

@@ -125,7 +125,8 @@ class PagesTest {
                 }
               },
               () -> FLEET,
-              limit -> Mono.just(HISTORY.subList(0, Math.min(limit, HISTORY.size())))));
+              limit -> Mono.just(HISTORY.subList(0, Math.min(limit, HISTORY.size()))),
+              () -> List.of(io.pdmgitops.webui.api.TestRemotes.REMOTE_DOWN)));
 
   String page(String uri, int status, Object... variables) {
     var result =
@@ -244,6 +245,19 @@ class PagesTest {
         .contains("needs data pdm-gitops does not collect yet")
         .doesNotContain("east-vm-");
     assertThat(page("/", 200)).contains("href=\"/views/west\"");
+  }
+
+  @Test
+  void theRemotesPageShowsWhyARemoteIsDownAndWhenItIsAskedAgain() {
+    String html = page("/remotes", 200);
+
+    assertThat(html)
+        .contains("data-remote=\"west\"")
+        .contains("data-status>offline<")
+        .contains("CERTIFICATE")
+        .contains("presented SHA-256 CC:DD, not the pinned AA:BB")
+        .contains("2026-11-23T12:00:40Z")
+        .contains("pinned");
   }
 
   @Test

@@ -1,0 +1,83 @@
+package io.pdmgitops.controller.ports;
+
+import io.pdmgitops.controller.loop.ReconcileLoop;
+import io.pdmgitops.model.desired.Remote;
+import io.pdmgitops.model.fleet.FleetResource;
+import io.pdmgitops.model.fleet.ResourceType;
+import io.pdmgitops.model.observed.RemoteObservation;
+import io.pdmgitops.reconcilers.remote.InventoryCollector;
+import io.pdmgitops.webui.api.RemoteDetail;
+import io.pdmgitops.webui.api.RemotesPort;
+import io.pdmgitops.webui.fleet.FleetPort;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The remotes of the last full cycle, with the collector's back-off. */
+public final class RemotesAdapter implements RemotesPort {
+  private final ReconcileLoop loop;
+  private final FleetPort fleet;
+  private final InventoryCollector inventory;
+
+  public RemotesAdapter(ReconcileLoop loop, FleetPort fleet, InventoryCollector inventory) {
+    this.loop = loop;
+    this.fleet = fleet;
+    this.inventory = inventory;
+  }
+
+  @Override
+  public List<RemoteDetail> remotes() {
+    var observed = loop.latestObserved();
+    if (observed.isEmpty()) {
+      return List.of();
+    }
+    List<FleetResource> rows = fleet.snapshot().resources();
+    List<RemoteDetail> out = new ArrayList<>();
+    for (Remote remote : observed.get().state().remotes()) {
+      String name = remote.metadata().name();
+      Optional<RemoteObservation> seen = observed.get().inventory().remote(name);
+      int nodesOnline = 0;
+      int nodes = 0;
+      int guests = 0;
+      int declared = 0;
+      int storages = 0;
+      for (FleetResource r : rows) {
+        if (!r.remote().equals(name)) {
+          continue;
+        }
+        if (r.type() == ResourceType.NODE) {
+          nodes++;
+          nodesOnline += r.status().equals("online") ? 1 : 0;
+        } else if (r.type().isGuest()) {
+          guests++;
+          declared += r.declared().isPresent() ? 1 : 0;
+        } else if (r.type() == ResourceType.STORAGE || r.type() == ResourceType.DATASTORE) {
+          storages++;
+        }
+      }
+      Optional<RemoteObservation.Unreachable> down =
+          seen.filter(RemoteObservation.Unreachable.class::isInstance)
+              .map(RemoteObservation.Unreachable.class::cast);
+      out.add(
+          new RemoteDetail(
+              name,
+              remote.spec().type().wire(),
+              remote.spec().endpoints().stream()
+                  .map(e -> new RemoteDetail.Endpoint(e.url(), e.fingerprint()))
+                  .toList(),
+              seen.isEmpty() ? "unknown" : down.isPresent() ? "offline" : "online",
+              down.map(d -> d.reason().name()),
+              down.map(RemoteObservation.Unreachable::message).orElse(""),
+              seen.filter(RemoteObservation.Reachable.class::isInstance)
+                  .map(o -> ((RemoteObservation.Reachable) o).version()),
+              nodesOnline,
+              nodes,
+              guests,
+              declared,
+              storages,
+              Optional.of(observed.get().inventory().observedAt().toString()),
+              inventory.nextAllowedPoll(name).map(Object::toString)));
+    }
+    return out;
+  }
+}
