@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -109,7 +110,7 @@ public final class ReconcileLoop implements AutoCloseable {
    */
   public void onCommit(CommitOutcome outcome) {
     if (outcome instanceof CommitOutcome.Accepted accepted) {
-      thread.execute(() -> runFocused(accepted.state()));
+      thread.execute(() -> runFocused(accepted.state(), accepted.commit().sha()));
       trigger();
     }
   }
@@ -165,10 +166,14 @@ public final class ReconcileLoop implements AutoCloseable {
   /** One cycle; public so tests can drive the loop step by step. */
   public void runCycle() {
     cycleQueued.set(false);
-    Optional<DesiredState> state = snapshots.state();
-    if (state.isEmpty()) {
+    // The state and its commit are read together: a commit accepted during this cycle's poll is
+    // judged by the next cycle, and nothing is credited to the wrong commit.
+    Optional<CommitOutcome.Accepted> good = snapshots.lastGood();
+    if (good.isEmpty()) {
       return; // no valid commit yet: observe nothing, act on nothing
     }
+    Optional<DesiredState> state = good.map(CommitOutcome.Accepted::state);
+    String sha = good.get().commit().sha();
     if (journalSettled.compareAndSet(false, true)) {
       settleJournal();
     }
@@ -179,16 +184,19 @@ public final class ReconcileLoop implements AutoCloseable {
       Inventory observed = inventory.collect(state.get().remotes()).block(settings.cycleTimeout());
       DriftReport report = DriftDetector.detect(state.get(), observed, settings.defaultPolicy());
       latest.set(new Observed(state.get(), observed, report));
-      String sha = snapshots.lastGood().map(g -> g.commit().sha()).orElse("");
       notify(o -> o.reportPublished(report, sha));
       if (isSuspended()) {
         return;
       }
       List<PlannedAction> actions = Planner.plan(report, state.get());
       // Plans not renewed by this cycle are stale: the guest is synced now or blocked.
-      planned.keySet().retainAll(actions.stream().map(PlannedAction::guest).toList());
-      lastFinished.keySet().retainAll(state.get().guests().stream().map(ObjectRef::of).toList());
-      submit(actions, observed.observedAt());
+      planned
+          .keySet()
+          .retainAll(actions.stream().map(PlannedAction::guest).collect(Collectors.toSet()));
+      lastFinished
+          .keySet()
+          .retainAll(state.get().guests().stream().map(ObjectRef::of).collect(Collectors.toSet()));
+      submit(actions, observed.observedAt(), sha);
     } catch (RuntimeException e) {
       LOG.warn("reconcile cycle failed: {}", e.toString());
     } finally {
@@ -202,7 +210,7 @@ public final class ReconcileLoop implements AutoCloseable {
    * Plans the guests a new snapshot changed, from a fresh poll of only their remotes. The full
    * cycle that follows covers everything else and publishes the report.
    */
-  private void runFocused(DesiredState next) {
+  private void runFocused(DesiredState next, String sha) {
     DesiredState previous = lastCycleState.get();
     if (previous == null || isSuspended() || !journalSettled.get()) {
       return;
@@ -215,15 +223,15 @@ public final class ReconcileLoop implements AutoCloseable {
       Inventory observed = inventory.poll(changed.remotes()).block(settings.cycleTimeout());
       DesiredState focus = changed.asState(next);
       DriftReport report = DriftDetector.detect(focus, observed, settings.defaultPolicy());
-      submit(Planner.plan(report, focus), observed.observedAt());
+      submit(Planner.plan(report, focus), observed.observedAt(), sha);
     } catch (RuntimeException e) {
       LOG.warn("focused pass failed, the full cycle follows: {}", e.toString());
     }
   }
 
-  private void submit(List<PlannedAction> actions, Instant observedAt) {
+  private void submit(List<PlannedAction> actions, Instant observedAt, String sha) {
     for (PlannedAction action : actions) {
-      Planned before = planned.put(action.guest(), new Planned(action, observedAt));
+      Planned before = planned.put(action.guest(), new Planned(action, observedAt, sha));
       boolean same =
           (before != null && before.action().equals(action))
               || action.equals(inFlight.get(action.guest()));
@@ -247,11 +255,15 @@ public final class ReconcileLoop implements AutoCloseable {
   }
 
   /** An action and the time of the observation it was planned from. */
-  private record Planned(PlannedAction action, Instant observedAt) {}
+  /**
+   * An action, the time of the observation it was planned from, and the commit it serves. It stays
+   * in {@code planned} while it runs: a cycle that no longer plans it removes it, and a retry then
+   * finds nothing to do instead of acting on a plan Git has since dropped.
+   */
+  private record Planned(PlannedAction action, Instant observedAt, String sha) {}
 
   private Mono<ReconcileResult> reconcile(ObjectRef guest) {
     Planned entry = planned.get(guest);
-    String sha = snapshots.lastGood().map(g -> g.commit().sha()).orElse("");
     if (entry == null || isSuspended()) {
       return Mono.just(ReconcileResult.done());
     }
@@ -268,7 +280,6 @@ public final class ReconcileLoop implements AutoCloseable {
       running.decrementAndGet();
       return Mono.just(ReconcileResult.requeueAfter(Duration.ofSeconds(1), "remote busy"));
     }
-    planned.remove(guest, entry);
     inFlight.put(guest, action);
     AtomicBoolean released = new AtomicBoolean();
     Consumer<Boolean> release =
@@ -284,24 +295,33 @@ public final class ReconcileLoop implements AutoCloseable {
     // Released before the result is emitted: the queue may start this guest's follow-up run
     // synchronously from the result, and that run must already see the action as finished.
     return executor
-        .execute(action, sha)
+        .execute(action, entry.sha())
         .map(
             result -> {
               boolean again =
                   result instanceof ReconcileResult.Retryable
                       || result instanceof ReconcileResult.RequeueAfter;
-              if (again) {
-                // Not carried out yet (a lock, a task still running): the queue's retry or
-                // requeue runs the same plan, unless a newer cycle has replaced it.
-                planned.putIfAbsent(guest, entry);
+              if (!again) {
+                // Done or failed: this plan is used up. Not carried out yet (a lock, a task still
+                // running): it stays for the queue's retry, unless a newer cycle replaced or
+                // dropped it meanwhile.
+                planned.remove(guest, entry);
               }
               release.accept(!again);
               notify(o -> o.actionFinished(action.kind(), result));
               LOG.info("{} {}: {}", action.kind(), guest, result);
               return result;
             })
-        .doOnError(e -> release.accept(true))
-        .doOnCancel(() -> release.accept(true));
+        .doOnError(
+            e -> {
+              planned.remove(guest, entry);
+              release.accept(true);
+            })
+        .doOnCancel(
+            () -> {
+              planned.remove(guest, entry);
+              release.accept(true);
+            });
   }
 
   @Override

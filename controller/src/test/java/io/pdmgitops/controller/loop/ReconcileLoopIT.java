@@ -246,6 +246,35 @@ class ReconcileLoopIT {
   }
 
   @Test
+  void aRetryNeverCarriesOutAPlanThatGitHasDroppedMeanwhile() throws Exception {
+    h.fleet.cluster("east").setLock(100, "backup");
+    h.commit(guest("web", 100, "stopped"), "stop web during a backup");
+    h.start();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> h.fleet.cluster("east").tasksStarted("qmshutdown", 100) >= 1);
+
+    // The operator reverts while the shutdown waits for its retry; then the backup ends.
+    h.commit(guest("web", 100, "running"), "revert: keep web running");
+    h.poller.trigger();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                h.status("web")
+                    .map(s -> s.sync() == SyncStatus.SYNCED && s.drifts().isEmpty())
+                    .orElse(false));
+    long attempts = h.fleet.cluster("east").tasksStarted("qmshutdown", 100);
+    h.fleet.cluster("east").setLock(100, null);
+
+    // Longer than every retry delay of the default policy's first attempts (2 s, 3 s).
+    Instant until = Instant.now().plusSeconds(6);
+    await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(until));
+    assertThat(h.fleet.cluster("east").tasksStarted("qmshutdown", 100)).isEqualTo(attempts);
+    assertThat(h.fleet.cluster("east").guest(100).orElseThrow().status()).isEqualTo("running");
+  }
+
+  @Test
   void policyReportShowsTheDriftAndNeverActs() throws Exception {
     h.commit(guest("web", 100, "stopped", "policy: report"), "web should be stopped, report only");
     h.start();

@@ -30,62 +30,24 @@ public final class ApiRoutes {
       RemotesPort remotes,
       MetricsPort metrics) {
     return RouterFunctions.route()
-        .GET(
-            "/api/v1/status",
-            request ->
-                fleet
-                    .status()
-                    .flatMap(
-                        s ->
-                            ServerResponse.ok()
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .bodyValue(s)))
+        .GET("/api/v1/status", request -> fleet.status().flatMap(ApiRoutes::json))
         .GET(
             "/api/v1/resources",
-            request -> {
-              // Off the event loop: the first call after a cycle builds the table. Parsing the
-              // query inside the callable turns a bad parameter into an error signal for onError.
-              return Mono.fromCallable(
-                      () ->
-                          ResourcePageView.of(
-                              ResourceQuery.from(request::queryParam).run(table.snapshot())))
-                  .subscribeOn(Schedulers.boundedElastic())
-                  .flatMap(
-                      page ->
-                          ServerResponse.ok()
-                              .contentType(MediaType.APPLICATION_JSON)
-                              .bodyValue(page));
-            })
-        .GET(
-            "/api/v1/drift",
+            // Off the event loop: the first call after a cycle builds the table. Parsing the
+            // query inside the callable turns a bad parameter into an error signal for onError.
             request ->
-                fleet
-                    .drift()
-                    .flatMap(
-                        r ->
-                            ServerResponse.ok()
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .bodyValue(r)))
-        .GET(
-            "/api/v1/remotes",
-            request ->
-                Mono.fromCallable(remotes::remotes)
-                    .subscribeOn(Schedulers.boundedElastic())
-                    .flatMap(
-                        r ->
-                            ServerResponse.ok()
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .bodyValue(r)))
+                blocking(
+                    () ->
+                        ResourcePageView.of(
+                            ResourceQuery.from(request::queryParam).run(table.snapshot()))))
+        .GET("/api/v1/drift", request -> fleet.drift().flatMap(ApiRoutes::json))
+        .GET("/api/v1/remotes", request -> blocking(remotes::remotes))
         .GET(
             "/api/v1/commits",
             request ->
                 Mono.fromCallable(() -> limit(request.queryParam("limit")))
                     .flatMap(history::history)
-                    .flatMap(
-                        h ->
-                            ServerResponse.ok()
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .bodyValue(h)))
+                    .flatMap(ApiRoutes::json))
         .GET(
             "/metrics",
             request -> ServerResponse.ok().contentType(PROMETHEUS).bodyValue(metrics.scrape()))
@@ -93,6 +55,17 @@ public final class ApiRoutes {
             BadQueryException.class,
             (e, request) -> Problems.badQuery((BadQueryException) e, request))
         .build();
+  }
+
+  private static Mono<ServerResponse> json(Object body) {
+    return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+  }
+
+  /** Work that may take a while (building the table, JDBC), off the event loop. */
+  private static Mono<ServerResponse> blocking(java.util.concurrent.Callable<Object> work) {
+    return Mono.fromCallable(work)
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(ApiRoutes::json);
   }
 
   private static int limit(java.util.Optional<String> raw) {

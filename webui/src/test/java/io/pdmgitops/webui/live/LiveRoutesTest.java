@@ -20,18 +20,21 @@ class LiveRoutesTest {
           .responseTimeout(Duration.ofSeconds(10))
           .build();
 
+  reactor.core.publisher.Flux<ServerSentEvent<String>> stream() {
+    return client
+        .get()
+        .uri("/events")
+        .accept(MediaType.TEXT_EVENT_STREAM)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
+        .getResponseBody();
+  }
+
   @Test
   void eventsArriveWithTheirNames() {
-    var body =
-        client
-            .get()
-            .uri("/events")
-            .accept(MediaType.TEXT_EVENT_STREAM)
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
-            .getResponseBody();
+    var body = stream();
 
     StepVerifier.create(body)
         .assertNext(e -> assertThat(e.comment()).isEqualTo("connected"))
@@ -49,14 +52,7 @@ class LiveRoutesTest {
 
   @Test
   void streamsEndWhenTheControllerStops() {
-    var body =
-        client
-            .get()
-            .uri("/events")
-            .accept(MediaType.TEXT_EVENT_STREAM)
-            .exchange()
-            .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
-            .getResponseBody();
+    var body = stream();
 
     StepVerifier.create(body)
         .assertNext(e -> assertThat(e.comment()).isEqualTo("connected"))
