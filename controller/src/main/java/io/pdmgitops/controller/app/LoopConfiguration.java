@@ -39,6 +39,9 @@ import org.springframework.context.annotation.Configuration;
 /** Git source, inventory, executor, queue and loop, from the properties. */
 @Configuration(proxyBeanMethods = false)
 class LoopConfiguration {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(LoopConfiguration.class);
+
   /** Reconciles running at once across the fleet. */
   static final int MAX_CONCURRENT_RECONCILES = 32;
 
@@ -110,7 +113,24 @@ class LoopConfiguration {
                     ReconcileQueue.DEFAULT_RECONCILE_TIMEOUT),
             clock);
     loop.suspend(properties.suspended());
-    loop.suspendWhile(new SuspendSwitch(properties.dataDir())::isOn);
+    SuspendSwitch operator = new SuspendSwitch(properties.dataDir().toAbsolutePath());
+    java.util.concurrent.atomic.AtomicBoolean wasOn =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    loop.suspendWhile(
+        () -> {
+          boolean on = operator.isOn();
+          if (wasOn.getAndSet(on) != on) {
+            if (on) {
+              LOG.warn(
+                  "suspended by {}: {}",
+                  operator.marker(),
+                  operator.reason().orElse("no reason given"));
+            } else {
+              LOG.warn("resumed: {} is gone", operator.marker());
+            }
+          }
+          return on;
+        });
     loop.observe(
         new LoopObserver() {
           @Override

@@ -17,8 +17,10 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Option(
       names = "--data-dir",
-      defaultValue = "pdm-gitops-data",
-      description = "The controller's data directory (default: ${DEFAULT-VALUE}).")
+      defaultValue = "${env:PDM_DATA_DIR:-pdm-gitops-data}",
+      description =
+          "The controller's data directory, as given to 'run' (default: $PDM_DATA_DIR, else"
+              + " pdm-gitops-data).")
   Path dataDir;
 
   @Override

@@ -21,8 +21,10 @@ final class SuspendCommand implements Callable<Integer> {
 
   @Option(
       names = "--data-dir",
-      defaultValue = "pdm-gitops-data",
-      description = "The controller's data directory (default: ${DEFAULT-VALUE}).")
+      defaultValue = "${env:PDM_DATA_DIR:-pdm-gitops-data}",
+      description =
+          "The controller's data directory, as given to 'run' (default: $PDM_DATA_DIR, else"
+              + " pdm-gitops-data).")
   Path dataDir;
 
   @Option(
@@ -33,6 +35,15 @@ final class SuspendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    dataDir = dataDir.toAbsolutePath();
+    if (!java.nio.file.Files.isDirectory(dataDir.resolve("git"))
+        && !java.nio.file.Files.exists(dataDir.resolve("status.mv.db"))) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          dataDir
+              + " holds no controller state (no git/ clone, no status database): give the"
+              + " --data-dir the controller runs with");
+    }
     SuspendSwitch suspend = new SuspendSwitch(dataDir);
     suspend.suspend(reason, Instant.now());
     spec.commandLine()

@@ -34,6 +34,12 @@ public record GitSourceSettings(
     subdirectory = subdirectory == null ? Optional.empty() : subdirectory;
     httpsToken = httpsToken == null ? Optional.empty() : httpsToken;
     ssh = ssh == null ? Optional.empty() : ssh;
+    if (httpsToken.isPresent() && !url.startsWith("https://")) {
+      throw new IllegalArgumentException(
+          "a repository token is only sent over https, and "
+              + url.replaceFirst("//[^/@]*@", "//")
+              + " is not an https URL");
+    }
     if (subdirectory.isPresent()
         && (subdirectory.get().contains("..") || subdirectory.get().startsWith("/"))) {
       throw new IllegalArgumentException(

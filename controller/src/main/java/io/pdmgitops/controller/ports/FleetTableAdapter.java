@@ -23,8 +23,9 @@ public final class FleetTableAdapter implements FleetPort {
     this.loop = loop;
   }
 
+  /** Synchronized: the pages that a new cycle refreshes at once share one build. */
   @Override
-  public FleetSnapshot snapshot() {
+  public synchronized FleetSnapshot snapshot() {
     var observed = loop.latestObserved();
     if (observed.isEmpty()) {
       return FleetSnapshot.empty();

@@ -10,7 +10,9 @@ import io.pdmgitops.webui.api.RemoteDetail;
 import io.pdmgitops.webui.api.RemotesPort;
 import io.pdmgitops.webui.fleet.FleetPort;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The remotes of the last full cycle, with the collector's back-off. */
@@ -31,30 +33,25 @@ public final class RemotesAdapter implements RemotesPort {
     if (observed.isEmpty()) {
       return List.of();
     }
-    List<FleetResource> rows = fleet.snapshot().resources();
+    // One pass over the table: nodes online, nodes, guests, declared guests, storages per remote.
+    Map<String, int[]> counts = new HashMap<>();
+    for (FleetResource r : fleet.snapshot().resources()) {
+      int[] c = counts.computeIfAbsent(r.remote(), k -> new int[5]);
+      if (r.type() == ResourceType.NODE) {
+        c[0] += r.status().equals("online") ? 1 : 0;
+        c[1]++;
+      } else if (r.type().isGuest()) {
+        c[2]++;
+        c[3] += r.declared().isPresent() ? 1 : 0;
+      } else if (r.type() == ResourceType.STORAGE || r.type() == ResourceType.DATASTORE) {
+        c[4]++;
+      }
+    }
     List<RemoteDetail> out = new ArrayList<>();
     for (Remote remote : observed.get().state().remotes()) {
       String name = remote.metadata().name();
       Optional<RemoteObservation> seen = observed.get().inventory().remote(name);
-      int nodesOnline = 0;
-      int nodes = 0;
-      int guests = 0;
-      int declared = 0;
-      int storages = 0;
-      for (FleetResource r : rows) {
-        if (!r.remote().equals(name)) {
-          continue;
-        }
-        if (r.type() == ResourceType.NODE) {
-          nodes++;
-          nodesOnline += r.status().equals("online") ? 1 : 0;
-        } else if (r.type().isGuest()) {
-          guests++;
-          declared += r.declared().isPresent() ? 1 : 0;
-        } else if (r.type() == ResourceType.STORAGE || r.type() == ResourceType.DATASTORE) {
-          storages++;
-        }
-      }
+      int[] c = counts.getOrDefault(name, new int[5]);
       Optional<RemoteObservation.Unreachable> down =
           seen.filter(RemoteObservation.Unreachable.class::isInstance)
               .map(RemoteObservation.Unreachable.class::cast);
@@ -70,11 +67,11 @@ public final class RemotesAdapter implements RemotesPort {
               down.map(RemoteObservation.Unreachable::message).orElse(""),
               seen.filter(RemoteObservation.Reachable.class::isInstance)
                   .map(o -> ((RemoteObservation.Reachable) o).version()),
-              nodesOnline,
-              nodes,
-              guests,
-              declared,
-              storages,
+              c[0],
+              c[1],
+              c[2],
+              c[3],
+              c[4],
               Optional.of(observed.get().inventory().observedAt().toString()),
               inventory.nextAllowedPoll(name).map(Object::toString)));
     }

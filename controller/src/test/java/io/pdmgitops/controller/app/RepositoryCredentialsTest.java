@@ -56,4 +56,24 @@ class RepositoryCredentialsTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("pdm.repository.known-hosts-file");
   }
+
+  @Test
+  void aTokenIsNeverSentOverPlainHttp() throws Exception {
+    Path token = Files.writeString(dir.resolve("token"), "glpat-secret");
+    var plain =
+        new ControllerProperties.Repository(
+            "http://git.example/fleet.git",
+            "main",
+            Optional.empty(),
+            Duration.ofSeconds(60),
+            null,
+            token,
+            null,
+            null);
+
+    assertThatThrownBy(() -> LoopConfiguration.gitSettings(plain, dir.resolve("git")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("only sent over https")
+        .hasMessageNotContaining("glpat-secret");
+  }
 }

@@ -19,7 +19,8 @@ class SuspendCommandTest {
   }
 
   @Test
-  void suspendWritesTheMarkerWithItsReasonAndResumeRemovesIt() {
+  void suspendWritesTheMarkerWithItsReasonAndResumeRemovesIt() throws Exception {
+    java.nio.file.Files.createDirectories(data.resolve("git")); // a controller's data directory
     StringWriter out = new StringWriter();
 
     assertThat(
@@ -36,5 +37,20 @@ class SuspendCommandTest {
     assertThat(out.toString()).contains("Resumed");
     assertThat(run(out, "resume", "--data-dir", data.toString())).isZero();
     assertThat(out.toString()).contains("Was not suspended.");
+  }
+
+  @Test
+  void aDirectoryWithoutControllerStateIsRefusedSoNobodyThinksTheyStoppedIt() {
+    StringWriter out = new StringWriter();
+    var cli = PdmGitopsCommand.newCommandLine();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+
+    int exit = cli.execute("suspend", "--data-dir", data.resolve("typo").toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("holds no controller state");
+    assertThat(new SuspendSwitch(data.resolve("typo")).isOn()).isFalse();
   }
 }

@@ -45,6 +45,10 @@ public final class FleetTable {
       byRef.put(s.ref(), s);
       s.location().ifPresent(l -> byLocation.put(l.remote() + "/" + l.vmid(), s));
     }
+    Map<String, List<Guest>> guestsByRemote = new HashMap<>();
+    for (Guest guest : state.guests()) {
+      guestsByRemote.computeIfAbsent(guest.spec().remote(), r -> new ArrayList<>()).add(guest);
+    }
     List<FleetResource> out = new ArrayList<>();
     for (Remote remote : state.remotes()) {
       String name = remote.metadata().name();
@@ -81,7 +85,8 @@ public final class FleetTable {
       if (observed.orElse(null) instanceof RemoteObservation.Reachable reachable) {
         addObserved(out, reachable, type, byLocation, seen);
       }
-      addDeclaredNotSeen(out, state, name, type, byRef, seen);
+      addDeclaredNotSeen(
+          out, guestsByRemote.getOrDefault(name, List.of()), name, type, byRef, seen);
     }
     return List.copyOf(out);
   }
@@ -204,13 +209,13 @@ public final class FleetTable {
   /** Guests Git declares on this remote that the poll did not show. */
   private static void addDeclaredNotSeen(
       List<FleetResource> out,
-      DesiredState state,
+      List<Guest> declared,
       String remote,
       RemoteType type,
       Map<ObjectRef, ResourceStatus> byRef,
       Set<Integer> seen) {
-    for (Guest guest : state.guests()) {
-      if (!guest.spec().remote().equals(remote) || seen.contains(guest.spec().vmid())) {
+    for (Guest guest : declared) {
+      if (seen.contains(guest.spec().vmid())) {
         continue;
       }
       Optional<ResourceStatus> status = Optional.ofNullable(byRef.get(ObjectRef.of(guest)));

@@ -42,6 +42,7 @@ public final class DesiredStateLoader {
   private final DocumentReader documents;
   // Per file (relative name): what it contributed last time, reused while its bytes are the same.
   private final Map<String, FileOutcome> cache;
+  private Map<String, List<YamlDocument>> reparsedInThisLoad;
 
   public DesiredStateLoader() {
     this(LoaderLimits.defaults());
@@ -78,6 +79,15 @@ public final class DesiredStateLoader {
       int documents) {}
 
   public synchronized LoadResult load(Path root) {
+    reparsedInThisLoad = new HashMap<>();
+    try {
+      return loadNow(root);
+    } finally {
+      reparsedInThisLoad = null;
+    }
+  }
+
+  private LoadResult loadNow(Path root) {
     List<Problem> problems = new ArrayList<>();
     if (!Files.isDirectory(root)) {
       problems.add(
@@ -193,21 +203,34 @@ public final class DesiredStateLoader {
    * check reports on it, which is rare, so no YAML tree is kept for it.
    */
   private FieldLocator reparsed(Path file, String name, int index, byte[] digest) {
-    return pointer -> {
-      try {
-        byte[] bytes = Files.readAllBytes(file);
-        if (!Arrays.equals(digest(bytes), digest)) {
-          return SourceLocation.startOf(name);
-        }
-        return parse(name, bytes).documents().stream()
+    return pointer ->
+        documentsOf(file, name, digest).stream()
             .filter(d -> d.index() == index)
             .findFirst()
             .map(d -> FieldLocator.of(d).locate(pointer))
             .orElse(SourceLocation.startOf(name));
-      } catch (IOException e) {
-        return SourceLocation.startOf(name);
-      }
-    };
+  }
+
+  /**
+   * A cached file's documents, parsed again; within one load each file at most once (a removed
+   * Remote can put a problem on every guest of a file), and nothing is kept after the load.
+   */
+  private List<YamlDocument> documentsOf(Path file, String name, byte[] digest) {
+    Map<String, List<YamlDocument>> memo = reparsedInThisLoad;
+    if (memo != null && memo.containsKey(name)) {
+      return memo.get(name);
+    }
+    List<YamlDocument> documents;
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      documents = Arrays.equals(digest(bytes), digest) ? parse(name, bytes).documents() : List.of();
+    } catch (IOException e) {
+      documents = List.of();
+    }
+    if (memo != null) {
+      memo.put(name, documents);
+    }
+    return documents;
   }
 
   private static FileOutcome failed(Problem problem) {
