@@ -28,7 +28,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--data-dir",
-      description = "Data directory (default: pdm-gitops-data, demo: pdm-gitops-demo).")
+      description =
+          "Data directory (default: $PDM_DATA_DIR, else pdm-gitops-data; demo: pdm-gitops-demo).")
   Path dataDir;
 
   @Option(
@@ -61,8 +62,13 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Map<String, Object> properties = new HashMap<>();
+    String fromEnvironment = System.getenv("PDM_DATA_DIR");
     Path data =
-        (dataDir != null ? dataDir : Path.of(demo ? "pdm-gitops-demo" : "pdm-gitops-data"))
+        (dataDir != null
+                ? dataDir
+                : demo
+                    ? Path.of("pdm-gitops-demo")
+                    : Path.of(fromEnvironment != null ? fromEnvironment : "pdm-gitops-data"))
             .toAbsolutePath();
     properties.put("pdm.data-dir", data.toString());
     WebCertificate certificate = null;
