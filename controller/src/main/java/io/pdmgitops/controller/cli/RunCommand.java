@@ -52,11 +52,15 @@ final class RunCommand implements Callable<Integer> {
   /** HTTPS unless asked otherwise or Spring Boot's own server.ssl settings are given. */
   private boolean selfSigned() {
     boolean configured =
-        System.getenv("SERVER_SSL_KEY_STORE") != null
-            || System.getenv("SERVER_SSL_BUNDLE") != null
-            || System.getProperty("server.ssl.key-store") != null
-            || System.getProperty("server.ssl.bundle") != null;
+        System.getenv().keySet().stream().anyMatch(k -> k.startsWith("SERVER_SSL_"))
+            || System.getProperties().stringPropertyNames().stream()
+                .anyMatch(k -> k.startsWith("server.ssl."));
     return !http && !configured;
+  }
+
+  /** The operator's own port setting wins over our default; --port wins over both. */
+  private static boolean portConfigured() {
+    return System.getenv("SERVER_PORT") != null || System.getProperty("server.port") != null;
   }
 
   @Override
@@ -79,7 +83,9 @@ final class RunCommand implements Callable<Integer> {
       properties.put("server.ssl.key-store-type", "PKCS12");
       properties.put("server.ssl.key-store-password", certificate.password());
       properties.put("server.ssl.key-alias", WebCertificate.ALIAS);
-      properties.put("server.port", port != null ? port : 8443);
+      if (port != null || !portConfigured()) {
+        properties.put("server.port", port != null ? port : 8443);
+      }
     } else if (port != null) {
       properties.put("server.port", port);
     }
