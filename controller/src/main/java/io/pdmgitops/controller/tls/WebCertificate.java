@@ -71,9 +71,17 @@ public final class WebCertificate {
       try (InputStream in = Files.newInputStream(store)) {
         keys.load(in, password.toCharArray());
       }
-      return new WebCertificate(store, password, (X509Certificate) keys.getCertificate(ALIAS));
+      if (!(keys.getCertificate(ALIAS) instanceof X509Certificate certificate)) {
+        throw new GeneralSecurityException(
+            store
+                + " has no certificate under the alias '"
+                + ALIAS
+                + "': store your own under that alias, or set server.ssl.* instead");
+      }
+      return new WebCertificate(store, password, certificate);
     }
     Files.createDirectories(dir);
+    restrict(dir, "rwx------");
     String password = randomPassword();
     KeyPair key = newKey();
     X509Certificate certificate = selfSigned(key, names());
@@ -83,10 +91,11 @@ public final class WebCertificate {
         ALIAS, key.getPrivate(), password.toCharArray(), new X509Certificate[] {certificate});
     writePrivate(passwordFile, password.getBytes(StandardCharsets.UTF_8));
     Path temp = dir.resolve(KEY_STORE + ".tmp");
+    Files.deleteIfExists(temp);
+    createPrivate(temp);
     try (OutputStream out = Files.newOutputStream(temp)) {
       keys.store(out, password.toCharArray());
     }
-    restrict(temp);
     Files.move(temp, store, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     return new WebCertificate(store, password, certificate);
   }
@@ -179,13 +188,24 @@ public final class WebCertificate {
   }
 
   private static void writePrivate(Path file, byte[] content) throws IOException {
+    Files.deleteIfExists(file);
+    createPrivate(file);
     Files.write(file, content);
-    restrict(file);
   }
 
-  private static void restrict(Path file) throws IOException {
+  /** Created owner-only from the start: never readable by others, not even for a moment. */
+  private static void createPrivate(Path file) throws IOException {
     try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createFile(file); // not POSIX: the data directory's own permissions protect it
+    }
+  }
+
+  private static void restrict(Path path, String permissions) throws IOException {
+    try {
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
     } catch (UnsupportedOperationException e) {
       // not a POSIX file system: the data directory's own permissions protect it
     }

@@ -51,5 +51,7 @@ class WebCertificateTest {
           .isEqualTo("rw-------");
     }
     assertThat(certificate.toString()).doesNotContain(certificate.password());
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+        .isEqualTo("rwx------");
   }
 }
