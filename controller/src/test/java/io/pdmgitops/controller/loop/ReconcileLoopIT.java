@@ -246,6 +246,28 @@ class ReconcileLoopIT {
   }
 
   @Test
+  void aCommitIsActedOnFromAPollOfOnlyTheRemotesItTouches() throws Exception {
+    h.commit(guest("web", 100, "running"), "baseline");
+    h.start();
+    awaitSynced("web");
+    // west answers slowly now: a full cycle takes more than 3 s, a poll of east alone does not.
+    h.fleet.setFaults(
+        "west",
+        new io.pdmgitops.simulator.config.FaultConfig(
+            Duration.ofSeconds(3), 0, false, false, Duration.ZERO, java.util.Map.of()));
+
+    h.commit(guest("web", 100, "stopped"), "stop web");
+    Instant triggered = Instant.now();
+    h.poller.trigger();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> !h.actions().isEmpty());
+    assertThat(Duration.between(triggered, h.actions().get(0).createdAt()))
+        .as("planned from the focused poll of east, before the slow full cycle ends")
+        .isLessThan(Duration.ofMillis(2_500));
+    assertThat(h.actions().get(0).action()).isEqualTo(ActionKind.SHUTDOWN);
+  }
+
+  @Test
   void aRetryNeverCarriesOutAPlanThatGitHasDroppedMeanwhile() throws Exception {
     h.fleet.cluster("east").setLock(100, "backup");
     h.commit(guest("web", 100, "stopped"), "stop web during a backup");
