@@ -17,6 +17,7 @@ import io.pdmgitops.controller.store.EventType;
 import io.pdmgitops.controller.store.JdbcResourceStore;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.controller.store.StatusRecorder;
+import io.pdmgitops.controller.store.StatusRecording;
 import io.pdmgitops.controller.store.StoreActionJournal;
 import io.pdmgitops.model.desired.SecretRef;
 import io.pdmgitops.model.drift.DriftReport;
@@ -44,6 +45,11 @@ class LoopConfiguration {
 
   /** Reconciles running at once across the fleet. */
   static final int MAX_CONCURRENT_RECONCILES = 32;
+
+  @Bean(destroyMethod = "close")
+  StatusRecording statusRecording(StatusRecorder recorder) {
+    return new StatusRecording(recorder);
+  }
 
   @Bean(destroyMethod = "close")
   LiveEvents liveEvents() {
@@ -87,7 +93,7 @@ class LoopConfiguration {
       GuestActionExecutor executor,
       StoreActionJournal journal,
       ExecutorTimers timers,
-      StatusRecorder recorder,
+      StatusRecording recording,
       LiveEvents live,
       Clock clock) {
     LoopSettings settings =
@@ -135,7 +141,7 @@ class LoopConfiguration {
         new LoopObserver() {
           @Override
           public void reportPublished(DriftReport report, String commitSha) {
-            recorder.record(report, Optional.of(commitSha).filter(s -> !s.isEmpty()));
+            recording.submit(report, Optional.of(commitSha).filter(s -> !s.isEmpty()));
           }
         });
     loop.observe(live);
