@@ -1,11 +1,9 @@
 package io.pdmgitops.controller.cli;
 
 import io.pdmgitops.controller.loop.SuspendSwitch;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code resume}: lift an operator's suspend; the next cycle acts on the drift again. */
 @Command(
@@ -15,17 +13,11 @@ import picocli.CommandLine.Option;
 final class ResumeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--data-dir",
-      defaultValue = "${env:PDM_DATA_DIR:-pdm-gitops-data}",
-      description =
-          "The controller's data directory, as given to 'run' (default: $PDM_DATA_DIR, else"
-              + " pdm-gitops-data).")
-  Path dataDir;
+  @CommandLine.Mixin DataDirOption data;
 
   @Override
   public Integer call() throws Exception {
-    boolean was = new SuspendSwitch(dataDir).resume();
+    boolean was = new SuspendSwitch(data.dataDir).resume();
     spec.commandLine()
         .getOut()
         .println(was ? "Resumed: the next cycle acts on drift again." : "Was not suspended.");

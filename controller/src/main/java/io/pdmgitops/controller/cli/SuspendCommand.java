@@ -19,13 +19,7 @@ import picocli.CommandLine.Option;
 final class SuspendCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--data-dir",
-      defaultValue = "${env:PDM_DATA_DIR:-pdm-gitops-data}",
-      description =
-          "The controller's data directory, as given to 'run' (default: $PDM_DATA_DIR, else"
-              + " pdm-gitops-data).")
-  Path dataDir;
+  @CommandLine.Mixin DataDirOption data;
 
   @Option(
       names = "--reason",
@@ -35,7 +29,7 @@ final class SuspendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    dataDir = dataDir.toAbsolutePath();
+    Path dataDir = data.dataDir.toAbsolutePath();
     if (!java.nio.file.Files.isDirectory(dataDir.resolve("git"))
         && !java.nio.file.Files.exists(dataDir.resolve("status.mv.db"))) {
       throw new CommandLine.ParameterException(

@@ -44,14 +44,16 @@ class WebCertificateTest {
 
   @Test
   void theKeyStoreAndItsPasswordAreReadableByTheOwnerOnly() throws Exception {
-    WebCertificate certificate = WebCertificate.ensure(dir);
+    // A directory ensure() creates itself: the temp dir is owner-only already and proves nothing.
+    Path tls = dir.resolve("data").resolve("tls");
+    WebCertificate certificate = WebCertificate.ensure(tls);
 
-    for (Path file : List.of(certificate.keyStore(), dir.resolve(WebCertificate.PASSWORD_FILE))) {
+    for (Path file : List.of(certificate.keyStore(), tls.resolve(WebCertificate.PASSWORD_FILE))) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
           .isEqualTo("rw-------");
     }
     assertThat(certificate.toString()).doesNotContain(certificate.password());
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tls)))
         .isEqualTo("rwx------");
   }
 }

@@ -129,9 +129,7 @@ public final class FleetTable {
       out.add(
           new FleetResource(
               "remote/" + remote + "/guest/" + g.vmid(),
-              g.type() == io.pdmgitops.model.desired.GuestType.LXC
-                  ? ResourceType.LXC
-                  : ResourceType.QEMU,
+              ResourceType.of(g.type()),
               remote,
               type,
               g.name(),
@@ -229,9 +227,7 @@ public final class FleetTable {
       out.add(
           new FleetResource(
               "remote/" + remote + "/guest/" + guest.spec().vmid(),
-              guest.spec().type() == io.pdmgitops.model.desired.GuestType.LXC
-                  ? ResourceType.LXC
-                  : ResourceType.QEMU,
+              ResourceType.of(guest.spec().type()),
               remote,
               type,
               guest.spec().name(),

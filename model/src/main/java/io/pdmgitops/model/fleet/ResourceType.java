@@ -22,6 +22,11 @@ public enum ResourceType {
     return wire;
   }
 
+  /** The row type of a guest of this kind. */
+  public static ResourceType of(io.pdmgitops.model.desired.GuestType type) {
+    return type == io.pdmgitops.model.desired.GuestType.LXC ? LXC : QEMU;
+  }
+
   public boolean isGuest() {
     return this == QEMU || this == LXC;
   }
