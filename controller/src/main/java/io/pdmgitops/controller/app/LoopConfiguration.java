@@ -1,5 +1,6 @@
 package io.pdmgitops.controller.app;
 
+import io.pdmgitops.controller.git.CommitFiles;
 import io.pdmgitops.controller.git.CommitOutcome;
 import io.pdmgitops.controller.git.GitPoller;
 import io.pdmgitops.controller.git.GitSource;
@@ -148,24 +149,34 @@ class LoopConfiguration {
     return loop;
   }
 
+  @Bean
+  GitSource gitSource(ControllerProperties properties) {
+    ControllerProperties.Repository repo = properties.repository();
+    if (repo == null || repo.url() == null) {
+      throw new IllegalStateException("set pdm.repository.url to the desired-state repository");
+    }
+    return new GitSource(gitSettings(repo, properties.dataDir().resolve("git")));
+  }
+
+  @Bean
+  CommitFiles commitFiles(GitSource source) {
+    return source.files();
+  }
+
   @Bean(destroyMethod = "close")
   GitPoller gitPoller(
       ControllerProperties properties,
+      GitSource source,
       SnapshotTracker snapshots,
       ReconcileLoop loop,
       JdbcStatusStore store,
       JdbcResourceStore resources,
       LiveEvents live,
       Clock clock) {
-    ControllerProperties.Repository repo = properties.repository();
-    if (repo == null || repo.url() == null) {
-      throw new IllegalStateException("set pdm.repository.url to the desired-state repository");
-    }
-    GitSourceSettings settings = gitSettings(repo, properties.dataDir().resolve("git"));
     return new GitPoller(
-        new GitSource(settings),
+        source,
         snapshots,
-        repo.pollInterval(),
+        properties.repository().pollInterval(),
         0.1,
         () -> ThreadLocalRandom.current().nextDouble(),
         outcome -> {

@@ -1,18 +1,24 @@
 package io.pdmgitops.controller.app;
 
+import io.pdmgitops.controller.git.CommitFiles;
 import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.controller.ports.FleetMetrics;
 import io.pdmgitops.controller.ports.FleetStatusAdapter;
 import io.pdmgitops.controller.ports.FleetTableAdapter;
+import io.pdmgitops.controller.ports.GuestDetailAdapter;
 import io.pdmgitops.controller.ports.HistoryAdapter;
 import io.pdmgitops.controller.ports.LiveEvents;
 import io.pdmgitops.controller.ports.RemotesAdapter;
+import io.pdmgitops.controller.ports.TaskCollector;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.reconcilers.remote.InventoryCollector;
+import io.pdmgitops.reconcilers.remote.RemoteClients;
+import io.pdmgitops.webui.WebPorts;
 import io.pdmgitops.webui.api.ApiRoutes;
 import io.pdmgitops.webui.live.LiveRoutes;
 import io.pdmgitops.webui.pages.PageRoutes;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -44,18 +50,50 @@ class WebConfiguration {
 
   @Bean
   RemotesAdapter remotes(
-      ReconcileLoop loop, FleetTableAdapter table, InventoryCollector inventory) {
-    return new RemotesAdapter(loop, table, inventory);
+      ReconcileLoop loop,
+      FleetTableAdapter table,
+      InventoryCollector inventory,
+      RemoteClients clients) {
+    return new RemotesAdapter(loop, table, inventory, clients);
   }
 
   @Bean
-  RouterFunction<ServerResponse> apiRoutes(
+  GuestDetailAdapter guestDetails(
+      FleetTableAdapter table,
+      ReconcileLoop loop,
+      SnapshotTracker snapshots,
+      JdbcStatusStore store,
+      CommitFiles files,
+      RemoteClients clients) {
+    return new GuestDetailAdapter(table, loop, snapshots, store, files, clients);
+  }
+
+  @Bean
+  TaskCollector tasks(
+      ReconcileLoop loop,
+      SnapshotTracker snapshots,
+      RemoteClients clients,
+      JdbcStatusStore store,
+      Clock clock) {
+    return new TaskCollector(loop, snapshots, clients, store, clock);
+  }
+
+  @Bean
+  WebPorts webPorts(
       FleetStatusAdapter status,
       FleetTableAdapter table,
       HistoryAdapter history,
       RemotesAdapter remotes,
+      GuestDetailAdapter details,
+      TaskCollector tasks,
+      CommitFiles files,
       FleetMetrics metrics) {
-    return ApiRoutes.routes(status, table, history, remotes, metrics);
+    return new WebPorts(status, table, history, remotes, details, tasks, files, metrics);
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> apiRoutes(WebPorts ports) {
+    return ApiRoutes.routes(ports);
   }
 
   @Bean
@@ -64,11 +102,7 @@ class WebConfiguration {
   }
 
   @Bean
-  RouterFunction<ServerResponse> pageRoutes(
-      FleetStatusAdapter status,
-      FleetTableAdapter table,
-      HistoryAdapter history,
-      RemotesAdapter remotes) {
-    return PageRoutes.routes(status, table, history, remotes);
+  RouterFunction<ServerResponse> pageRoutes(WebPorts ports) {
+    return PageRoutes.routes(ports);
   }
 }

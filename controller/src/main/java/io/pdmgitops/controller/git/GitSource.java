@@ -117,6 +117,11 @@ public class GitSource {
     }
   }
 
+  /** The desired-state files at any fetched commit. */
+  public CommitFiles files() {
+    return new CommitFiles(clone, settings.subdirectory());
+  }
+
   /** The checked-out desired-state directory. */
   public Path desiredStateRoot() {
     return settings.subdirectory().map(clone::resolve).orElse(clone);

@@ -96,7 +96,7 @@ public final class FleetStatusAdapter implements FleetStatusPort {
         .toList();
   }
 
-  private static ResourceView view(ResourceStatus s, JournalEntry last) {
+  static ResourceView view(ResourceStatus s, JournalEntry last) {
     return new ResourceView(
         s.ref().kind().kindName(),
         s.ref().identity(),
@@ -111,16 +111,17 @@ public final class FleetStatusAdapter implements FleetStatusPort {
         s.location().map(l -> l.remote()),
         s.location().map(l -> l.node()),
         s.location().map(l -> l.vmid()),
-        Optional.ofNullable(last)
-            .map(
-                e ->
-                    new ResourceView.ActionView(
-                        e.action().name(),
-                        e.state().name(),
-                        e.exitStatus(),
-                        e.upid(),
-                        e.commitSha(),
-                        e.createdAt().toString())));
+        Optional.ofNullable(last).map(FleetStatusAdapter::action));
+  }
+
+  static ResourceView.ActionView action(JournalEntry e) {
+    return new ResourceView.ActionView(
+        e.action().name(),
+        e.state().name(),
+        e.exitStatus(),
+        e.upid(),
+        e.commitSha(),
+        e.createdAt().toString());
   }
 
   private static StatusView.CommitView commit(CommitOutcome outcome) {

@@ -6,8 +6,12 @@ import io.pdmgitops.model.fleet.FleetResource;
 import io.pdmgitops.model.fleet.ResourceType;
 import io.pdmgitops.model.observed.RemoteObservation;
 import io.pdmgitops.reconcilers.remote.InventoryCollector;
+import io.pdmgitops.reconcilers.remote.RemoteClients;
+import io.pdmgitops.reconcilers.remote.SecretResolver;
 import io.pdmgitops.webui.api.RemoteDetail;
+import io.pdmgitops.webui.api.RemoteInventory;
 import io.pdmgitops.webui.api.RemotesPort;
+import io.pdmgitops.webui.api.ResourceRowView;
 import io.pdmgitops.webui.fleet.FleetPort;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,11 +24,54 @@ public final class RemotesAdapter implements RemotesPort {
   private final ReconcileLoop loop;
   private final FleetPort fleet;
   private final InventoryCollector inventory;
+  private final RemoteClients clients;
 
-  public RemotesAdapter(ReconcileLoop loop, FleetPort fleet, InventoryCollector inventory) {
+  public RemotesAdapter(
+      ReconcileLoop loop, FleetPort fleet, InventoryCollector inventory, RemoteClients clients) {
     this.loop = loop;
     this.fleet = fleet;
     this.inventory = inventory;
+    this.clients = clients;
+  }
+
+  @Override
+  public Optional<RemoteInventory> remote(String name) {
+    Optional<RemoteDetail> summary =
+        remotes().stream().filter(r -> r.name().equals(name)).findFirst();
+    if (summary.isEmpty()) {
+      return Optional.empty();
+    }
+    List<ResourceRowView> nodes = new ArrayList<>();
+    List<ResourceRowView> storages = new ArrayList<>();
+    for (FleetResource r : fleet.snapshot().resources()) {
+      if (!r.remote().equals(name)) {
+        continue;
+      }
+      if (r.type() == ResourceType.NODE) {
+        nodes.add(ResourceRowView.of(r));
+      } else if (r.type() == ResourceType.STORAGE || r.type() == ResourceType.DATASTORE) {
+        storages.add(ResourceRowView.of(r));
+      }
+    }
+    nodes.sort(java.util.Comparator.comparing(ResourceRowView::name));
+    storages.sort(
+        java.util.Comparator.comparing((ResourceRowView v) -> v.node().orElse(""))
+            .thenComparing(ResourceRowView::name));
+    return Optional.of(new RemoteInventory(summary.get(), answering(name), nodes, storages));
+  }
+
+  /** The endpoint the client reached last; nothing before the first answer. */
+  private Optional<String> answering(String name) {
+    return loop.latestObserved()
+        .flatMap(o -> o.state().remote(name))
+        .flatMap(
+            remote -> {
+              try {
+                return clients.transport(remote).lastAnswered().map(e -> e.url().toString());
+              } catch (SecretResolver.SecretUnavailableException e) {
+                return Optional.empty();
+              }
+            });
   }
 
   @Override

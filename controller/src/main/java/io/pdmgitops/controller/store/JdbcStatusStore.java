@@ -205,6 +205,11 @@ public final class JdbcStatusStore {
     return journalWhere("1 = 1", limit);
   }
 
+  /** One resource's actions ({@code Guest/web-01}), newest first. */
+  public List<JournalEntry> actionsFor(String resource, int limit) {
+    return journalWhere("resource = ?", limit, resource);
+  }
+
   /**
    * Keeps the newest {@code keepCommits} commits and nothing finished older than {@code maxAge}.
    */
@@ -246,7 +251,7 @@ public final class JdbcStatusStore {
         });
   }
 
-  private List<JournalEntry> journalWhere(String condition, int limit) {
+  private List<JournalEntry> journalWhere(String condition, int limit, Object... values) {
     return jdbc.inTransaction(
         c -> {
           List<JournalEntry> out = new ArrayList<>();
@@ -258,6 +263,9 @@ public final class JdbcStatusStore {
                       + condition
                       + " ORDER BY id DESC")) {
             q.setMaxRows(limit);
+            for (int i = 0; i < values.length; i++) {
+              q.setObject(i + 1, values[i]);
+            }
             try (ResultSet rs = q.executeQuery()) {
               while (rs.next()) {
                 out.add(

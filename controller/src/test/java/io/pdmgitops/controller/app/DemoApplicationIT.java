@@ -150,5 +150,46 @@ class DemoApplicationIT {
             });
     assertThat(resources.recentEvents(java.util.Optional.of("Guest/dns-01"), 10))
         .anySatisfy(e -> assertThat(e.message()).startsWith("OUT_OF_SYNC, HEALTHY (was SYNCED"));
+    detailsOfTheStoppedGuest(expected);
+  }
+
+  /** The guest, its remote, its task and its file, all read from the real fleet and clone. */
+  void detailsOfTheStoppedGuest(String sha) throws Exception {
+    JsonNode guest = get("/api/v1/guests/dc-east/120");
+    assertThat(guest.at("/declaration/file").asString()).isEqualTo("guests/dc-east.yaml");
+    assertThat(guest.at("/declaration/commit").asString()).isEqualTo(sha);
+    assertThat(guest.at("/declaration/yaml").asString())
+        .contains("name: dns-01")
+        .contains("power: stopped")
+        .doesNotContain("---");
+    assertThat(guest.at("/actions/0/action").asString()).isEqualTo("SHUTDOWN");
+    assertThat(guest.get("observed").findValuesAsString("field")).contains("node", "power");
+    JsonNode rrd = get("/api/v1/guests/dc-east/120/rrddata?timeframe=hour");
+    assertThat(rrd.get("time").size()).isPositive();
+    // Stopped now: its recent buckets carry only the maxima, and the series keep their length.
+    assertThat(rrd.at("/series/maxmem").size()).isEqualTo(rrd.get("time").size());
+    // The fleet's tasks: the shutdown is there, linked to the commit, with its log.
+    JsonNode tasks = get("/api/v1/tasks?mine=true&remote=dc-east");
+    JsonNode shutdown = null;
+    for (JsonNode t : tasks.get("tasks")) {
+      if (t.get("type").asString().endsWith("shutdown") && t.get("id").asString().equals("120")) {
+        shutdown = t;
+      }
+    }
+    assertThat(shutdown).as("the shutdown task in %s", tasks).isNotNull();
+    assertThat(shutdown.get("commit").asString()).isEqualTo(sha);
+    assertThat(shutdown.get("state").asString()).isEqualTo("OK");
+    JsonNode log = get("/api/v1/remotes/dc-east/tasks/" + shutdown.get("upid").asString() + "/log");
+    assertThat(log.get("lines").size()).isPositive();
+    assertThat(log.get("exitStatus").asString()).isEqualTo("OK");
+    JsonNode east = get("/api/v1/remotes/dc-east");
+    assertThat(east.get("nodes").size()).isEqualTo(3);
+    assertThat(east.get("answering").asString()).startsWith("https://");
+    // The pages over the same data, and the file at the commit.
+    assertThat(text("/guests/dc-east/120")).contains("data-next>");
+    assertThat(text("/tasks?mine=true")).contains("vzshutdown");
+    assertThat(text("/remotes/dc-east")).contains("data-answering>yes, last answer<");
+    assertThat(text("/source/" + sha + "/guests/dc-east.yaml")).contains("dns-01");
+    assertThat(text("/webjars/chart.js/dist/chart.umd.js")).contains("Chart");
   }
 }

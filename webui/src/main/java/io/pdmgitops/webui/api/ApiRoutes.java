@@ -1,18 +1,25 @@
 package io.pdmgitops.webui.api;
 
+import io.pdmgitops.webui.WebPorts;
 import io.pdmgitops.webui.fleet.BadQueryException;
-import io.pdmgitops.webui.fleet.FleetPort;
+import io.pdmgitops.webui.fleet.QueryNumbers;
 import io.pdmgitops.webui.fleet.ResourceQuery;
+import io.pdmgitops.webui.tasks.TaskQuery;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The JSON API under /api/v1 and the Prometheus scrape: status, the fleet table (search, sort,
- * page), the declared resources' drift. Bad parameters get a 400 problem detail, never a 500.
+ * The JSON API under /api/v1 and the Prometheus scrape: status, remotes, the fleet table (search,
+ * sort, page), guests in full with their RRD history, drift, commits, the fleet's tasks and their
+ * logs. Bad parameters get a 400 problem detail, unknown names a 404, a remote that does not answer
+ * a live read a 502; never a 500.
  */
 public final class ApiRoutes {
   private static final MediaType PROMETHEUS =
@@ -23,14 +30,9 @@ public final class ApiRoutes {
   /** Most commits one GET /api/v1/commits returns. */
   static final int MAX_COMMITS = 200;
 
-  public static RouterFunction<ServerResponse> routes(
-      FleetStatusPort fleet,
-      FleetPort table,
-      HistoryPort history,
-      RemotesPort remotes,
-      MetricsPort metrics) {
+  public static RouterFunction<ServerResponse> routes(WebPorts ports) {
     return RouterFunctions.route()
-        .GET("/api/v1/status", request -> fleet.status().flatMap(ApiRoutes::json))
+        .GET("/api/v1/status", request -> ports.status().status().flatMap(ApiRoutes::json))
         .GET(
             "/api/v1/resources",
             // Off the event loop: the first call after a cycle builds the table. Parsing the
@@ -39,49 +41,100 @@ public final class ApiRoutes {
                 blocking(
                     () ->
                         ResourcePageView.of(
-                            ResourceQuery.from(request::queryParam).run(table.snapshot()))))
-        .GET("/api/v1/drift", request -> fleet.drift().flatMap(ApiRoutes::json))
-        .GET("/api/v1/remotes", request -> blocking(remotes::remotes))
+                            ResourceQuery.from(request::queryParam).run(ports.fleet().snapshot()))))
+        .GET(
+            "/api/v1/guests/{remote}/{vmid}",
+            request ->
+                blocking(
+                    () -> {
+                      String remote = request.pathVariable("remote");
+                      int vmid = vmid(request);
+                      return ports
+                          .details()
+                          .guest(remote, vmid)
+                          .orElseThrow(
+                              () ->
+                                  new NotFoundException(
+                                      "no guest " + vmid + " on remote " + remote));
+                    }))
+        .GET(
+            "/api/v1/guests/{remote}/{vmid}/rrddata",
+            request ->
+                Mono.fromCallable(() -> vmid(request))
+                    .flatMap(
+                        vmid ->
+                            ports
+                                .details()
+                                .guestRrd(
+                                    request.pathVariable("remote"),
+                                    vmid,
+                                    Timeframe.from(request.queryParam("timeframe"))))
+                    .flatMap(ApiRoutes::json))
+        .GET("/api/v1/drift", request -> ports.status().drift().flatMap(ApiRoutes::json))
+        .GET("/api/v1/remotes", request -> blocking(ports.remotes()::remotes))
+        .GET(
+            "/api/v1/remotes/{name}",
+            request ->
+                blocking(
+                    () -> {
+                      String name = request.pathVariable("name");
+                      return ports
+                          .remotes()
+                          .remote(name)
+                          .orElseThrow(() -> new NotFoundException("no remote named " + name));
+                    }))
+        .GET(
+            "/api/v1/remotes/{remote}/tasks/{upid}/log",
+            request ->
+                ports
+                    .tasks()
+                    .log(request.pathVariable("remote"), request.pathVariable("upid"))
+                    .flatMap(ApiRoutes::json))
+        .GET(
+            "/api/v1/tasks",
+            request ->
+                Mono.fromCallable(() -> TaskQuery.from(request::queryParam))
+                    .flatMap(query -> ports.tasks().tasks().map(query::run))
+                    .flatMap(ApiRoutes::json))
         .GET(
             "/api/v1/commits",
             request ->
-                Mono.fromCallable(() -> limit(request.queryParam("limit")))
-                    .flatMap(history::history)
+                Mono.fromCallable(
+                        () ->
+                            QueryNumbers.wholeNumber(
+                                "limit", request.queryParam("limit"), 50, 1, MAX_COMMITS))
+                    .flatMap(ports.history()::history)
                     .flatMap(ApiRoutes::json))
         .GET(
             "/metrics",
-            request -> ServerResponse.ok().contentType(PROMETHEUS).bodyValue(metrics.scrape()))
+            request ->
+                ServerResponse.ok().contentType(PROMETHEUS).bodyValue(ports.metrics().scrape()))
         .onError(
             BadQueryException.class,
             (e, request) -> Problems.badQuery((BadQueryException) e, request))
+        .onError(
+            NotFoundException.class,
+            (e, request) -> Problems.notFound((NotFoundException) e, request))
+        .onError(
+            RemoteReadException.class,
+            (e, request) -> Problems.remoteRead((RemoteReadException) e, request))
         .build();
+  }
+
+  /** The {@code vmid} path segment: PVE's range, 100 to 999999999. */
+  static int vmid(ServerRequest request) {
+    return QueryNumbers.wholeNumber(
+        "vmid", Optional.of(request.pathVariable("vmid")), 0, 100, 999_999_999);
   }
 
   private static Mono<ServerResponse> json(Object body) {
     return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
   }
 
-  /** Work that may take a while (building the table, JDBC), off the event loop. */
-  private static Mono<ServerResponse> blocking(java.util.concurrent.Callable<Object> work) {
+  /** Work that may take a while (building the table, JDBC, Git), off the event loop. */
+  private static Mono<ServerResponse> blocking(Callable<Object> work) {
     return Mono.fromCallable(work)
         .subscribeOn(Schedulers.boundedElastic())
         .flatMap(ApiRoutes::json);
-  }
-
-  private static int limit(java.util.Optional<String> raw) {
-    if (raw.isEmpty()) {
-      return 50;
-    }
-    try {
-      int value = Integer.parseInt(raw.get().strip());
-      if (value >= 1 && value <= MAX_COMMITS) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new BadQueryException(
-        "limit",
-        "limit must be a whole number from 1 to " + MAX_COMMITS + ", not '" + raw.get() + "'");
   }
 }

@@ -12,6 +12,8 @@ import reactor.core.publisher.Mono;
 /** Errors of the JSON API as RFC 9457 problem details. */
 final class Problems {
   static final URI BAD_QUERY = URI.create("https://pdm-gitops.io/problems/bad-query");
+  static final URI NOT_FOUND = URI.create("https://pdm-gitops.io/problems/not-found");
+  static final URI REMOTE_READ = URI.create("https://pdm-gitops.io/problems/remote-read");
 
   private Problems() {}
 
@@ -22,6 +24,23 @@ final class Problems {
     problem.setTitle("Bad query parameter");
     problem.setInstance(URI.create(request.path()));
     problem.setProperty("parameter", e.parameter());
+    return respond(problem);
+  }
+
+  static Mono<ServerResponse> notFound(NotFoundException e, ServerRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setType(NOT_FOUND);
+    problem.setTitle("Not found");
+    problem.setInstance(URI.create(request.path()));
+    return respond(problem);
+  }
+
+  static Mono<ServerResponse> remoteRead(RemoteReadException e, ServerRequest request) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage());
+    problem.setType(REMOTE_READ);
+    problem.setTitle("The remote did not answer");
+    problem.setInstance(URI.create(request.path()));
     return respond(problem);
   }
 

@@ -3,7 +3,9 @@ package io.pdmgitops.webui.fleet;
 import io.pdmgitops.model.fleet.FleetResource;
 import io.pdmgitops.model.fleet.SearchQuery;
 import io.pdmgitops.model.fleet.SearchSyntaxException;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,18 +16,54 @@ import java.util.function.Function;
  * direction, a page and a page size (bounded, so a response stays small however big the fleet).
  */
 public record ResourceQuery(
-    String text, SearchQuery search, SortColumn sort, boolean descending, int page, int size) {
+    String text,
+    Map<String, String> filters,
+    SearchQuery search,
+    SortColumn sort,
+    boolean descending,
+    int page,
+    int size) {
   public static final int DEFAULT_SIZE = 50;
   public static final int MAX_SIZE = 500;
 
   /**
-   * From query parameters ({@code search}, {@code sort}, {@code dir}, {@code page}, {@code size}).
+   * The column filters: each is one more required term ({@code +type:qemu}) on top of the search,
+   * so the table's filter row and the search box speak the same language.
+   */
+  public static final List<String> FILTERS =
+      List.of("type", "remote", "node", "status", "sync", "health");
+
+  public ResourceQuery {
+    filters = Collections.unmodifiableMap(new LinkedHashMap<>(filters));
+  }
+
+  /**
+   * From query parameters ({@code search}, the column filters, {@code sort}, {@code dir}, {@code
+   * page}, {@code size}).
    */
   public static ResourceQuery from(Function<String, Optional<String>> parameter) {
     String text = parameter.apply("search").orElse("").strip();
+    Map<String, String> filters = new LinkedHashMap<>();
+    StringBuilder effective = new StringBuilder(text);
+    for (String column : FILTERS) {
+      Optional<String> value = parameter.apply(column).map(String::strip).filter(v -> !v.isEmpty());
+      if (value.isEmpty()) {
+        continue;
+      }
+      if (!value.get().matches("[^\\s\"':+]+")) {
+        throw new BadQueryException(
+            column,
+            column
+                + " filters by one word without spaces, quotes, colons or plus signs, not '"
+                + value.get()
+                + "'");
+      }
+      filters.put(column, value.get());
+      effective.append(" +").append(column).append(':').append(value.get());
+    }
     SearchQuery search;
     try {
-      search = SearchQuery.parse(text);
+      search = SearchQuery.parse(effective.toString().strip());
     } catch (SearchSyntaxException e) {
       throw new BadQueryException("search", e.getMessage());
     }
@@ -41,27 +79,9 @@ public record ResourceQuery(
     if (!dir.equals("asc") && !dir.equals("desc")) {
       throw new BadQueryException("dir", "dir is asc or desc, not '" + dir + "'");
     }
-    int page = number(parameter, "page", 1, 1, Integer.MAX_VALUE);
-    int size = number(parameter, "size", DEFAULT_SIZE, 1, MAX_SIZE);
-    return new ResourceQuery(text, search, sort, dir.equals("desc"), page, size);
-  }
-
-  private static int number(
-      Function<String, Optional<String>> parameter, String name, int fallback, int min, int max) {
-    Optional<String> raw = parameter.apply(name);
-    if (raw.isEmpty() || raw.get().isBlank()) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(raw.get().strip());
-      if (value < min || value > max) {
-        throw new BadQueryException(
-            name, name + " must be between " + min + " and " + max + ", not " + value);
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw new BadQueryException(name, name + " must be a whole number, not '" + raw.get() + "'");
-    }
+    int page = QueryNumbers.wholeNumber("page", parameter.apply("page"), 1, 1, Integer.MAX_VALUE);
+    int size = QueryNumbers.wholeNumber("size", parameter.apply("size"), DEFAULT_SIZE, 1, MAX_SIZE);
+    return new ResourceQuery(text, filters, search, sort, dir.equals("desc"), page, size);
   }
 
   /** Runs the query on a snapshot; unknown views in the search are a bad query too. */
@@ -90,11 +110,12 @@ public record ResourceQuery(
 
   /** The parameters of the same query at another page, for links. */
   public Map<String, String> parameters(int otherPage) {
-    return Map.of(
-        "search", text,
-        "sort", sort.wire(),
-        "dir", descending ? "desc" : "asc",
-        "page", String.valueOf(otherPage),
-        "size", String.valueOf(size));
+    Map<String, String> out = new LinkedHashMap<>(filters);
+    out.put("search", text);
+    out.put("sort", sort.wire());
+    out.put("dir", descending ? "desc" : "asc");
+    out.put("page", String.valueOf(otherPage));
+    out.put("size", String.valueOf(size));
+    return out;
   }
 }

@@ -1,5 +1,6 @@
 package io.pdmgitops.webui.pages;
 
+import io.pdmgitops.webui.api.NextStep;
 import io.pdmgitops.webui.api.ResourceView;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ public record DriftGroups(Map<String, Map<String, List<Row>>> byRemote, int tota
       groups
           .computeIfAbsent(remote, k -> new TreeMap<>())
           .computeIfAbsent(reason(r), k -> new ArrayList<>())
-          .add(new Row(r, next(r)));
+          .add(new Row(r, NextStep.of(r)));
     }
     return new DriftGroups(groups, total);
   }
@@ -44,33 +45,6 @@ public record DriftGroups(Map<String, Map<String, List<Row>>> byRemote, int tota
                 "OutOfSync: " + (r.drifts().isEmpty() ? "?" : r.drifts().get(0).field());
             default -> "Unhealthy";
           };
-    };
-  }
-
-  /** What the controller does about it, in the words of its policy and plan. */
-  static String next(ResourceView r) {
-    if (r.sync().equals("UNKNOWN")) {
-      return "waits until it can be observed";
-    }
-    if (!r.actionable()) {
-      return "no action until resolved by hand";
-    }
-    if (r.health().equals("PROGRESSING")) {
-      return "waits for the running task or lock";
-    }
-    if (!r.policy().equals("enforce")) {
-      return "reports only (policy " + r.policy() + ")";
-    }
-    if (r.drifts().isEmpty()) {
-      return "nothing to do";
-    }
-    ResourceView.DriftView d = r.drifts().get(0);
-    return switch (d.field()) {
-      case "power" -> d.desired().equals("running") ? "will start it" : "will shut it down";
-      case "placement.node" -> "will migrate it to " + d.desired();
-      case "placement.remote" -> "will move it to remote " + d.desired();
-      case "restartedAt" -> "will reboot it once";
-      default -> "will set " + d.field() + " to " + d.desired();
     };
   }
 }

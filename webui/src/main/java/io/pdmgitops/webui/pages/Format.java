@@ -1,5 +1,8 @@
 package io.pdmgitops.webui.pages;
 
+import io.pdmgitops.model.fleet.FleetResource;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Numbers as admins read them; used by the templates as {@code #fmt}-like helpers. */
@@ -48,13 +51,47 @@ public final class Format {
     return sha.length() <= 8 ? sha : sha.substring(0, 8);
   }
 
+  /** Whether two endpoint URLs name the same place, a trailing slash aside. */
+  public boolean sameEndpoint(String a, String b) {
+    return a.replaceAll("/+$", "").equalsIgnoreCase(b.replaceAll("/+$", ""));
+  }
+
+  /** Where a row of the resource table leads: a guest's page, or the page of its remote. */
+  public String detailHref(FleetResource r) {
+    String remote = URLEncoder.encode(r.remote(), StandardCharsets.UTF_8).replace("+", "%20");
+    return r.type().isGuest() && r.vmid().isPresent()
+        ? "/guests/" + remote + "/" + r.vmid().get()
+        : "/remotes/" + remote;
+  }
+
+  /** Lines in a text block, for line ranges in links. */
+  public int lineCount(String text) {
+    return text.isEmpty() ? 1 : (int) text.lines().count();
+  }
+
+  /** A status word in people's spelling: "OUT_OF_SYNC" to "OutOfSync", "running" unchanged. */
+  public String word(String status) {
+    if (!status.equals(status.toUpperCase(Locale.ROOT))) {
+      return status;
+    }
+    StringBuilder out = new StringBuilder();
+    for (String part : status.split("_")) {
+      if (!part.isEmpty()) {
+        out.append(part.charAt(0)).append(part.substring(1).toLowerCase(Locale.ROOT));
+      }
+    }
+    return out.toString();
+  }
+
   /** The CSS class for a status word. */
   public String tone(String status) {
     return switch (status.toLowerCase(Locale.ROOT)) {
       case "running", "online", "available", "synced", "healthy" -> "ok";
       case "stopped", "progressing", "paused" -> "muted";
       case "outofsync", "out_of_sync", "degraded" -> "warn";
-      case "missing", "offline", "error" -> "bad";
+      case "missing", "offline", "error", "failed" -> "bad";
+      case "ok" -> "ok";
+      case "warning" -> "warn";
       default -> "unknown";
     };
   }

@@ -5,16 +5,21 @@ import io.pdmgitops.model.desired.Widget;
 import io.pdmgitops.model.fleet.FleetResource;
 import io.pdmgitops.model.fleet.ResourceType;
 import io.pdmgitops.model.fleet.ViewFilter;
+import io.pdmgitops.webui.WebPorts;
 import io.pdmgitops.webui.api.FleetStatusPort;
 import io.pdmgitops.webui.api.HistoryEntry;
 import io.pdmgitops.webui.api.HistoryPort;
-import io.pdmgitops.webui.api.RemotesPort;
+import io.pdmgitops.webui.api.NotFoundException;
+import io.pdmgitops.webui.api.RemoteInventory;
+import io.pdmgitops.webui.api.RemoteReadException;
+import io.pdmgitops.webui.api.ResourceDetail;
 import io.pdmgitops.webui.fleet.BadQueryException;
 import io.pdmgitops.webui.fleet.FleetPort;
 import io.pdmgitops.webui.fleet.FleetSnapshot;
 import io.pdmgitops.webui.fleet.ResourcePage;
 import io.pdmgitops.webui.fleet.ResourceQuery;
 import io.pdmgitops.webui.fleet.SortColumn;
+import io.pdmgitops.webui.tasks.TaskQuery;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -37,8 +42,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The pages: dashboard, resources, drift, history and one per View. A bad search renders the page
- * with the problem, as 400.
+ * The pages: dashboard, remotes, resources, guests, drift, history, tasks, source files at a
+ * commit, and one per View. A bad search renders the page with the problem, as 400; an unknown name
+ * is a 404 page that says what is there instead.
  */
 public final class PageRoutes {
   private static final Format FORMAT = new Format();
@@ -48,23 +54,107 @@ public final class PageRoutes {
   /** Commits shown on the history page. */
   static final int HISTORY = 50;
 
-  public static RouterFunction<ServerResponse> routes(
-      FleetStatusPort status, FleetPort fleet, HistoryPort history, RemotesPort remotes) {
+  public static RouterFunction<ServerResponse> routes(WebPorts ports) {
+    FleetStatusPort status = ports.status();
+    FleetPort fleet = ports.fleet();
+    HistoryPort history = ports.history();
     return RouterFunctions.route()
         .GET(
             "/remotes",
             request ->
-                Mono.fromCallable(
-                        () -> {
-                          Map<String, Object> model = base(fleet.snapshot());
-                          model.put("remotes", remotes.remotes());
-                          return model;
-                        })
-                    .subscribeOn(Schedulers.boundedElastic())
-                    .flatMap(model -> html(HttpStatus.OK, "remotes", model)))
+                blocking(
+                    () -> {
+                      Map<String, Object> model = base(fleet.snapshot());
+                      model.put("remotes", ports.remotes().remotes());
+                      return page("remotes", model);
+                    }))
+        .GET(
+            "/remotes/{name}",
+            request ->
+                blocking(
+                    () -> {
+                      String name = request.pathVariable("name");
+                      Map<String, Object> model = base(fleet.snapshot());
+                      Optional<RemoteInventory> remote = ports.remotes().remote(name);
+                      if (remote.isEmpty()) {
+                        return notFound(model, "No remote named '" + name + "' is declared.");
+                      }
+                      model.put("r", remote.get());
+                      return page("remote", model);
+                    }))
         .GET("/", request -> dashboard(status, fleet, history))
         .GET("/views/{name}", request -> view(request, fleet, history))
         .GET("/resources", request -> resources(request, fleet))
+        .GET(
+            "/guests/{remote}/{vmid}",
+            request ->
+                blocking(
+                    () -> {
+                      Map<String, Object> model = base(fleet.snapshot());
+                      String remote = request.pathVariable("remote");
+                      Optional<Integer> vmid = vmid(request.pathVariable("vmid"));
+                      Optional<ResourceDetail> guest =
+                          vmid.flatMap(v -> ports.details().guest(remote, v));
+                      if (guest.isEmpty()) {
+                        return notFound(
+                            model,
+                            "No guest "
+                                + request.pathVariable("vmid")
+                                + " on remote '"
+                                + remote
+                                + "' in the latest inventory or the snapshot in force.");
+                      }
+                      model.put("g", guest.get());
+                      return page("guest", model);
+                    }))
+        .GET("/tasks", request -> tasks(request, ports))
+        .GET(
+            "/tasks/{remote}/{upid}",
+            request -> {
+              String remote = request.pathVariable("remote");
+              String upid = request.pathVariable("upid");
+              return ports
+                  .tasks()
+                  .log(remote, upid)
+                  .map(
+                      log -> {
+                        Map<String, Object> model = base(fleet.snapshot());
+                        model.put("log", log);
+                        return page("task", model);
+                      })
+                  .onErrorResume(
+                      NotFoundException.class,
+                      e -> Mono.just(notFound(base(fleet.snapshot()), e.getMessage())))
+                  .onErrorResume(
+                      RemoteReadException.class,
+                      e ->
+                          Mono.just(
+                              new Rendered(
+                                  HttpStatus.BAD_GATEWAY,
+                                  "notfound",
+                                  withMessage(base(fleet.snapshot()), e.getMessage()))))
+                  .flatMap(Rendered::respond);
+            })
+        .GET(
+            "/source/{commit}/{*path}",
+            request ->
+                blocking(
+                    () -> {
+                      Map<String, Object> model = base(fleet.snapshot());
+                      try {
+                        model.put(
+                            "file",
+                            ports
+                                .sources()
+                                .file(
+                                    request.pathVariable("commit"),
+                                    request.pathVariable("path").replaceFirst("^/+", "")));
+                      } catch (NotFoundException e) {
+                        return notFound(model, e.getMessage());
+                      }
+                      model.put("mark", marked(request.queryParam("lines")));
+                      return page("source", model);
+                    }))
         .GET("/drift", request -> drift(status, fleet))
         .GET(
             "/history",
@@ -78,6 +168,98 @@ public final class PageRoutes {
                           return html(HttpStatus.OK, "history", model);
                         }))
         .build();
+  }
+
+  /** A page to render with its status: built off the event loop, rendered on it. */
+  record Rendered(HttpStatus status, String template, Map<String, Object> model) {
+    Mono<ServerResponse> respond() {
+      return html(status, template, model);
+    }
+  }
+
+  private static Rendered page(String template, Map<String, Object> model) {
+    return new Rendered(HttpStatus.OK, template, model);
+  }
+
+  private static Rendered notFound(Map<String, Object> model, String message) {
+    return new Rendered(HttpStatus.NOT_FOUND, "notfound", withMessage(model, message));
+  }
+
+  private static Map<String, Object> withMessage(Map<String, Object> model, String message) {
+    model.put("message", message);
+    return model;
+  }
+
+  private static Mono<ServerResponse> blocking(java.util.concurrent.Callable<Rendered> work) {
+    return Mono.fromCallable(work)
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(Rendered::respond);
+  }
+
+  private static Optional<Integer> vmid(String raw) {
+    try {
+      return Optional.of(Integer.parseInt(raw));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** {@code lines=12-20} (or {@code 12}) marks lines of a source file; anything else marks none. */
+  static int[] marked(Optional<String> raw) {
+    if (raw.isEmpty()) {
+      return new int[] {0, 0};
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d{1,7})(?:-(\\d{1,7}))?").matcher(raw.get());
+    if (!m.matches()) {
+      return new int[] {0, 0};
+    }
+    int from = Integer.parseInt(m.group(1));
+    int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+    return new int[] {from, Math.max(from, to)};
+  }
+
+  private static Mono<ServerResponse> tasks(ServerRequest request, WebPorts ports) {
+    Map<String, Object> model = base(ports.fleet().snapshot());
+    for (String p : List.of("remote", "state", "type", "id", "limit")) {
+      model.put(p, request.queryParam(p).orElse(""));
+    }
+    model.put("mine", request.queryParam("mine").orElse("").equals("true"));
+    model.put("remoteNames", remoteNames(ports.fleet().snapshot()));
+    TaskQuery query;
+    try {
+      query = TaskQuery.from(request::queryParam);
+    } catch (BadQueryException e) {
+      model.put("problem", e.getMessage());
+      return html(HttpStatus.BAD_REQUEST, "tasks", model);
+    }
+    return ports
+        .tasks()
+        .tasks()
+        .flatMap(
+            list -> {
+              model.put("page", query.run(list));
+              return html(HttpStatus.OK, "tasks", model);
+            });
+  }
+
+  /** The choices of the resource table's column filters. */
+  private static Map<String, List<String>> filterOptions(FleetSnapshot snapshot) {
+    return Map.of(
+        "type", Arrays.stream(ResourceType.values()).map(ResourceType::wire).toList(),
+        "remote", remoteNames(snapshot),
+        "status",
+            List.of("running", "stopped", "paused", "online", "offline", "available", "unknown"),
+        "sync", List.of("synced", "out-of-sync", "unknown"),
+        "health", List.of("healthy", "progressing", "degraded", "missing", "unknown"));
+  }
+
+  private static List<String> remoteNames(FleetSnapshot snapshot) {
+    return snapshot.resources().stream()
+        .filter(r -> r.type() == ResourceType.REMOTE)
+        .map(FleetResource::remote)
+        .sorted()
+        .toList();
   }
 
   /** Actions looked at for the task summaries. */
@@ -112,18 +294,14 @@ public final class PageRoutes {
               Map<String, Object> model = base(snapshot);
               View view = snapshot.views().get(name);
               if (view == null) {
-                model.put("search", "view:" + name);
-                model.put("sort", "name");
-                model.put("dir", "asc");
-                model.put("size", String.valueOf(ResourceQuery.DEFAULT_SIZE));
-                model.put("columns", List.of());
-                model.put(
-                    "problem",
-                    "no view named '"
-                        + name
-                        + "' in the snapshot in force; views are: "
-                        + String.join(", ", snapshot.views().keySet()));
-                return html(HttpStatus.NOT_FOUND, "resources", model);
+                return notFound(
+                        model,
+                        "No view named '"
+                            + name
+                            + "' in the snapshot in force. Views are: "
+                            + String.join(", ", snapshot.views().keySet())
+                            + ".")
+                    .respond();
               }
               ViewFilter filter = ViewFilter.of(view);
               List<FleetResource> selected = select(snapshot.resources(), filter);
@@ -181,6 +359,12 @@ public final class PageRoutes {
                   request.queryParam("size").orElse(String.valueOf(ResourceQuery.DEFAULT_SIZE)));
               model.put(
                   "columns", Arrays.stream(SortColumn.values()).map(SortColumn::wire).toList());
+              Map<String, String> filters = new HashMap<>();
+              for (String column : ResourceQuery.FILTERS) {
+                request.queryParam(column).ifPresent(v -> filters.put(column, v));
+              }
+              model.put("filters", filters);
+              model.put("filterOptions", filterOptions(snapshot));
               try {
                 ResourceQuery query = ResourceQuery.from(request::queryParam);
                 ResourcePage page = query.run(snapshot);

@@ -1,12 +1,12 @@
 package io.pdmgitops.webui.api;
 
 import io.pdmgitops.webui.TestFleet;
+import io.pdmgitops.webui.TestPorts;
 import io.pdmgitops.webui.fleet.FleetSnapshot;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.core.publisher.Mono;
 
 /** GET /api/v1/resources: search, sort and paging of the fleet table, and its bad requests. */
 class ResourcesApiTest {
@@ -15,21 +15,10 @@ class ResourcesApiTest {
   final WebTestClient client =
       WebTestClient.bindToRouterFunction(
               ApiRoutes.routes(
-                  new FleetStatusPort() {
-                    @Override
-                    public Mono<StatusView> status() {
-                      return Mono.empty();
-                    }
-
-                    @Override
-                    public Mono<List<ResourceView>> drift() {
-                      return Mono.just(List.of());
-                    }
-                  },
-                  () -> FLEET,
-                  limit -> Mono.just(List.of()),
-                  () -> List.of(TestRemotes.REMOTE_DOWN),
-                  () -> "# metrics\n"))
+                  TestPorts.defaults()
+                      .fleet(() -> FLEET)
+                      .remotes(TestPorts.remotes(List.of(TestRemotes.REMOTE_DOWN), List.of()))
+                      .build()))
           .build();
 
   @Test
@@ -123,7 +112,7 @@ class ResourcesApiTest {
         .jsonPath("$.parameter")
         .isEqualTo("limit")
         .jsonPath("$.detail")
-        .isEqualTo("limit must be a whole number from 1 to 200, not '100000'");
+        .isEqualTo("limit must be between 1 and 200, not 100000");
   }
 
   @Test

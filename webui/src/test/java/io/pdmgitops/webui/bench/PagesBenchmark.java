@@ -58,11 +58,15 @@ class PagesBenchmark {
         };
     WebTestClient pages =
         io.pdmgitops.webui.pages.PageClientAccess.of(
-            PageRoutes.routes(status, () -> fleet, limit -> Mono.just(List.of()), List::of));
+            PageRoutes.routes(
+                io.pdmgitops.webui.TestPorts.defaults().status(status).fleet(() -> fleet).build()));
     WebTestClient api =
         WebTestClient.bindToRouterFunction(
                 ApiRoutes.routes(
-                    status, () -> fleet, limit -> Mono.just(List.of()), List::of, () -> ""))
+                    io.pdmgitops.webui.TestPorts.defaults()
+                        .status(status)
+                        .fleet(() -> fleet)
+                        .build()))
             .build();
 
     Map<String, Measured> results = new LinkedHashMap<>();

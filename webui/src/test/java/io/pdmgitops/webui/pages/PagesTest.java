@@ -3,6 +3,7 @@ package io.pdmgitops.webui.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pdmgitops.webui.TestFleet;
+import io.pdmgitops.webui.TestPorts;
 import io.pdmgitops.webui.api.FleetStatusPort;
 import io.pdmgitops.webui.api.HistoryEntry;
 import io.pdmgitops.webui.api.ResourceView;
@@ -113,20 +114,25 @@ class PagesTest {
   final WebTestClient client =
       PageClient.of(
           PageRoutes.routes(
-              new FleetStatusPort() {
-                @Override
-                public Mono<StatusView> status() {
-                  return Mono.just(STATUS);
-                }
+              TestPorts.defaults()
+                  .status(
+                      new FleetStatusPort() {
+                        @Override
+                        public Mono<StatusView> status() {
+                          return Mono.just(STATUS);
+                        }
 
-                @Override
-                public Mono<List<ResourceView>> drift() {
-                  return Mono.just(DRIFT);
-                }
-              },
-              () -> FLEET,
-              limit -> Mono.just(HISTORY.subList(0, Math.min(limit, HISTORY.size()))),
-              () -> List.of(io.pdmgitops.webui.api.TestRemotes.REMOTE_DOWN)));
+                        @Override
+                        public Mono<List<ResourceView>> drift() {
+                          return Mono.just(DRIFT);
+                        }
+                      })
+                  .fleet(() -> FLEET)
+                  .history(limit -> Mono.just(HISTORY.subList(0, Math.min(limit, HISTORY.size()))))
+                  .remotes(
+                      TestPorts.remotes(
+                          List.of(io.pdmgitops.webui.api.TestRemotes.REMOTE_DOWN), List.of()))
+                  .build()));
 
   String page(String uri, int status, Object... variables) {
     var result =
@@ -263,8 +269,9 @@ class PagesTest {
   @Test
   void anUnknownViewIsA404ThatNamesTheViews() {
     assertThat(page("/views/nope", 404))
-        .contains("no view named &#39;nope&#39;")
-        .contains("views are: west");
+        .contains("No view named &#39;nope&#39;")
+        .contains("Views are: west.")
+        .doesNotContain("{"); // no template placeholders left over
   }
 
   @Test

@@ -1,0 +1,284 @@
+package io.pdmgitops.controller.ports;
+
+import io.pdmgitops.controller.git.SnapshotTracker;
+import io.pdmgitops.controller.loop.ReconcileLoop;
+import io.pdmgitops.controller.store.JdbcStatusStore;
+import io.pdmgitops.controller.store.JournalEntry;
+import io.pdmgitops.model.desired.Remote;
+import io.pdmgitops.model.desired.RemoteType;
+import io.pdmgitops.model.observed.NodeObservation;
+import io.pdmgitops.model.observed.RemoteObservation;
+import io.pdmgitops.reconcilers.api.RemoteApiException;
+import io.pdmgitops.reconcilers.api.TaskLog;
+import io.pdmgitops.reconcilers.api.TaskStatus;
+import io.pdmgitops.reconcilers.api.Upid;
+import io.pdmgitops.reconcilers.pbs.PbsTask;
+import io.pdmgitops.reconcilers.pve.TaskSource;
+import io.pdmgitops.reconcilers.pve.TaskSummary;
+import io.pdmgitops.reconcilers.remote.RemoteClients;
+import io.pdmgitops.reconcilers.remote.SecretResolver;
+import io.pdmgitops.webui.api.NotFoundException;
+import io.pdmgitops.webui.api.RemoteReadException;
+import io.pdmgitops.webui.tasks.TaskList;
+import io.pdmgitops.webui.tasks.TaskLogView;
+import io.pdmgitops.webui.tasks.TaskRow;
+import io.pdmgitops.webui.tasks.TaskState;
+import io.pdmgitops.webui.tasks.TasksPort;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The fleet's tasks, collected when someone looks: each reachable remote's recent and running tasks
+ * (PVE per online node, PBS from its one node), read concurrently under a cap and a timeout, kept
+ * for a few seconds so that a page, its live refresh and the API share one collection. Tasks the
+ * controller started carry their commit and resource from the journal.
+ */
+public final class TaskCollector implements TasksPort {
+  /** How long one collection is served before the next look collects again. */
+  static final Duration MAX_AGE = Duration.ofSeconds(10);
+
+  /** Tasks asked of each node (PVE) or remote (PBS). */
+  static final int PER_NODE = 50;
+
+  /** Remotes read at once. */
+  static final int CONCURRENCY = 8;
+
+  /** Longest one remote may take to give its tasks or a log. */
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+
+  /** Journal entries looked at to link tasks to commits. */
+  static final int JOURNAL_LOOKUP = 2_000;
+
+  private final ReconcileLoop loop;
+  private final SnapshotTracker snapshots;
+  private final RemoteClients clients;
+  private final JdbcStatusStore store;
+  private final Clock clock;
+  private Collected latest;
+  private Mono<TaskList> inFlight;
+
+  public TaskCollector(
+      ReconcileLoop loop,
+      SnapshotTracker snapshots,
+      RemoteClients clients,
+      JdbcStatusStore store,
+      Clock clock) {
+    this.loop = loop;
+    this.snapshots = snapshots;
+    this.clients = clients;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  private record Collected(Instant at, TaskList list) {}
+
+  /** One remote's share of a collection: its tasks, or why there are none. */
+  private record RemoteTasks(List<TaskRow> tasks, Optional<TaskList.Failure> failure) {}
+
+  @Override
+  public synchronized Mono<TaskList> tasks() {
+    Instant now = clock.instant();
+    if (latest != null && latest.at().plus(MAX_AGE).isAfter(now)) {
+      return Mono.just(latest.list());
+    }
+    if (inFlight == null) {
+      // One collection at a time; everyone who asks meanwhile shares it.
+      inFlight =
+          collect(now).doOnNext(list -> remember(now, list)).doFinally(signal -> forget()).cache();
+    }
+    return inFlight;
+  }
+
+  private synchronized void remember(Instant at, TaskList list) {
+    latest = new Collected(at, list);
+  }
+
+  private synchronized void forget() {
+    inFlight = null;
+  }
+
+  private Mono<TaskList> collect(Instant now) {
+    var observed = loop.latestObserved();
+    var state = snapshots.state();
+    if (observed.isEmpty() || state.isEmpty()) {
+      return Mono.just(TaskList.empty(now.toString()));
+    }
+    return Mono.fromCallable(this::journalByUpid)
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(
+            journal ->
+                Flux.fromIterable(state.get().remotes())
+                    .flatMap(
+                        remote ->
+                            remoteTasks(
+                                remote,
+                                observed.get().inventory().remote(remote.metadata().name()),
+                                journal),
+                        CONCURRENCY)
+                    .collectList())
+        .map(parts -> merge(now, parts));
+  }
+
+  private static TaskList merge(Instant now, List<RemoteTasks> parts) {
+    List<TaskRow> tasks = new ArrayList<>();
+    List<TaskList.Failure> failures = new ArrayList<>();
+    for (RemoteTasks part : parts) {
+      tasks.addAll(part.tasks());
+      part.failure().ifPresent(failures::add);
+    }
+    tasks.sort(
+        Comparator.comparing(TaskRow::started)
+            .reversed()
+            .thenComparing(TaskRow::remote)
+            .thenComparing(TaskRow::upid));
+    failures.sort(Comparator.comparing(TaskList.Failure::remote));
+    return new TaskList(now.toString(), tasks, failures);
+  }
+
+  private Map<String, JournalEntry> journalByUpid() {
+    Map<String, JournalEntry> byUpid = new HashMap<>();
+    for (JournalEntry e : store.recentActions(JOURNAL_LOOKUP)) {
+      e.upid().ifPresent(u -> byUpid.putIfAbsent(u, e));
+    }
+    return byUpid;
+  }
+
+  private Mono<RemoteTasks> remoteTasks(
+      Remote remote, Optional<RemoteObservation> seen, Map<String, JournalEntry> journal) {
+    String name = remote.metadata().name();
+    if (seen.isEmpty()) {
+      return Mono.just(failed(name, "not observed yet"));
+    }
+    if (seen.get() instanceof RemoteObservation.Unreachable down) {
+      return Mono.just(failed(name, "offline: " + down.message()));
+    }
+    RemoteObservation.Reachable up = (RemoteObservation.Reachable) seen.get();
+    Mono<List<TaskRow>> read;
+    try {
+      if (remote.spec().type() == RemoteType.PBS) {
+        read =
+            clients
+                .pbs(remote)
+                .tasks(PER_NODE)
+                .map(list -> list.stream().map(t -> row(name, t, journal)).toList());
+      } else {
+        var client = clients.pve(remote);
+        read =
+            Flux.fromIterable(up.nodes())
+                .filter(NodeObservation::online)
+                .flatMap(node -> client.tasks(node.name(), TaskSource.ALL, PER_NODE))
+                .flatMapIterable(list -> list)
+                .map(t -> row(name, t, journal))
+                .collectList();
+      }
+    } catch (SecretResolver.SecretUnavailableException e) {
+      return Mono.just(failed(name, e.getMessage()));
+    }
+    return read.timeout(READ_TIMEOUT)
+        .map(tasks -> new RemoteTasks(tasks, Optional.empty()))
+        .onErrorResume(e -> Mono.just(failed(name, message(e))));
+  }
+
+  private static RemoteTasks failed(String remote, String message) {
+    return new RemoteTasks(List.of(), Optional.of(new TaskList.Failure(remote, message)));
+  }
+
+  private static String message(Throwable e) {
+    if (e instanceof TimeoutException) {
+      return "no answer within " + READ_TIMEOUT.toSeconds() + " s";
+    }
+    return e instanceof RemoteApiException ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  private static TaskRow row(String remote, TaskSummary t, Map<String, JournalEntry> journal) {
+    Optional<JournalEntry> ours = Optional.ofNullable(journal.get(t.upid()));
+    return new TaskRow(
+        remote,
+        t.node(),
+        t.upid(),
+        t.type(),
+        t.id().filter(s -> !s.isEmpty()),
+        t.tokenid().map(token -> t.user() + "!" + token).orElse(t.user()),
+        Instant.ofEpochSecond(t.starttime()).toString(),
+        t.endtime().map(e -> Instant.ofEpochSecond(e).toString()),
+        TaskState.of(t.isRunning(), t.status()),
+        t.isRunning() ? Optional.empty() : t.status(),
+        ours.map(JournalEntry::commitSha),
+        ours.map(JournalEntry::resource));
+  }
+
+  private static TaskRow row(String remote, PbsTask t, Map<String, JournalEntry> journal) {
+    Optional<JournalEntry> ours = Optional.ofNullable(journal.get(t.upid()));
+    return new TaskRow(
+        remote,
+        t.node(),
+        t.upid(),
+        t.workerType(),
+        t.workerId().filter(s -> !s.isEmpty()),
+        t.user(),
+        Instant.ofEpochSecond(t.starttime()).toString(),
+        t.endtime().map(e -> Instant.ofEpochSecond(e).toString()),
+        TaskState.of(t.isRunning(), t.status()),
+        t.isRunning() ? Optional.empty() : t.status(),
+        ours.map(JournalEntry::commitSha),
+        ours.map(JournalEntry::resource));
+  }
+
+  @Override
+  public Mono<TaskLogView> log(String remote, String upidText) {
+    return Mono.defer(
+            () -> {
+              Upid upid =
+                  Upid.parse(upidText)
+                      .orElseThrow(() -> new NotFoundException("'" + upidText + "' is not a UPID"));
+              Remote declared =
+                  snapshots
+                      .state()
+                      .flatMap(s -> s.remote(remote))
+                      .orElseThrow(() -> new NotFoundException("no remote named " + remote));
+              Mono<TaskLog> log;
+              Mono<TaskStatus> status;
+              try {
+                if (declared.spec().type() == RemoteType.PBS) {
+                  var pbs = clients.pbs(declared);
+                  log = pbs.taskLog(upid, 0, TaskLogView.MAX_LINES);
+                  status = pbs.taskStatus(upid);
+                } else {
+                  var pve = clients.pve(declared);
+                  log = pve.taskLog(upid, 0, TaskLogView.MAX_LINES);
+                  status = pve.taskStatus(upid);
+                }
+              } catch (SecretResolver.SecretUnavailableException e) {
+                throw new RemoteReadException(remote + ": " + e.getMessage());
+              }
+              return Mono.zip(log, status)
+                  .timeout(READ_TIMEOUT)
+                  .map(
+                      t ->
+                          new TaskLogView(
+                              remote,
+                              upidText,
+                              TaskState.of(t.getT2().isRunning(), t.getT2().exitstatus()),
+                              t.getT2().exitstatus(),
+                              t.getT1().lines().stream().map(TaskLog.Line::t).toList(),
+                              t.getT1().total()));
+            })
+        .onErrorMap(
+            io.pdmgitops.reconcilers.api.NotFoundException.class,
+            e -> new NotFoundException(remote + " has no task " + upidText))
+        .onErrorMap(
+            e -> e instanceof RemoteApiException || e instanceof TimeoutException,
+            e -> new RemoteReadException(remote + ": " + message(e)));
+  }
+}

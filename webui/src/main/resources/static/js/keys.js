@@ -1,0 +1,39 @@
+// Keyboard use of the tables marked class="keys": j/k or arrows move between rows, Enter opens
+// the row's first link, "/" goes to the search box, Escape leaves it. Rows swapped in by htmx keep
+// working because the handlers are delegated from the document.
+(function () {
+  function rows() {
+    return Array.from(document.querySelectorAll('table.keys tbody tr'));
+  }
+  function ensureFocusable() {
+    rows().forEach(function (tr) { if (!tr.hasAttribute('tabindex')) tr.tabIndex = -1; });
+  }
+  function move(by) {
+    ensureFocusable();
+    var all = rows();
+    if (all.length === 0) return;
+    var at = all.indexOf(document.activeElement);
+    var next = at < 0 ? (by > 0 ? 0 : all.length - 1) : Math.min(all.length - 1, Math.max(0, at + by));
+    all[next].focus();
+  }
+  document.addEventListener('keydown', function (e) {
+    var t = e.target;
+    var typing = t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA');
+    if (e.key === 'Escape' && typing) { t.blur(); return; }
+    if (typing || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === '/') {
+      var search = document.querySelector('input[type=search]');
+      if (search) { e.preventDefault(); search.focus(); search.select(); }
+    } else if (e.key === 'j' || e.key === 'ArrowDown') {
+      if (rows().length) { e.preventDefault(); move(1); }
+    } else if (e.key === 'k' || e.key === 'ArrowUp') {
+      if (rows().length) { e.preventDefault(); move(-1); }
+    } else if (e.key === 'Enter' && t && t.tagName === 'TR') {
+      var link = t.querySelector('a[href]');
+      if (link) { e.preventDefault(); link.click(); }
+    } else if (e.key === 'n' || e.key === 'p') {
+      var pager = document.querySelector(e.key === 'n' ? 'a[rel=next]' : 'a[rel=prev]');
+      if (pager) { e.preventDefault(); pager.click(); }
+    }
+  });
+})();
