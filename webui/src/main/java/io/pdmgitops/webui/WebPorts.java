@@ -1,5 +1,6 @@
 package io.pdmgitops.webui;
 
+import io.pdmgitops.webui.api.ApiDocumentPort;
 import io.pdmgitops.webui.api.DetailPort;
 import io.pdmgitops.webui.api.FleetStatusPort;
 import io.pdmgitops.webui.api.HistoryPort;
@@ -22,6 +23,7 @@ public record WebPorts(
     DetailPort details,
     TasksPort tasks,
     SourcePort sources,
+    ApiDocumentPort apiDocument,
     MetricsPort metrics) {
   public WebPorts {
     Objects.requireNonNull(status, "status");
@@ -31,6 +33,7 @@ public record WebPorts(
     Objects.requireNonNull(details, "details");
     Objects.requireNonNull(tasks, "tasks");
     Objects.requireNonNull(sources, "sources");
+    Objects.requireNonNull(apiDocument, "apiDocument");
     Objects.requireNonNull(metrics, "metrics");
   }
 }

@@ -1,5 +1,6 @@
 package io.pdmgitops.webui;
 
+import io.pdmgitops.webui.api.ApiDocumentPort;
 import io.pdmgitops.webui.api.DetailPort;
 import io.pdmgitops.webui.api.FleetStatusPort;
 import io.pdmgitops.webui.api.HistoryPort;
@@ -68,6 +69,8 @@ public final class TestPorts {
       (commit, path) -> {
         throw new NotFoundException("no file " + path + " at commit " + commit);
       };
+  private ApiDocumentPort apiDocument =
+      request -> Mono.just("{\"openapi\":\"3.1.0\",\"paths\":{}}".getBytes());
   private MetricsPort metrics = () -> "# metrics\n";
 
   public static TestPorts defaults() {
@@ -124,7 +127,13 @@ public final class TestPorts {
     return this;
   }
 
+  public TestPorts apiDocument(ApiDocumentPort value) {
+    apiDocument = value;
+    return this;
+  }
+
   public WebPorts build() {
-    return new WebPorts(status, fleet, history, remotes, details, tasks, sources, metrics);
+    return new WebPorts(
+        status, fleet, history, remotes, details, tasks, sources, apiDocument, metrics);
   }
 }

@@ -15,14 +15,22 @@ import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.reconcilers.remote.InventoryCollector;
 import io.pdmgitops.reconcilers.remote.RemoteClients;
 import io.pdmgitops.webui.WebPorts;
+import io.pdmgitops.webui.api.ApiDocumentPort;
 import io.pdmgitops.webui.api.ApiRoutes;
 import io.pdmgitops.webui.live.LiveRoutes;
 import io.pdmgitops.webui.pages.PageRoutes;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import java.time.Clock;
+import java.util.Locale;
+import org.springdoc.webflux.api.OpenApiWebfluxResource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
 
 /** The pages, the JSON API and metrics, served by WebFlux. */
 @Configuration(proxyBeanMethods = false)
@@ -78,6 +86,37 @@ class WebConfiguration {
     return new TaskCollector(loop, snapshots, clients, store, clock);
   }
 
+  /** The document's title and summary; springdoc fills in the paths from the routes. */
+  @Bean
+  OpenAPI openApi() {
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("pdm-gitops API")
+                .version("v1")
+                .description(
+                    "The fleet as the controller sees it: status, remotes, resources with PDM's"
+                        + " search, guests in full, drift, commits, tasks and task logs.")
+                .license(new License().name("Apache-2.0")));
+  }
+
+  /** The rendered reference page reads the same document springdoc serves. */
+  @Bean
+  ApiDocumentPort apiDocument(ObjectProvider<OpenApiWebfluxResource> springdoc) {
+    return request -> {
+      try {
+        return springdoc
+            .getObject()
+            .openapiJson(request.exchange().getRequest(), API_DOCS, Locale.ENGLISH);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        return Mono.error(e);
+      }
+    };
+  }
+
+  /** Where springdoc serves the document (springdoc.api-docs.path in application.yaml). */
+  static final String API_DOCS = "/api/v1/openapi.json";
+
   @Bean
   WebPorts webPorts(
       FleetStatusAdapter status,
@@ -87,8 +126,10 @@ class WebConfiguration {
       GuestDetailAdapter details,
       TaskCollector tasks,
       CommitFiles files,
+      ApiDocumentPort apiDocument,
       FleetMetrics metrics) {
-    return new WebPorts(status, table, history, remotes, details, tasks, files, metrics);
+    return new WebPorts(
+        status, table, history, remotes, details, tasks, files, apiDocument, metrics);
   }
 
   @Bean

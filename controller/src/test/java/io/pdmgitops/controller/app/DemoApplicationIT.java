@@ -151,6 +151,107 @@ class DemoApplicationIT {
     assertThat(resources.recentEvents(java.util.Optional.of("Guest/dns-01"), 10))
         .anySatisfy(e -> assertThat(e.message()).startsWith("OUT_OF_SYNC, HEALTHY (was SYNCED"));
     detailsOfTheStoppedGuest(expected);
+    everyApiRouteIsDocumented();
+  }
+
+  /** Each /api/v1 route the application serves is in the OpenAPI document, with its answers. */
+  void everyApiRouteIsDocumented() throws Exception {
+    java.util.Set<String> routed = new java.util.TreeSet<>();
+    app.getBean("apiRoutes", org.springframework.web.reactive.function.server.RouterFunction.class)
+        .accept(new RoutePaths(routed));
+    routed.removeIf(path -> !path.startsWith("/api/v1/"));
+    assertThat(routed).hasSizeGreaterThanOrEqualTo(10);
+    JsonNode document = get("/api/v1/openapi.json");
+    assertThat(document.get("openapi").asString()).startsWith("3.");
+    java.util.Set<String> documented = new java.util.TreeSet<>();
+    document.get("paths").propertyNames().forEach(documented::add);
+    assertThat(documented).isEqualTo(routed);
+    JsonNode guest = document.at("/paths/~1api~1v1~1guests~1{remote}~1{vmid}/get");
+    assertThat(guest.get("operationId").asString()).isEqualTo("guest");
+    assertThat(guest.get("responses").propertyNames()).contains("200", "400", "404");
+    assertThat(document.at("/components/schemas/ResourceDetail/properties").propertyNames())
+        .contains("resource", "declaration", "verdict", "next", "observed", "actions");
+    assertThat(text("/api"))
+        .contains("data-operation=\"tasks\"")
+        .contains("id=\"schema-ResourceDetail\"");
+  }
+
+  /** Collects the path patterns of a router function. */
+  record RoutePaths(java.util.Set<String> paths)
+      implements org.springframework.web.reactive.function.server.RouterFunctions.Visitor,
+          org.springframework.web.reactive.function.server.RequestPredicates.Visitor {
+    @Override
+    public void route(
+        org.springframework.web.reactive.function.server.RequestPredicate predicate,
+        org.springframework.web.reactive.function.server.HandlerFunction<?> handler) {
+      predicate.accept(this);
+    }
+
+    @Override
+    public void path(String pattern) {
+      paths.add(pattern);
+    }
+
+    @Override
+    public void startNested(org.springframework.web.reactive.function.server.RequestPredicate p) {}
+
+    @Override
+    public void endNested(org.springframework.web.reactive.function.server.RequestPredicate p) {}
+
+    @Override
+    public void resources(
+        java.util.function.Function<
+                org.springframework.web.reactive.function.server.ServerRequest,
+                reactor.core.publisher.Mono<org.springframework.core.io.Resource>>
+            lookup) {}
+
+    @Override
+    public void attributes(java.util.Map<String, Object> attributes) {}
+
+    @Override
+    public void unknown(org.springframework.web.reactive.function.server.RouterFunction<?> f) {}
+
+    @Override
+    public void method(java.util.Set<org.springframework.http.HttpMethod> methods) {}
+
+    @Override
+    public void pathExtension(String extension) {}
+
+    @Override
+    public void header(String name, String value) {}
+
+    @Override
+    public void queryParam(String name, String value) {}
+
+    @Override
+    public void version(String version) {}
+
+    @Override
+    public void startAnd() {}
+
+    @Override
+    public void and() {}
+
+    @Override
+    public void endAnd() {}
+
+    @Override
+    public void startOr() {}
+
+    @Override
+    public void or() {}
+
+    @Override
+    public void endOr() {}
+
+    @Override
+    public void startNegate() {}
+
+    @Override
+    public void endNegate() {}
+
+    @Override
+    public void unknown(org.springframework.web.reactive.function.server.RequestPredicate p) {}
   }
 
   /** The guest, its remote, its task and its file, all read from the real fleet and clone. */

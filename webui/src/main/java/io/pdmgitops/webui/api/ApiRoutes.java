@@ -7,9 +7,9 @@ import io.pdmgitops.webui.fleet.ResourceQuery;
 import io.pdmgitops.webui.tasks.TaskQuery;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.springdoc.webflux.core.fn.SpringdocRouteBuilder;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -31,8 +31,11 @@ public final class ApiRoutes {
   static final int MAX_COMMITS = 200;
 
   public static RouterFunction<ServerResponse> routes(WebPorts ports) {
-    return RouterFunctions.route()
-        .GET("/api/v1/status", request -> ports.status().status().flatMap(ApiRoutes::json))
+    return SpringdocRouteBuilder.route()
+        .GET(
+            "/api/v1/status",
+            request -> ports.status().status().flatMap(ApiRoutes::json),
+            ApiDocs.status())
         .GET(
             "/api/v1/resources",
             // Off the event loop: the first call after a cycle builds the table. Parsing the
@@ -41,7 +44,8 @@ public final class ApiRoutes {
                 blocking(
                     () ->
                         ResourcePageView.of(
-                            ResourceQuery.from(request::queryParam).run(ports.fleet().snapshot()))))
+                            ResourceQuery.from(request::queryParam).run(ports.fleet().snapshot()))),
+            ApiDocs.resources())
         .GET(
             "/api/v1/guests/{remote}/{vmid}",
             request ->
@@ -56,7 +60,8 @@ public final class ApiRoutes {
                               () ->
                                   new NotFoundException(
                                       "no guest " + vmid + " on remote " + remote));
-                    }))
+                    }),
+            ApiDocs.guest())
         .GET(
             "/api/v1/guests/{remote}/{vmid}/rrddata",
             request ->
@@ -69,9 +74,13 @@ public final class ApiRoutes {
                                     request.pathVariable("remote"),
                                     vmid,
                                     Timeframe.from(request.queryParam("timeframe"))))
-                    .flatMap(ApiRoutes::json))
-        .GET("/api/v1/drift", request -> ports.status().drift().flatMap(ApiRoutes::json))
-        .GET("/api/v1/remotes", request -> blocking(ports.remotes()::remotes))
+                    .flatMap(ApiRoutes::json),
+            ApiDocs.guestRrd())
+        .GET(
+            "/api/v1/drift",
+            request -> ports.status().drift().flatMap(ApiRoutes::json),
+            ApiDocs.drift())
+        .GET("/api/v1/remotes", request -> blocking(ports.remotes()::remotes), ApiDocs.remotes())
         .GET(
             "/api/v1/remotes/{name}",
             request ->
@@ -82,20 +91,23 @@ public final class ApiRoutes {
                           .remotes()
                           .remote(name)
                           .orElseThrow(() -> new NotFoundException("no remote named " + name));
-                    }))
+                    }),
+            ApiDocs.remote())
         .GET(
             "/api/v1/remotes/{remote}/tasks/{upid}/log",
             request ->
                 ports
                     .tasks()
                     .log(request.pathVariable("remote"), request.pathVariable("upid"))
-                    .flatMap(ApiRoutes::json))
+                    .flatMap(ApiRoutes::json),
+            ApiDocs.taskLog())
         .GET(
             "/api/v1/tasks",
             request ->
                 Mono.fromCallable(() -> TaskQuery.from(request::queryParam))
                     .flatMap(query -> ports.tasks().tasks().map(query::run))
-                    .flatMap(ApiRoutes::json))
+                    .flatMap(ApiRoutes::json),
+            ApiDocs.tasks())
         .GET(
             "/api/v1/commits",
             request ->
@@ -104,11 +116,13 @@ public final class ApiRoutes {
                             QueryNumbers.wholeNumber(
                                 "limit", request.queryParam("limit"), 50, 1, MAX_COMMITS))
                     .flatMap(ports.history()::history)
-                    .flatMap(ApiRoutes::json))
+                    .flatMap(ApiRoutes::json),
+            ApiDocs.commits())
         .GET(
             "/metrics",
             request ->
-                ServerResponse.ok().contentType(PROMETHEUS).bodyValue(ports.metrics().scrape()))
+                ServerResponse.ok().contentType(PROMETHEUS).bodyValue(ports.metrics().scrape()),
+            op -> op.operationId("metrics").hidden(true))
         .onError(
             BadQueryException.class,
             (e, request) -> Problems.badQuery((BadQueryException) e, request))

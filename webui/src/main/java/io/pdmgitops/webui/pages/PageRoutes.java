@@ -155,6 +155,19 @@ public final class PageRoutes {
                       model.put("mark", marked(request.queryParam("lines")));
                       return page("source", model);
                     }))
+        .GET(
+            "/api",
+            request ->
+                ports
+                    .apiDocument()
+                    .document(request)
+                    .map(ApiReference::parse)
+                    .flatMap(
+                        api -> {
+                          Map<String, Object> model = base(fleet.snapshot());
+                          model.put("api", api);
+                          return html(HttpStatus.OK, "api", model);
+                        }))
         .GET("/drift", request -> drift(status, fleet))
         .GET(
             "/history",
