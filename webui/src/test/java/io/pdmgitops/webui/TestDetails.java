@@ -206,6 +206,11 @@ public final class TestDetails {
       }
 
       @Override
+      public TaskList latest() {
+        return TestDetails.tasks();
+      }
+
+      @Override
       public Mono<TaskLogView> log(String remote, String upid) {
         if (remote.equals("west")) {
           return Mono.error(new RemoteReadException("west: connection refused"));

@@ -61,6 +61,11 @@ public final class TestPorts {
         }
 
         @Override
+        public TaskList latest() {
+          return TaskList.empty("2026-11-23T12:00:00Z");
+        }
+
+        @Override
         public Mono<TaskLogView> log(String remote, String upid) {
           return Mono.error(new NotFoundException(remote + " has no task " + upid));
         }

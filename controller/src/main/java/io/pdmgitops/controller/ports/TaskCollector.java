@@ -100,6 +100,19 @@ public final class TaskCollector implements TasksPort {
     return inFlight;
   }
 
+  @Override
+  public TaskList latest() {
+    Collected seen;
+    synchronized (this) {
+      seen = latest;
+    }
+    if (seen == null || !seen.at().plus(MAX_AGE).isAfter(clock.instant())) {
+      // Errors end up in the list's failures; nothing to report here.
+      tasks().subscribe(list -> {}, e -> {});
+    }
+    return seen == null ? TaskList.empty(clock.instant().toString()) : seen.list();
+  }
+
   private synchronized void remember(Instant at, TaskList list) {
     latest = new Collected(at, list);
   }

@@ -292,5 +292,13 @@ class DemoApplicationIT {
     assertThat(text("/remotes/dc-east")).contains("data-answering>yes, last answer<");
     assertThat(text("/source/" + sha + "/guests/dc-east.yaml")).contains("dns-01");
     assertThat(text("/webjars/chart.js/dist/chart.umd.js")).contains("Chart");
+    // The dashboard's task summary counts the same remote tasks (collected in the background).
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(text("/"))
+                    .containsPattern("<span>guest</span>\\s*<span><span class=\"ok\">\\d+ ok")
+                    .containsPattern("<span>pbs-main</span>\\s*<span><span class=\"ok\">"));
   }
 }

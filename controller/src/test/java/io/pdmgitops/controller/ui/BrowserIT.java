@@ -182,6 +182,75 @@ class BrowserIT {
   }
 
   @Test
+  void aGuestOpenedFromTheKeyboardShowsGitBesideTheFleetAndFollowsACommit() throws Exception {
+    page.navigate(demo.url() + "/resources?search=dns-01");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(() -> page.locator("tr[data-id='remote/dc-east/guest/120']").count() == 1);
+    // Keyboard only: j to the first row, Enter to open it.
+    page.locator("body").press("j");
+    page.keyboard().press("Enter");
+    page.waitForURL("**/guests/dc-east/120");
+    page.evaluate("window.__loadedOnce = true");
+    assertThat(page.locator("h1").textContent()).contains("dns-01");
+    assertThat(page.locator("[data-yaml]").textContent())
+        .contains("name: dns-01")
+        .contains("power: running");
+    // Chart.js drew the rrddata the page asked the API for.
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> page.locator("#rrd-chart").getAttribute("data-points") != null);
+    assertThat(Integer.parseInt(page.locator("#rrd-chart").getAttribute("data-points")))
+        .isPositive();
+    screenshot("guest.png");
+
+    demo.pushChange(
+        clone,
+        "guests/dc-east.yaml",
+        "  name: dns-01\n  power: running",
+        "  name: dns-01\n  power: stopped",
+        "Stop dns-01 for maintenance");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              assertThat(page.locator("[data-power]").textContent().strip()).isEqualTo("stopped");
+              assertThat(page.locator("[data-yaml]").textContent()).contains("power: stopped");
+              assertThat(page.locator("tr[data-action]").first().textContent())
+                  .contains("SHUTDOWN");
+            });
+    assertThat(page.evaluate("window.__loadedOnce")).as("live update, no reload").isEqualTo(true);
+    screenshot("guest-after-commit.png");
+
+    page.locator("tr[data-action]")
+        .first()
+        .locator("a", new Locator.LocatorOptions().setHasText("log"))
+        .click();
+    page.waitForURL("**/tasks/dc-east/**");
+    assertThat(page.locator("[data-state]").textContent().strip()).isEqualTo("OK");
+    assertThat(page.locator("[data-log]").textContent()).isNotBlank();
+    screenshot("task-log.png");
+
+    page.navigate(demo.url() + "/guests/dc-east/120");
+    page.locator("a[data-source]").click();
+    page.waitForURL("**/source/**");
+    assertThat(page.locator("tr.marked").first().textContent()).isNotBlank();
+    screenshot("source.png");
+
+    page.navigate(demo.url() + "/tasks?mine=true");
+    assertThat(page.locator("tr[data-upid]").count()).isPositive();
+    screenshot("tasks.png");
+    page.navigate(demo.url() + "/remotes/dc-east");
+    assertThat(page.locator("tr[data-node]").count()).isEqualTo(3);
+    screenshot("remote.png");
+    page.navigate(demo.url() + "/api");
+    assertThat(page.locator("[data-operation]").count()).isGreaterThanOrEqualTo(10);
+    screenshot("api.png");
+  }
+
+  @Test
   void aBadSearchShowsItsProblemInThePage() {
     page.navigate(demo.url() + "/resources?search=colour:red");
 

@@ -7,7 +7,6 @@ import io.pdmgitops.model.fleet.ResourceType;
 import io.pdmgitops.model.fleet.ViewFilter;
 import io.pdmgitops.webui.WebPorts;
 import io.pdmgitops.webui.api.FleetStatusPort;
-import io.pdmgitops.webui.api.HistoryEntry;
 import io.pdmgitops.webui.api.HistoryPort;
 import io.pdmgitops.webui.api.NotFoundException;
 import io.pdmgitops.webui.api.RemoteInventory;
@@ -19,7 +18,9 @@ import io.pdmgitops.webui.fleet.FleetSnapshot;
 import io.pdmgitops.webui.fleet.ResourcePage;
 import io.pdmgitops.webui.fleet.ResourceQuery;
 import io.pdmgitops.webui.fleet.SortColumn;
+import io.pdmgitops.webui.tasks.TaskList;
 import io.pdmgitops.webui.tasks.TaskQuery;
+import io.pdmgitops.webui.tasks.TasksPort;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -82,8 +83,8 @@ public final class PageRoutes {
                       model.put("r", remote.get());
                       return page("remote", model);
                     }))
-        .GET("/", request -> dashboard(status, fleet, history))
-        .GET("/views/{name}", request -> view(request, fleet, history))
+        .GET("/", request -> dashboard(status, fleet, ports.tasks()))
+        .GET("/views/{name}", request -> view(request, fleet, ports.tasks()))
         .GET("/resources", request -> resources(request, fleet))
         .GET(
             "/guests/{remote}/{vmid}",
@@ -113,26 +114,29 @@ public final class PageRoutes {
             request -> {
               String remote = request.pathVariable("remote");
               String upid = request.pathVariable("upid");
-              return ports
-                  .tasks()
-                  .log(remote, upid)
-                  .map(
-                      log -> {
-                        Map<String, Object> model = base(fleet.snapshot());
-                        model.put("log", log);
-                        return page("task", model);
-                      })
-                  .onErrorResume(
-                      NotFoundException.class,
-                      e -> Mono.just(notFound(base(fleet.snapshot()), e.getMessage())))
-                  .onErrorResume(
-                      RemoteReadException.class,
-                      e ->
-                          Mono.just(
-                              new Rendered(
-                                  HttpStatus.BAD_GATEWAY,
-                                  "notfound",
-                                  withMessage(base(fleet.snapshot()), e.getMessage()))))
+              return snapshot(fleet)
+                  .flatMap(
+                      snapshot ->
+                          ports
+                              .tasks()
+                              .log(remote, upid)
+                              .map(
+                                  log -> {
+                                    Map<String, Object> model = base(snapshot);
+                                    model.put("log", log);
+                                    return page("task", model);
+                                  })
+                              .onErrorResume(
+                                  NotFoundException.class,
+                                  e -> Mono.just(notFound(base(snapshot), e.getMessage())))
+                              .onErrorResume(
+                                  RemoteReadException.class,
+                                  e ->
+                                      Mono.just(
+                                          new Rendered(
+                                              HttpStatus.BAD_GATEWAY,
+                                              "notfound",
+                                              withMessage(base(snapshot), e.getMessage())))))
                   .flatMap(Rendered::respond);
             })
         .GET(
@@ -158,26 +162,24 @@ public final class PageRoutes {
         .GET(
             "/api",
             request ->
-                ports
-                    .apiDocument()
-                    .document(request)
-                    .map(ApiReference::parse)
+                snapshot(fleet)
+                    .zipWith(ports.apiDocument().document(request).map(ApiReference::parse))
                     .flatMap(
-                        api -> {
-                          Map<String, Object> model = base(fleet.snapshot());
-                          model.put("api", api);
+                        t -> {
+                          Map<String, Object> model = base(t.getT1());
+                          model.put("api", t.getT2());
                           return html(HttpStatus.OK, "api", model);
                         }))
         .GET("/drift", request -> drift(status, fleet))
         .GET(
             "/history",
             request ->
-                history
-                    .history(HISTORY)
+                snapshot(fleet)
+                    .zipWith(history.history(HISTORY))
                     .flatMap(
-                        entries -> {
-                          Map<String, Object> model = base(fleet.snapshot());
-                          model.put("entries", entries);
+                        t -> {
+                          Map<String, Object> model = base(t.getT1());
+                          model.put("entries", t.getT2());
                           return html(HttpStatus.OK, "history", model);
                         }))
         .build();
@@ -209,6 +211,11 @@ public final class PageRoutes {
         .flatMap(Rendered::respond);
   }
 
+  /** The fleet table, fetched off the event loop: the first look after a cycle builds it. */
+  private static Mono<FleetSnapshot> snapshot(FleetPort fleet) {
+    return Mono.fromCallable(fleet::snapshot).subscribeOn(Schedulers.boundedElastic());
+  }
+
   private static Optional<Integer> vmid(String raw) {
     try {
       return Optional.of(Integer.parseInt(raw));
@@ -233,12 +240,17 @@ public final class PageRoutes {
   }
 
   private static Mono<ServerResponse> tasks(ServerRequest request, WebPorts ports) {
-    Map<String, Object> model = base(ports.fleet().snapshot());
+    return snapshot(ports.fleet()).flatMap(snapshot -> tasks(request, ports, snapshot));
+  }
+
+  private static Mono<ServerResponse> tasks(
+      ServerRequest request, WebPorts ports, FleetSnapshot snapshot) {
+    Map<String, Object> model = base(snapshot);
     for (String p : List.of("remote", "state", "type", "id", "limit")) {
       model.put(p, request.queryParam(p).orElse(""));
     }
     model.put("mine", request.queryParam("mine").orElse("").equals("true"));
-    model.put("remoteNames", remoteNames(ports.fleet().snapshot()));
+    model.put("remoteNames", remoteNames(snapshot));
     TaskQuery query;
     try {
       query = TaskQuery.from(request::queryParam);
@@ -275,35 +287,29 @@ public final class PageRoutes {
         .toList();
   }
 
-  /** Actions looked at for the task summaries. */
-  static final int TASK_HISTORY = 200;
-
   private static Mono<ServerResponse> dashboard(
-      FleetStatusPort status, FleetPort fleet, HistoryPort history) {
+      FleetStatusPort status, FleetPort fleet, TasksPort tasks) {
     return Mono.fromCallable(fleet::snapshot)
         .subscribeOn(Schedulers.boundedElastic())
         .zipWith(status.status().map(Optional::of).defaultIfEmpty(Optional.empty()))
-        .zipWith(history.history(TASK_HISTORY))
         .flatMap(
             t -> {
-              FleetSnapshot snapshot = t.getT1().getT1();
+              FleetSnapshot snapshot = t.getT1();
               Map<String, Object> model = base(snapshot);
               model.put("declared", Dashboard.declared(snapshot.resources()));
-              model.put("status", t.getT1().getT2().orElse(null));
-              model.put("rows", panels(Dashboard.LAYOUT, snapshot.resources(), t.getT2()));
+              model.put("status", t.getT2().orElse(null));
+              model.put("rows", panels(Dashboard.LAYOUT, snapshot.resources(), tasks.latest()));
               return html(HttpStatus.OK, "dashboard", model);
             });
   }
 
   private static Mono<ServerResponse> view(
-      ServerRequest request, FleetPort fleet, HistoryPort history) {
+      ServerRequest request, FleetPort fleet, TasksPort tasks) {
     String name = request.pathVariable("name");
     return Mono.fromCallable(fleet::snapshot)
         .subscribeOn(Schedulers.boundedElastic())
-        .zipWith(history.history(TASK_HISTORY))
         .flatMap(
-            t -> {
-              FleetSnapshot snapshot = t.getT1();
+            snapshot -> {
               Map<String, Object> model = base(snapshot);
               View view = snapshot.views().get(name);
               if (view == null) {
@@ -325,7 +331,7 @@ public final class PageRoutes {
                   selected.stream().filter(r -> r.type() != ResourceType.REMOTE).count());
               List<List<Widget>> layout =
                   view.spec().layout().map(View.Layout::rows).orElse(Dashboard.LAYOUT);
-              model.put("rows", panels(layout, selected, t.getT2()));
+              model.put("rows", panels(layout, selected, tasks.latest()));
               return html(HttpStatus.OK, "view", model);
             });
   }
@@ -352,9 +358,9 @@ public final class PageRoutes {
   }
 
   private static List<List<Panel>> panels(
-      List<List<Widget>> layout, List<FleetResource> rows, List<HistoryEntry> history) {
+      List<List<Widget>> layout, List<FleetResource> rows, TaskList tasks) {
     return layout.stream()
-        .map(row -> row.stream().map(w -> Widgets.panel(w, rows, history)).toList())
+        .map(row -> row.stream().map(w -> Widgets.panel(w, rows, tasks)).toList())
         .toList();
   }
 
@@ -393,12 +399,12 @@ public final class PageRoutes {
   }
 
   private static Mono<ServerResponse> drift(FleetStatusPort status, FleetPort fleet) {
-    return status
-        .drift()
+    return snapshot(fleet)
+        .zipWith(status.drift())
         .flatMap(
-            resources -> {
-              Map<String, Object> model = base(fleet.snapshot());
-              model.put("groups", DriftGroups.of(resources));
+            t -> {
+              Map<String, Object> model = base(t.getT1());
+              model.put("groups", DriftGroups.of(t.getT2()));
               return html(HttpStatus.OK, "drift", model);
             });
   }

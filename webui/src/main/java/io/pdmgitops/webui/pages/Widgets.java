@@ -8,19 +8,22 @@ import io.pdmgitops.model.desired.TaskGrouping;
 import io.pdmgitops.model.desired.Widget;
 import io.pdmgitops.model.fleet.FleetResource;
 import io.pdmgitops.model.fleet.ResourceType;
-import io.pdmgitops.webui.api.HistoryEntry;
+import io.pdmgitops.webui.tasks.TaskCategory;
+import io.pdmgitops.webui.tasks.TaskList;
+import io.pdmgitops.webui.tasks.TaskRow;
+import io.pdmgitops.webui.tasks.TaskState;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Turns PDM's widget types into panels over a set of rows (the whole fleet, or a view's selection).
- * Task summaries count the controller's own actions: remote task lists are not collected yet, and
- * the panel says so.
+ * Task summaries count the remotes' recent tasks as last collected (never waiting for a remote).
  */
 public final class Widgets {
   static final int LEADERS = 10;
@@ -51,12 +54,27 @@ public final class Widgets {
   public record Tree(List<TreeRemote> remotes, int omitted) {}
 
   /** Controller actions by category or remote, and by result. */
-  public record TaskSummary(String grouping, Map<String, Map<String, Integer>> counts, int total) {}
+  /**
+   * Remote tasks of the selection's remotes, counted by state per category or remote, with the
+   * running ones and the newest failures.
+   *
+   * @param unread remotes whose tasks could not be read
+   */
+  public record TaskSummary(
+      String grouping,
+      Map<String, Map<String, Integer>> counts,
+      int total,
+      int running,
+      List<TaskRow> failed,
+      int unread) {}
+
+  /** Failed tasks listed by name on a task summary. */
+  static final int RECENT_FAILURES = 5;
 
   /** A widget type whose data the controller does not collect yet. */
   public record NotCollected(String what) {}
 
-  public static Panel panel(Widget w, List<FleetResource> rows, List<HistoryEntry> history) {
+  public static Panel panel(Widget w, List<FleetResource> rows, TaskList tasks) {
     double flex = w.flex().orElse(1.0);
     return switch (w.type()) {
       case NODES -> {
@@ -191,9 +209,9 @@ public final class Widgets {
         TaskGrouping grouping = w.grouping().orElse(TaskGrouping.CATEGORY);
         yield new Panel(
             "tasks",
-            w.title().orElse("Controller actions by " + grouping.wire()),
+            w.title().orElse("Tasks by " + grouping.wire()),
             flex,
-            tasks(grouping, rows, history));
+            tasks(grouping, rows, tasks));
       }
       case SUBSCRIPTION, SDN, MAP ->
           new Panel(
@@ -241,29 +259,28 @@ public final class Widgets {
     return new Tree(out, omitted);
   }
 
-  private static TaskSummary tasks(
-      TaskGrouping grouping, List<FleetResource> rows, List<HistoryEntry> history) {
-    Map<String, String> remoteOf = new java.util.HashMap<>();
+  private static TaskSummary tasks(TaskGrouping grouping, List<FleetResource> rows, TaskList list) {
+    Set<String> remotes = new HashSet<>();
     for (FleetResource r : rows) {
-      r.declared().ifPresent(d -> remoteOf.put("Guest/" + d, r.remote()));
+      remotes.add(r.remote());
     }
-    Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+    Map<String, Map<String, Integer>> counts = new TreeMap<>();
+    List<TaskRow> problems = new ArrayList<>();
     int total = 0;
-    for (HistoryEntry e : history) {
-      for (HistoryEntry.Action a : e.actions()) {
-        String remote = remoteOf.get(a.resource());
-        if (remote == null) {
-          continue; // not in this selection
-        }
-        String key = grouping == TaskGrouping.REMOTE ? remote : a.action().toLowerCase();
-        String result =
-            a.state().equals("FINISHED")
-                ? (a.exitStatus().orElse("").equals("OK") ? "ok" : "failed")
-                : a.state().equals("NOT_SENT") ? "not sent" : "running";
-        counts.computeIfAbsent(key, k -> new TreeMap<>()).merge(result, 1, Integer::sum);
-        total++;
+    int running = 0;
+    for (TaskRow t : list.tasks()) {
+      if (!remotes.contains(t.remote())) {
+        continue; // not in this selection
+      }
+      String key = grouping == TaskGrouping.REMOTE ? t.remote() : TaskCategory.of(t.type());
+      counts.computeIfAbsent(key, k -> new TreeMap<>()).merge(t.state().wire(), 1, Integer::sum);
+      total++;
+      running += t.state() == TaskState.RUNNING ? 1 : 0;
+      if (t.state() == TaskState.FAILED && problems.size() < RECENT_FAILURES) {
+        problems.add(t); // newest first
       }
     }
-    return new TaskSummary(grouping.wire(), counts, total);
+    return new TaskSummary(
+        grouping.wire(), counts, total, running, problems, list.failures().size());
   }
 }

@@ -8,6 +8,12 @@ public interface TasksPort {
   Mono<TaskList> tasks();
 
   /**
+   * The last collection at once, never waiting for remotes (for dashboards): empty before the
+   * first; when stale, a new collection starts in the background for the next look.
+   */
+  TaskList latest();
+
+  /**
    * One task's log, read from its remote. Fails with {@link
    * io.pdmgitops.webui.api.NotFoundException} for an unknown remote or a malformed UPID, {@link
    * io.pdmgitops.webui.api.RemoteReadException} when the remote does not answer.

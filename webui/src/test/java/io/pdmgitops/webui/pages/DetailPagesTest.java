@@ -115,6 +115,18 @@ class DetailPagesTest {
   }
 
   @Test
+  void theDashboardSummarisesTheRemotesTasksWithTheNewestFailures() {
+    String html = page("/", 200);
+    assertThat(html)
+        .contains("data-count=\"tasks-running\">1<")
+        .contains("start failed: no space left")
+        .contains("href=\"/tasks/east/" + TestDetails.UPID_FAILED + "\"")
+        .contains("1 remotes did not give their tasks");
+    // by category: the shutdown and the failed start are guest tasks, vzdump a backup
+    assertThat(html).containsPattern("guest</span>\\s*<span><span class=\"bad\">1 failed");
+  }
+
+  @Test
   void columnFiltersNarrowTheTableAndKeepTheirValues() {
     String html = page("/resources?type=lxc&remote=west", 200);
     // 200 guests per remote, every third an LXC: 67 on west
