@@ -1,5 +1,5 @@
 // Keyboard use of the tables marked class="keys": j/k or arrows move between rows, Enter opens
-// the row's first link, "/" goes to the search box, Escape leaves it. Rows swapped in by htmx keep
+// the row's main link (data-primary, else the first), "/" goes to the search box, Escape leaves it. Rows swapped in by htmx keep
 // working because the handlers are delegated from the document.
 (function () {
   function rows() {
@@ -29,7 +29,7 @@
     } else if (e.key === 'k' || e.key === 'ArrowUp') {
       if (rows().length) { e.preventDefault(); move(-1); }
     } else if (e.key === 'Enter' && t && t.tagName === 'TR') {
-      var link = t.querySelector('a[href]');
+      var link = t.querySelector('a[data-primary]') || t.querySelector('a[href]');
       if (link) { e.preventDefault(); link.click(); }
     } else if (e.key === 'n' || e.key === 'p') {
       var pager = document.querySelector(e.key === 'n' ? 'a[rel=next]' : 'a[rel=prev]');

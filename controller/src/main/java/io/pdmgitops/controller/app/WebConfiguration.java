@@ -103,15 +103,19 @@ class WebConfiguration {
   /** The rendered reference page reads the same document springdoc serves. */
   @Bean
   ApiDocumentPort apiDocument(ObjectProvider<OpenApiWebfluxResource> springdoc) {
-    return request -> {
-      try {
-        return springdoc
-            .getObject()
-            .openapiJson(request.exchange().getRequest(), API_DOCS, Locale.ENGLISH);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        return Mono.error(e);
-      }
-    };
+    // The first call builds the whole document: off the event loop.
+    return request ->
+        Mono.defer(
+                () -> {
+                  try {
+                    return springdoc
+                        .getObject()
+                        .openapiJson(request.exchange().getRequest(), API_DOCS, Locale.ENGLISH);
+                  } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    return Mono.error(e);
+                  }
+                })
+            .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic());
   }
 
   /** Where springdoc serves the document (springdoc.api-docs.path in application.yaml). */

@@ -26,6 +26,8 @@ public final class CommitFiles implements SourcePort {
   /** Largest file shown; the loader refuses larger ones anyway. */
   public static final int MAX_BYTES = 4 * 1024 * 1024;
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommitFiles.class);
+
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
 
   private final Path clone;
@@ -75,8 +77,9 @@ public final class CommitFiles implements SourcePort {
         return new SourceFile(commit, relative, text.lines().toList());
       }
     } catch (IOException e) {
-      throw new NotFoundException(
-          "cannot read " + relative + " at " + commit + ": " + e.getMessage());
+      // JGit's message may name paths of the clone: logged, not shown.
+      LOG.warn("cannot read {} at {}", relative, commit, e);
+      throw new NotFoundException("cannot read " + relative + " at commit " + commit);
     }
   }
 }

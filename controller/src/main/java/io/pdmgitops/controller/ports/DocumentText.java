@@ -14,11 +14,14 @@ record DocumentText(int firstLine, String text) {
   static final int MAX_LINES = 400;
 
   static DocumentText around(List<String> lines, int line) {
+    if (lines.isEmpty()) {
+      return new DocumentText(1, "");
+    }
     int at = Math.max(0, Math.min(line - 1, lines.size() - 1));
     int start = 0;
     // A separator line opens the document after it, so the search starts on the line itself.
     for (int i = at; i >= 0; i--) {
-      if (isDocumentStart(lines.get(i))) {
+      if (isDocumentStart(lines.get(i)) || (i < at && lines.get(i).startsWith("..."))) {
         start = i + 1;
         break;
       }

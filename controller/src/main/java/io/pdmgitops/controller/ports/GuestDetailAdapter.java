@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A guest in full: its row, the Git document at the commit in force, the verdict of the last cycle,
@@ -141,8 +142,10 @@ public final class GuestDetailAdapter implements DetailPort {
                 throw new RemoteReadException(remote + ": " + e.getMessage());
               }
             })
+        .subscribeOn(Schedulers.boundedElastic())
         .onErrorMap(
-            RemoteApiException.class, e -> new RemoteReadException(remote + ": " + e.getMessage()))
+            RemoteApiException.class,
+            e -> new RemoteReadException(TaskCollector.withRemote(remote, e.getMessage())))
         .onErrorMap(
             java.util.concurrent.TimeoutException.class,
             e ->

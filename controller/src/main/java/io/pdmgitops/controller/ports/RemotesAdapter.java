@@ -7,7 +7,6 @@ import io.pdmgitops.model.fleet.ResourceType;
 import io.pdmgitops.model.observed.RemoteObservation;
 import io.pdmgitops.reconcilers.remote.InventoryCollector;
 import io.pdmgitops.reconcilers.remote.RemoteClients;
-import io.pdmgitops.reconcilers.remote.SecretResolver;
 import io.pdmgitops.webui.api.RemoteDetail;
 import io.pdmgitops.webui.api.RemoteInventory;
 import io.pdmgitops.webui.api.RemotesPort;
@@ -62,16 +61,7 @@ public final class RemotesAdapter implements RemotesPort {
 
   /** The endpoint the client reached last; nothing before the first answer. */
   private Optional<String> answering(String name) {
-    return loop.latestObserved()
-        .flatMap(o -> o.state().remote(name))
-        .flatMap(
-            remote -> {
-              try {
-                return clients.transport(remote).lastAnswered().map(e -> e.url().toString());
-              } catch (SecretResolver.SecretUnavailableException e) {
-                return Optional.empty();
-              }
-            });
+    return clients.lastAnswered(name).map(e -> e.url().toString());
   }
 
   @Override

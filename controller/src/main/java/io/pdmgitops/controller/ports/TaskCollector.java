@@ -57,6 +57,9 @@ public final class TaskCollector implements TasksPort {
   /** Longest one remote may take to give its tasks or a log. */
   static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
 
+  /** Longest one whole collection may take; past it, the last list is served again. */
+  static final Duration COLLECTION_TIMEOUT = READ_TIMEOUT.plusSeconds(5);
+
   /** Journal entries looked at to link tasks to commits. */
   static final int JOURNAL_LOOKUP = 2_000;
 
@@ -94,8 +97,14 @@ public final class TaskCollector implements TasksPort {
     }
     if (inFlight == null) {
       // One collection at a time; everyone who asks meanwhile shares it.
+      // Stamped when it ends: a collection slowed by a remote is fresh when it arrives.
       inFlight =
-          collect(now).doOnNext(list -> remember(now, list)).doFinally(signal -> forget()).cache();
+          collect(now)
+              .timeout(COLLECTION_TIMEOUT)
+              .onErrorResume(e -> Mono.just(collectionFailed(e)))
+              .doOnNext(list -> remember(clock.instant(), list))
+              .doFinally(signal -> forget())
+              .cache();
     }
     return inFlight;
   }
@@ -129,6 +138,9 @@ public final class TaskCollector implements TasksPort {
     }
     return Mono.fromCallable(this::journalByUpid)
         .subscribeOn(Schedulers.boundedElastic())
+        .timeout(READ_TIMEOUT)
+        // Without the journal the tasks are still worth showing, just not linked to commits.
+        .onErrorReturn(Map.of())
         .flatMap(
             journal ->
                 Flux.fromIterable(state.get().remotes())
@@ -200,11 +212,28 @@ public final class TaskCollector implements TasksPort {
     }
     return read.timeout(READ_TIMEOUT)
         .map(tasks -> new RemoteTasks(tasks, Optional.empty()))
-        .onErrorResume(e -> Mono.just(failed(name, message(e))));
+        // The client's messages already name the remote.
+        .onErrorResume(
+            e -> Mono.just(failed(name, message(e).replaceFirst("^\\Q" + name + ": \\E", ""))));
+  }
+
+  /** What a collection that did not finish in time answers: the last list, or nothing. */
+  private synchronized TaskList collectionFailed(Throwable e) {
+    return latest != null
+        ? latest.list()
+        : new TaskList(
+            clock.instant().toString(),
+            List.of(),
+            List.of(new TaskList.Failure("all", "the collection did not finish: " + message(e))));
   }
 
   private static RemoteTasks failed(String remote, String message) {
     return new RemoteTasks(List.of(), Optional.of(new TaskList.Failure(remote, message)));
+  }
+
+  /** The message with the remote's name in front, once. */
+  static String withRemote(String remote, String message) {
+    return message.startsWith(remote + ": ") ? message : remote + ": " + message;
   }
 
   private static String message(Throwable e) {
@@ -287,11 +316,13 @@ public final class TaskCollector implements TasksPort {
                               t.getT1().lines().stream().map(TaskLog.Line::t).toList(),
                               t.getT1().total()));
             })
+        // Resolving the token reads a file and a new client sets up TLS: not on an event loop.
+        .subscribeOn(Schedulers.boundedElastic())
         .onErrorMap(
             io.pdmgitops.reconcilers.api.NotFoundException.class,
             e -> new NotFoundException(remote + " has no task " + upidText))
         .onErrorMap(
             e -> e instanceof RemoteApiException || e instanceof TimeoutException,
-            e -> new RemoteReadException(remote + ": " + message(e)));
+            e -> new RemoteReadException(withRemote(remote, message(e))));
   }
 }

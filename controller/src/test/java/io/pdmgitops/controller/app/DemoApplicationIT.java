@@ -267,8 +267,9 @@ class DemoApplicationIT {
     assertThat(guest.get("observed").findValuesAsString("field")).contains("node", "power");
     JsonNode rrd = get("/api/v1/guests/dc-east/120/rrddata?timeframe=hour");
     assertThat(rrd.get("time").size()).isPositive();
-    // Stopped now: its recent buckets carry only the maxima, and the series keep their length.
+    // Stopped now: the simulator's buckets carry only the maxima; nothing is zero-filled.
     assertThat(rrd.at("/series/maxmem").size()).isEqualTo(rrd.get("time").size());
+    assertThat(rrd.at("/series/cpu").isMissingNode()).isTrue();
     // The fleet's tasks: the shutdown is there, linked to the commit, with its log.
     JsonNode tasks = get("/api/v1/tasks?mine=true&remote=dc-east");
     JsonNode shutdown = null;

@@ -49,6 +49,17 @@ class DocumentTextTest {
   }
 
   @Test
+  void aDocumentAfterAnEndMarkerWithoutSeparatorStartsAfterTheMarker() {
+    List<String> file = List.of("kind: Guest", "metadata: {name: a}", "...", "kind: Guest", "x: 1");
+    assertThat(DocumentText.around(file, 5)).isEqualTo(new DocumentText(4, "kind: Guest\nx: 1"));
+  }
+
+  @Test
+  void anEmptyFileGivesAnEmptyDocument() {
+    assertThat(DocumentText.around(List.of(), 3)).isEqualTo(new DocumentText(1, ""));
+  }
+
+  @Test
   void aHugeDocumentIsCutWithANote() {
     List<String> big = new ArrayList<>(List.of("kind: Guest"));
     big.addAll(Collections.nCopies(1_000, "# filler"));

@@ -257,5 +257,19 @@ class BrowserIT {
     assertThat(page.locator("[data-problem]").textContent())
         .startsWith("unknown category 'colour' at column 1");
     screenshot("resources-problem.png");
+
+    // Typed into the live search box, the 400 is swapped in place too (htmx-config).
+    page.navigate(demo.url() + "/resources");
+    page.evaluate("window.__loadedOnce = true");
+    page.locator("#search").fill("shape:round");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .until(
+            () ->
+                page.locator("[data-problem]")
+                    .textContent()
+                    .startsWith("unknown category 'shape' at column 1"));
+    assertThat(page.evaluate("window.__loadedOnce")).isEqualTo(true);
   }
 }

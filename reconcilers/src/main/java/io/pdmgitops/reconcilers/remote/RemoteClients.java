@@ -54,6 +54,15 @@ public final class RemoteClients {
     cache.keySet().retainAll(declared);
   }
 
+  /**
+   * The endpoint that answered the named remote's client last, without building or replacing a
+   * client (pages look; only the loop's calls decide which client is current).
+   */
+  public java.util.Optional<io.pdmgitops.reconcilers.api.ApiEndpoint> lastAnswered(String name) {
+    Cached cached = cache.get(name);
+    return cached == null ? java.util.Optional.empty() : cached.transport().lastAnswered();
+  }
+
   public ProxmoxTransport transport(Remote remote)
       throws SecretResolver.SecretUnavailableException {
     String secret = secrets.resolve(remote.spec().token().secret());

@@ -281,6 +281,11 @@ public final class Widgets {
       }
     }
     return new TaskSummary(
-        grouping.wire(), counts, total, running, problems, list.failures().size());
+        grouping.wire(),
+        counts,
+        total,
+        running,
+        problems,
+        (int) list.failures().stream().filter(f -> remotes.contains(f.remote())).count());
   }
 }

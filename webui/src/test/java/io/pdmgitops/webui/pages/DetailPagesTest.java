@@ -53,7 +53,12 @@ class DetailPagesTest {
 
   @Test
   void anUnmanagedGuestSaysItIsNeverTouched() {
-    // east/101 is in the table but the stub has no detail: a 404 with the reason
+    assertThat(page("/guests/east/101", 200))
+        .contains("data-unmanaged>Not declared in Git")
+        .contains("The controller has not acted on this guest.")
+        .doesNotContain("data-yaml")
+        .doesNotContain("data-next");
+    // not in the table at all, or not a number: a 404 that says so
     assertThat(page("/guests/east/555", 404)).contains("No guest 555 on remote &#39;east&#39;");
     assertThat(page("/guests/east/web", 404)).contains("No guest web");
   }
