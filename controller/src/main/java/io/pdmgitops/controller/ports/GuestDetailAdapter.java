@@ -4,6 +4,7 @@ import io.pdmgitops.controller.git.CommitOutcome;
 import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.controller.store.JdbcStatusStore;
+import io.pdmgitops.controller.store.JournalEntry;
 import io.pdmgitops.model.ObjectRef;
 import io.pdmgitops.model.SourceLocation;
 import io.pdmgitops.model.desired.Guest;
@@ -96,18 +97,17 @@ public final class GuestDetailAdapter implements DetailPort {
                             report.resources().stream()
                                 .filter(s -> s.ref().equals(new ObjectRef(Kind.GUEST, n)))
                                 .findFirst()));
-    List<ResourceView.ActionView> actions =
+    List<JournalEntry> journal =
         name.map(
                 n ->
-                    store
-                        .actionsFor(
-                            new ObjectRef(Kind.GUEST, n).toString(), ResourceDetail.MAX_ACTIONS)
-                        .stream()
-                        .map(FleetStatusAdapter::action)
-                        .toList())
+                    store.actionsFor(
+                        new ObjectRef(Kind.GUEST, n).toString(), ResourceDetail.MAX_ACTIONS))
             .orElse(List.of());
+    List<ResourceView.ActionView> actions =
+        journal.stream().map(FleetStatusAdapter::action).toList();
+    // The verdict's last action is the journal's newest (newest first).
     Optional<ResourceView> verdict =
-        status.map(s -> FleetStatusAdapter.view(s, null)).map(v -> withLast(v, actions));
+        status.map(s -> FleetStatusAdapter.view(s, journal.isEmpty() ? null : journal.get(0)));
     return Optional.of(
         new ResourceDetail(
             ResourceRowView.of(row.get()),
@@ -228,23 +228,6 @@ public final class GuestDetailAdapter implements DetailPort {
   private static String human(Duration d) {
     long days = d.toDays();
     return (days > 0 ? days + "d " : "") + d.toHoursPart() + "h " + d.toMinutesPart() + "m";
-  }
-
-  /** The verdict with the newest journal entry as its last action. */
-  private static ResourceView withLast(ResourceView v, List<ResourceView.ActionView> actions) {
-    return new ResourceView(
-        v.kind(),
-        v.name(),
-        v.sync(),
-        v.health(),
-        v.policy(),
-        v.actionable(),
-        v.message(),
-        v.drifts(),
-        v.remote(),
-        v.node(),
-        v.vmid(),
-        actions.stream().findFirst());
   }
 
   static RrdSeries series(Timeframe timeframe, List<RrdPoint> points) {

@@ -244,35 +244,58 @@ public final class TaskCollector implements TasksPort {
   }
 
   private static TaskRow row(String remote, TaskSummary t, Map<String, JournalEntry> journal) {
-    Optional<JournalEntry> ours = Optional.ofNullable(journal.get(t.upid()));
-    return new TaskRow(
+    return row(
         remote,
         t.node(),
         t.upid(),
         t.type(),
-        t.id().filter(s -> !s.isEmpty()),
+        t.id(),
         t.tokenid().map(token -> t.user() + "!" + token).orElse(t.user()),
-        Instant.ofEpochSecond(t.starttime()).toString(),
-        t.endtime().map(e -> Instant.ofEpochSecond(e).toString()),
-        TaskState.of(t.isRunning(), t.status()),
-        t.isRunning() ? Optional.empty() : t.status(),
-        ours.map(JournalEntry::commitSha),
-        ours.map(JournalEntry::resource));
+        t.starttime(),
+        t.endtime(),
+        t.status(),
+        journal);
   }
 
   private static TaskRow row(String remote, PbsTask t, Map<String, JournalEntry> journal) {
-    Optional<JournalEntry> ours = Optional.ofNullable(journal.get(t.upid()));
-    return new TaskRow(
+    return row(
         remote,
         t.node(),
         t.upid(),
         t.workerType(),
-        t.workerId().filter(s -> !s.isEmpty()),
+        t.workerId(),
         t.user(),
-        Instant.ofEpochSecond(t.starttime()).toString(),
-        t.endtime().map(e -> Instant.ofEpochSecond(e).toString()),
-        TaskState.of(t.isRunning(), t.status()),
-        t.isRunning() ? Optional.empty() : t.status(),
+        t.starttime(),
+        t.endtime(),
+        t.status(),
+        journal);
+  }
+
+  /** One task as both products list it: no end time means running, then status is the exit. */
+  private static TaskRow row(
+      String remote,
+      String node,
+      String upid,
+      String type,
+      Optional<String> id,
+      String user,
+      long starttime,
+      Optional<Long> endtime,
+      Optional<String> status,
+      Map<String, JournalEntry> journal) {
+    Optional<JournalEntry> ours = Optional.ofNullable(journal.get(upid));
+    boolean running = endtime.isEmpty();
+    return new TaskRow(
+        remote,
+        node,
+        upid,
+        type,
+        id.filter(s -> !s.isEmpty()),
+        user,
+        Instant.ofEpochSecond(starttime).toString(),
+        endtime.map(e -> Instant.ofEpochSecond(e).toString()),
+        TaskState.of(running, status),
+        running ? Optional.empty() : status,
         ours.map(JournalEntry::commitSha),
         ours.map(JournalEntry::resource));
   }

@@ -66,13 +66,7 @@ class DemoApplicationIT {
     assertThat(demo.fleet().cluster("dc-east").guest(120).orElseThrow().status())
         .isEqualTo("running");
 
-    String sha =
-        running.pushChange(
-            clone,
-            "guests/dc-east.yaml",
-            "  name: dns-01\n  power: running",
-            "  name: dns-01\n  power: stopped",
-            "Stop dns-01 for maintenance");
+    String sha = running.stopDns01(clone);
 
     await()
         .atMost(Duration.ofSeconds(30))

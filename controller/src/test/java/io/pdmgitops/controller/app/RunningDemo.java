@@ -71,6 +71,16 @@ public final class RunningDemo implements AutoCloseable {
     return JSON.readTree(text(path));
   }
 
+  /** The change most tests push: dns-01 (lxc 120 on dc-east) stopped; returns the sha. */
+  public String stopDns01(Path clone) throws Exception {
+    return pushChange(
+        clone,
+        "guests/dc-east.yaml",
+        "  name: dns-01\n  power: running",
+        "  name: dns-01\n  power: stopped",
+        "Stop dns-01 for maintenance");
+  }
+
   /** Clones the demo repository, edits one file, commits as Alice and pushes; returns the sha. */
   public String pushChange(Path clone, String file, String from, String to, String message)
       throws Exception {

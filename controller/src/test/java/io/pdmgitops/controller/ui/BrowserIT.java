@@ -151,12 +151,7 @@ class BrowserIT {
     assertThat(page.evaluate("window.__loadedOnce")).as("htmx swapped, no reload").isEqualTo(true);
     screenshot("resources-search.png");
 
-    demo.pushChange(
-        clone,
-        "guests/dc-east.yaml",
-        "  name: dns-01\n  power: running",
-        "  name: dns-01\n  power: stopped",
-        "Stop dns-01 for maintenance");
+    demo.stopDns01(clone);
 
     await()
         .atMost(Duration.ofSeconds(60))
@@ -205,12 +200,7 @@ class BrowserIT {
         .isPositive();
     screenshot("guest.png");
 
-    demo.pushChange(
-        clone,
-        "guests/dc-east.yaml",
-        "  name: dns-01\n  power: running",
-        "  name: dns-01\n  power: stopped",
-        "Stop dns-01 for maintenance");
+    demo.stopDns01(clone);
     await()
         .atMost(Duration.ofSeconds(60))
         .ignoreExceptions()

@@ -9,7 +9,6 @@ import io.pdmgitops.webui.TestDetails;
 import io.pdmgitops.webui.TestFleet;
 import io.pdmgitops.webui.fleet.FleetSnapshot;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The guest, remote, tasks, task log and source pages, and what an unknown name gets. */
@@ -19,14 +18,7 @@ class DetailPagesTest {
   final WebTestClient client = PageClient.of(PageRoutes.routes(TestDetails.ports(FLEET).build()));
 
   String page(String uri, int status, Object... variables) {
-    var result =
-        client.get().uri(uri, variables).exchange().expectBody(String.class).returnResult();
-    assertThat(result.getStatus().value())
-        .as("%s: %s", uri, result.getResponseBody())
-        .isEqualTo(status);
-    assertThat(result.getResponseHeaders().getContentType())
-        .matches(t -> t.isCompatibleWith(MediaType.TEXT_HTML));
-    return result.getResponseBody();
+    return PageClient.page(client, uri, status, variables);
   }
 
   @Test

@@ -1,6 +1,9 @@
 package io.pdmgitops.webui.pages;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.springframework.context.support.StaticApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.server.HandlerStrategies;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -13,6 +16,18 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /** A WebTestClient that renders the module's templates as the application does. */
 final class PageClient {
   private PageClient() {}
+
+  /** GETs a page, checks its status and that it is HTML, and returns its text. */
+  static String page(WebTestClient client, String uri, int status, Object... variables) {
+    var result =
+        client.get().uri(uri, variables).exchange().expectBody(String.class).returnResult();
+    assertThat(result.getStatus().value())
+        .as("%s: %s", uri, result.getResponseBody())
+        .isEqualTo(status);
+    assertThat(result.getResponseHeaders().getContentType())
+        .matches(t -> t.isCompatibleWith(MediaType.TEXT_HTML));
+    return result.getResponseBody();
+  }
 
   static WebTestClient of(RouterFunction<ServerResponse> routes) {
     ClassLoaderTemplateResolver templates = new ClassLoaderTemplateResolver();

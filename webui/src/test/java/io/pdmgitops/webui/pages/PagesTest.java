@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
@@ -135,14 +134,7 @@ class PagesTest {
                   .build()));
 
   String page(String uri, int status, Object... variables) {
-    var result =
-        client.get().uri(uri, variables).exchange().expectBody(String.class).returnResult();
-    assertThat(result.getStatus().value())
-        .as("%s: %s", uri, result.getResponseBody())
-        .isEqualTo(status);
-    assertThat(result.getResponseHeaders().getContentType())
-        .matches(t -> t.isCompatibleWith(MediaType.TEXT_HTML));
-    return result.getResponseBody();
+    return PageClient.page(client, uri, status, variables);
   }
 
   static String count(String html, String name) {
