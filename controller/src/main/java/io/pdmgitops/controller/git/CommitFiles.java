@@ -7,8 +7,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -30,7 +37,18 @@ public final class CommitFiles implements SourcePort {
 
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
 
+  /** Longest a file read may take before the caller gets an answer without it. */
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
   private final Path clone;
+  private final ExecutorService readers =
+      Executors.newFixedThreadPool(
+          2,
+          task -> {
+            Thread thread = new Thread(task, "commit-files");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final Optional<String> subdirectory;
 
   public CommitFiles(Path clone, Optional<String> subdirectory) {
@@ -54,6 +72,33 @@ public final class CommitFiles implements SourcePort {
     if (!Files.isDirectory(clone.resolve(".git"))) {
       throw new NotFoundException("nothing has been fetched yet");
     }
+    // Bounded: a read once stalled for 30 s beside a fetch (JGit rescanning packs); a page must
+    // not wait on it. Cancelling interrupts JGit, which checks for that.
+    Future<SourceFile> read = readers.submit(() -> read(commit, relative, inRepository));
+    try {
+      return read.get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      read.cancel(true);
+      LOG.warn("reading {} at {} took longer than {}", relative, commit, READ_TIMEOUT);
+      throw new NotFoundException(
+          "reading "
+              + relative
+              + " at commit "
+              + commit.substring(0, 12)
+              + " took too long; try again");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new NotFoundException("cannot read " + relative + " at commit " + commit);
+    } catch (InterruptedException e) {
+      read.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new NotFoundException("cannot read " + relative + " at commit " + commit);
+    }
+  }
+
+  private SourceFile read(String commit, String relative, String inRepository) {
     try (Repository repository =
             new FileRepositoryBuilder().setGitDir(clone.resolve(".git").toFile()).build();
         RevWalk walk = new RevWalk(repository)) {
