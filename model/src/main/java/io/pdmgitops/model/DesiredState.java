@@ -64,11 +64,31 @@ public record DesiredState(
   }
 
   public Optional<Remote> remote(String name) {
-    return remotes.stream().filter(r -> r.metadata().name().equals(name)).findFirst();
+    return byIdentity(remotes, name);
   }
 
+  /** By name, in logarithmic time: the planner looks up every out-of-sync guest. */
   public Optional<Guest> guest(String name) {
-    return guests.stream().filter(g -> g.metadata().name().equals(name)).findFirst();
+    return byIdentity(guests, name);
+  }
+
+  /** The lists are sorted by identity, and a guest's or remote's identity is its name. */
+  private static <T extends DesiredObject> Optional<T> byIdentity(List<T> sorted, String name) {
+    int low = 0;
+    int high = sorted.size() - 1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      int order = sorted.get(middle).identity().compareTo(name);
+      if (order == 0) {
+        return Optional.of(sorted.get(middle));
+      }
+      if (order < 0) {
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return Optional.empty();
   }
 
   public Optional<SourceLocation> sourceOf(DesiredObject object) {

@@ -23,6 +23,7 @@ import io.pdmgitops.model.load.LoadResult;
 import io.pdmgitops.model.observed.Inventory;
 import io.pdmgitops.model.plan.Planner;
 import io.pdmgitops.reconcilers.api.ClientSettings;
+import io.pdmgitops.reconcilers.api.ProxmoxTransport;
 import io.pdmgitops.reconcilers.guest.GuestActionExecutor;
 import io.pdmgitops.reconcilers.remote.DeclaredRemotes;
 import io.pdmgitops.reconcilers.remote.InventoryCollector;
@@ -53,6 +54,8 @@ import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The full observe-and-diff sweep of 100 simulated remotes with 1,000 guests each, all declared in
@@ -139,27 +142,49 @@ class FleetSweepBenchmark {
     List<Long> diff = new ArrayList<>();
     List<Long> table = new ArrayList<>();
     for (int i = 0; i < WARMUP; i++) {
-      sweep(collector, state, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      table(
+          state, sweep(collector, state, new ArrayList<>(), new ArrayList<>()), new ArrayList<>());
       floor(plain, bases, authorization);
+      fetchOnly(clients, state);
     }
     List<Long> sweeps = new ArrayList<>();
     List<Long> floors = new ArrayList<>();
+    List<Long> fetches = new ArrayList<>();
+    CpuTimes sweepCpu = new CpuTimes();
+    CpuTimes floorCpu = new CpuTimes();
+    CpuTimes fetchCpu = new CpuTimes();
     long bytes = 0;
     DriftReport report = null;
     for (int i = 0; i < RUNS; i++) {
+      // Each phase starts on a collected heap, so neither pays for the other's garbage.
+      System.gc();
       long start = System.nanoTime();
-      report = sweep(collector, state, observe, diff, table);
-      sweeps.add(System.nanoTime() - start - table.get(table.size() - 1));
+      long[] cpu = cpuNow();
+      Swept swept = sweep(collector, state, observe, diff);
+      sweeps.add(System.nanoTime() - start);
+      sweepCpu.add(cpu, cpuNow());
+      table(state, swept, table);
+      report = swept.report();
+      System.gc();
       start = System.nanoTime();
+      cpu = cpuNow();
       bytes = floor(plain, bases, authorization);
       floors.add(System.nanoTime() - start);
+      floorCpu.add(cpu, cpuNow());
+      System.gc();
+      start = System.nanoTime();
+      cpu = cpuNow();
+      fetchOnly(clients, state);
+      fetches.add(System.nanoTime() - start);
+      fetchCpu.add(cpu, cpuNow());
     }
     assertThat(report.count(SyncStatus.SYNCED)).isEqualTo(REMOTES + (long) REMOTES * GUESTS);
     return String.format(
         Locale.ROOT,
         "| %d remotes x %d guests, %d MiB of JSON per sweep | floor (JDK HttpClient, same GETs,"
             + " no parsing) %.0f ms | sweep %.0f ms (poll and map %.0f, drift and plan %.0f) |"
-            + " ratio %.2f | fleet table for the UI %.0f ms (not part of the sweep) |%s",
+            + " ratio %.2f | sweep %s; floor %s | our client's fetch alone (same GETs, no"
+            + " parsing) %.0f ms, %s | fleet table for the UI %.0f ms (not part of the sweep) |%s",
         REMOTES,
         GUESTS,
         bytes >> 20,
@@ -168,20 +193,17 @@ class FleetSweepBenchmark {
         median(observe),
         median(diff),
         median(sweeps) / median(floors),
+        sweepCpu.perRun(),
+        floorCpu.perRun(),
+        median(fetches),
+        fetchCpu.perRun(),
         median(table),
         PINNED ? " simulator and controller pinned to one core each |" : "");
   }
 
-  /**
-   * One sweep; adds the time of its observe and diff phases to the lists, and of building the UI's
-   * fleet table from the result (done once per cycle, on first look, outside the sweep).
-   */
-  static DriftReport sweep(
-      InventoryCollector collector,
-      DesiredState state,
-      List<Long> observe,
-      List<Long> diff,
-      List<Long> table) {
+  /** One sweep: poll and map, then drift and plan; adds the time of each phase to its list. */
+  static Swept sweep(
+      InventoryCollector collector, DesiredState state, List<Long> observe, List<Long> diff) {
     long start = System.nanoTime();
     Inventory observed = collector.collect(state.remotes()).block(Duration.ofMinutes(2));
     long polled = System.nanoTime();
@@ -190,9 +212,87 @@ class FleetSweepBenchmark {
     long diffed = System.nanoTime();
     observe.add(polled - start);
     diff.add(diffed - polled);
-    assertThat(FleetTable.of(state, observed, report)).hasSizeGreaterThan(REMOTES * GUESTS);
-    table.add(System.nanoTime() - diffed);
-    return report;
+    return new Swept(observed, report);
+  }
+
+  record Swept(Inventory observed, DriftReport report) {}
+
+  /**
+   * Builds the UI's fleet table from a sweep's result, done once per cycle on first look, outside
+   * the sweep; adds its time to the list.
+   */
+  static void table(DesiredState state, Swept swept, List<Long> table) {
+    long start = System.nanoTime();
+    assertThat(FleetTable.of(state, swept.observed(), swept.report()))
+        .hasSizeGreaterThan(REMOTES * GUESTS);
+    table.add(System.nanoTime() - start);
+  }
+
+  /**
+   * CPU time so far of this JVM and of the simulator's, and this JVM's time in GC pauses, in
+   * nanoseconds.
+   */
+  long[] cpuNow() {
+    var os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long gcMillis = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      gcMillis += Math.max(0, gc.getCollectionTime());
+    }
+    return new long[] {
+      os.getProcessCpuTime(),
+      simulator.toHandle().info().totalCpuDuration().orElseThrow().toNanos(),
+      gcMillis * 1_000_000
+    };
+  }
+
+  /** CPU times of a phase summed over runs: controller and simulator. */
+  static final class CpuTimes {
+    long controller;
+    long simulator;
+    long gcPauses;
+    int runs;
+
+    void add(long[] before, long[] after) {
+      controller += after[0] - before[0];
+      simulator += after[1] - before[1];
+      gcPauses += after[2] - before[2];
+      runs++;
+    }
+
+    String perRun() {
+      return String.format(
+          Locale.ROOT,
+          "CPU per run: controller %d ms (GC pauses %d ms), simulator %d ms",
+          controller / runs / 1_000_000,
+          gcPauses / runs / 1_000_000,
+          simulator / runs / 1_000_000);
+    }
+  }
+
+  /**
+   * The same two GETs per remote through the controller's own transport (WebClient, pinned TLS),
+   * bodies read and not parsed: what the sweep costs before any binding.
+   */
+  static long fetchOnly(RemoteClients clients, DesiredState state) throws Exception {
+    return Flux.fromIterable(state.remotes())
+        .flatMap(
+            remote -> {
+              ProxmoxTransport transport;
+              try {
+                transport = clients.transport(remote);
+              } catch (SecretResolver.SecretUnavailableException e) {
+                return Mono.error(e);
+              }
+              return Mono.zip(
+                  transport.get("/version", Map.of()).map(e -> (long) e.size()),
+                  transport.get("/cluster/resources", Map.of()).map(e -> (long) e.size()),
+                  Long::sum);
+            },
+            CONCURRENCY)
+        .reduce(0L, Long::sum)
+        .block(Duration.ofMinutes(2));
   }
 
   /** The same two GETs per remote, as many remotes at once as the collector polls. */

@@ -6,8 +6,10 @@ import io.pdmgitops.model.observed.GuestObservation;
 import io.pdmgitops.model.observed.Inventory;
 import io.pdmgitops.model.observed.RemoteObservation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,45 +20,47 @@ import java.util.Set;
 final class Pairing {
   private Pairing() {}
 
-  static List<GuestPair> pair(DesiredState state, Inventory inventory) {
-    List<GuestPair> pairs = new ArrayList<>();
-    for (Guest guest : state.guests()) {
-      Optional<RemoteObservation> remote = inventory.remote(guest.spec().remote());
-      Optional<GuestObservation> observed = find(remote, guest.spec().vmid());
-      Optional<RemoteObservation> target = Optional.empty();
-      Optional<GuestObservation> atTarget = Optional.empty();
-      if (guest.spec().placement().isPresent()) {
-        String targetRemote = guest.spec().placement().get().remoteOr(guest.spec().remote());
-        if (!targetRemote.equals(guest.spec().remote())) {
-          target = inventory.remote(targetRemote);
-          atTarget = find(target, targetVmid(guest));
-        }
+  static GuestPair pair(Guest guest, Inventory inventory) {
+    Optional<RemoteObservation> remote = inventory.remote(guest.spec().remote());
+    Optional<GuestObservation> observed = find(remote, guest.spec().vmid());
+    Optional<RemoteObservation> target = Optional.empty();
+    Optional<GuestObservation> atTarget = Optional.empty();
+    if (guest.spec().placement().isPresent()) {
+      String targetRemote = guest.spec().placement().get().remoteOr(guest.spec().remote());
+      if (!targetRemote.equals(guest.spec().remote())) {
+        target = inventory.remote(targetRemote);
+        atTarget = find(target, targetVmid(guest));
       }
-      pairs.add(new GuestPair(guest, remote, observed, target, atTarget));
     }
-    return pairs;
+    return new GuestPair(guest, remote, observed, target, atTarget);
   }
 
   static List<UnmanagedGuest> unmanaged(DesiredState state, Inventory inventory) {
-    Set<String> claimed = new HashSet<>();
+    // vmids claimed per remote: a lookup per observed guest, no key string built for either side
+    Map<String, Set<Integer>> claimed = new HashMap<>();
     for (Guest guest : state.guests()) {
-      claimed.add(guest.spec().remote() + "/" + guest.spec().vmid());
+      claim(claimed, guest.spec().remote(), guest.spec().vmid());
       guest
           .spec()
           .placement()
-          .ifPresent(p -> claimed.add(p.remoteOr(guest.spec().remote()) + "/" + targetVmid(guest)));
+          .ifPresent(p -> claim(claimed, p.remoteOr(guest.spec().remote()), targetVmid(guest)));
     }
     List<UnmanagedGuest> out = new ArrayList<>();
     for (RemoteObservation remote : inventory.remotes().values()) {
       if (remote instanceof RemoteObservation.Reachable reachable) {
+        Set<Integer> ours = claimed.getOrDefault(remote.name(), Set.of());
         for (GuestObservation g : reachable.guests()) {
-          if (!claimed.contains(remote.name() + "/" + g.vmid())) {
+          if (!ours.contains(g.vmid())) {
             out.add(new UnmanagedGuest(remote.name(), g));
           }
         }
       }
     }
     return out;
+  }
+
+  private static void claim(Map<String, Set<Integer>> claimed, String remote, int vmid) {
+    claimed.computeIfAbsent(remote, r -> new HashSet<>()).add(vmid);
   }
 
   static int targetVmid(Guest guest) {

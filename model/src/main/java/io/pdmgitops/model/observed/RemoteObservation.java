@@ -40,7 +40,7 @@ public sealed interface RemoteObservation {
       this.guests = List.copyOf(guests);
       this.datastores = List.copyOf(datastores);
       this.storages = List.copyOf(storages);
-      Map<Integer, GuestObservation> index = new HashMap<>();
+      Map<Integer, GuestObservation> index = new HashMap<>(this.guests.size() * 4 / 3 + 1);
       for (GuestObservation g : this.guests) {
         index.putIfAbsent(g.vmid(), g);
       }

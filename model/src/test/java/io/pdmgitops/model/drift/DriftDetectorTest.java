@@ -361,6 +361,63 @@ class DriftDetectorTest {
   }
 
   @Test
+  void aLargeFleetIsJudgedGuestByGuestInTheStatesOrder() {
+    int count = DriftDetector.PARALLEL_FROM * 2;
+    List<io.pdmgitops.model.desired.DesiredObject> objects = new java.util.ArrayList<>();
+    objects.add(remote("east"));
+    List<GuestObservation> seen = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int vmid = 100 + i;
+      String name = String.format("g-%06d", i);
+      objects.add(
+          new GuestBuilder(
+                  name,
+                  "east",
+                  vmid,
+                  GuestType.QEMU,
+                  Optional.of(PowerState.RUNNING),
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.empty())
+              .build());
+      if (i % 10 != 0) { // every tenth is missing, every seventh is stopped
+        seen.add(observed(vmid, name, i % 7 == 0 ? ObservedPower.STOPPED : ObservedPower.RUNNING));
+      }
+    }
+    seen.add(observed(99_999, "stray", ObservedPower.RUNNING));
+    var state = Fleet.state(objects.toArray(io.pdmgitops.model.desired.DesiredObject[]::new));
+
+    DriftReport report =
+        DriftDetector.detect(
+            state,
+            Inventory.of(NOW, List.of(east(seen.toArray(GuestObservation[]::new)))),
+            DriftPolicy.ENFORCE);
+
+    List<ResourceStatus> guests =
+        report.resources().stream().filter(r -> r.ref().kind() == Kind.GUEST).toList();
+    assertThat(guests)
+        .extracting(r -> r.ref().identity())
+        .containsExactlyElementsOf(state.guests().stream().map(g -> g.metadata().name()).toList());
+    for (int i = 0; i < count; i++) {
+      ResourceStatus status = guests.get(i);
+      Health expected = i % 10 == 0 ? Health.MISSING : Health.HEALTHY;
+      assertThat(status.health()).as(status.ref().identity()).isEqualTo(expected);
+      assertThat(status.drifted("power"))
+          .as(status.ref().identity())
+          .isEqualTo(i % 10 != 0 && i % 7 == 0);
+    }
+    assertThat(report.unmanaged()).extracting(u -> u.guest().vmid()).containsExactly(99_999);
+    assertThat(state.guest("g-000000")).isPresent();
+    assertThat(state.guest(String.format("g-%06d", count - 1))).isPresent();
+    assertThat(state.guest("g-004321").orElseThrow().spec().vmid()).isEqualTo(100 + 4321);
+    assertThat(state.guest("g-0043210")).isEmpty();
+    assertThat(state.guest("a")).isEmpty();
+    assertThat(state.guest("z")).isEmpty();
+    assertThat(state.remote("east")).isPresent();
+    assertThat(state.remote("west")).isEmpty();
+  }
+
+  @Test
   void theDeclaredPolicyWinsOverTheDefault() {
     var state = state(remote("east"), GuestBuilder.web().policy(DriftPolicy.REPORT).build());
 

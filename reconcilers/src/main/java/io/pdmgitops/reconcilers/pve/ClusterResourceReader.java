@@ -118,7 +118,7 @@ final class ClusterResourceReader extends ValueDeserializer<ClusterResource> {
         Optional.ofNullable(cgroupMode));
   }
 
-  private static Boolean bool(JsonParser p, JsonToken token) {
+  static Boolean bool(JsonParser p, JsonToken token) {
     return switch (token) {
       case VALUE_TRUE -> true;
       case VALUE_FALSE -> false;

@@ -22,6 +22,12 @@ public interface PveClient {
   /** {@code GET /cluster/resources}, optionally filtered; one call for the whole cluster. */
   Mono<List<ClusterResource>> clusterResources(Optional<ResourceType> type);
 
+  /**
+   * {@code GET /cluster/resources} read straight into the inventory's nodes, guests and storages:
+   * the same single call, for the poll of every remote.
+   */
+  Mono<ClusterInventory> clusterInventory();
+
   /** {@code GET /cluster/nextid}: the lowest free VMID. */
   Mono<Integer> nextId();
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /** {@link PveClient} over {@link ProxmoxTransport}. */
@@ -38,6 +39,19 @@ public final class WebPveClient implements PveClient {
   public Mono<List<ClusterResource>> clusterResources(Optional<ResourceType> type) {
     Map<String, String> query = type.map(t -> Map.of("type", t.wire())).orElse(Map.of());
     return transport.get("/cluster/resources", query).map(e -> list(e, ClusterResource.class));
+  }
+
+  @Override
+  public Mono<ClusterInventory> clusterInventory() {
+    return get("/cluster/resources")
+        // Reading thousands of rows takes milliseconds: off the event loop, which meanwhile
+        // keeps reading the other remotes' answers.
+        .publishOn(Schedulers.parallel())
+        .map(
+            e -> {
+              ClusterInventory inventory = one(e, ClusterInventory.class);
+              return inventory == null ? ClusterInventory.EMPTY : inventory;
+            });
   }
 
   @Override

@@ -92,16 +92,16 @@ public final class InventoryCollector {
   }
 
   private static Mono<RemoteObservation> pve(String name, PveClient client) {
-    return Mono.zip(client.version(), client.clusterResources(Optional.empty()))
+    return Mono.zip(client.version(), client.clusterInventory())
         .map(
             t ->
                 new RemoteObservation.Reachable(
                     name,
                     t.getT1().version(),
-                    ObservationMapper.nodes(t.getT2()),
-                    ObservationMapper.guests(t.getT2()),
+                    t.getT2().nodes(),
+                    t.getT2().guests(),
                     List.of(),
-                    ObservationMapper.storages(t.getT2())));
+                    t.getT2().storages()));
   }
 
   private static Mono<RemoteObservation> pbs(String name, PbsClient client) {
