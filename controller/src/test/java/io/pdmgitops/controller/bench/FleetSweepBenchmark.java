@@ -106,6 +106,7 @@ class FleetSweepBenchmark {
     Duration[] trigger = triggerToFirstAction(upstream, clients);
     long peakHeap = heap.maxUsedBytes();
     heap.close();
+    clients.close();
 
     String result =
         String.format(

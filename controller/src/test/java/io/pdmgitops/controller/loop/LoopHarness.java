@@ -55,6 +55,7 @@ final class LoopHarness implements AutoCloseable {
   final GitPoller poller;
   final ReconcileLoop loop;
   private final ExecutorTimers timers = new ExecutorTimers();
+  private final RemoteClients clients;
 
   LoopHarness(String fleetYaml, Path upstream, Path work) throws Exception {
     this.upstream = upstream;
@@ -69,8 +70,7 @@ final class LoopHarness implements AutoCloseable {
     Map<String, String> secrets =
         fleet.remoteNames().stream()
             .collect(Collectors.toMap(LoopHarness::tokenEnv, n -> TOKEN_SECRET));
-    RemoteClients clients =
-        new RemoteClients(new SecretResolver(secrets), ClientSettings.defaults());
+    clients = new RemoteClients(new SecretResolver(secrets), ClientSettings.defaults());
     inventory = new InventoryCollector(clients, inventoryClock, 4);
     GuestActionExecutor executor =
         new GuestActionExecutor(
@@ -176,6 +176,7 @@ final class LoopHarness implements AutoCloseable {
     loop.close();
     poller.close();
     timers.close();
+    clients.close();
     fleet.close();
     git.close();
   }

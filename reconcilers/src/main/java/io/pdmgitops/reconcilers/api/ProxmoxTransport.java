@@ -30,6 +30,7 @@ import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * HTTPS calls to one remote through Spring's WebClient: token auth, certificate pinning per
@@ -50,7 +51,16 @@ public final class ProxmoxTransport {
   private final List<WebClient> clients = new ArrayList<>();
   private final AtomicReference<ApiEndpoint> lastAnswered = new AtomicReference<>();
 
+  /** A transport on Reactor Netty's global connection pool: for tools and tests. */
   public ProxmoxTransport(RemoteConnection remote, ClientSettings settings) {
+    this(remote, settings, null);
+  }
+
+  /**
+   * @param connections the pool to take connections from; its owner disposes it
+   */
+  public ProxmoxTransport(
+      RemoteConnection remote, ClientSettings settings, ConnectionProvider connections) {
     this.remote = remote;
     this.settings = settings;
     ExchangeStrategies strategies =
@@ -60,7 +70,7 @@ public final class ProxmoxTransport {
     for (ApiEndpoint endpoint : remote.endpoints()) {
       clients.add(
           WebClient.builder()
-              .clientConnector(new ReactorClientHttpConnector(httpClient(endpoint)))
+              .clientConnector(new ReactorClientHttpConnector(httpClient(endpoint, connections)))
               .exchangeStrategies(strategies)
               .build());
     }
@@ -249,10 +259,10 @@ public final class ProxmoxTransport {
 
   private record Failure(ApiEndpoint endpoint, Throwable error) {}
 
-  private HttpClient httpClient(ApiEndpoint endpoint) {
+  private HttpClient httpClient(ApiEndpoint endpoint, ConnectionProvider connections) {
     SslContext ssl = sslContext(endpoint);
     boolean pinned = endpoint.fingerprint().isPresent();
-    return HttpClient.create()
+    return (connections == null ? HttpClient.create() : HttpClient.create(connections))
         .option(
             ChannelOption.CONNECT_TIMEOUT_MILLIS,
             Math.toIntExact(settings.connectTimeout().toMillis()))

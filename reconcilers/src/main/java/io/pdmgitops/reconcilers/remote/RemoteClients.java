@@ -6,6 +6,7 @@ import io.pdmgitops.model.desired.RemoteType;
 import io.pdmgitops.reconcilers.api.ApiEndpoint;
 import io.pdmgitops.reconcilers.api.ApiToken;
 import io.pdmgitops.reconcilers.api.ClientSettings;
+import io.pdmgitops.reconcilers.api.ConnectionPools;
 import io.pdmgitops.reconcilers.api.Product;
 import io.pdmgitops.reconcilers.api.ProxmoxTransport;
 import io.pdmgitops.reconcilers.api.RemoteConnection;
@@ -18,21 +19,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * One client per remote, built from its document and its resolved secret, and rebuilt when either
- * changes (a new pin, a new endpoint, a rotated token).
+ * changes (a new pin, a new endpoint, a rotated token). All of them share one bounded connection
+ * pool, closed with this object.
  */
-public final class RemoteClients {
+public final class RemoteClients implements AutoCloseable {
   private final SecretResolver secrets;
   private final ClientSettings settings;
+  private final ConnectionProvider connections;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   private record Cached(Remote remote, int secretHash, ProxmoxTransport transport) {}
 
   public RemoteClients(SecretResolver secrets, ClientSettings settings) {
     this.secrets = secrets;
     this.settings = settings;
+    this.connections = ConnectionPools.forRemotes("pdm-gitops-remotes", settings);
+  }
+
+  /** Closes every pooled connection; no client is handed out from now on. */
+  @Override
+  public void close() {
+    closed = true;
+    cache.clear();
+    connections.disposeLater().block(settings.connectTimeout());
   }
 
   public PveClient pve(Remote remote) throws SecretResolver.SecretUnavailableException {
@@ -49,7 +63,7 @@ public final class RemoteClients {
         remote.spec().token().id(), secrets.resolve(remote.spec().token().secret()));
   }
 
-  /** Forgets clients of remotes no longer declared, so their connection pools are released. */
+  /** Forgets clients of remotes no longer declared; their idle connections close after a while. */
   public void retain(java.util.Set<String> declared) {
     cache.keySet().retainAll(declared);
   }
@@ -65,6 +79,10 @@ public final class RemoteClients {
 
   public ProxmoxTransport transport(Remote remote)
       throws SecretResolver.SecretUnavailableException {
+    if (closed) {
+      // A disposed pool would quietly open new connections that nobody closes.
+      throw new IllegalStateException("the remote clients are closed");
+    }
     String secret = secrets.resolve(remote.spec().token().secret());
     int secretHash = secret.hashCode();
     Cached cached = cache.get(remote.metadata().name());
@@ -80,7 +98,8 @@ public final class RemoteClients {
                 remote.spec().type() == RemoteType.PBS ? Product.PBS : Product.PVE,
                 endpoints,
                 new ApiToken(remote.spec().token().id(), secret)),
-            settings);
+            settings,
+            connections);
     cache.put(remote.metadata().name(), new Cached(remote, secretHash, transport));
     return transport;
   }

@@ -1,6 +1,7 @@
 package io.pdmgitops.reconcilers.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pdmgitops.model.desired.ApiToken;
 import io.pdmgitops.model.desired.Endpoint;
@@ -58,18 +59,20 @@ class InventoryCollectorIT {
   SimulatedFleet fleet;
   MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
   InventoryCollector collector;
+  RemoteClients clients;
 
   @BeforeEach
   void start() throws Exception {
     fleet = SimulatedFleet.start(FleetConfigReader.parse(FLEET));
     Files.writeString(secrets.resolve("pbs.token"), "pbs-secret\n");
     SecretResolver resolver = new SecretResolver(Map.of("EAST_TOKEN", "east-secret"));
-    collector =
-        new InventoryCollector(new RemoteClients(resolver, ClientSettings.defaults()), clock, 4);
+    clients = new RemoteClients(resolver, ClientSettings.defaults());
+    collector = new InventoryCollector(clients, clock, 4);
   }
 
   @AfterEach
   void stop() {
+    clients.close();
     fleet.close();
   }
 
@@ -133,6 +136,18 @@ class InventoryCollectorIT {
     assertThat(backup.datastores())
         .singleElement()
         .satisfies(d -> assertThat(d.used()).contains(256L << 30));
+  }
+
+  @Test
+  void closedClientsOpenNoNewConnection() {
+    assertThat(collector.collect(List.of(east())).block().remote("east").orElseThrow())
+        .isInstanceOf(RemoteObservation.Reachable.class);
+
+    clients.close();
+
+    assertThatThrownBy(() -> clients.pve(east()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the remote clients are closed");
   }
 
   @Test
