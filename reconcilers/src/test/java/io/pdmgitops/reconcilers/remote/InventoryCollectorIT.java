@@ -186,6 +186,19 @@ class InventoryCollectorIT {
   }
 
   @Test
+  void aRemoteThatGoesDownAfterAnsweringIsUnreachableNotAnsweredFromAKeptConnection() {
+    assertThat(collector.collect(List.of(east())).block().remote("east").orElseThrow())
+        .isInstanceOf(RemoteObservation.Reachable.class);
+
+    fleet.setDown("east", true);
+
+    assertThat(collector.collect(List.of(east())).block().remote("east").orElseThrow())
+        .isInstanceOfSatisfying(
+            RemoteObservation.Unreachable.class,
+            u -> assertThat(u.reason()).isEqualTo(Unreachability.CONNECTION));
+  }
+
+  @Test
   void aWrongPinAndAMissingSecretAreReportedWithTheirCause() {
     Remote misPinned =
         remote(

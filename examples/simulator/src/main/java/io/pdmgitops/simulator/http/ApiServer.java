@@ -1,6 +1,9 @@
 package io.pdmgitops.simulator.http;
 
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.pdmgitops.simulator.config.FaultConfig;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -38,6 +41,9 @@ public final class ApiServer implements AutoCloseable {
   private final List<Integer> ports;
   private final List<DisposableServer> servers = new ArrayList<>();
 
+  /** Accepted connections: a stopped remote must not go on answering over kept-alive ones. */
+  private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+
   public ApiServer(SimulatedRemote remote, String host, List<Integer> ports) {
     this.remote = remote;
     this.host = host;
@@ -55,6 +61,7 @@ public final class ApiServer implements AutoCloseable {
               .host(host)
               .port(ports.get(i))
               .secure(spec -> spec.sslContext(remote.tls().sslContext()))
+              .channelGroup(connections)
               .handle(this::handle)
               .bindNow(Duration.ofSeconds(10));
       ports.set(i, server.port());
@@ -62,10 +69,14 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  /** Closes the listeners: clients get "connection refused" until {@link #start()}. */
+  /**
+   * Closes the listeners and every open connection: clients get "connection refused" until {@link
+   * #start()}, as from a host that went down.
+   */
   public synchronized void stop() {
     servers.forEach(DisposableServer::disposeNow);
     servers.clear();
+    connections.close().awaitUninterruptibly(Duration.ofSeconds(10).toMillis());
   }
 
   public synchronized boolean isRunning() {
