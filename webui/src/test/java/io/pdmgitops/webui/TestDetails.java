@@ -95,6 +95,7 @@ public final class TestDetails {
                 "guests.yaml",
                 7,
                 5,
+                GUESTS_YAML.size(),
                 Optional.of(String.join("\n", GUESTS_YAML.subList(4, GUESTS_YAML.size()))),
                 Optional.empty())),
         Optional.of(verdict),

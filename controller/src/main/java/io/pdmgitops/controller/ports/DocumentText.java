@@ -8,14 +8,16 @@ import java.util.List;
  * (or the file's end), trailing blank lines dropped.
  *
  * @param firstLine 1-based line of the file where {@code text} starts
+ * @param lastLine 1-based line of the file where the part shown ends (a cut document ends before
+ *     the file's document does; the note that says so is no line of the file)
  */
-record DocumentText(int firstLine, String text) {
+record DocumentText(int firstLine, int lastLine, String text) {
   /** Longest document shown; longer ones are cut with a note. */
   static final int MAX_LINES = 400;
 
   static DocumentText around(List<String> lines, int line) {
     if (lines.isEmpty()) {
-      return new DocumentText(1, "");
+      return new DocumentText(1, 1, "");
     }
     int at = Math.max(0, Math.min(line - 1, lines.size() - 1));
     int start = 0;
@@ -37,11 +39,12 @@ record DocumentText(int firstLine, String text) {
       end--;
     }
     List<String> document = lines.subList(start, end);
+    int shown = Math.min(document.size(), MAX_LINES);
     if (document.size() > MAX_LINES) {
       document = new java.util.ArrayList<>(document.subList(0, MAX_LINES));
       document.add("# … cut at " + MAX_LINES + " lines; the whole file is linked above");
     }
-    return new DocumentText(start + 1, String.join("\n", document));
+    return new DocumentText(start + 1, start + Math.max(shown, 1), String.join("\n", document));
   }
 
   private static boolean isDocumentStart(String line) {

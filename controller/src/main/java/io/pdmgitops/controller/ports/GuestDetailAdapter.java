@@ -178,11 +178,13 @@ public final class GuestDetailAdapter implements DetailPort {
     Optional<String> yaml = Optional.empty();
     Optional<String> unread = Optional.empty();
     int firstLine = location.line();
+    int lastLine = location.line();
     try {
       SourceFile file = files.file(sha, location.file());
       DocumentText document = DocumentText.around(file.lines(), location.line());
       yaml = Optional.of(document.text());
       firstLine = document.firstLine();
+      lastLine = document.lastLine();
     } catch (NotFoundException e) {
       unread = Optional.of(e.getMessage());
     }
@@ -194,6 +196,7 @@ public final class GuestDetailAdapter implements DetailPort {
             location.file(),
             location.line(),
             firstLine,
+            lastLine,
             yaml,
             unread));
   }

@@ -27,19 +27,19 @@ class DocumentTextTest {
   @Test
   void theFirstDocumentRunsFromTheFileStartToTheSeparatorWithoutTrailingBlankLines() {
     assertThat(DocumentText.around(FILE, 3))
-        .isEqualTo(new DocumentText(1, "# guests of dc-east\nkind: Guest\nmetadata: {name: a}"));
+        .isEqualTo(new DocumentText(1, 3, "# guests of dc-east\nkind: Guest\nmetadata: {name: a}"));
   }
 
   @Test
   void aMiddleDocumentEndsAtTheDocumentEndMarker() {
     assertThat(DocumentText.around(FILE, 8))
-        .isEqualTo(new DocumentText(6, "kind: Guest\nmetadata:\n  name: b"));
+        .isEqualTo(new DocumentText(6, 8, "kind: Guest\nmetadata:\n  name: b"));
   }
 
   @Test
   void theLastDocumentRunsToTheFileEnd() {
     assertThat(DocumentText.around(FILE, 12))
-        .isEqualTo(new DocumentText(11, "kind: Guest\nmetadata: {name: c}"));
+        .isEqualTo(new DocumentText(11, 12, "kind: Guest\nmetadata: {name: c}"));
   }
 
   @Test
@@ -51,20 +51,22 @@ class DocumentTextTest {
   @Test
   void aDocumentAfterAnEndMarkerWithoutSeparatorStartsAfterTheMarker() {
     List<String> file = List.of("kind: Guest", "metadata: {name: a}", "...", "kind: Guest", "x: 1");
-    assertThat(DocumentText.around(file, 5)).isEqualTo(new DocumentText(4, "kind: Guest\nx: 1"));
+    assertThat(DocumentText.around(file, 5)).isEqualTo(new DocumentText(4, 5, "kind: Guest\nx: 1"));
   }
 
   @Test
   void anEmptyFileGivesAnEmptyDocument() {
-    assertThat(DocumentText.around(List.of(), 3)).isEqualTo(new DocumentText(1, ""));
+    assertThat(DocumentText.around(List.of(), 3)).isEqualTo(new DocumentText(1, 1, ""));
   }
 
   @Test
   void aHugeDocumentIsCutWithANote() {
     List<String> big = new ArrayList<>(List.of("kind: Guest"));
     big.addAll(Collections.nCopies(1_000, "# filler"));
-    String text = DocumentText.around(big, 1).text();
-    assertThat(text.lines().count()).isEqualTo(DocumentText.MAX_LINES + 1);
-    assertThat(text).endsWith("the whole file is linked above");
+    DocumentText document = DocumentText.around(big, 1);
+    assertThat(document.text().lines().count()).isEqualTo(DocumentText.MAX_LINES + 1);
+    assertThat(document.text()).endsWith("the whole file is linked above");
+    // The link marks the lines shown, not the note after them.
+    assertThat(document.lastLine()).isEqualTo(DocumentText.MAX_LINES);
   }
 }

@@ -31,6 +31,7 @@ public record ResourceDetail(
    *
    * @param line where the document's {@code metadata.name} is
    * @param firstLine the file line the {@code yaml} text starts at
+   * @param lastLine the file line the part of the document in {@code yaml} ends at
    * @param yaml the document's text; empty when the file could not be read (see {@code unread})
    * @param unread why the text is missing
    */
@@ -41,6 +42,7 @@ public record ResourceDetail(
       String file,
       int line,
       int firstLine,
+      int lastLine,
       Optional<String> yaml,
       Optional<String> unread) {}
 

@@ -64,11 +64,6 @@ public final class Format {
         : "/remotes/" + remote;
   }
 
-  /** Lines in a text block, for line ranges in links. */
-  public int lineCount(String text) {
-    return text.isEmpty() ? 1 : (int) text.lines().count();
-  }
-
   /** A status word in people's spelling: "OUT_OF_SYNC" to "OutOfSync", "running" unchanged. */
   public String word(String status) {
     if (!status.equals(status.toUpperCase(Locale.ROOT))) {
