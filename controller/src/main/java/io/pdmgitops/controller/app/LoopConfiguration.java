@@ -4,6 +4,7 @@ import io.pdmgitops.controller.git.CommitFiles;
 import io.pdmgitops.controller.git.CommitOutcome;
 import io.pdmgitops.controller.git.GitPoller;
 import io.pdmgitops.controller.git.GitSource;
+import io.pdmgitops.controller.git.GitSourceException;
 import io.pdmgitops.controller.git.GitSourceSettings;
 import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.loop.LoopObserver;
@@ -198,8 +199,19 @@ class LoopConfiguration {
           new SecretRef(
               Optional.ofNullable(repo.tokenEnv()),
               Optional.ofNullable(repo.tokenFile()).map(Path::toString));
+      SecretResolver secrets = new SecretResolver(System.getenv());
       try {
-        settings = settings.withHttpsToken(new SecretResolver(System.getenv()).resolve(ref));
+        secrets.resolve(ref); // a token missing at start stops the start
+        // Read again at every fetch: a rotated token file needs no restart.
+        settings =
+            settings.withHttpsToken(
+                () -> {
+                  try {
+                    return secrets.resolve(ref);
+                  } catch (SecretResolver.SecretUnavailableException e) {
+                    throw new GitSourceException("the repository token: " + e.getMessage());
+                  }
+                });
       } catch (SecretResolver.SecretUnavailableException | IllegalArgumentException e) {
         throw new IllegalStateException(
             "the repository token (pdm.repository.token-env or token-file, one of them): "

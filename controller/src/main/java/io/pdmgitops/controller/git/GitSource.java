@@ -39,6 +39,11 @@ public class GitSource {
 
   /** Fetches the branch and checks out its head; returns the head commit. */
   public CommitInfo fetch() throws GitSourceException {
+    // Read anew each time: a rotated token works from the next fetch on.
+    Optional<String> token =
+        settings.httpsToken().isPresent()
+            ? Optional.of(settings.httpsToken().get().read())
+            : Optional.empty();
     try {
       if (!lockCheckDone) {
         removeStaleLocks();
@@ -50,7 +55,7 @@ public class GitSource {
             .setURI(settings.url())
             .setDirectory(clone.toFile())
             .setBranch(settings.branch())
-            .setCredentialsProvider(credentials())
+            .setCredentialsProvider(credentials(token))
             .setTransportConfigCallback(this::configure)
             .setTimeout(timeoutSeconds())
             .call()
@@ -61,7 +66,7 @@ public class GitSource {
         git.fetch()
             .setRemote("origin")
             .setRefSpecs("+refs/heads/" + settings.branch() + ":" + remoteRef)
-            .setCredentialsProvider(credentials())
+            .setCredentialsProvider(credentials(token))
             .setTransportConfigCallback(this::configure)
             .setTimeout(timeoutSeconds())
             .call();
@@ -94,7 +99,7 @@ public class GitSource {
               + "): "
               + e.getClass().getSimpleName()
               + ": "
-              + redact(e.getMessage()));
+              + redact(e.getMessage(), token));
     }
   }
 
@@ -127,12 +132,8 @@ public class GitSource {
     return settings.subdirectory().map(clone::resolve).orElse(clone);
   }
 
-  private Optional<String> token() {
-    return settings.httpsToken();
-  }
-
-  private CredentialsProvider credentials() {
-    return token()
+  private static CredentialsProvider credentials(Optional<String> token) {
+    return token
         .<CredentialsProvider>map(t -> new UsernamePasswordCredentialsProvider("git", t))
         .orElse(null);
   }
@@ -172,11 +173,11 @@ public class GitSource {
     return (int) Math.max(1, settings.timeout().toSeconds());
   }
 
-  private String redact(String message) {
+  private static String redact(String message, Optional<String> token) {
     if (message == null) {
       return "";
     }
     String out = message.replaceAll("//[^/@\\s]*@", "//");
-    return token().map(t -> out.replace(t, "***")).orElse(out);
+    return token.map(t -> out.replace(t, "***")).orElse(out);
   }
 }

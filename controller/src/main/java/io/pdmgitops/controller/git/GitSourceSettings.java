@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param url file://, https:// or ssh:// URL of the repository, without credentials
  * @param subdirectory the desired state's directory inside the repository, if not the root
- * @param httpsToken token for https remotes (used as the password), read from a secret reference
+ * @param httpsToken token for https remotes (used as the password), read at every fetch
  * @param ssh key and known hosts for ssh remotes
  * @param workDir where the controller keeps its clone
  * @param timeout bound of one clone or fetch
@@ -19,7 +19,7 @@ public record GitSourceSettings(
     String url,
     String branch,
     Optional<String> subdirectory,
-    Optional<String> httpsToken,
+    Optional<TokenSource> httpsToken,
     Optional<SshCredentials> ssh,
     Path workDir,
     Duration timeout) {
@@ -67,6 +67,10 @@ public record GitSourceSettings(
   }
 
   public GitSourceSettings withHttpsToken(String token) {
+    return withHttpsToken(TokenSource.fixed(token));
+  }
+
+  public GitSourceSettings withHttpsToken(TokenSource token) {
     return new GitSourceSettings(
         url, branch, subdirectory, Optional.of(token), ssh, workDir, timeout);
   }

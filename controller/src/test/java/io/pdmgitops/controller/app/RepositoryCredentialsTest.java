@@ -33,9 +33,36 @@ class RepositoryCredentialsTest {
 
     var settings = LoopConfiguration.gitSettings(repo(null, token, null, null), dir.resolve("git"));
 
-    assertThat(settings.httpsToken()).contains("glpat-from-file");
+    assertThat(settings.httpsToken().orElseThrow().read()).isEqualTo("glpat-from-file");
     assertThat(settings.subdirectory()).contains("fleet");
     assertThat(settings.toString()).doesNotContain("glpat-from-file");
+  }
+
+  @Test
+  void aRotatedTokenFileIsReadAtTheNextFetchAndAVanishedOneIsAClearFetchError() throws Exception {
+    Path token = Files.writeString(dir.resolve("token"), "glpat-old\n");
+    var settings = LoopConfiguration.gitSettings(repo(null, token, null, null), dir.resolve("git"));
+
+    Files.writeString(token, "glpat-new\n");
+    assertThat(settings.httpsToken().orElseThrow().read()).isEqualTo("glpat-new");
+
+    Files.delete(token);
+    assertThatThrownBy(() -> settings.httpsToken().orElseThrow().read())
+        .isInstanceOf(io.pdmgitops.controller.git.GitSourceException.class)
+        .hasMessageContaining("the repository token")
+        .hasMessageContaining(token.toString())
+        .hasMessageNotContaining("glpat");
+  }
+
+  @Test
+  void aTokenFileMissingAtStartStopsTheStart() {
+    assertThatThrownBy(
+            () ->
+                LoopConfiguration.gitSettings(
+                    repo(null, dir.resolve("no-such-token"), null, null), dir))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("pdm.repository.token-env or token-file")
+        .hasMessageContaining("no-such-token");
   }
 
   @Test

@@ -163,7 +163,7 @@ class GitSourceIT {
             "https://user:hunter2@git.example/fleet.git",
             "main",
             java.util.Optional.empty(),
-            java.util.Optional.of("ghp_secret"),
+            java.util.Optional.of(TokenSource.fixed("ghp_secret")),
             java.util.Optional.empty(),
             work,
             Duration.ofSeconds(5));

@@ -77,6 +77,25 @@ class GitTransportIT {
   }
 
   @Test
+  void aTokenRotatedBetweenFetchesIsUsedAtTheNextFetch() throws Exception {
+    try (HttpsGitServer server = new HttpsGitServer(repo.repository(), TOKEN);
+        var trust = trusting(server)) {
+      var current = new java.util.concurrent.atomic.AtomicReference<>("expired-token-7");
+      GitSource source =
+          new GitSource(
+              GitSourceSettings.of(server.url(), "main", work).withHttpsToken(current::get));
+
+      assertThatThrownBy(source::fetch)
+          .isInstanceOf(GitSourceException.class)
+          .hasMessageContaining("not authorized")
+          .hasMessageNotContaining("expired-token-7");
+
+      current.set(TOKEN); // the operator renewed the token file
+      assertThat(source.fetch().sha()).isEqualTo(head);
+    }
+  }
+
+  @Test
   void sshWithADeployKeyAndKnownHostsFetchesTheHeadCommit() throws Exception {
     KeyPair deployKey = SshGitServer.newClientKey();
     try (SshGitServer server = new SshGitServer(repo.repository(), deployKey.getPublic())) {
