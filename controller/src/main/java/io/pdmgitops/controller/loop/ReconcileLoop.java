@@ -327,6 +327,7 @@ public final class ReconcileLoop implements AutoCloseable {
   @Override
   public void close() {
     thread.shutdownNow();
+    queue.close(); // actions in flight are cut off, not failed: the next start follows them
     stalls.close();
   }
 }

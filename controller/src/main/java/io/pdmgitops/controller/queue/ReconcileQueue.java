@@ -13,6 +13,8 @@ import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 
 /**
  * Schedules reconciles of resources identified by {@code K}, with the Java Operator SDK's rules:
@@ -24,12 +26,13 @@ import org.slf4j.MDC;
  *       arrives first, which runs at once; a periodic {@link #resync} waits for the timer;
  *   <li>when retries are used up the key is marked as given up; the next event or periodic resync
  *       starts afresh;
- *   <li>at most {@code maxConcurrent} reconciles run at once; the others wait in arrival order.
+ *   <li>at most {@code maxConcurrent} reconciles run at once; the others wait in arrival order;
+ *   <li>{@link #close} cancels the running reconciles and starts no more.
  * </ul>
  *
  * All state sits behind one lock held only for bookkeeping, never while a reconcile runs.
  */
-public final class ReconcileQueue<K> {
+public final class ReconcileQueue<K> implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReconcileQueue.class);
 
   /** A reconcile that neither finishes nor fails within this time counts as a retryable failure. */
@@ -43,7 +46,12 @@ public final class ReconcileQueue<K> {
   private final Duration reconcileTimeout;
   private final Map<K, State> states = new HashMap<>();
   private final Deque<K> ready = new ArrayDeque<>();
+
+  /** The running reconciles' subscriptions, cancelled together by {@link #close}. */
+  private final Disposable.Composite runs = Disposables.composite();
+
   private int running;
+  private boolean closed;
 
   private static final class State {
     boolean running;
@@ -82,6 +90,9 @@ public final class ReconcileQueue<K> {
   /** An event for a key: something about it may have changed. */
   public void submit(K key) {
     synchronized (this) {
+      if (closed) {
+        return;
+      }
       State state = states.computeIfAbsent(key, k -> new State());
       if (state.running) {
         state.pending = true; // merged into one follow-up when the run ends
@@ -103,6 +114,9 @@ public final class ReconcileQueue<K> {
    */
   public void resync(K key) {
     synchronized (this) {
+      if (closed) {
+        return;
+      }
       State state = states.computeIfAbsent(key, k -> new State());
       if (state.running || state.retryTimer != null) {
         return;
@@ -149,7 +163,7 @@ public final class ReconcileQueue<K> {
     while (true) {
       K key;
       synchronized (this) {
-        if (running >= maxConcurrent || ready.isEmpty()) {
+        if (closed || running >= maxConcurrent || ready.isEmpty()) {
           return;
         }
         key = ready.removeFirst();
@@ -166,12 +180,16 @@ public final class ReconcileQueue<K> {
     MDC.put("resource", String.valueOf(key));
     try {
       // The one boundary where error signals become results.
-      reconciler
-          .reconcile(key)
-          .timeout(reconcileTimeout)
-          .defaultIfEmpty(ReconcileResult.done())
-          .onErrorResume(e -> reactor.core.publisher.Mono.just(unexpected(key, e)))
-          .subscribe(result -> finished(key, result));
+      Disposable.Swap run = Disposables.swap();
+      runs.add(run);
+      run.update(
+          reconciler
+              .reconcile(key)
+              .timeout(reconcileTimeout)
+              .defaultIfEmpty(ReconcileResult.done())
+              .onErrorResume(e -> reactor.core.publisher.Mono.just(unexpected(key, e)))
+              .doFinally(signal -> runs.remove(run))
+              .subscribe(result -> finished(key, result)));
     } catch (RuntimeException e) {
       finished(key, unexpected(key, e));
     } finally {
@@ -182,6 +200,26 @@ public final class ReconcileQueue<K> {
   private ReconcileResult unexpected(K key, Throwable e) {
     LOG.warn("reconcile of {} failed unexpectedly: {}", key, e.toString());
     return ReconcileResult.retryable("unexpected error: " + e.getClass().getSimpleName());
+  }
+
+  /**
+   * Cancels every running reconcile and starts none from now on. An action cut off this way is left
+   * as the journal last saw it (planned, or sent with its task), and the next start settles it from
+   * the remote's task list, as after a crash: it is never marked failed by the shutdown.
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+      ready.clear();
+      for (State state : states.values()) {
+        if (state.retryTimer != null) {
+          state.retryTimer.cancel();
+          state.retryTimer = null;
+        }
+      }
+    }
+    runs.dispose();
   }
 
   private void finished(K key, ReconcileResult result) {

@@ -126,6 +126,35 @@ class ReconcileLoopIT {
   }
 
   @Test
+  void aControllerStoppedWhileItsTaskRunsLeavesTheActionToBeFollowedNotFailed() throws Exception {
+    h.close();
+    h =
+        new LoopHarness(
+            FLEET.replace("taskDuration: 200ms", "taskDuration: 3s"),
+            upstream.resolve("slow"),
+            work.resolve("slow"));
+    h.commit(guest("web", 100, "running"), "baseline");
+    h.start();
+    awaitSynced("web");
+    h.commit(guest("web", 100, "stopped"), "stop web");
+    h.poller.trigger();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !h.actions().isEmpty() && h.actions().get(0).upid().isPresent());
+
+    h.loop.close(); // as at a graceful shutdown, with the task still running on the node
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> h.fleet.cluster("east").guest(100).orElseThrow().status().equals("stopped"));
+    Thread.sleep(500); // a follow that was not cut off would record the end now
+    JournalEntry open = h.actions().get(0);
+    assertThat(open.state()).isEqualTo(JournalState.SENT);
+    assertThat(open.exitStatus()).isEmpty();
+    assertThat(h.store.unfinished()).extracting(JournalEntry::id).containsExactly(open.id());
+  }
+
+  @Test
   void anInvalidCommitChangesNothingAndTheLastGoodSnapshotStays() throws Exception {
     String good = h.commit(guest("web", 100, "running"), "baseline");
     h.start();

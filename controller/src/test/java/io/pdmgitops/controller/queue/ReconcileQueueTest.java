@@ -47,6 +47,45 @@ class ReconcileQueueTest {
   }
 
   @Test
+  void closeCancelsRunningReconcilesAndStartsNoneAfterwards() {
+    java.util.concurrent.atomic.AtomicInteger cancelled =
+        new java.util.concurrent.atomic.AtomicInteger();
+    ReconcileQueue<String> queue =
+        new ReconcileQueue<>(
+            key -> {
+              runs.add(key);
+              return Mono.<ReconcileResult>never().doOnCancel(cancelled::incrementAndGet);
+            },
+            RETRY,
+            timers,
+            () -> 0.5,
+            1,
+            ReconcileQueue.DEFAULT_RECONCILE_TIMEOUT);
+    queue.submit("web");
+    queue.submit("db"); // waits for the one slot
+
+    queue.close();
+
+    assertThat(cancelled).hasValue(1);
+    queue.submit("db");
+    queue.resync("dns");
+    assertThat(runs).containsExactly("web");
+    assertThat(queue.waiting()).isZero();
+  }
+
+  @Test
+  void closeCancelsWaitingRetries() {
+    ReconcileQueue<String> queue = queue(4, false);
+    script.add(ReconcileResult.retryable("VM is locked (backup)"));
+    queue.submit("web");
+    assertThat(timers.pending()).hasSize(1);
+
+    queue.close();
+
+    assertThat(timers.pending()).isEmpty();
+  }
+
+  @Test
   void oneReconcilePerKeyAtATime() {
     ReconcileQueue<String> queue = queue(4, true);
 
