@@ -55,7 +55,7 @@ final class LoopHarness implements AutoCloseable {
   final GitPoller poller;
   final ReconcileLoop loop;
   private final ExecutorTimers timers = new ExecutorTimers();
-  private final RemoteClients clients;
+  final RemoteClients clients;
 
   LoopHarness(String fleetYaml, Path upstream, Path work) throws Exception {
     this.upstream = upstream;

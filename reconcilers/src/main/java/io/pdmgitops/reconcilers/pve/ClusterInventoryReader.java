@@ -64,8 +64,12 @@ final class ClusterInventoryReader extends ValueDeserializer<ClusterInventory> {
             guests.add(r.guest());
           }
         }
-        case "node" ->
-            nodes.add(new NodeObservation(r.node != null ? r.node : r.id, r.isOnline(), r.usage()));
+        case "node" -> {
+          String name = r.node != null ? r.node : r.id;
+          if (name != null) { // a node row that names no node says nothing we can use
+            nodes.add(new NodeObservation(name, r.isOnline(), r.usage()));
+          }
+        }
         case "storage" -> {
           if (r.storage != null) {
             storages.add(r.storageObservation());

@@ -100,6 +100,7 @@ class ClusterInventoryReaderTest {
              {"type":"qemu","node":"n","status":"running"},
              {"type":"storage","node":"n"},
              {"type":"node","id":"node/n","status":"online"},
+             {"type":"node","status":"online"},
              "not a row", 7, null]
             """);
 
