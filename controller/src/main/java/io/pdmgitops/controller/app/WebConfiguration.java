@@ -14,6 +14,7 @@ import io.pdmgitops.controller.ports.TaskCollector;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.reconcilers.remote.InventoryCollector;
 import io.pdmgitops.reconcilers.remote.RemoteClients;
+import io.pdmgitops.webui.RequestDeadline;
 import io.pdmgitops.webui.WebPorts;
 import io.pdmgitops.webui.api.ApiDocumentPort;
 import io.pdmgitops.webui.api.ApiRoutes;
@@ -134,6 +135,12 @@ class WebConfiguration {
       FleetMetrics metrics) {
     return new WebPorts(
         status, table, history, remotes, details, tasks, files, apiDocument, metrics);
+  }
+
+  /** Every request but the event stream answers within 25 s, or with a 503 that says so. */
+  @Bean
+  RequestDeadline requestDeadline() {
+    return new RequestDeadline(RequestDeadline.DEFAULT, LiveRoutes.EVENTS);
   }
 
   @Bean

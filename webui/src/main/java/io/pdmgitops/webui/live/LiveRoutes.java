@@ -24,11 +24,14 @@ public final class LiveRoutes {
     return routes(live, MAX_STREAMS);
   }
 
+  /** The stream's path. */
+  public static final String EVENTS = "/events";
+
   public static RouterFunction<ServerResponse> routes(LivePort live, int maxStreams) {
     AtomicInteger open = new AtomicInteger();
     return RouterFunctions.route()
         .GET(
-            "/events",
+            EVENTS,
             request -> {
               if (open.incrementAndGet() > maxStreams) {
                 open.decrementAndGet();

@@ -1,0 +1,108 @@
+package io.pdmgitops.webui;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every page and API call answers within a deadline: past it the caller gets a 503 that says so,
+ * instead of a browser spinning until its own timeout, and the log shows where the work threads
+ * are, once per overdue request, so a stall can be found. The live event stream is exempt: it is
+ * meant to stay open.
+ */
+public final class RequestDeadline implements WebFilter {
+  private static final Logger LOG = LoggerFactory.getLogger(RequestDeadline.class);
+
+  /**
+   * Pages answer in milliseconds (docs/benchmarks.md); the slowest designed wait is a task
+   * collection, bounded at 20 s, so the deadline leaves it room.
+   */
+  public static final Duration DEFAULT = Duration.ofSeconds(25);
+
+  /** Threads whose stacks explain a slow answer: request handling and the work it hands off. */
+  private static final String[] WORK_THREADS = {"boundedElastic", "reactor-http", "parallel"};
+
+  private static final int FRAMES = 12;
+
+  private final Duration deadline;
+  private final String exempt;
+
+  /**
+   * @param exempt the path of the long-lived event stream
+   */
+  public RequestDeadline(Duration deadline, String exempt) {
+    this.deadline = deadline;
+    this.exempt = exempt;
+  }
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    if (exchange.getRequest().getPath().value().equals(exempt)) {
+      return chain.filter(exchange);
+    }
+    return chain.filter(exchange).timeout(deadline, Mono.defer(() -> overdue(exchange)));
+  }
+
+  private Mono<Void> overdue(ServerWebExchange exchange) {
+    String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath();
+    LOG.warn(
+        "{} had no answer within {} s; work threads:\n{}",
+        request,
+        deadline.toSeconds(),
+        workThreads());
+    ServerHttpResponse response = exchange.getResponse();
+    if (response.isCommitted()) {
+      return Mono.empty(); // part of the answer is out: nothing better to send
+    }
+    response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+    response.getHeaders().set("Retry-After", "5");
+    boolean api = exchange.getRequest().getPath().value().startsWith("/api/");
+    String detail =
+        "the controller did not answer within " + deadline.toSeconds() + " s; try again";
+    String body =
+        api
+            ? "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+                + "\"detail\":\""
+                + detail
+                + "\",\"instance\":\""
+                + exchange.getRequest().getPath().value().replace("\"", "%22")
+                + "\"}"
+            : detail + "\n";
+    response
+        .getHeaders()
+        .setContentType(api ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.TEXT_PLAIN);
+    DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+    return response.writeWith(Mono.just(buffer));
+  }
+
+  static String workThreads() {
+    Map<Thread, StackTraceElement[]> all = Thread.getAllStackTraces();
+    return all.entrySet().stream()
+        .filter(e -> Arrays.stream(WORK_THREADS).anyMatch(e.getKey().getName()::startsWith))
+        .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Thread::getName)))
+        .map(
+            e ->
+                "  "
+                    + e.getKey().getName()
+                    + " ("
+                    + e.getKey().getState()
+                    + ")"
+                    + Arrays.stream(e.getValue())
+                        .limit(FRAMES)
+                        .map(f -> "\n      at " + f)
+                        .collect(Collectors.joining()))
+        .collect(Collectors.joining("\n"));
+  }
+}
