@@ -36,6 +36,28 @@ public final class PdmGitopsCommand implements java.util.concurrent.Callable<Int
 
   /** The configured command line, shared by {@link #main} and tests. */
   public static CommandLine newCommandLine() {
-    return new CommandLine(new PdmGitopsCommand());
+    CommandLine commandLine = new CommandLine(new PdmGitopsCommand());
+    commandLine.setExecutionExceptionHandler(PdmGitopsCommand::failed);
+    return commandLine;
+  }
+
+  /** Exit code of a command that could not do its job for a reason the operator can fix. */
+  static final int CANNOT = 2;
+
+  /**
+   * A missing file, a bad setting, a refused start: one line that says why, as every other message
+   * of the tool, instead of a stack trace. Anything else is a bug and keeps its stack.
+   */
+  private static int failed(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed)
+      throws Exception {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.io.IOException
+          || t instanceof IllegalStateException
+          || t instanceof IllegalArgumentException) {
+        commandLine.getErr().println("pdm-gitops: " + t.getMessage());
+        return CANNOT;
+      }
+    }
+    throw e;
   }
 }

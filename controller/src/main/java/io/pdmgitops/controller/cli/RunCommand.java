@@ -83,6 +83,9 @@ final class RunCommand implements Callable<Integer> {
       properties.put("server.ssl.key-store-type", "PKCS12");
       properties.put("server.ssl.key-store-password", certificate.password());
       properties.put("server.ssl.key-alias", WebCertificate.ALIAS);
+      // HTTP/2 over TLS: every open page holds a live event stream, and over HTTP/1.1 a browser
+      // opens at most six connections to one host, so a seventh tab would wait forever.
+      properties.put("server.http2.enabled", "true");
       if (port != null || !portConfigured()) {
         properties.put("server.port", port != null ? port : 8443);
       }

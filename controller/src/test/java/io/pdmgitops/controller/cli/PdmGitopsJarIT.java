@@ -89,10 +89,44 @@ class PdmGitopsJarIT {
               HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("<h1>Dashboard</h1>");
+      // HTTP/2, so that many open tabs, each with its live stream, share one connection.
+      assertThat(page.version()).isEqualTo(HttpClient.Version.HTTP_2);
+      HttpResponse<String> oldClient =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .sslContext(io.pdmgitops.controller.TestTls.trusting(certificate.certificate()))
+              .build()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url + "/api/v1/status"))
+                      .timeout(Duration.ofSeconds(30))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(oldClient.statusCode()).isEqualTo(200);
+      assertThat(oldClient.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
     } finally {
       process.destroy();
       process.waitFor(30, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void aStartThatCannotBeDoneSaysWhyInOneLineWithoutAStackTrace(@TempDir Path empty)
+      throws Exception {
+    Result result =
+        java(
+            "run",
+            "--demo",
+            "--examples",
+            empty.toString(),
+            "--data-dir",
+            empty.resolve("data").toString());
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.output())
+        .contains("pdm-gitops: the demo needs " + empty.resolve("fleet.yaml"))
+        .contains("pass --examples DIR")
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception");
   }
 
   private record Result(int exit, String output) {}
