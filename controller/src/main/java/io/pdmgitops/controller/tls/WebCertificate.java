@@ -25,6 +25,7 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -37,6 +38,8 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The web UI's TLS identity: a PKCS#12 key store under {@code DATA_DIR/tls}, created with a
@@ -44,12 +47,22 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * and reused afterwards, so browsers that were told to trust it keep trusting it. The store's
  * password is random and kept beside it, readable by the owner only. Replace both files, or set
  * Spring Boot's {@code server.ssl.*}, to use a certificate of your own CA.
+ *
+ * <p>A certificate this class made is renewed at the first start within {@link #RENEW_BEFORE} of
+ * its end (browsers then show the new fingerprint, which the start prints); a certificate of your
+ * own is never replaced, only warned about.
  */
 public final class WebCertificate {
   public static final String KEY_STORE = "web.p12";
   public static final String PASSWORD_FILE = "web.p12.password";
   public static final String ALIAS = "pdm-gitops";
   static final Duration VALIDITY = Duration.ofDays(825); // what browsers accept for a leaf
+
+  /** Renewed this long before it ends, so a controller restarted now and then never expires. */
+  static final Duration RENEW_BEFORE = Duration.ofDays(30);
+
+  private static final String OUR_SUBJECT_PREFIX = "CN=pdm-gitops ";
+  private static final Logger LOG = LoggerFactory.getLogger(WebCertificate.class);
 
   private final Path keyStore;
   private final String password;
@@ -61,8 +74,50 @@ public final class WebCertificate {
     this.certificate = certificate;
   }
 
-  /** Loads the certificate of {@code dir}, creating it first if there is none. */
+  /**
+   * Loads the certificate of {@code dir}, creating it first if there is none, or renewing it if
+   * this class made it and it ends within {@link #RENEW_BEFORE}.
+   */
   public static WebCertificate ensure(Path dir) throws IOException, GeneralSecurityException {
+    return ensure(dir, Instant.now());
+  }
+
+  static WebCertificate ensure(Path dir, Instant now) throws IOException, GeneralSecurityException {
+    Optional<WebCertificate> existing = load(dir);
+    if (existing.isEmpty()) {
+      return create(dir, now);
+    }
+    WebCertificate current = existing.get();
+    Instant end = current.certificate.getNotAfter().toInstant();
+    if (end.minus(RENEW_BEFORE).isAfter(now)) {
+      return current;
+    }
+    if (!current.isOurs()) {
+      LOG.warn(
+          "the web certificate in {} ends {}: replace it (it is not one this controller made, so"
+              + " it is not renewed)",
+          current.keyStore,
+          end);
+      return current;
+    }
+    WebCertificate renewed = create(dir, now);
+    LOG.warn(
+        "renewed the self-signed web certificate, which ends {}; browsers will show the new"
+            + " SHA-256 fingerprint {}",
+        end,
+        renewed.fingerprint());
+    return renewed;
+  }
+
+  /** Made by this class: self-issued under our subject. */
+  private boolean isOurs() {
+    String subject = certificate.getSubjectX500Principal().getName();
+    return subject.startsWith(OUR_SUBJECT_PREFIX)
+        && certificate.getIssuerX500Principal().equals(certificate.getSubjectX500Principal());
+  }
+
+  private static Optional<WebCertificate> load(Path dir)
+      throws IOException, GeneralSecurityException {
     Path store = dir.resolve(KEY_STORE);
     Path passwordFile = dir.resolve(PASSWORD_FILE);
     if (Files.exists(store) && Files.exists(passwordFile)) {
@@ -78,13 +133,20 @@ public final class WebCertificate {
                 + ALIAS
                 + "': store your own under that alias, or set server.ssl.* instead");
       }
-      return new WebCertificate(store, password, certificate);
+      return Optional.of(new WebCertificate(store, password, certificate));
     }
+    return Optional.empty();
+  }
+
+  private static WebCertificate create(Path dir, Instant now)
+      throws IOException, GeneralSecurityException {
+    Path store = dir.resolve(KEY_STORE);
+    Path passwordFile = dir.resolve(PASSWORD_FILE);
     Files.createDirectories(dir);
     restrict(dir, "rwx------");
     String password = randomPassword();
     KeyPair key = newKey();
-    X509Certificate certificate = selfSigned(key, names());
+    X509Certificate certificate = selfSigned(key, names(), now);
     KeyStore keys = KeyStore.getInstance("PKCS12");
     keys.load(null, null);
     keys.setKeyEntry(
@@ -145,10 +207,9 @@ public final class WebCertificate {
     return names;
   }
 
-  private static X509Certificate selfSigned(KeyPair key, Set<String> names)
+  private static X509Certificate selfSigned(KeyPair key, Set<String> names, Instant now)
       throws GeneralSecurityException {
-    Instant now = Instant.now();
-    X500Name subject = new X500Name("CN=pdm-gitops " + names.iterator().next());
+    X500Name subject = new X500Name(OUR_SUBJECT_PREFIX + names.iterator().next());
     List<GeneralName> alternatives = new ArrayList<>();
     for (String name : names) {
       boolean ip = name.matches("[0-9.]+") || name.contains(":");
