@@ -23,22 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * collection shared for a few seconds, and a remote that cannot be asked named, not hidden.
  */
 class TaskCollectorIT {
-  static final String FLEET =
-      """
-      taskDuration: 200ms
-      clusters:
-        - name: east
-          certificate: sim-1
-          nodes: [{name: pve1}]
-          guests:
-            - {vmid: 100, name: web, type: qemu, node: pve1, status: running}
-          tokens: [{id: ctl@pve!ctl, secret: e2e-secret, role: admin}]
-        - name: west
-          certificate: sim-2
-          nodes: [{name: w1}]
-          tokens: [{id: ctl@pve!ctl, secret: e2e-secret, role: admin}]
-      """;
-
   @TempDir Path upstream;
   @TempDir Path work;
   LoopHarness h;
@@ -48,7 +32,7 @@ class TaskCollectorIT {
 
   @BeforeEach
   void start() throws Exception {
-    h = new LoopHarness(FLEET, upstream, work);
+    h = new LoopHarness(ReconcileLoopIT.FLEET, upstream, work);
     h.commit(guest("web", 100, "running"), "baseline");
     h.start();
     await()

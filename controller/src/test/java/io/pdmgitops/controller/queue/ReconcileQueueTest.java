@@ -25,15 +25,25 @@ class ReconcileQueueTest {
 
   /** Each run either takes the next scripted result at once, or waits to be finished by hand. */
   ReconcileQueue<String> queue(int maxConcurrent, boolean manual) {
-    return new ReconcileQueue<>(
+    return queue(
+        maxConcurrent,
         key -> {
-          runs.add(key);
           if (manual) {
             Sinks.One<ReconcileResult> sink = Sinks.one();
             inFlight.addLast(sink);
             return sink.asMono();
           }
           return Mono.just(script.isEmpty() ? ReconcileResult.done() : script.removeFirst());
+        });
+  }
+
+  /** A queue around the given reconciler; every run is recorded in {@link #runs}. */
+  ReconcileQueue<String> queue(
+      int maxConcurrent, io.pdmgitops.reconcilers.engine.Reconciler<String> reconciler) {
+    return new ReconcileQueue<>(
+        key -> {
+          runs.add(key);
+          return reconciler.reconcile(key);
         },
         RETRY,
         timers,
@@ -51,16 +61,7 @@ class ReconcileQueueTest {
     java.util.concurrent.atomic.AtomicInteger cancelled =
         new java.util.concurrent.atomic.AtomicInteger();
     ReconcileQueue<String> queue =
-        new ReconcileQueue<>(
-            key -> {
-              runs.add(key);
-              return Mono.<ReconcileResult>never().doOnCancel(cancelled::incrementAndGet);
-            },
-            RETRY,
-            timers,
-            () -> 0.5,
-            1,
-            ReconcileQueue.DEFAULT_RECONCILE_TIMEOUT);
+        queue(1, key -> Mono.<ReconcileResult>never().doOnCancel(cancelled::incrementAndGet));
     queue.submit("web");
     queue.submit("db"); // waits for the one slot
 
