@@ -17,8 +17,11 @@ public final class ConnectionPools {
   /** Calls waiting for a connection, per endpoint; more fail at once instead of queueing. */
   public static final int MAX_PENDING_PER_ENDPOINT = 256;
 
-  /** As PDM: a connection unused for 30 s is closed. */
-  public static final Duration MAX_IDLE = Duration.ofSeconds(30);
+  /**
+   * A connection unused this long is closed: longer than the default poll interval (30 s), so a
+   * remote's next poll finds its connections still open.
+   */
+  public static final Duration MAX_IDLE = Duration.ofSeconds(60);
 
   private ConnectionPools() {}
 
@@ -30,6 +33,8 @@ public final class ConnectionPools {
         .pendingAcquireTimeout(settings.responseTimeout())
         .maxIdleTime(MAX_IDLE)
         .evictInBackground(MAX_IDLE)
+        // A rebuilt client (new pin, endpoint or token) leaves an empty pool behind: drop those.
+        .disposeInactivePoolsInBackground(MAX_IDLE, MAX_IDLE.multipliedBy(2))
         .build();
   }
 }

@@ -186,7 +186,8 @@ public final class ProxmoxTransport {
 
   private static boolean notSent(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException
+      if (poolFull(t)
+          || t instanceof ConnectException
           || t instanceof io.netty.channel.ConnectTimeoutException
           || t instanceof UnknownHostException
           || t instanceof NoRouteToHostException
@@ -195,6 +196,16 @@ public final class ProxmoxTransport {
       }
     }
     return false;
+  }
+
+  /**
+   * The controller's own pool had no connection to give (all in use, too many waiting): nothing
+   * left this machine. Reactor's pool exceptions are shaded, so they are known by name.
+   */
+  private static boolean poolFull(Throwable t) {
+    String name = t.getClass().getSimpleName();
+    return name.equals("PoolAcquirePendingLimitException")
+        || name.equals("PoolAcquireTimeoutException");
   }
 
   private RemoteApiException exhausted(List<Failure> failures) {
@@ -236,6 +247,12 @@ public final class ProxmoxTransport {
   }
 
   private static String describe(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (poolFull(t)) {
+        return "no free connection in the controller's pool (the controller is busy, not the"
+            + " remote)";
+      }
+    }
     Throwable root = rootCause(e);
     if (root instanceof ConnectException) {
       return "connection refused";
