@@ -31,8 +31,8 @@ final class ClusterInventoryReader extends ValueDeserializer<ClusterInventory> {
   @Override
   public ClusterInventory deserialize(JsonParser p, DeserializationContext ctxt) {
     if (p.currentToken() != JsonToken.START_ARRAY) {
-      p.skipChildren();
-      return ClusterInventory.EMPTY;
+      // Not "no guests": an answer we cannot read must not make every declared guest Missing.
+      return (ClusterInventory) ctxt.handleUnexpectedToken(ClusterInventory.class, p);
     }
     Answer answer = new Answer();
     Row row = new Row(answer);
@@ -182,7 +182,7 @@ final class ClusterInventoryReader extends ValueDeserializer<ClusterInventory> {
 
     private static final String NODE_PREFIX = "node/";
 
-    /** A node row's id ("node/pve1"), which names the node when "node" is absent; else null. */
+    /** The node a node row's id names ("node/pve1": pve1), for rows without "node"; else null. */
     private static String nodeId(JsonParser p, JsonToken token) {
       if (token != JsonToken.VALUE_STRING || p.getStringLength() <= NODE_PREFIX.length()) {
         return null;
@@ -194,7 +194,7 @@ final class ClusterInventoryReader extends ValueDeserializer<ClusterInventory> {
           return null;
         }
       }
-      return p.getString();
+      return p.getString().substring(NODE_PREFIX.length());
     }
 
     private void clear() {

@@ -1,6 +1,7 @@
 package io.pdmgitops.reconcilers.pve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pdmgitops.model.desired.GuestType;
 import io.pdmgitops.model.observed.GuestObservation;
@@ -9,6 +10,7 @@ import io.pdmgitops.model.observed.ResourceUsage;
 import io.pdmgitops.model.observed.StorageObservation;
 import io.pdmgitops.reconcilers.api.LenientJson;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -115,7 +117,8 @@ class ClusterInventoryReaderTest {
     assertThat(ct.tags()).containsExactly("a", "b", "c", "d");
     assertThat(ct.power()).isEqualTo(ObservedPower.UNKNOWN);
     assertThat(inventory.storages()).isEmpty();
-    assertThat(inventory.nodes()).singleElement().extracting(n -> n.name()).isEqualTo("node/n");
+    // Named by its id, as the guests name it, so an offline one still marks its guests Unknown.
+    assertThat(inventory.nodes()).singleElement().extracting(n -> n.name()).isEqualTo("n");
   }
 
   @Test
@@ -134,7 +137,55 @@ class ClusterInventoryReaderTest {
   }
 
   @Test
-  void anAnswerWithoutAnArrayIsEmpty() {
-    assertThat(read("{\"unexpected\":true}")).isEqualTo(ClusterInventory.EMPTY);
+  void anAnswerThatIsNotAListIsUnreadableNotEmpty() {
+    assertThatThrownBy(() -> read("{\"unexpected\":true}"))
+        .isInstanceOf(tools.jackson.core.JacksonException.class);
+    assertThat(read("null")).isNull(); // no data at all: the client reads it as empty
+  }
+
+  @Test
+  void storageContentDropsEmptyParts() {
+    ClusterInventory inventory =
+        read(
+            """
+            [{"type":"storage","node":"n","storage":"a","content":""},
+             {"type":"storage","node":"n","storage":"b","content":"images,,rootdir"}]
+            """);
+
+    assertThat(inventory.storages())
+        .extracting(StorageObservation::content)
+        .containsExactly(java.util.List.of(), java.util.List.of("images", "rootdir"));
+  }
+
+  @Test
+  void manyDistinctNamesAreReadRightPastTheSharingBound() {
+    int nodes = SharedStrings.MAX_ENTRIES + 500;
+    StringBuilder rows = new StringBuilder("[");
+    for (int i = 0; i < nodes; i++) {
+      rows.append(i == 0 ? "" : ",")
+          .append("{\"type\":\"qemu\",\"vmid\":")
+          .append(100 + i)
+          .append(",\"node\":\"node-")
+          .append(i)
+          .append("\",\"status\":\"running\"}");
+    }
+    // The same names again: shared while the table had room, plain copies after.
+    for (int i = 0; i < nodes; i++) {
+      rows.append(",{\"type\":\"lxc\",\"vmid\":")
+          .append(100_000 + i)
+          .append(",\"node\":\"node-")
+          .append(i)
+          .append("\",\"status\":\"stopped\"}");
+    }
+    ClusterInventory inventory = read(rows.append("]").toString());
+
+    List<GuestObservation> guests = inventory.guests();
+    assertThat(guests).hasSize(2 * nodes);
+    for (int i = 0; i < nodes; i++) {
+      assertThat(guests.get(i).node()).isEqualTo("node-" + i);
+      assertThat(guests.get(nodes + i).node()).isEqualTo("node-" + i);
+    }
+    assertThat(guests.get(nodes + 10).node()).isSameAs(guests.get(10).node());
+    assertThat(guests.get(2 * nodes - 1).node()).isNotSameAs(guests.get(nodes - 1).node());
   }
 }
