@@ -18,9 +18,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every page and API call answers within a deadline: past it the caller gets a 503 that says so,
- * instead of a browser spinning until its own timeout, and the log shows where the work threads
- * are, once per overdue request, so a stall can be found. The live event stream is exempt: it is
- * meant to stay open.
+ * instead of a browser spinning until its own timeout, and the log names the request and, at most
+ * once a minute, where the work threads are, so a stall can be found. The live event stream is
+ * exempt: it is meant to stay open.
  */
 public final class RequestDeadline implements WebFilter {
   private static final Logger LOG = LoggerFactory.getLogger(RequestDeadline.class);
@@ -31,13 +31,30 @@ public final class RequestDeadline implements WebFilter {
    */
   public static final Duration DEFAULT = Duration.ofSeconds(25);
 
-  /** Threads whose stacks explain a slow answer: request handling and the work it hands off. */
-  private static final String[] WORK_THREADS = {"boundedElastic", "reactor-http", "parallel"};
+  /**
+   * Threads whose stacks explain a slow answer: request handling, the work it hands off, and the
+   * controller's own threads that pages wait for (Git reads and fetches, the loop, the store).
+   */
+  private static final String[] WORK_THREADS = {
+    "boundedElastic",
+    "reactor-http",
+    "parallel",
+    "commit-files",
+    "git-poller",
+    "reconcile-loop",
+    "status-recorder",
+    "store-housekeeping"
+  };
+
+  /** In a stall every request is late: one dump a minute says enough and keeps the log usable. */
+  static final Duration DUMP_EVERY = Duration.ofMinutes(1);
 
   private static final int FRAMES = 12;
 
   private final Duration deadline;
   private final String exempt;
+  private final java.util.concurrent.atomic.AtomicLong lastDump =
+      new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - DUMP_EVERY.toNanos());
 
   /**
    * @param exempt the path of the long-lived event stream
@@ -57,14 +74,23 @@ public final class RequestDeadline implements WebFilter {
 
   private Mono<Void> overdue(ServerWebExchange exchange) {
     String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath();
-    LOG.warn(
-        "{} had no answer within {} s; work threads:\n{}",
-        request,
-        deadline.toSeconds(),
-        workThreads());
+    long now = System.nanoTime();
+    long last = lastDump.get();
+    if (now - last >= DUMP_EVERY.toNanos() && lastDump.compareAndSet(last, now)) {
+      LOG.warn(
+          "{} had no answer within {} s; work threads:\n{}",
+          request,
+          deadline.toSeconds(),
+          workThreads());
+    } else {
+      LOG.warn("{} had no answer within {} s", request, deadline.toSeconds());
+    }
     ServerHttpResponse response = exchange.getResponse();
     if (response.isCommitted()) {
-      return Mono.empty(); // part of the answer is out: nothing better to send
+      // Part of the answer is out: an error resets the connection, so the cut answer cannot
+      // pass for a whole one.
+      return Mono.error(
+          new java.util.concurrent.TimeoutException(request + ": cut at the deadline"));
     }
     response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
     response.getHeaders().set("Retry-After", "5");
