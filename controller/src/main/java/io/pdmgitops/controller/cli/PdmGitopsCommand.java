@@ -1,5 +1,8 @@
 package io.pdmgitops.controller.cli;
 
+import java.nio.file.FileSystemException;
+import java.util.Optional;
+import org.springframework.boot.web.server.PortInUseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,19 +48,45 @@ public final class PdmGitopsCommand implements java.util.concurrent.Callable<Int
   static final int CANNOT = 2;
 
   /**
-   * A missing file, a bad setting, a refused start: one line that says why, as every other message
-   * of the tool, instead of a stack trace. Anything else is a bug and keeps its stack.
+   * A missing file, a bad setting, a port in use, a refused start: one line that says why, as every
+   * other message of the tool, instead of a stack trace. Anything else, or an error without a
+   * message, is a bug and keeps its stack.
    */
   private static int failed(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed)
       throws Exception {
+    Optional<String> why = reason(e);
+    if (why.isEmpty()) {
+      throw e;
+    }
+    commandLine.getErr().println("pdm-gitops: " + why.get());
+    return CANNOT;
+  }
+
+  static Optional<String> reason(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.io.IOException
-          || t instanceof IllegalStateException
-          || t instanceof IllegalArgumentException) {
-        commandLine.getErr().println("pdm-gitops: " + t.getMessage());
-        return CANNOT;
+      if (t instanceof PortInUseException port) {
+        return Optional.of(
+            "port "
+                + port.getPort()
+                + " is already in use: stop what listens there, or pick"
+                + " another with --port");
       }
     }
-    throw e;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof FileSystemException file) {
+        // Its message is often just the path: say what happened to it.
+        return Optional.of(
+            file.getFile()
+                + ": "
+                + (file.getReason() != null ? file.getReason() : file.getClass().getSimpleName()));
+      }
+      if ((t instanceof java.io.IOException
+              || t instanceof IllegalStateException
+              || t instanceof IllegalArgumentException)
+          && t.getMessage() != null) {
+        return Optional.of(t.getMessage());
+      }
+    }
+    return Optional.empty();
   }
 }

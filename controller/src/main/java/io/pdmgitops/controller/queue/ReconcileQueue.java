@@ -181,7 +181,9 @@ public final class ReconcileQueue<K> implements AutoCloseable {
     try {
       // The one boundary where error signals become results.
       Disposable.Swap run = Disposables.swap();
-      runs.add(run);
+      if (!runs.add(run)) {
+        return; // closed since the slot was taken: start nothing
+      }
       run.update(
           reconciler
               .reconcile(key)
@@ -224,6 +226,9 @@ public final class ReconcileQueue<K> implements AutoCloseable {
 
   private void finished(K key, ReconcileResult result) {
     synchronized (this) {
+      if (closed) {
+        return; // no follow-up, no retry timer after close
+      }
       State state = states.get(key);
       state.running = false;
       running--;
@@ -257,6 +262,9 @@ public final class ReconcileQueue<K> implements AutoCloseable {
 
   private void retryFired(K key) {
     synchronized (this) {
+      if (closed) {
+        return;
+      }
       State state = states.get(key);
       if (state == null || state.retryTimer == null) {
         return; // cancelled by an event that ran the key already

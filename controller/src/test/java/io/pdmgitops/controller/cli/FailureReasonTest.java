@@ -1,0 +1,47 @@
+package io.pdmgitops.controller.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.web.server.PortInUseException;
+
+/** What the jar prints when it cannot do its job: one line an operator can act on, or a stack. */
+class FailureReasonTest {
+  @Test
+  void aPortInUseNamesThePortAndTheWayOut() {
+    var e = new RuntimeException(new PortInUseException(8443, new java.net.BindException("x")));
+
+    assertThat(PdmGitopsCommand.reason(e))
+        .contains(
+            "port 8443 is already in use: stop what listens there, or pick another with --port");
+  }
+
+  @Test
+  void aFileProblemSaysWhatHappenedToTheFile() {
+    assertThat(PdmGitopsCommand.reason(new NoSuchFileException("/etc/pdm/token")))
+        .contains("/etc/pdm/token: NoSuchFileException");
+    assertThat(PdmGitopsCommand.reason(new AccessDeniedException("/data", null, "not writable")))
+        .contains("/data: not writable");
+  }
+
+  @Test
+  void aRefusedStartInsideSpringGivesItsOwnMessage() {
+    var e =
+        new BeanCreationException(
+            "loop",
+            "wrapped",
+            new IllegalStateException("the repository token (pdm.repository.token-env ...)"));
+
+    assertThat(PdmGitopsCommand.reason(e))
+        .contains("the repository token (pdm.repository.token-env ...)");
+  }
+
+  @Test
+  void aBugKeepsItsStack() {
+    assertThat(PdmGitopsCommand.reason(new NullPointerException())).isEmpty();
+    assertThat(PdmGitopsCommand.reason(new IllegalStateException())).isEmpty();
+  }
+}
