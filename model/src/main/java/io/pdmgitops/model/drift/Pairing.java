@@ -46,7 +46,10 @@ final class Pairing {
           .ifPresent(p -> claim(claimed, p.remoteOr(guest.spec().remote()), targetVmid(guest)));
     }
     List<UnmanagedGuest> out = new ArrayList<>();
-    for (RemoteObservation remote : inventory.remotes().values()) {
+    // By remote name: the inventory's map has no order, and the same inputs give the same report.
+    List<RemoteObservation> remotes = new ArrayList<>(inventory.remotes().values());
+    remotes.sort(java.util.Comparator.comparing(RemoteObservation::name));
+    for (RemoteObservation remote : remotes) {
       if (remote instanceof RemoteObservation.Reachable reachable) {
         Set<Integer> ours = claimed.getOrDefault(remote.name(), Set.of());
         for (GuestObservation g : reachable.guests()) {

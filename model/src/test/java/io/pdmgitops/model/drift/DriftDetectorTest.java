@@ -418,6 +418,24 @@ class DriftDetectorTest {
   }
 
   @Test
+  void unmanagedGuestsComeInRemoteOrderWhateverTheInventorysOrder() {
+    var state = state(remote("east"), remote("west"));
+    List<RemoteObservation> remotes = new java.util.ArrayList<>();
+    for (String name : List.of("west", "north", "east", "south")) {
+      remotes.add(
+          new RemoteObservation.Reachable(
+              name, "8.2.4", nodes(), List.of(observed(100, name + "-vm", ObservedPower.RUNNING))));
+    }
+
+    DriftReport report =
+        DriftDetector.detect(state, Inventory.of(NOW, remotes), DriftPolicy.ENFORCE);
+
+    assertThat(report.unmanaged())
+        .extracting(UnmanagedGuest::remote)
+        .containsExactly("east", "north", "south", "west");
+  }
+
+  @Test
   void theDeclaredPolicyWinsOverTheDefault() {
     var state = state(remote("east"), GuestBuilder.web().policy(DriftPolicy.REPORT).build());
 
