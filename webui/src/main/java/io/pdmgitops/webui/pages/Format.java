@@ -46,6 +46,26 @@ public final class Format {
     return out.toString();
   }
 
+  private static final java.time.format.DateTimeFormatter TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+          .withZone(java.time.ZoneOffset.UTC);
+
+  /**
+   * An ISO-8601 instant as people read it, to the second, in UTC ("2026-12-01 09:30:04"; the {@code
+   * datetime} attribute keeps the exact value). Anything else ("—", "on schedule") is shown as it
+   * is.
+   */
+  public String time(String iso) {
+    if (iso == null) {
+      return "";
+    }
+    try {
+      return TIME.format(java.time.Instant.parse(iso));
+    } catch (java.time.format.DateTimeParseException e) {
+      return iso;
+    }
+  }
+
   /** The first 8 characters of a commit id, as Git shows it. */
   public String shortSha(String sha) {
     return sha.length() <= 8 ? sha : sha.substring(0, 8);

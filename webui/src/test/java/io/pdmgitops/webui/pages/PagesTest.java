@@ -254,7 +254,7 @@ class PagesTest {
         .contains("data-status>offline<")
         .contains("CERTIFICATE")
         .contains("presented SHA-256 CC:DD, not the pinned AA:BB")
-        .contains("2026-11-23T12:00:40Z")
+        .contains("<time datetime=\"2026-11-23T12:00:40Z\">2026-11-23 12:00:40</time>")
         .contains("pinned");
   }
 
