@@ -25,9 +25,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The packaged controller is killed (SIGKILL, no shutdown hooks) between sending an action and the
- * end of its task, then started again on the same data directory: it follows the task it finds in
- * its journal and never sends the action a second time.
+ * The packaged controller is stopped between sending an action and the end of its task, killed
+ * (SIGKILL, no shutdown hooks) or stopped gracefully (SIGTERM), then started again on the same data
+ * directory: it follows the task it finds in its journal and never sends the action a second time.
  */
 class ControllerRestartIT {
   static final Path JAR = Path.of("target/pdm-gitops.jar");
@@ -66,22 +66,41 @@ class ControllerRestartIT {
 
   @Test
   void aControllerKilledMidActionFollowsTheTaskAfterARestartAndNeverResends() throws Exception {
+    stopMidActionAndRestart("killed", false);
+  }
+
+  @Test
+  void aControllerStoppedGracefullyMidActionLeavesItToTheNextStart() throws Exception {
+    stopMidActionAndRestart("stopped", true);
+    assertThat(Files.readString(LOGS.resolve("stopped-first.log")))
+        .as("a graceful stop cuts the follow-up off; it records no failure")
+        .doesNotContain("Guest/web: Failed")
+        .doesNotContain("Guest/web: Retryable");
+  }
+
+  void stopMidActionAndRestart(String name, boolean graceful) throws Exception {
     Files.createDirectories(LOGS);
     fleet = SimulatedFleet.start(FleetConfigReader.parse(FLEET));
     commitStopWeb();
 
-    controller = launch("first");
+    controller = launch(name + "-first");
     await()
         .atMost(Duration.ofSeconds(90))
         .until(() -> fleet.cluster("east").tasksStarted("qmshutdown", 100) == 1);
     Thread.sleep(500); // the UPID is journaled right after the answer; either moment must be safe
-    controller.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    if (graceful) {
+      controller.destroy(); // SIGTERM: Spring closes the loop, the queue, the clients, the store
+      assertThat(controller.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
+    } else {
+      controller.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
     assertThat(fleet.cluster("east").guest(100).orElseThrow().status())
-        .as("the task is still running when the controller dies")
+        .as("the task is still running when the controller stops")
         .isEqualTo("running");
 
-    controller = launch("second");
-    String api = apiUrl("second");
+    String second = name + "-second";
+    controller = launch(second);
+    String api = apiUrl(second);
     await()
         .atMost(Duration.ofSeconds(90))
         .ignoreExceptions()
@@ -98,7 +117,7 @@ class ControllerRestartIT {
         .ignoreExceptions()
         .until(() -> web(api).get("sync").asString().equals("SYNCED"));
     assertThat(fleet.cluster("east").tasksStarted("qmshutdown", 100)).isEqualTo(1);
-    assertThat(Files.readString(LOGS.resolve("second.log")))
+    assertThat(Files.readString(LOGS.resolve(second + ".log")))
         .as("the second controller settled the journal entry the first one left")
         .contains("settled Guest/web")
         .doesNotContain("restart-secret");
