@@ -3,7 +3,10 @@ package io.pdmgitops.webui;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +56,7 @@ public final class RequestDeadline implements WebFilter {
 
   private final Duration deadline;
   private final String exempt;
-  private final java.util.concurrent.atomic.AtomicLong lastDump =
-      new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - DUMP_EVERY.toNanos());
+  private final AtomicLong lastDump = new AtomicLong(System.nanoTime() - DUMP_EVERY.toNanos());
 
   /**
    * @param exempt the path of the long-lived event stream
@@ -89,8 +91,7 @@ public final class RequestDeadline implements WebFilter {
     if (response.isCommitted()) {
       // Part of the answer is out: an error resets the connection, so the cut answer cannot
       // pass for a whole one.
-      return Mono.error(
-          new java.util.concurrent.TimeoutException(request + ": cut at the deadline"));
+      return Mono.error(new TimeoutException(request + ": cut at the deadline"));
     }
     response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
     response.getHeaders().set("Retry-After", "5");
@@ -117,7 +118,7 @@ public final class RequestDeadline implements WebFilter {
     Map<Thread, StackTraceElement[]> all = Thread.getAllStackTraces();
     return all.entrySet().stream()
         .filter(e -> Arrays.stream(WORK_THREADS).anyMatch(e.getKey().getName()::startsWith))
-        .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Thread::getName)))
+        .sorted(Map.Entry.comparingByKey(Comparator.comparing(Thread::getName)))
         .map(
             e ->
                 "  "

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -80,7 +81,7 @@ class GitTransportIT {
   void aTokenRotatedBetweenFetchesIsUsedAtTheNextFetch() throws Exception {
     try (HttpsGitServer server = new HttpsGitServer(repo.repository(), TOKEN);
         var trust = trusting(server)) {
-      var current = new java.util.concurrent.atomic.AtomicReference<>("expired-token-7");
+      var current = new AtomicReference<>("expired-token-7");
       GitSource source =
           new GitSource(
               GitSourceSettings.of(server.url(), "main", work).withHttpsToken(current::get));

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pdmgitops.controller.retry.RetryPolicy;
 import io.pdmgitops.reconcilers.engine.ReconcileResult;
+import io.pdmgitops.reconcilers.engine.Reconciler;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -38,8 +40,7 @@ class ReconcileQueueTest {
   }
 
   /** A queue around the given reconciler; every run is recorded in {@link #runs}. */
-  ReconcileQueue<String> queue(
-      int maxConcurrent, io.pdmgitops.reconcilers.engine.Reconciler<String> reconciler) {
+  ReconcileQueue<String> queue(int maxConcurrent, Reconciler<String> reconciler) {
     return new ReconcileQueue<>(
         key -> {
           runs.add(key);
@@ -58,8 +59,7 @@ class ReconcileQueueTest {
 
   @Test
   void closeCancelsRunningReconcilesAndStartsNoneAfterwards() {
-    java.util.concurrent.atomic.AtomicInteger cancelled =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger cancelled = new AtomicInteger();
     ReconcileQueue<String> queue =
         queue(1, key -> Mono.<ReconcileResult>never().doOnCancel(cancelled::incrementAndGet));
     queue.submit("web");

@@ -6,6 +6,7 @@ import io.pdmgitops.model.observed.GuestObservation;
 import io.pdmgitops.model.observed.Inventory;
 import io.pdmgitops.model.observed.RemoteObservation;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -48,7 +49,7 @@ final class Pairing {
     List<UnmanagedGuest> out = new ArrayList<>();
     // By remote name: the inventory's map has no order, and the same inputs give the same report.
     List<RemoteObservation> remotes = new ArrayList<>(inventory.remotes().values());
-    remotes.sort(java.util.Comparator.comparing(RemoteObservation::name));
+    remotes.sort(Comparator.comparing(RemoteObservation::name));
     for (RemoteObservation remote : remotes) {
       if (remote instanceof RemoteObservation.Reachable reachable) {
         Set<Integer> ours = claimed.getOrDefault(remote.name(), Set.of());

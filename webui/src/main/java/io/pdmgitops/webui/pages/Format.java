@@ -3,6 +3,10 @@ package io.pdmgitops.webui.pages;
 import io.pdmgitops.model.fleet.FleetResource;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Numbers as admins read them; used by the templates as {@code #fmt}-like helpers. */
@@ -46,9 +50,8 @@ public final class Format {
     return out.toString();
   }
 
-  private static final java.time.format.DateTimeFormatter TIME =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
-          .withZone(java.time.ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   /**
    * An ISO-8601 instant as people read it, to the second, in UTC ("2026-12-01 09:30:04"; the {@code
@@ -60,8 +63,8 @@ public final class Format {
       return "";
     }
     try {
-      return TIME.format(java.time.Instant.parse(iso));
-    } catch (java.time.format.DateTimeParseException e) {
+      return TIME.format(Instant.parse(iso));
+    } catch (DateTimeParseException e) {
       return iso;
     }
   }
