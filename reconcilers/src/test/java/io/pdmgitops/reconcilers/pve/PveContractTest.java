@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Contract tests with bodies in the recorded shapes of real servers, including old versions'
@@ -212,6 +213,44 @@ class PveContractTest {
 
     assertThatThrownBy(() -> client(quick).clusterResources(Optional.empty()).block())
         .isInstanceOf(RemoteUnreachableException.class);
+  }
+
+  @Test
+  void aCallThatFindsThePoolFullIsNotSentAndSaysTheControllerIsBusy() throws Exception {
+    wiremock.stubFor(
+        get(urlEqualTo("/api2/json/version"))
+            .willReturn(json("{\"data\":{\"version\":\"8.2.4\"}}").withFixedDelay(1_500)));
+    ConnectionProvider oneConnection =
+        ConnectionProvider.builder("contract").maxConnections(1).pendingAcquireMaxCount(0).build();
+    try {
+      ApiEndpoint endpoint =
+          ApiEndpoint.pinned(URI.create("https://localhost:" + wiremock.httpsPort()), fingerprint);
+      PveClient client =
+          new WebPveClient(
+              new ProxmoxTransport(
+                  new RemoteConnection("lab", Product.PVE, List.of(endpoint), TOKEN),
+                  ClientSettings.defaults(),
+                  oneConnection));
+      var first = client.version().toFuture(); // holds the one connection for 1.5 s
+      Thread.sleep(300);
+
+      assertThatThrownBy(() -> client.version().block(Duration.ofSeconds(10)))
+          .isInstanceOf(RemoteUnreachableException.class)
+          .hasMessageContaining("no free connection in the controller's pool");
+      // Nothing left the machine, so a change is refused as not sent, never 'outcome unknown'.
+      assertThatThrownBy(
+              () ->
+                  client
+                      .power("pve1", GuestType.QEMU, 100, PowerAction.START)
+                      .block(Duration.ofSeconds(10)))
+          .isInstanceOf(RemoteUnreachableException.class)
+          .hasMessageContaining("controller is busy");
+      assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS).version()).isEqualTo("8.2.4");
+      wiremock.verify(
+          0, postRequestedFor(urlPathEqualTo("/api2/json/nodes/pve1/qemu/100/status/start")));
+    } finally {
+      oneConnection.disposeLater().block(Duration.ofSeconds(5));
+    }
   }
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(
