@@ -71,6 +71,9 @@ public final class TaskCollector implements TasksPort {
   private Collected latest;
   private Mono<TaskList> inFlight;
 
+  /** Counts collections, so that a finished one never clears the one started after it. */
+  private long collection;
+
   public TaskCollector(
       ReconcileLoop loop,
       SnapshotTracker snapshots,
@@ -96,14 +99,15 @@ public final class TaskCollector implements TasksPort {
       return Mono.just(latest.list());
     }
     if (inFlight == null) {
+      long number = ++collection;
       // One collection at a time; everyone who asks meanwhile shares it.
       // Stamped when it ends: a collection slowed by a remote is fresh when it arrives.
       inFlight =
           collect(now)
               .timeout(COLLECTION_TIMEOUT)
               .onErrorResume(e -> Mono.just(collectionFailed(e)))
-              .doOnNext(list -> remember(clock.instant(), list))
-              .doFinally(signal -> forget())
+              .doOnNext(list -> remember(clock.instant(), list, number))
+              .doFinally(signal -> forget(number))
               .cache();
     }
     return inFlight;
@@ -122,12 +126,19 @@ public final class TaskCollector implements TasksPort {
     return seen == null ? TaskList.empty(clock.instant().toString()) : seen.list();
   }
 
-  private synchronized void remember(Instant at, TaskList list) {
+  /**
+   * Also ends the collection in flight, before anyone gets its list: whoever asks after that, once
+   * the list has aged, starts a new one (doFinally alone would run after the subscribers).
+   */
+  private synchronized void remember(Instant at, TaskList list, long number) {
     latest = new Collected(at, list);
+    forget(number);
   }
 
-  private synchronized void forget() {
-    inFlight = null;
+  private synchronized void forget(long number) {
+    if (number == collection) {
+      inFlight = null;
+    }
   }
 
   private Mono<TaskList> collect(Instant now) {
