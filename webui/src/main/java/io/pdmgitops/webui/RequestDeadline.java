@@ -18,6 +18,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every page and API call answers within a deadline: past it the caller gets a 503 that says so,
@@ -53,6 +54,8 @@ public final class RequestDeadline implements WebFilter {
   static final Duration DUMP_EVERY = Duration.ofMinutes(1);
 
   private static final int FRAMES = 12;
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Duration deadline;
   private final String exempt;
@@ -98,14 +101,21 @@ public final class RequestDeadline implements WebFilter {
     boolean api = exchange.getRequest().getPath().value().startsWith("/api/");
     String detail =
         "the controller did not answer within " + deadline.toSeconds() + " s; try again";
+    // Written with Jackson, not by hand: the path comes from the caller and must be escaped.
     String body =
         api
-            ? "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                + "\"detail\":\""
-                + detail
-                + "\",\"instance\":\""
-                + exchange.getRequest().getPath().value().replace("\"", "%22")
-                + "\"}"
+            ? JSON.writeValueAsString(
+                Map.of(
+                    "type",
+                    "about:blank",
+                    "title",
+                    "Service Unavailable",
+                    "status",
+                    503,
+                    "detail",
+                    detail,
+                    "instance",
+                    exchange.getRequest().getPath().value()))
             : detail + "\n";
     response
         .getHeaders()

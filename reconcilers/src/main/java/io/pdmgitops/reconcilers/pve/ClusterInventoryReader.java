@@ -263,9 +263,9 @@ final class ClusterInventoryReader extends ValueDeserializer<ClusterInventory> {
         return List.of();
       }
       if (answer.tagLists.size() >= SharedStrings.MAX_ENTRIES) {
-        return split(tags, true);
+        return PveLists.tags(tags);
       }
-      return answer.tagLists.computeIfAbsent(tags, t -> split(t, true));
+      return answer.tagLists.computeIfAbsent(tags, PveLists::tags);
     }
 
     StorageObservation storageObservation() {
@@ -277,23 +277,7 @@ final class ClusterInventoryReader extends ValueDeserializer<ClusterInventory> {
           status != null ? status : "unknown",
           disk,
           maxdisk,
-          content == null ? List.of() : split(content, false));
-    }
-
-    /** Splits on ',' (and for tags also ';' and spaces), dropping empty parts. */
-    private List<String> split(String text, boolean tags) {
-      List<String> parts = new ArrayList<>(4);
-      int start = 0;
-      for (int i = 0; i <= text.length(); i++) {
-        char c = i == text.length() ? ',' : text.charAt(i);
-        if (c == ',' || (tags && (c == ';' || c == ' '))) {
-          if (i > start) {
-            parts.add(text.substring(start, i));
-          }
-          start = i + 1;
-        }
-      }
-      return List.copyOf(parts);
+          content == null ? List.of() : PveLists.commaSeparated(content));
     }
   }
 }

@@ -1,7 +1,6 @@
 package io.pdmgitops.reconcilers.pve;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -48,11 +47,6 @@ public record ClusterResource(
 
   /** Tags as a list; PVE separates them with ';' (older versions also ',' or spaces). */
   public List<String> tagList() {
-    return tags.map(t -> Arrays.stream(TAG_SEPARATORS.split(t)).filter(s -> !s.isEmpty()).toList())
-        .orElse(List.of());
+    return tags.map(PveLists::tags).orElse(List.of());
   }
-
-  /** Compiled once: every guest of every poll has its tags split. */
-  private static final java.util.regex.Pattern TAG_SEPARATORS =
-      java.util.regex.Pattern.compile("[;, ]+");
 }
