@@ -1,5 +1,6 @@
 package io.pdmgitops.controller.app;
 
+import io.pdmgitops.controller.conditions.Conditions;
 import io.pdmgitops.controller.store.JdbcResourceStore;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.controller.store.SchemaMigrator;
@@ -15,9 +16,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
   @Bean
-  JdbcStatusStore statusStore(DataSource dataSource) {
+  Conditions conditions(Clock clock) {
+    return new Conditions(clock);
+  }
+
+  @Bean
+  JdbcStatusStore statusStore(DataSource dataSource, Conditions conditions) {
     SchemaMigrator.migrate(dataSource);
-    return new JdbcStatusStore(dataSource);
+    return new JdbcStatusStore(dataSource, conditions);
   }
 
   @Bean
@@ -26,8 +32,10 @@ class StoreConfiguration {
   }
 
   @Bean
-  JdbcResourceStore resourceStore(JdbcStatusStore migrated, DataSource dataSource) {
-    return new JdbcResourceStore(dataSource); // after the status store: the schema is migrated
+  JdbcResourceStore resourceStore(
+      JdbcStatusStore migrated, DataSource dataSource, Conditions conditions) {
+    // after the status store: the schema is migrated
+    return new JdbcResourceStore(dataSource, conditions);
   }
 
   @Bean

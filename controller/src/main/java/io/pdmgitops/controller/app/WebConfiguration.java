@@ -1,5 +1,6 @@
 package io.pdmgitops.controller.app;
 
+import io.pdmgitops.controller.conditions.Conditions;
 import io.pdmgitops.controller.git.CommitFiles;
 import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.loop.ReconcileLoop;
@@ -37,14 +38,14 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
   @Bean
-  FleetMetrics fleetMetrics(ReconcileLoop loop) {
-    return new FleetMetrics(loop);
+  FleetMetrics fleetMetrics(ReconcileLoop loop, Conditions conditions) {
+    return new FleetMetrics(loop, conditions);
   }
 
   @Bean
   FleetStatusAdapter fleetStatus(
-      ReconcileLoop loop, SnapshotTracker snapshots, JdbcStatusStore store) {
-    return new FleetStatusAdapter(loop, snapshots, store);
+      ReconcileLoop loop, SnapshotTracker snapshots, JdbcStatusStore store, Conditions conditions) {
+    return new FleetStatusAdapter(loop, snapshots, store, conditions);
   }
 
   @Bean

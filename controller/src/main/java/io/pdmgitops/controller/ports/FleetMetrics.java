@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pdmgitops.controller.conditions.ConditionKind;
+import io.pdmgitops.controller.conditions.Conditions;
 import io.pdmgitops.controller.loop.LoopObserver;
 import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.model.desired.Kind;
@@ -18,7 +20,8 @@ import java.util.Locale;
 
 /**
  * Prometheus metrics: reconcile cycle durations, queue depth, actions by kind and result, remote
- * reachability, resources by sync status.
+ * reachability, resources by sync status, active conditions by kind (a store that cannot be
+ * written: {@code pdm_conditions{kind="store-unavailable"} > 0}).
  */
 public final class FleetMetrics implements MetricsPort, LoopObserver {
   private final PrometheusMeterRegistry registry =
@@ -26,8 +29,14 @@ public final class FleetMetrics implements MetricsPort, LoopObserver {
   private final Timer cycles;
   private final ReconcileLoop loop;
 
-  public FleetMetrics(ReconcileLoop loop) {
+  public FleetMetrics(ReconcileLoop loop, Conditions conditions) {
     this.loop = loop;
+    for (ConditionKind kind : ConditionKind.values()) {
+      Gauge.builder("pdm_conditions", conditions, c -> c.count(kind))
+          .tag("kind", kind.wire())
+          .description("Active conditions: 1 or more means an operator should look")
+          .register(registry);
+    }
     this.cycles =
         Timer.builder("pdm_reconcile_cycle")
             .description("One poll, drift and plan of the fleet")

@@ -1,5 +1,7 @@
 package io.pdmgitops.controller.ports;
 
+import io.pdmgitops.controller.conditions.Condition;
+import io.pdmgitops.controller.conditions.Conditions;
 import io.pdmgitops.controller.git.CommitOutcome;
 import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.loop.ReconcileLoop;
@@ -30,11 +32,14 @@ public final class FleetStatusAdapter implements FleetStatusPort {
   private final ReconcileLoop loop;
   private final SnapshotTracker snapshots;
   private final JdbcStatusStore store;
+  private final Conditions conditions;
 
-  public FleetStatusAdapter(ReconcileLoop loop, SnapshotTracker snapshots, JdbcStatusStore store) {
+  public FleetStatusAdapter(
+      ReconcileLoop loop, SnapshotTracker snapshots, JdbcStatusStore store, Conditions conditions) {
     this.loop = loop;
     this.snapshots = snapshots;
     this.store = store;
+    this.conditions = conditions;
   }
 
   @Override
@@ -79,7 +84,13 @@ public final class FleetStatusAdapter implements FleetStatusPort {
         snapshots.latest().map(FleetStatusAdapter::commit),
         snapshots.lastGood().map(FleetStatusAdapter::commit),
         loop.isSuspended(),
-        report.map(r -> r.at().toString()));
+        report.map(r -> r.at().toString()),
+        conditions.active().stream().map(FleetStatusAdapter::condition).toList());
+  }
+
+  static StatusView.ConditionView condition(Condition c) {
+    return new StatusView.ConditionView(
+        c.kind().wire(), c.kind().severity(), c.subject(), c.message(), c.since().toString());
   }
 
   private List<ResourceView> resourcesNow() {
@@ -88,12 +99,24 @@ public final class FleetStatusAdapter implements FleetStatusPort {
       return List.of();
     }
     Map<String, JournalEntry> lastActions = new HashMap<>();
-    for (JournalEntry e : store.recentActions(RECENT_ACTIONS)) {
+    for (JournalEntry e : lastActions()) {
       lastActions.putIfAbsent(e.resource(), e); // newest first
     }
     return report.get().resources().stream()
         .map(s -> view(s, lastActions.get(s.ref().toString())))
         .toList();
+  }
+
+  /**
+   * The journal's newest actions; none while the store cannot be read, so drift stays visible while
+   * the store's condition says why the actions are missing.
+   */
+  private List<JournalEntry> lastActions() {
+    try {
+      return store.recentActions(RECENT_ACTIONS);
+    } catch (IllegalStateException e) {
+      return List.of();
+    }
   }
 
   static ResourceView view(ResourceStatus s, JournalEntry last) {

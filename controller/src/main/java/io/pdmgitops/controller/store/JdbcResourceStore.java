@@ -4,11 +4,13 @@ import static io.pdmgitops.controller.store.Jdbc.clip;
 import static io.pdmgitops.controller.store.Jdbc.instant;
 import static io.pdmgitops.controller.store.Jdbc.utc;
 
+import io.pdmgitops.controller.conditions.Conditions;
 import io.pdmgitops.model.drift.FieldDrift;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +27,13 @@ import javax.sql.DataSource;
 public final class JdbcResourceStore {
   private final Jdbc jdbc;
 
+  /** A store whose failures are reported to nobody but the caller, for tools and tests. */
   public JdbcResourceStore(DataSource dataSource) {
-    this.jdbc = new Jdbc(dataSource);
+    this(dataSource, new Conditions(Clock.systemUTC()));
+  }
+
+  public JdbcResourceStore(DataSource dataSource, Conditions conditions) {
+    this.jdbc = new Jdbc(dataSource, conditions);
   }
 
   /** An event to write. */

@@ -5,6 +5,7 @@ import static io.pdmgitops.controller.store.Jdbc.instant;
 import static io.pdmgitops.controller.store.Jdbc.optionalInstant;
 import static io.pdmgitops.controller.store.Jdbc.utc;
 
+import io.pdmgitops.controller.conditions.Conditions;
 import io.pdmgitops.controller.git.CommitInfo;
 import io.pdmgitops.controller.git.CommitOutcome;
 import io.pdmgitops.model.desired.GuestType;
@@ -15,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +32,13 @@ import javax.sql.DataSource;
 public final class JdbcStatusStore {
   private final Jdbc jdbc;
 
+  /** A store whose failures are reported to nobody but the caller, for tools and tests. */
   public JdbcStatusStore(DataSource dataSource) {
-    this.jdbc = new Jdbc(dataSource);
+    this(dataSource, new Conditions(Clock.systemUTC()));
+  }
+
+  public JdbcStatusStore(DataSource dataSource, Conditions conditions) {
+    this.jdbc = new Jdbc(dataSource, conditions);
   }
 
   /** Stores a fetched commit once, with its problems (errors, or the warnings of a good one). */
@@ -141,9 +148,12 @@ public final class JdbcStatusStore {
         });
   }
 
-  /** Writes an action before it is sent; the id links the call's outcome back to it. */
+  /**
+   * Writes an action before it is sent; the id links the call's outcome back to it. Like every
+   * journal write it is on disk when this returns, or it throws.
+   */
   public long journal(PlannedAction action, String commitSha, Instant now) {
-    return jdbc.inTransaction(
+    return jdbc.inDurableTransaction(
         c -> {
           try (PreparedStatement insert =
               c.prepareStatement(
@@ -293,7 +303,7 @@ public final class JdbcStatusStore {
   }
 
   private void update(String sql, Object... values) {
-    jdbc.inTransaction(
+    jdbc.inDurableTransaction(
         c -> {
           try (PreparedStatement u = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {

@@ -6,9 +6,11 @@ import io.pdmgitops.model.drift.GuestLocation;
 import io.pdmgitops.model.observed.ObservedPower;
 import io.pdmgitops.model.plan.PlannedAction;
 import io.pdmgitops.reconcilers.engine.ActionJournal;
+import io.pdmgitops.reconcilers.engine.JournalUnavailableException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /** The reconcilers' {@link ActionJournal} on the status store. */
 public final class StoreActionJournal implements ActionJournal {
@@ -22,22 +24,39 @@ public final class StoreActionJournal implements ActionJournal {
 
   @Override
   public long planned(PlannedAction action, String commitSha) {
-    return store.journal(action, commitSha, clock.instant());
+    return writeReturning(() -> store.journal(action, commitSha, clock.instant()));
   }
 
   @Override
   public void sent(long id, String upid) {
-    store.markSent(id, upid, clock.instant());
+    write(() -> store.markSent(id, upid, clock.instant()));
   }
 
   @Override
   public void finished(long id, String exitStatus) {
-    store.markFinished(id, exitStatus, clock.instant());
+    write(() -> store.markFinished(id, exitStatus, clock.instant()));
   }
 
   @Override
   public void notSent(long id, String reason) {
-    store.markNotSent(id, reason, clock.instant());
+    write(() -> store.markNotSent(id, reason, clock.instant()));
+  }
+
+  private static void write(Runnable write) {
+    writeReturning(
+        () -> {
+          write.run();
+          return 0L;
+        });
+  }
+
+  /** A store that cannot write is the executor's expected case, not a bug: it gets its own type. */
+  private static long writeReturning(LongSupplier write) {
+    try {
+      return write.getAsLong();
+    } catch (IllegalStateException e) {
+      throw new JournalUnavailableException(e.getMessage(), e);
+    }
   }
 
   @Override

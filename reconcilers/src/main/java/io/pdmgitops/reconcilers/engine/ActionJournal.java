@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Where actions are written before they are sent, so that a controller that dies mid-action follows
  * the task after a restart instead of sending it twice. Implemented by the controller's store;
- * calls may block.
+ * calls may block. Every write is durable when it returns (on disk, not in a cache), or throws
+ * {@link JournalUnavailableException}: nothing is sent that was not journaled.
  */
 public interface ActionJournal {
   /** Records the action as planned and returns its id; called before anything is sent. */

@@ -9,6 +9,7 @@ import io.pdmgitops.reconcilers.api.RemoteApiException;
 import io.pdmgitops.reconcilers.api.TaskStatus;
 import io.pdmgitops.reconcilers.api.Upid;
 import io.pdmgitops.reconcilers.engine.ActionJournal;
+import io.pdmgitops.reconcilers.engine.JournalUnavailableException;
 import io.pdmgitops.reconcilers.engine.ReconcileResult;
 import io.pdmgitops.reconcilers.pve.PveClient;
 import io.pdmgitops.reconcilers.pve.TaskSource;
@@ -53,7 +54,14 @@ public final class GuestActionExecutor {
                 earlier.isPresent()
                     ? settle(earlier.get())
                     : blocking(() -> Optional.of(journal.planned(action, commitSha)))
-                        .flatMap(id -> send(action, id.orElseThrow())));
+                        .flatMap(id -> send(action, id.orElseThrow())))
+        .onErrorResume(
+            JournalUnavailableException.class,
+            e ->
+                Mono.just(
+                    ReconcileResult.retryable(
+                        "the journal cannot be written, so nothing new is sent: "
+                            + e.getMessage())));
   }
 
   /** Settles an action whose end is not known: follow its task, or mark it as never sent. */

@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param sync resources per sync status (SYNCED, OUT_OF_SYNC, UNKNOWN)
  * @param health resources per health
+ * @param conditions what is wrong with the controller now (store, Git, remotes), errors first
  */
 public record StatusView(
     Map<String, Long> sync,
@@ -17,7 +18,15 @@ public record StatusView(
     Optional<CommitView> lastCommit,
     Optional<CommitView> lastGoodCommit,
     boolean suspended,
-    Optional<String> observedAt) {
+    Optional<String> observedAt,
+    List<ConditionView> conditions) {
+
+  /**
+   * An active condition: {@code kind} is e.g. {@code store-unavailable}, {@code since} an ISO
+   * instant.
+   */
+  public record ConditionView(
+      String kind, String severity, String subject, String message, String since) {}
 
   /** One remote's reachability. */
   public record RemoteView(String name, String health, String sync, String message) {}

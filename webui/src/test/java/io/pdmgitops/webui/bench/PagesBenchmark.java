@@ -48,7 +48,8 @@ class PagesBenchmark {
                     Optional.empty(),
                     Optional.empty(),
                     false,
-                    Optional.empty()));
+                    Optional.empty(),
+                    List.of()));
           }
 
           @Override

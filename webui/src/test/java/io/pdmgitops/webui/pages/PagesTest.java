@@ -41,7 +41,14 @@ class PagesTest {
                           Optional.empty())))),
           Optional.empty(),
           false,
-          Optional.empty());
+          Optional.empty(),
+          List.of(
+              new StatusView.ConditionView(
+                  "store-unavailable",
+                  "error",
+                  "status store",
+                  "No space left on device",
+                  "2026-11-23T11:58:00Z")));
 
   static ResourceView declared(
       String name,
@@ -162,6 +169,18 @@ class PagesTest {
         .contains("rejected")
         .contains("1 problems");
     assertThat(html).contains("<script src=\"/webjars/htmx.org/dist/htmx.min.js\"");
+  }
+
+  @Test
+  void theDashboardSaysFirstWhatNeedsAttention() {
+    String html = page("/", 200);
+
+    assertThat(html)
+        .contains("Needs attention")
+        .contains("data-condition=\"store-unavailable\"")
+        .contains("No space left on device")
+        .contains("since 2026-11-23 11:58:00");
+    assertThat(html.indexOf("Needs attention")).isLessThan(html.indexOf("Declared in Git"));
   }
 
   @Test
