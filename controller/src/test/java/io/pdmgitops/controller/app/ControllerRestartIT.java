@@ -3,20 +3,32 @@ package io.pdmgitops.controller.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.pdmgitops.controller.loop.ShiftedClock;
 import io.pdmgitops.simulator.SimulatedFleet;
 import io.pdmgitops.simulator.config.FleetConfigReader;
+import io.pdmgitops.simulator.http.ApiRequest;
+import io.pdmgitops.simulator.http.LoggedRequest;
+import io.pdmgitops.simulator.http.RequestHook;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,9 +37,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The packaged controller is stopped between sending an action and the end of its task, killed
- * (SIGKILL, no shutdown hooks) or stopped gracefully (SIGTERM), then started again on the same data
- * directory: it follows the task it finds in its journal and never sends the action a second time.
+ * The packaged controller is killed (SIGKILL: no shutdown hooks, no store close) at each of the
+ * worst moments of one action, one after the other, and started again on the same data directory
+ * each time: while the remote has the call but has not acted on it, right after the remote acted
+ * but before its answer arrived, and while the controller follows the task. It is also stopped
+ * gracefully (SIGTERM) mid-action. Whatever the moment, the simulator's request log shows the
+ * shutdown acted on exactly once, and the guest ends as Git says.
  */
 class ControllerRestartIT {
   static final Path JAR = Path.of("target/pdm-gitops.jar");
@@ -37,9 +52,14 @@ class ControllerRestartIT {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final Pattern API = Pattern.compile("API:\\s+(http://localhost:\\d+)/api/v1/status");
+  static final String SHUTDOWN = "/nodes/pve1/qemu/100/status/shutdown";
+
+  /** Long enough that no task ends by itself during the test: the test ends it by the clock. */
+  static final Duration TASK = Duration.ofMinutes(10);
+
   static final String FLEET =
       """
-      taskDuration: 6s
+      taskDuration: 10m
       clusters:
         - name: east
           certificate: sim-1
@@ -51,13 +71,18 @@ class ControllerRestartIT {
 
   @TempDir Path upstream;
   @TempDir Path data;
+  final ShiftedClock clock = new ShiftedClock();
+  final AtomicReference<Process> controller = new AtomicReference<>();
   SimulatedFleet fleet;
-  Process controller;
 
   @AfterEach
   void stop() throws Exception {
-    if (controller != null) {
-      controller.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    if (fleet != null) {
+      fleet.hook("east", RequestHook.NONE);
+    }
+    Process running = controller.get();
+    if (running != null) {
+      running.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
     if (fleet != null) {
       fleet.close();
@@ -65,42 +90,133 @@ class ControllerRestartIT {
   }
 
   @Test
-  void aControllerKilledMidActionFollowsTheTaskAfterARestartAndNeverResends() throws Exception {
-    stopMidActionAndRestart("killed", false);
+  void killedAtEachWorstMomentTheControllerActsExactlyOnce() throws Exception {
+    startFleetAndCommit();
+
+    // 1. The call is on the wire: the remote has it, has not acted, and its client dies.
+    CountDownLatch received = killWhen(r -> isShutdown(r), true);
+    launch("killed-1-before-acting");
+    awaitLatch(received, "the first shutdown call");
+    assertThat(actedShutdowns()).as(requestLog()).isEmpty();
+
+    // 2. The remote acted (the task runs) and the controller dies before reading the answer.
+    CountDownLatch acted = killWhen(r -> isShutdown(r), false);
+    launch("killed-2-after-acting");
+    awaitLatch(acted, "the shutdown call after the first restart");
+    assertThat(actedShutdowns()).as(requestLog()).hasSize(1);
+
+    // 3. The next start finds the task from its journal row and dies while following it.
+    CountDownLatch following = killWhen(ControllerRestartIT::isShutdownTaskPoll, true);
+    launch("killed-3-following");
+    awaitLatch(following, "a status poll of the shutdown task");
+
+    // 4. The task ends; the last start follows it to its end and sends nothing new.
+    fleet.hook("east", RequestHook.NONE);
+    clock.advance(TASK);
+    String last = "killed-4-settles";
+    launch(last);
+    assertConverged(last);
   }
 
   @Test
   void aControllerStoppedGracefullyMidActionLeavesItToTheNextStart() throws Exception {
-    stopMidActionAndRestart("stopped", true);
-    assertThat(Files.readString(LOGS.resolve("stopped-first.log")))
-        .as("a graceful stop cuts the follow-up off; it records no failure")
-        .doesNotContain("Guest/web: Failed")
-        .doesNotContain("Guest/web: Retryable");
-  }
-
-  void stopMidActionAndRestart(String name, boolean graceful) throws Exception {
-    Files.createDirectories(LOGS);
-    fleet = SimulatedFleet.start(FleetConfigReader.parse(FLEET));
-    commitStopWeb();
-
-    controller = launch(name + "-first");
+    startFleetAndCommit();
+    String first = "stopped-first";
+    launch(first);
     await()
         .atMost(Duration.ofSeconds(90))
         .until(() -> fleet.cluster("east").tasksStarted("qmshutdown", 100) == 1);
-    Thread.sleep(500); // the UPID is journaled right after the answer; either moment must be safe
-    if (graceful) {
-      controller.destroy(); // SIGTERM: Spring closes the loop, the queue, the clients, the store
-      assertThat(controller.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
-    } else {
-      controller.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-    }
-    assertThat(fleet.cluster("east").guest(100).orElseThrow().status())
-        .as("the task is still running when the controller stops")
-        .isEqualTo("running");
+    Process running = controller.get();
+    running.destroy(); // SIGTERM: Spring closes the loop, the queue, the clients, the store
+    assertThat(running.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
+    assertThat(Files.readString(LOGS.resolve(first + ".log")))
+        .as("a graceful stop cuts the follow-up off; it records no failure")
+        .doesNotContain("Guest/web: Failed")
+        .doesNotContain("Guest/web: Retryable");
 
-    String second = name + "-second";
-    controller = launch(second);
-    String api = apiUrl(second);
+    clock.advance(TASK);
+    String second = "stopped-second";
+    launch(second);
+    assertConverged(second);
+  }
+
+  void startFleetAndCommit() throws Exception {
+    Files.createDirectories(LOGS);
+    fleet = SimulatedFleet.start(FleetConfigReader.parse(FLEET), clock);
+    commitStopWeb();
+  }
+
+  /**
+   * From now on the first request that matches kills the running controller, before the remote acts
+   * on it or after; the latch opens once the controller is dead.
+   */
+  CountDownLatch killWhen(Predicate<ApiRequest> match, boolean beforeActing) {
+    CountDownLatch killed = new CountDownLatch(1);
+    AtomicBoolean fired = new AtomicBoolean();
+    Runnable kill =
+        () -> {
+          try {
+            controller.get().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            Thread.sleep(500); // the dead client's connection is seen closed by the server
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          killed.countDown();
+        };
+    fleet.hook(
+        "east",
+        new RequestHook() {
+          @Override
+          public void beforeHandling(ApiRequest request) {
+            if (beforeActing && match.test(request) && fired.compareAndSet(false, true)) {
+              kill.run();
+            }
+          }
+
+          @Override
+          public void afterHandling(ApiRequest request, int status) {
+            if (!beforeActing && match.test(request) && fired.compareAndSet(false, true)) {
+              kill.run();
+            }
+          }
+        });
+    return killed;
+  }
+
+  static boolean isShutdown(ApiRequest request) {
+    return request.method().equals("POST") && request.path().equals(SHUTDOWN);
+  }
+
+  static boolean isShutdownTaskPoll(ApiRequest request) {
+    String path = URLDecoder.decode(request.path(), StandardCharsets.UTF_8);
+    return request.method().equals("GET")
+        && path.contains(":qmshutdown:100:")
+        && path.endsWith("/status");
+  }
+
+  void awaitLatch(CountDownLatch latch, String what) throws InterruptedException {
+    assertThat(latch.await(90, TimeUnit.SECONDS))
+        .as("killed at %s within 90 s; requests seen: %s", what, requestLog())
+        .isTrue();
+  }
+
+  List<LoggedRequest> actedShutdowns() {
+    return fleet.requests("east").stream()
+        .filter(r -> r.acted() && r.method().equals("POST") && r.path().equals(SHUTDOWN))
+        .toList();
+  }
+
+  /** Every call but the polls, for failure messages. */
+  String requestLog() {
+    return fleet.requests("east").stream()
+        .filter(r -> !r.path().equals("/cluster/resources"))
+        .map(LoggedRequest::toString)
+        .collect(Collectors.joining("\n  ", "\n  ", ""));
+  }
+
+  /** The last controller follows the one task to its end; nothing is sent a second time. */
+  void assertConverged(String name) throws Exception {
+    String api = apiUrl(name);
     await()
         .atMost(Duration.ofSeconds(90))
         .ignoreExceptions()
@@ -116,9 +232,10 @@ class ControllerRestartIT {
         .atMost(Duration.ofSeconds(30))
         .ignoreExceptions()
         .until(() -> web(api).get("sync").asString().equals("SYNCED"));
+    assertThat(actedShutdowns()).as("shutdown calls acted on: %s", requestLog()).hasSize(1);
     assertThat(fleet.cluster("east").tasksStarted("qmshutdown", 100)).isEqualTo(1);
-    assertThat(Files.readString(LOGS.resolve(second + ".log")))
-        .as("the second controller settled the journal entry the first one left")
+    assertThat(Files.readString(LOGS.resolve(name + ".log")))
+        .as("the last controller settled the journal entry an earlier one left")
         .contains("settled Guest/web")
         .doesNotContain("restart-secret");
   }
@@ -147,7 +264,7 @@ class ControllerRestartIT {
     }
   }
 
-  Process launch(String name) throws Exception {
+  void launch(String name) throws Exception {
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -175,7 +292,7 @@ class ControllerRestartIT {
                     "1s",
                     "repository",
                     Map.of("url", upstream.toUri().toString(), "poll-interval", "2s")))));
-    return builder.start();
+    controller.set(builder.start());
   }
 
   String apiUrl(String name) {
@@ -205,6 +322,7 @@ class ControllerRestartIT {
         return resource;
       }
     }
-    throw new AssertionError("no resource web in " + response.body());
+    throw new AssertionError(
+        "GET /api/v1/drift answered " + response.statusCode() + " without web: " + response.body());
   }
 }

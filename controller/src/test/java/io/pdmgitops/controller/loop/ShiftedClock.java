@@ -8,10 +8,10 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The system clock moved forward by hand, to let a back-off run out without waiting for it. */
-final class ShiftedClock extends Clock {
+public final class ShiftedClock extends Clock {
   private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-  void advance(Duration by) {
+  public void advance(Duration by) {
     offset.updateAndGet(o -> o.plus(by));
   }
 

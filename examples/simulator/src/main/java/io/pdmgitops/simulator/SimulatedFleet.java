@@ -4,6 +4,9 @@ import io.pdmgitops.simulator.config.ClusterConfig;
 import io.pdmgitops.simulator.config.FleetConfig;
 import io.pdmgitops.simulator.config.PbsConfig;
 import io.pdmgitops.simulator.http.ApiServer;
+import io.pdmgitops.simulator.http.LoggedRequest;
+import io.pdmgitops.simulator.http.RequestHook;
+import io.pdmgitops.simulator.http.RequestLog;
 import io.pdmgitops.simulator.http.SimulatedRemote;
 import io.pdmgitops.simulator.pbs.PbsServer;
 import io.pdmgitops.simulator.pve.PveCluster;
@@ -107,6 +110,19 @@ public final class SimulatedFleet implements AutoCloseable {
       backupServer(remote).setFaults(faults);
     }
     setDown(remote, faults.down());
+  }
+
+  /** The requests that reached a remote, oldest first (the newest {@value RequestLog#CAPACITY}). */
+  public List<LoggedRequest> requests(String remote) {
+    return server(remote).requests().all();
+  }
+
+  /**
+   * Runs the hook around each of the remote's requests from now on; {@code RequestHook.NONE} ends
+   * it.
+   */
+  public void hook(String remote, RequestHook hook) {
+    server(remote).hook(hook);
   }
 
   /** Starts the plain-HTTP admin endpoint on 127.0.0.1 (port 0: any free port). */

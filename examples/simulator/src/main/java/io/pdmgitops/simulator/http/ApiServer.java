@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -40,6 +42,8 @@ public final class ApiServer implements AutoCloseable {
   private final String host;
   private final List<Integer> ports;
   private final List<DisposableServer> servers = new ArrayList<>();
+  private final RequestLog log = new RequestLog();
+  private volatile RequestHook hook = RequestHook.NONE;
 
   /** Accepted connections: a stopped remote must not go on answering over kept-alive ones. */
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -79,6 +83,16 @@ public final class ApiServer implements AutoCloseable {
     servers.forEach(DisposableServer::disposeNow);
     servers.clear();
     connections.close().awaitUninterruptibly(Duration.ofSeconds(10).toMillis());
+  }
+
+  /** What reached this remote, for tests that count calls. */
+  public RequestLog requests() {
+    return log;
+  }
+
+  /** Replaces the hook that runs around every request ({@link RequestHook#NONE} to remove). */
+  public void hook(RequestHook hook) {
+    this.hook = hook;
   }
 
   public synchronized boolean isRunning() {
@@ -123,27 +137,47 @@ public final class ApiServer implements AutoCloseable {
         // Handlers take the cluster lock and may call other simulated clusters: never on the
         // event loop, which serves those other clusters too.
         .publishOn(Schedulers.boundedElastic())
-        .map(
+        .flatMap(
             body -> {
               Map<String, String> params;
               try {
                 params = new HashMap<>(bodyParams(body, contentType));
               } catch (RuntimeException e) {
-                return render(ApiResponse.error(400, "unable to parse the request body"));
+                return Mono.just(
+                    render(ApiResponse.error(400, "unable to parse the request body")));
               }
               params.putAll(form(uri.getRawQuery()));
               params.remove("_dc"); // ExtJS cache buster, dropped by PVE too
               ApiRequest call =
                   new ApiRequest(request.method().name(), apiPath, params, authorization);
+              RequestHook around = hook;
+              around.beforeHandling(call);
+              if (!connected(request)) {
+                log.add(logged(call, 0, false));
+                return Mono.<Rendered>empty();
+              }
               boolean fail = ThreadLocalRandom.current().nextDouble() < faults.errorRate();
-              return render(
-                  fail ? ApiResponse.error(500, "simulated failure") : remote.handle(call));
+              ApiResponse answer =
+                  fail ? ApiResponse.error(500, "simulated failure") : remote.handle(call);
+              log.add(logged(call, answer.status(), true));
+              around.afterHandling(call, answer.status());
+              return Mono.just(render(answer));
             })
         .delaySubscription(faults.latency())
         .flatMap(rendered -> Mono.from(send(response, rendered, faults.slowBody())));
   }
 
   private record Rendered(ApiResponse response, String body) {}
+
+  private static LoggedRequest logged(ApiRequest call, int status, boolean acted) {
+    return new LoggedRequest(
+        Instant.now(), call.method(), call.path(), call.params().keySet(), status, acted);
+  }
+
+  /** Whether the client still waits for this request's answer. */
+  private static boolean connected(HttpServerRequest request) {
+    return !(request instanceof Connection c) || c.channel().isActive();
+  }
 
   private Rendered render(ApiResponse r) {
     if (!r.isError()) {
