@@ -84,7 +84,8 @@ public final class TestDetails {
             Optional.of("east"),
             Optional.of("east-1"),
             Optional.of(100),
-            Optional.of(action));
+            Optional.of(action),
+            Optional.empty());
     return new ResourceDetail(
         row,
         Optional.of(

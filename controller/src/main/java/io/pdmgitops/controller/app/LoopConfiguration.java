@@ -7,6 +7,7 @@ import io.pdmgitops.controller.git.GitSource;
 import io.pdmgitops.controller.git.GitSourceException;
 import io.pdmgitops.controller.git.GitSourceSettings;
 import io.pdmgitops.controller.git.SnapshotTracker;
+import io.pdmgitops.controller.loop.ActionFailures;
 import io.pdmgitops.controller.loop.LoopObserver;
 import io.pdmgitops.controller.loop.LoopSettings;
 import io.pdmgitops.controller.loop.ReconcileLoop;
@@ -103,7 +104,8 @@ class LoopConfiguration {
             properties.inventoryInterval(),
             properties.defaultPolicy(),
             properties.actionsPerRemote(),
-            LoopSettings.DEFAULT_CYCLE_TIMEOUT);
+            LoopSettings.DEFAULT_CYCLE_TIMEOUT,
+            ActionFailures.BACK_OFF);
     ReconcileLoop loop =
         new ReconcileLoop(
             snapshots,

@@ -1,5 +1,6 @@
 package io.pdmgitops.controller.loop;
 
+import io.pdmgitops.controller.retry.RetryPolicy;
 import io.pdmgitops.model.desired.DriftPolicy;
 import java.time.Duration;
 
@@ -10,9 +11,14 @@ import java.time.Duration;
  * @param defaultPolicy the policy of guests that declare none
  * @param actionsPerRemote actions running at once on one remote
  * @param cycleTimeout bound of one poll of the whole fleet
+ * @param failureBackOff how a transiently failed action is retried across cycles
  */
 public record LoopSettings(
-    Duration pollInterval, DriftPolicy defaultPolicy, int actionsPerRemote, Duration cycleTimeout) {
+    Duration pollInterval,
+    DriftPolicy defaultPolicy,
+    int actionsPerRemote,
+    Duration cycleTimeout,
+    RetryPolicy failureBackOff) {
 
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(30);
   public static final int DEFAULT_ACTIONS_PER_REMOTE = 4;
@@ -29,10 +35,16 @@ public record LoopSettings(
         DEFAULT_POLL_INTERVAL,
         DriftPolicy.ENFORCE,
         DEFAULT_ACTIONS_PER_REMOTE,
-        DEFAULT_CYCLE_TIMEOUT);
+        DEFAULT_CYCLE_TIMEOUT,
+        ActionFailures.BACK_OFF);
   }
 
   public LoopSettings withPollInterval(Duration interval) {
-    return new LoopSettings(interval, defaultPolicy, actionsPerRemote, cycleTimeout);
+    return new LoopSettings(
+        interval, defaultPolicy, actionsPerRemote, cycleTimeout, failureBackOff);
+  }
+
+  public LoopSettings withFailureBackOff(RetryPolicy backOff) {
+    return new LoopSettings(pollInterval, defaultPolicy, actionsPerRemote, cycleTimeout, backOff);
   }
 }

@@ -21,10 +21,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,13 +66,14 @@ public final class ReconcileLoop implements AutoCloseable {
   private final AtomicBoolean cycleQueued = new AtomicBoolean();
   private final AtomicBoolean journalSettled = new AtomicBoolean();
   private final StallReporter stalls;
-  private final ScheduledExecutorService thread =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "reconcile-loop");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ActionFailures failures;
+  private final ScheduledExecutorService thread = daemon("reconcile-loop");
+
+  /**
+   * Focused passes run beside the full cycle, not behind it: a commit for a healthy remote is acted
+   * on while a full cycle still waits for a slow one.
+   */
+  private final ScheduledExecutorService focusThread = daemon("reconcile-focus");
 
   public ReconcileLoop(
       SnapshotTracker snapshots,
@@ -88,6 +91,14 @@ public final class ReconcileLoop implements AutoCloseable {
     this.settings = settings;
     this.queue = queues.create(this::reconcile);
     this.stalls = new StallReporter("a reconcile cycle", settings.cycleTimeout().plusSeconds(30));
+    this.failures =
+        new ActionFailures(
+            clock, settings.failureBackOff(), () -> ThreadLocalRandom.current().nextDouble());
+  }
+
+  /** Failed actions remembered across cycles, for pages, the API and metrics. */
+  public ActionFailures failures() {
+    return failures;
   }
 
   /** Settles what a previous run left unfinished, then cycles on the poll interval. */
@@ -110,7 +121,7 @@ public final class ReconcileLoop implements AutoCloseable {
    */
   public void onCommit(CommitOutcome outcome) {
     if (outcome instanceof CommitOutcome.Accepted accepted) {
-      thread.execute(() -> runFocused(accepted.state(), accepted.commit().sha()));
+      focusThread.execute(() -> runFocused(accepted.state(), accepted.commit().sha()));
       trigger();
     }
   }
@@ -193,10 +204,11 @@ public final class ReconcileLoop implements AutoCloseable {
       planned
           .keySet()
           .retainAll(actions.stream().map(PlannedAction::guest).collect(Collectors.toSet()));
-      lastFinished
-          .keySet()
-          .retainAll(state.get().guests().stream().map(ObjectRef::of).collect(Collectors.toSet()));
-      submit(actions, observed.observedAt(), sha);
+      Set<ObjectRef> declared =
+          state.get().guests().stream().map(ObjectRef::of).collect(Collectors.toSet());
+      lastFinished.keySet().retainAll(declared);
+      failures.retain(declared);
+      submit(actions, state.get(), observed, sha);
     } catch (RuntimeException e) {
       LOG.warn("reconcile cycle failed: {}", e.toString());
     } finally {
@@ -223,15 +235,26 @@ public final class ReconcileLoop implements AutoCloseable {
       Inventory observed = inventory.poll(changed.remotes()).block(settings.cycleTimeout());
       DesiredState focus = changed.asState(next);
       DriftReport report = DriftDetector.detect(focus, observed, settings.defaultPolicy());
-      submit(Planner.plan(report, focus), observed.observedAt(), sha);
+      submit(Planner.plan(report, focus), focus, observed, sha);
     } catch (RuntimeException e) {
       LOG.warn("focused pass failed, the full cycle follows: {}", e.toString());
     }
   }
 
-  private void submit(List<PlannedAction> actions, Instant observedAt, String sha) {
+  /**
+   * Hands each action to the queue, unless a remembered failure holds it back: a permanent one
+   * until its fingerprint changes, a transient one until its retry is due (the queue's timer runs
+   * it then). The plan is kept either way, so that retry finds what to do.
+   */
+  private void submit(
+      List<PlannedAction> actions, DesiredState state, Inventory observed, String sha) {
     for (PlannedAction action : actions) {
-      Planned before = planned.put(action.guest(), new Planned(action, observedAt, sha));
+      String fingerprint = ActionFingerprint.of(action, state, observed);
+      Planned before =
+          planned.put(action.guest(), new Planned(action, observed.observedAt(), sha, fingerprint));
+      if (failures.holding(action, fingerprint).isPresent()) {
+        continue;
+      }
       boolean same =
           (before != null && before.action().equals(action))
               || action.equals(inFlight.get(action.guest()));
@@ -254,13 +277,14 @@ public final class ReconcileLoop implements AutoCloseable {
     }
   }
 
-  /** An action and the time of the observation it was planned from. */
   /**
-   * An action, the time of the observation it was planned from, and the commit it serves. It stays
-   * in {@code planned} while it runs: a cycle that no longer plans it removes it, and a retry then
-   * finds nothing to do instead of acting on a plan Git has since dropped.
+   * An action, the time of the observation it was planned from, the commit it serves, and what its
+   * outcome depends on. It stays in {@code planned} while it runs: a cycle that no longer plans it
+   * removes it, and a retry then finds nothing to do instead of acting on a plan Git has since
+   * dropped.
    */
-  private record Planned(PlannedAction action, Instant observedAt, String sha) {}
+  private record Planned(
+      PlannedAction action, Instant observedAt, String sha, String fingerprint) {}
 
   private Mono<ReconcileResult> reconcile(ObjectRef guest) {
     Planned entry = planned.get(guest);
@@ -297,7 +321,8 @@ public final class ReconcileLoop implements AutoCloseable {
     return executor
         .execute(action, entry.sha())
         .map(
-            result -> {
+            executed -> {
+              ReconcileResult result = remember(entry, executed);
               boolean again =
                   result instanceof ReconcileResult.Retryable
                       || result instanceof ReconcileResult.RequeueAfter;
@@ -308,8 +333,8 @@ public final class ReconcileLoop implements AutoCloseable {
                 planned.remove(guest, entry);
               }
               release.accept(!again);
-              notify(o -> o.actionFinished(action.kind(), result));
-              LOG.info("{} {}: {}", action.kind(), guest, result);
+              notify(o -> o.actionFinished(action.kind(), executed));
+              LOG.info("{} {}: {}", action.kind(), guest, executed);
               return result;
             })
         .doOnError(
@@ -324,9 +349,40 @@ public final class ReconcileLoop implements AutoCloseable {
             });
   }
 
+  /**
+   * Remembers how the action ended. A transient failure comes back to the queue as a requeue at its
+   * back-off across cycles, so the queue's own short retries do not resend it every few seconds and
+   * nothing gives up on a remote that is only down for a while.
+   */
+  private ReconcileResult remember(Planned entry, ReconcileResult result) {
+    PlannedAction action = entry.action();
+    if (result instanceof ReconcileResult.Done) {
+      failures.succeeded(action.guest());
+    } else if (result instanceof ReconcileResult.Failed failed) {
+      failures.failed(action, entry.fingerprint(), true, failed.reason());
+    } else if (result instanceof ReconcileResult.Retryable retryable) {
+      ActionFailure failure =
+          failures.failed(action, entry.fingerprint(), false, retryable.reason());
+      Duration wait = Duration.between(clock.instant(), failure.nextRetry().orElseThrow());
+      return ReconcileResult.requeueAfter(
+          wait.isNegative() ? Duration.ZERO : wait, retryable.reason());
+    }
+    return result;
+  }
+
+  private static ScheduledExecutorService daemon(String name) {
+    return Executors.newSingleThreadScheduledExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
   @Override
   public void close() {
     thread.shutdownNow();
+    focusThread.shutdownNow();
     queue.close(); // actions in flight are cut off, not failed: the next start follows them
     stalls.close();
   }

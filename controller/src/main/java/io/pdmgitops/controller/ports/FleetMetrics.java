@@ -56,6 +56,12 @@ public final class FleetMetrics implements MetricsPort, LoopObserver {
     Gauge.builder("pdm_remotes_unreachable", this, m -> m.remotes(false))
         .description("Remotes that did not answer the last poll")
         .register(registry);
+    for (boolean permanent : new boolean[] {true, false}) {
+      Gauge.builder("pdm_action_failures", loop, l -> l.failures().count(permanent))
+          .tag("kind", permanent ? "permanent" : "transient")
+          .description("Resources whose next action is held back by a remembered failure")
+          .register(registry);
+    }
     loop.observe(this);
   }
 

@@ -4,6 +4,7 @@ import io.pdmgitops.controller.conditions.Condition;
 import io.pdmgitops.controller.conditions.Conditions;
 import io.pdmgitops.controller.git.CommitOutcome;
 import io.pdmgitops.controller.git.SnapshotTracker;
+import io.pdmgitops.controller.loop.ActionFailure;
 import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.controller.store.JournalEntry;
@@ -103,7 +104,12 @@ public final class FleetStatusAdapter implements FleetStatusPort {
       lastActions.putIfAbsent(e.resource(), e); // newest first
     }
     return report.get().resources().stream()
-        .map(s -> view(s, lastActions.get(s.ref().toString())))
+        .map(
+            s ->
+                view(
+                    s,
+                    lastActions.get(s.ref().toString()),
+                    loop.failures().of(s.ref()).orElse(null)))
         .toList();
   }
 
@@ -119,7 +125,7 @@ public final class FleetStatusAdapter implements FleetStatusPort {
     }
   }
 
-  static ResourceView view(ResourceStatus s, JournalEntry last) {
+  static ResourceView view(ResourceStatus s, JournalEntry last, ActionFailure failure) {
     return new ResourceView(
         s.ref().kind().kindName(),
         s.ref().identity(),
@@ -134,7 +140,18 @@ public final class FleetStatusAdapter implements FleetStatusPort {
         s.location().map(l -> l.remote()),
         s.location().map(l -> l.node()),
         s.location().map(l -> l.vmid()),
-        Optional.ofNullable(last).map(FleetStatusAdapter::action));
+        Optional.ofNullable(last).map(FleetStatusAdapter::action),
+        Optional.ofNullable(failure).map(FleetStatusAdapter::failure));
+  }
+
+  static ResourceView.FailureView failure(ActionFailure f) {
+    return new ResourceView.FailureView(
+        f.action().name(),
+        f.permanent(),
+        f.attempts(),
+        f.lastError(),
+        f.lastAttempt().toString(),
+        f.nextRetry().map(Object::toString));
   }
 
   static ResourceView.ActionView action(JournalEntry e) {

@@ -107,7 +107,12 @@ public final class GuestDetailAdapter implements DetailPort {
         journal.stream().map(FleetStatusAdapter::action).toList();
     // The verdict's last action is the journal's newest (newest first).
     Optional<ResourceView> verdict =
-        status.map(s -> FleetStatusAdapter.view(s, journal.isEmpty() ? null : journal.get(0)));
+        status.map(
+            s ->
+                FleetStatusAdapter.view(
+                    s,
+                    journal.isEmpty() ? null : journal.get(0),
+                    loop.failures().of(s.ref()).orElse(null)));
     return Optional.of(
         new ResourceDetail(
             ResourceRowView.of(row.get()),

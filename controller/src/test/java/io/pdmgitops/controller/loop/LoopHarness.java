@@ -81,7 +81,11 @@ final class LoopHarness implements AutoCloseable {
             inventory,
             executor,
             journal,
-            LoopSettings.defaults().withPollInterval(Duration.ofMillis(500)),
+            LoopSettings.defaults()
+                .withPollInterval(Duration.ofMillis(500))
+                .withFailureBackOff(
+                    new RetryPolicy(
+                        Integer.MAX_VALUE, Duration.ofSeconds(2), 2, Duration.ofSeconds(4), 0.2)),
             reconciler ->
                 new ReconcileQueue<>(
                     reconciler,

@@ -19,12 +19,14 @@ import io.pdmgitops.model.observed.ObservedPower;
 import io.pdmgitops.model.plan.ActionKind;
 import io.pdmgitops.model.plan.PlannedAction;
 import io.pdmgitops.reconcilers.remote.RemoteBackOff;
+import io.pdmgitops.simulator.http.LoggedRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -235,11 +237,19 @@ class ReconcileLoopIT {
                         .filter(a -> a.exitStatus().orElse("").contains("is locked (backup)"))
                         .count()
                     >= 2);
-    // Cycles every 500 ms, yet the retries wait for the policy's back-off: 2 s after the first.
+    // Cycles every 500 ms, yet the retries wait for the back-off across cycles: 2 s (+-20 %).
     List<JournalEntry> attempts = h.actions();
     Instant first = attempts.get(attempts.size() - 1).createdAt();
     Instant second = attempts.get(attempts.size() - 2).createdAt();
-    assertThat(Duration.between(first, second)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    assertThat(Duration.between(first, second)).isGreaterThanOrEqualTo(Duration.ofMillis(1550));
+    assertThat(h.loop.failures().of(new ObjectRef(Kind.GUEST, "web")))
+        .hasValueSatisfying(
+            f -> {
+              assertThat(f.permanent()).isFalse();
+              assertThat(f.attempts()).isGreaterThanOrEqualTo(2);
+              assertThat(f.lastError()).contains("is locked (backup)");
+              assertThat(f.nextRetry()).isPresent();
+            });
     assertThat(h.fleet.cluster("east").guest(100).orElseThrow().status()).isEqualTo("running");
     assertThat(h.status("web").orElseThrow().health()).isEqualTo(Health.PROGRESSING);
 
@@ -250,6 +260,54 @@ class ReconcileLoopIT {
     awaitSynced("web");
     assertThat(h.actions().get(0).exitStatus()).contains("OK");
     assertThat(h.actions()).filteredOn(a -> a.exitStatus().equals(Optional.of("OK"))).hasSize(1);
+  }
+
+  /** East with a token that may only read: every power call is refused with 403. */
+  static final String READ_ONLY_FLEET = FLEET.replace("role: admin", "role: audit");
+
+  @Test
+  void aRefusedCallIsSentOnceAndAgainOnlyWhenGitChanges(
+      @TempDir Path otherUpstream, @TempDir Path otherWork) throws Exception {
+    h.close();
+    h = new LoopHarness(READ_ONLY_FLEET, otherUpstream, otherWork);
+    AtomicInteger cycles = new AtomicInteger();
+    h.loop.observe(
+        new LoopObserver() {
+          @Override
+          public void cycleFinished(Duration took) {
+            cycles.incrementAndGet();
+          }
+        });
+    h.commit(guest("web", 100, "stopped"), "stop web");
+    h.start();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> shutdownCalls().size() == 1);
+    int seen = cycles.get();
+    await().atMost(Duration.ofSeconds(30)).until(() -> cycles.get() >= seen + 8);
+    assertThat(shutdownCalls()).as("8 cycles later, still the one refused call").hasSize(1);
+    assertThat(shutdownCalls().get(0).status()).isEqualTo(403);
+    assertThat(h.actions()).hasSize(1);
+    assertThat(h.loop.failures().of(new ObjectRef(Kind.GUEST, "web")))
+        .hasValueSatisfying(
+            f -> {
+              assertThat(f.permanent()).isTrue();
+              assertThat(f.attempts()).isEqualTo(1);
+              assertThat(f.nextRetry()).isEmpty();
+            });
+
+    // A change of the guest's desired object is the operator's answer: try once more.
+    h.commit(guest("web", 100, "stopped", "policy: enforce"), "stop web, enforced");
+    h.poller.trigger();
+    await().atMost(Duration.ofSeconds(20)).until(() -> shutdownCalls().size() == 2);
+    int after = cycles.get();
+    await().atMost(Duration.ofSeconds(30)).until(() -> cycles.get() >= after + 8);
+    assertThat(shutdownCalls()).hasSize(2);
+  }
+
+  List<LoggedRequest> shutdownCalls() {
+    return h.fleet.requests("east").stream()
+        .filter(r -> r.method().equals("POST") && r.path().endsWith("/status/shutdown"))
+        .toList();
   }
 
   @Test

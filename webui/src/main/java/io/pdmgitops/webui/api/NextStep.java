@@ -21,6 +21,12 @@ public final class NextStep {
     if (r.drifts().isEmpty()) {
       return "nothing to do";
     }
+    if (r.failure().isPresent()) {
+      ResourceView.FailureView f = r.failure().get();
+      return f.permanent()
+          ? "failed for good: waits for a change in Git or on the guest"
+          : "failed " + f.attempts() + "x: retries at " + f.nextRetry().orElse("the next cycle");
+    }
     ResourceView.DriftView d = r.drifts().get(0);
     return switch (d.field()) {
       case "power" -> d.desired().equals("running") ? "will start it" : "will shut it down";

@@ -70,6 +70,7 @@ class PagesTest {
         Optional.ofNullable(remote),
         Optional.empty(),
         Optional.empty(),
+        Optional.empty(),
         Optional.empty());
   }
 
