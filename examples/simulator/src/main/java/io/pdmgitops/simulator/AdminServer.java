@@ -3,6 +3,7 @@ package io.pdmgitops.simulator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.pdmgitops.simulator.config.FaultConfig;
 import io.pdmgitops.simulator.config.FleetConfigReader;
+import io.pdmgitops.simulator.config.SubscriptionConfig;
 import io.pdmgitops.simulator.http.ErrorStyle;
 import io.pdmgitops.simulator.pve.PveCluster;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,9 @@ public final class AdminServer implements AutoCloseable {
                         .post(
                             "/admin/remotes/{remote}/nodes/{node}/online/{value}",
                             (req, res) -> json(res, () -> online(req)))
+                        .post(
+                            "/admin/remotes/{remote}/nodes/{node}/subscription/{status}",
+                            (req, res) -> json(res, () -> subscription(req)))
                         .post(
                             "/admin/remotes/{remote}/guests/{vmid}/lock/{lock}",
                             (req, res) -> json(res, () -> lock(req)))
@@ -108,6 +112,12 @@ public final class AdminServer implements AutoCloseable {
         .cluster(req.param("remote"))
         .setNodeOnline(req.param("node"), "1".equals(req.param("value")));
     return Map.of("node", req.param("node"), "online", "1".equals(req.param("value")));
+  }
+
+  private Object subscription(HttpServerRequest req) {
+    SubscriptionConfig subscription = SubscriptionConfig.of(req.param("status"));
+    fleet.cluster(req.param("remote")).setSubscription(req.param("node"), subscription);
+    return Map.of("node", req.param("node"), "subscription", subscription.status());
   }
 
   private Object lock(HttpServerRequest req) {

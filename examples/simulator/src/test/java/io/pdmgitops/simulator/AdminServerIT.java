@@ -3,6 +3,7 @@ package io.pdmgitops.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pdmgitops.simulator.config.FleetConfigReader;
+import io.pdmgitops.simulator.config.ProxyFailure;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
@@ -95,5 +96,29 @@ class AdminServerIT {
 
     assertThat(reply.statusCode()).isEqualTo(400);
     assertThat(reply.body()).contains("latncy");
+  }
+
+  @Test
+  void injectsA596ProxyFailureAndSetsSubscriptions() throws Exception {
+    send(
+        "PUT",
+        "/admin/remotes/lab/faults",
+        "{\"paths\": {\"/nodes/pve2\": {\"proxyFailure\": \"broken-pipe\"}}}");
+    try {
+      assertThat(fleet.cluster("lab").faults().forPath("/nodes/pve2/qemu").proxyFailure())
+          .isEqualTo(ProxyFailure.BROKEN_PIPE);
+      PveHttp.Reply reply =
+          new PveHttp(fleet.endpoints("lab").get(0))
+              .call("GET", "/nodes/pve2/qemu", SimulatedPveIT.ADMIN, null);
+      assertThat(reply.status()).isEqualTo(596);
+      assertThat(reply.reason()).isEqualTo("Broken pipe");
+    } finally {
+      send("PUT", "/admin/remotes/lab/faults", "{}");
+    }
+
+    assertThat(send("POST", "/admin/remotes/lab/nodes/pve1/subscription/active", null).statusCode())
+        .isEqualTo(200);
+    assertThat(send("POST", "/admin/remotes/lab/nodes/pve1/subscription/gold", null).statusCode())
+        .isEqualTo(400);
   }
 }

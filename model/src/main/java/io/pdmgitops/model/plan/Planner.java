@@ -17,7 +17,9 @@ import java.util.Optional;
 /**
  * Turns drift into actions: only for guests whose policy is enforce and whose status is actionable,
  * at most one action per guest per plan (a move first, then power, then a reboot; the next plan
- * sees the result and continues).
+ * sees the result and continues). A move PVE would refuse as declared ({@link MoveCheck}) is not
+ * sent: the guest is {@link BlockedAction blocked} with the reason, unless the declared power is
+ * stopped, whose shutdown comes first and makes the move possible in the next plan.
  */
 public final class Planner {
   /** Remote, then the kind's order, then vmid: deterministic, and moves before power changes. */
@@ -28,8 +30,15 @@ public final class Planner {
 
   private Planner() {}
 
+  /** The actions of {@link #review}; the blocked guests are left out. */
   public static List<PlannedAction> plan(DriftReport report, DesiredState state) {
+    return review(report, state).actions();
+  }
+
+  /** The actions to send, and the guests whose drift cannot be acted on as declared. */
+  public static Plan review(DriftReport report, DesiredState state) {
     List<PlannedAction> actions = new ArrayList<>();
+    List<BlockedAction> blocked = new ArrayList<>();
     for (ResourceStatus status : report.resources()) {
       if (status.ref().kind() != Kind.GUEST
           || status.policy() != DriftPolicy.ENFORCE
@@ -39,13 +48,31 @@ public final class Planner {
         continue;
       }
       Optional<Guest> guest = state.guest(status.ref().identity());
-      guest.flatMap(g -> action(status, g)).ifPresent(actions::add);
+      if (guest.isEmpty()) {
+        continue;
+      }
+      Optional<PlannedAction> move = move(status, guest.get());
+      Optional<String> refusal =
+          move.flatMap(m -> MoveCheck.refusal(m.at(), m.placement().orElseThrow()));
+      if (move.isPresent() && refusal.isEmpty()) {
+        actions.add(move.get());
+        continue;
+      }
+      Optional<PlannedAction> inPlace = inPlace(status, guest.get());
+      if (refusal.isEmpty()) {
+        inPlace.ifPresent(actions::add);
+      } else if (inPlace.map(a -> a.kind() == ActionKind.SHUTDOWN).orElse(false)) {
+        actions.add(inPlace.get()); // stopped, the VM may move offline: the next plan moves it
+      } else {
+        blocked.add(new BlockedAction(status.ref(), move.get().kind(), refusal.get()));
+      }
     }
     actions.sort(ORDER);
-    return List.copyOf(actions);
+    return new Plan(actions, blocked);
   }
 
-  private static Optional<PlannedAction> action(ResourceStatus status, Guest guest) {
+  /** A move to another remote or node, if the placement drifts. */
+  private static Optional<PlannedAction> move(ResourceStatus status, Guest guest) {
     var at = status.location().orElseThrow();
     if (status.drifted("placement.remote")) {
       return Optional.of(
@@ -65,6 +92,12 @@ public final class Planner {
               reason(status, "placement.node"),
               guest.spec().placement()));
     }
+    return Optional.empty();
+  }
+
+  /** A power change or a due reboot where the guest is. */
+  private static Optional<PlannedAction> inPlace(ResourceStatus status, Guest guest) {
+    var at = status.location().orElseThrow();
     if (status.drifted("power")) {
       ActionKind kind =
           switch (guest.spec().power().orElseThrow()) {

@@ -3,6 +3,7 @@ package io.pdmgitops.reconcilers.api;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -12,6 +13,9 @@ import tools.jackson.databind.JsonNode;
  * that reads status codes and error texts; everything above it works with types.
  */
 public final class ErrorClassifier {
+  /** How pveproxy's failed DNS lookup of a node name begins. */
+  private static final String HOSTNAME_LOOKUP = "hostname lookup '";
+
   private ErrorClassifier() {}
 
   /**
@@ -50,6 +54,11 @@ public final class ErrorClassifier {
     if (status == 595 || status == 596) {
       return new NodeUnreachableException(remote, code, message);
     }
+    if (lower.startsWith(HOSTNAME_LOOKUP)) {
+      // pveproxy resolves a node name the cluster does not know through DNS, and that fails: the
+      // node does not exist (an offline one is 595). Asking again cannot help.
+      return new NotFoundException(remote, code, unknownNode(message));
+    }
     if (lower.contains("is locked (")) {
       return new GuestLockedException(remote, code, message);
     }
@@ -59,10 +68,30 @@ public final class ErrorClassifier {
         || lower.contains("not found")) {
       return new NotFoundException(remote, code, message);
     }
+    // A task asked of another node than its own, or gone, is "400 {upid: no such task}": a missing
+    // thing, not a malformed call.
+    Optional<Map.Entry<String, String>> missing =
+        parameters.entrySet().stream().filter(e -> noSuchThing(e.getValue())).findFirst();
+    if (status == 400 && missing.isPresent()) {
+      return new NotFoundException(
+          remote, code, missing.get().getKey() + ": " + missing.get().getValue());
+    }
     if (status == 400 && (product == Product.PVE || !parameters.isEmpty())) {
       return new BadRequestException(remote, code, message, parameters);
     }
     return new ServerErrorException(remote, code, message);
+  }
+
+  /** "hostname lookup 'pve9' failed - ...": names the node, keeps PVE's text. */
+  private static String unknownNode(String message) {
+    int start = HOSTNAME_LOOKUP.length();
+    int end = message.indexOf('\'', start);
+    String node = end > start ? message.substring(start, end) : "?";
+    return "no node '" + node + "' in the cluster (" + message + ")";
+  }
+
+  private static boolean noSuchThing(String complaint) {
+    return complaint.toLowerCase(Locale.ROOT).startsWith("no such");
   }
 
   /** Some PBS versions send the text as a JSON string. */

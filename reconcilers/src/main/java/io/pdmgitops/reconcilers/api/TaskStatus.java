@@ -5,6 +5,8 @@ import java.util.Optional;
 /**
  * {@code GET /nodes/{node}/tasks/{upid}/status}. A task succeeded when its exit status is {@code
  * OK} or {@code WARNINGS: n}; anything else is the error text.
+ *
+ * @param starttime epoch seconds; when the answer leaves it out, the UPID's, never 0
  */
 public record TaskStatus(
     String upid,
@@ -16,6 +18,9 @@ public record TaskStatus(
     long starttime,
     String status,
     Optional<String> exitstatus) {
+  public TaskStatus {
+    starttime = Upid.starttimeOr(upid, starttime);
+  }
 
   public boolean isRunning() {
     return "running".equals(status);

@@ -71,6 +71,22 @@ public record Upid(
     return Optional.empty();
   }
 
+  /**
+   * A task's start as a task list or status answer gives it, or, where it left it out (read as 0),
+   * the start the UPID itself encodes.
+   *
+   * @throws IllegalArgumentException when neither says: no task starts at the epoch
+   */
+  public static long starttimeOr(String upid, long starttime) {
+    if (starttime > 0) {
+      return starttime;
+    }
+    return parse(upid)
+        .map(Upid::starttime)
+        .orElseThrow(
+            () -> new IllegalArgumentException("a task without a start time or a valid UPID"));
+  }
+
   public Instant startedAt() {
     return Instant.ofEpochSecond(starttime);
   }

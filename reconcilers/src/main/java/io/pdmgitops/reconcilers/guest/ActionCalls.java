@@ -1,13 +1,14 @@
 package io.pdmgitops.reconcilers.guest;
 
 import io.pdmgitops.model.desired.Placement;
-import io.pdmgitops.model.observed.ObservedPower;
+import io.pdmgitops.model.plan.MoveCheck;
 import io.pdmgitops.model.plan.PlannedAction;
 import io.pdmgitops.reconcilers.api.Upid;
 import io.pdmgitops.reconcilers.pve.MigrationRequest;
 import io.pdmgitops.reconcilers.pve.PowerAction;
 import io.pdmgitops.reconcilers.pve.PveClient;
 import io.pdmgitops.reconcilers.pve.RemoteMigrationRequest;
+import java.util.Optional;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
@@ -23,16 +24,15 @@ final class ActionCalls {
       case SHUTDOWN -> client.power(at.node(), at.type(), at.vmid(), PowerAction.SHUTDOWN);
       case REBOOT -> client.power(at.node(), at.type(), at.vmid(), PowerAction.REBOOT);
       case MIGRATE -> {
-        Placement placement = action.placement().orElseThrow();
-        boolean running = at.power() == ObservedPower.RUNNING;
+        Placement placement = movable(action);
         yield client.migrate(
             at.node(),
-            at.type(),
             at.vmid(),
             new MigrationRequest(
+                at.type(),
                 placement.node(),
-                running && placement.online().orElse(true),
-                running && !placement.online().orElse(true),
+                MoveCheck.hasProcess(at.power()),
+                Optional.empty(), // the placement has no shutdown timeout: PVE's default
                 placement.bwlimit().filter(b -> b > 0)));
       }
       case REMOTE_MIGRATE ->
@@ -48,14 +48,13 @@ final class ActionCalls {
   static Mono<Upid> remoteMigrate(
       PveClient client, PlannedAction action, Function<String, MigrationTarget> targets) {
     var at = action.at();
-    Placement placement = action.placement().orElseThrow();
+    Placement placement = movable(action);
     MigrationTarget target = targets.apply(placement.remoteOr(at.remote()));
-    boolean running = at.power() == ObservedPower.RUNNING;
     return client.remoteMigrate(
         at.node(),
-        at.type(),
         at.vmid(),
         new RemoteMigrationRequest(
+            at.type(),
             target.host(),
             target.port(),
             target.token(),
@@ -63,8 +62,24 @@ final class ActionCalls {
             placement.storageMap(),
             placement.bridgeMap(),
             placement.targetVmid(),
-            running && placement.online().orElse(true),
+            MoveCheck.hasProcess(at.power()),
+            Optional.empty(),
             placement.deleteSource().orElse(false),
             placement.bwlimit().filter(b -> b > 0)));
+  }
+
+  /**
+   * The placement of a move PVE accepts as declared. The planner does not plan one it would refuse;
+   * should one come anyway (a plan made before the guest started), it is not sent: the executor
+   * journals the reason as "not sent".
+   */
+  private static Placement movable(PlannedAction action) {
+    Placement placement = action.placement().orElseThrow();
+    MoveCheck.refusal(action.at(), placement)
+        .ifPresent(
+            reason -> {
+              throw new IllegalArgumentException(reason);
+            });
+    return placement;
   }
 }

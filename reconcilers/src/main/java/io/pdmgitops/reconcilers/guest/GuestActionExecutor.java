@@ -6,6 +6,7 @@ import io.pdmgitops.reconcilers.api.GuestLockedException;
 import io.pdmgitops.reconcilers.api.NodeUnreachableException;
 import io.pdmgitops.reconcilers.api.OutcomeUnknownException;
 import io.pdmgitops.reconcilers.api.RemoteApiException;
+import io.pdmgitops.reconcilers.api.TaskLog;
 import io.pdmgitops.reconcilers.api.TaskStatus;
 import io.pdmgitops.reconcilers.api.Upid;
 import io.pdmgitops.reconcilers.engine.ActionJournal;
@@ -35,6 +36,12 @@ public final class GuestActionExecutor {
 
   /** Clock skew allowed between the controller and the node when matching tasks. */
   static final long SKEW_SECONDS = 120;
+
+  /** How PVE says a guest is locked, in an error or a task's exit status or log. */
+  private static final String LOCKED = "is locked (";
+
+  /** How many of a failed task's last log lines are searched for a lock. */
+  static final int LOG_TAIL = 20;
 
   private final GuestRemotes remotes;
   private final ActionJournal journal;
@@ -175,7 +182,7 @@ public final class GuestActionExecutor {
                         journal.finished(id, exit);
                         return Optional.of(true);
                       })
-                  .thenReturn(outcome(status, exit));
+                  .then(outcome(client, upid, status, exit));
             })
         .onErrorResume(
             java.util.concurrent.TimeoutException.class,
@@ -183,14 +190,46 @@ public final class GuestActionExecutor {
         .onErrorResume(RemoteApiException.class, e -> Mono.just(resultOf(e)));
   }
 
-  private static ReconcileResult outcome(TaskStatus status, String exit) {
+  private static Mono<ReconcileResult> outcome(
+      PveClient client, Upid upid, TaskStatus status, String exit) {
     if (status.succeeded()) {
-      return ReconcileResult.done();
+      return Mono.just(ReconcileResult.done());
     }
-    if (exit.contains("is locked (")) {
-      return ReconcileResult.retryable(exit);
+    if (exit.contains(LOCKED)) {
+      return Mono.just(ReconcileResult.retryable(exit));
     }
-    return ReconcileResult.failed(exit);
+    // A container's migration checks the lock in its worker: the task ends "migration aborted"
+    // and only the log names the lock. One more read, for failed tasks only, tells a lock that
+    // will clear from a failure for good.
+    return lockInLog(client, upid)
+        .map(lock -> ReconcileResult.retryable(exit + ": " + lock))
+        .defaultIfEmpty(ReconcileResult.failed(exit));
+  }
+
+  /** The "... is locked (...)" text of the task log's last lines, if any; a failed read: none. */
+  private static Mono<String> lockInLog(PveClient client, Upid upid) {
+    return client
+        .taskLog(upid, 0, LOG_TAIL)
+        .flatMap(
+            head ->
+                head.total() <= LOG_TAIL
+                    ? Mono.just(head)
+                    : client.taskLog(upid, (int) (head.total() - LOG_TAIL), LOG_TAIL))
+        .flatMap(
+            log ->
+                Mono.justOrEmpty(
+                    log.lines().stream()
+                        .map(TaskLog.Line::t)
+                        .filter(t -> t.contains(LOCKED))
+                        .reduce((earlier, later) -> later)))
+        .map(GuestActionExecutor::lockClause)
+        .onErrorResume(RemoteApiException.class, e -> Mono.empty());
+  }
+
+  /** "ERROR: migration aborted (duration 00:00:00): CT is locked (backup)": the last clause. */
+  static String lockClause(String line) {
+    int colon = line.lastIndexOf(": ", line.indexOf(LOCKED));
+    return colon < 0 ? line.strip() : line.substring(colon + 2).strip();
   }
 
   private static ReconcileResult resultOf(RemoteApiException e) {

@@ -1,9 +1,14 @@
 package io.pdmgitops.reconcilers.pbs;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.pdmgitops.reconcilers.api.Upid;
 import java.util.Optional;
 
-/** One entry of a PBS task list: snake_case {@code worker_type}, unlike PVE's {@code type}. */
+/**
+ * One entry of a PBS task list: snake_case {@code worker_type}, unlike PVE's {@code type}.
+ *
+ * @param starttime epoch seconds; when the entry leaves it out, the UPID's, never 0
+ */
 public record PbsTask(
     String upid,
     String node,
@@ -13,6 +18,9 @@ public record PbsTask(
     String user,
     Optional<Long> endtime,
     Optional<String> status) {
+  public PbsTask {
+    starttime = Upid.starttimeOr(upid, starttime);
+  }
 
   public boolean isRunning() {
     return endtime.isEmpty();

@@ -238,7 +238,7 @@ final class ClusterInventoryReader extends ValueDeserializer<ClusterInventory> {
           node != null ? node : "",
           power(),
           template,
-          Optional.ofNullable(lock),
+          ClusterResourceReader.noLockIfEmpty(lock),
           Duration.ofSeconds(uptime),
           tagList(),
           Optional.ofNullable(pool),

@@ -106,7 +106,7 @@ final class ClusterResourceReader extends ValueDeserializer<ClusterResource> {
         Optional.ofNullable(diskread),
         Optional.ofNullable(diskwrite),
         Optional.ofNullable(tags),
-        Optional.ofNullable(lock),
+        noLockIfEmpty(lock),
         Optional.ofNullable(pool),
         Optional.ofNullable(hastate),
         Optional.ofNullable(storage),
@@ -116,6 +116,11 @@ final class ClusterResourceReader extends ValueDeserializer<ClusterResource> {
         Optional.ofNullable(level),
         Optional.ofNullable(sdn),
         Optional.ofNullable(cgroupMode));
+  }
+
+  /** An empty {@code lock} is no lock: a guest must not look locked (and Progressing) for it. */
+  static Optional<String> noLockIfEmpty(String lock) {
+    return lock == null || lock.isEmpty() ? Optional.empty() : Optional.of(lock);
   }
 
   static Boolean bool(JsonParser p, JsonToken token) {

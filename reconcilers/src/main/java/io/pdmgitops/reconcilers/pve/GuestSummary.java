@@ -1,13 +1,18 @@
 package io.pdmgitops.reconcilers.pve;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Optional;
 
 /**
  * A guest as {@code /nodes/{node}/{qemu|lxc}} lists it and {@code .../status/current} describes it;
  * {@code qmpstatus} and {@code ha} only come with the latter.
+ *
+ * @param vmid required: an entry without one is unreadable, never guest 0 ({@link
+ *     PveClient#guestStatus} takes it from the path when the answer leaves it out)
+ * @param lock empty when there is none; PVE may send an empty string for "no lock"
  */
 public record GuestSummary(
-    int vmid,
+    @JsonProperty(required = true) int vmid,
     Optional<String> name,
     String status,
     Optional<String> qmpstatus,
@@ -23,6 +28,9 @@ public record GuestSummary(
     Optional<String> tags,
     Optional<Integer> pid,
     Optional<Ha> ha) {
+  public GuestSummary {
+    lock = lock == null ? Optional.empty() : lock.filter(l -> !l.isEmpty());
+  }
 
   public boolean isRunning() {
     return "running".equals(status);

@@ -1,6 +1,10 @@
 package io.pdmgitops.reconcilers.pve;
 
-/** Guest power actions, {@code POST .../status/{action}}. */
+/**
+ * Guest power actions, {@code POST .../status/{action}}, that both VMs and containers have. A hard
+ * reset exists for VMs only (pve-container has no {@code status/reset}: 501), so it is not here but
+ * {@link PveClient#resetVm}: a container cannot be asked to reset.
+ */
 public enum PowerAction {
   /** Boot the guest. */
   START,
@@ -10,9 +14,7 @@ public enum PowerAction {
   SHUTDOWN,
   /** Reboot a running guest. */
   REBOOT,
-  /** Hard reset (qemu only). */
-  RESET,
-  /** Pause (qemu: to RAM). */
+  /** Pause (qemu: to RAM; containers: freeze). */
   SUSPEND,
   /** Resume a paused guest. */
   RESUME;

@@ -40,11 +40,20 @@ public interface PveClient {
   /** {@code GET /nodes/{node}/qemu} or {@code .../lxc}. */
   Mono<List<GuestSummary>> guests(String node, GuestType type);
 
-  /** {@code GET /nodes/{node}/{type}/{vmid}/status/current}. */
+  /**
+   * {@code GET /nodes/{node}/{type}/{vmid}/status/current}; an answer without {@code vmid} is of
+   * the guest in the path.
+   */
   Mono<GuestSummary> guestStatus(String node, GuestType type, int vmid);
 
   /** {@code POST /nodes/{node}/{type}/{vmid}/status/{action}}: the task started. */
   Mono<Upid> power(String node, GuestType type, int vmid, PowerAction action);
+
+  /**
+   * {@code POST /nodes/{node}/qemu/{vmid}/status/reset}: a hard reset, which only VMs have; there
+   * is no guest type to pass, so a container cannot be sent one.
+   */
+  Mono<Upid> resetVm(String node, int vmid);
 
   /** {@code GET /nodes/{node}/tasks}, newest first. */
   Mono<List<TaskSummary>> tasks(String node, TaskSource source, int limit);
@@ -88,9 +97,12 @@ public interface PveClient {
   /** {@code GET /cluster/sdn/vnets}. */
   Mono<List<SdnVnet>> sdnVnets();
 
-  /** {@code POST /nodes/{node}/{type}/{vmid}/migrate}: to another node of the same cluster. */
-  Mono<Upid> migrate(String node, GuestType type, int vmid, MigrationRequest request);
+  /**
+   * {@code POST /nodes/{node}/{type}/{vmid}/migrate}: to another node of the same cluster. The type
+   * in the path is the request's, whose parameters depend on it.
+   */
+  Mono<Upid> migrate(String node, int vmid, MigrationRequest request);
 
-  /** {@code POST /nodes/{node}/{type}/{vmid}/remote_migrate}: to another cluster. */
-  Mono<Upid> remoteMigrate(String node, GuestType type, int vmid, RemoteMigrationRequest request);
+  /** {@code POST /nodes/{node}/{type}/{vmid}/remote_migrate}: to another cluster, as migrate. */
+  Mono<Upid> remoteMigrate(String node, int vmid, RemoteMigrationRequest request);
 }

@@ -1,5 +1,6 @@
 package io.pdmgitops.reconcilers.pve;
 
+import io.pdmgitops.model.desired.GuestType;
 import io.pdmgitops.reconcilers.api.ApiToken;
 import io.pdmgitops.reconcilers.api.Product;
 import java.util.LinkedHashMap;
@@ -9,13 +10,18 @@ import java.util.Optional;
 
 /**
  * A cross-cluster migration, {@code POST .../remote_migrate}: the source cluster connects to the
- * target with the target's token, pinned to its certificate.
+ * target with the target's token, pinned to its certificate. A running guest keeps running as in
+ * {@link MigrationRequest}: a VM live ({@code online}), a container by restart ({@code restart}).
  *
+ * @param type the guest's type: the path and which parameters the call takes
  * @param storageMap source storage to target storage; key {@code *} maps everything else
  * @param bridgeMap source bridge to target bridge; key {@code *} maps everything else
+ * @param running the guest runs now: a VM is sent {@code online=1}, a container {@code restart=1}
+ * @param restartTimeout containers only: seconds to wait for the shutdown before the move
  * @param deleteSource remove the source guest after success (PVE keeps it stopped otherwise)
  */
 public record RemoteMigrationRequest(
+    GuestType type,
     String targetHost,
     int targetPort,
     ApiToken targetToken,
@@ -23,10 +29,12 @@ public record RemoteMigrationRequest(
     Map<String, String> storageMap,
     Map<String, String> bridgeMap,
     Optional<Integer> targetVmid,
-    boolean online,
+    boolean running,
+    Optional<Integer> restartTimeout,
     boolean deleteSource,
     Optional<Long> bwlimit) {
   public RemoteMigrationRequest {
+    Objects.requireNonNull(type, "type");
     Objects.requireNonNull(targetHost, "targetHost");
     Objects.requireNonNull(targetToken, "targetToken");
     Objects.requireNonNull(targetFingerprint, "targetFingerprint");
@@ -36,6 +44,7 @@ public record RemoteMigrationRequest(
       throw new IllegalArgumentException("a remote migration needs a storage map and a bridge map");
     }
     targetVmid = targetVmid == null ? Optional.empty() : targetVmid;
+    restartTimeout = MigrationRequest.checkedRestartTimeout(type, restartTimeout);
     bwlimit = bwlimit == null ? Optional.empty() : bwlimit;
   }
 
@@ -55,9 +64,7 @@ public record RemoteMigrationRequest(
     form.put("target-storage", idMap(storageMap));
     form.put("target-bridge", idMap(bridgeMap));
     targetVmid.ifPresent(v -> form.put("target-vmid", String.valueOf(v)));
-    if (online) {
-      form.put("online", "1");
-    }
+    MigrationRequest.putRunningMove(form, type, running, restartTimeout);
     if (deleteSource) {
       form.put("delete", "1");
     }

@@ -4,6 +4,7 @@ import static io.pdmgitops.reconcilers.api.ProxmoxTransport.segment;
 
 import io.pdmgitops.model.desired.GuestType;
 import io.pdmgitops.reconcilers.api.ApiEnvelope;
+import io.pdmgitops.reconcilers.api.LenientJson;
 import io.pdmgitops.reconcilers.api.ProxmoxTransport;
 import io.pdmgitops.reconcilers.api.ServerErrorException;
 import io.pdmgitops.reconcilers.api.TaskLog;
@@ -15,7 +16,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@link PveClient} over {@link ProxmoxTransport}. */
 public final class WebPveClient implements PveClient {
@@ -77,13 +80,28 @@ public final class WebPveClient implements PveClient {
   @Override
   public Mono<GuestSummary> guestStatus(String node, GuestType type, int vmid) {
     return get(guestPath(node, type, vmid) + "/status/current")
-        .map(e -> one(e, GuestSummary.class));
+        .map(
+            e -> {
+              // The status is of the guest in the path: its vmid is known even if left out.
+              JsonNode data = e.data();
+              if (data instanceof ObjectNode o && !o.hasNonNull("vmid")) {
+                o.put("vmid", vmid);
+              }
+              return read(data, GuestSummary.class);
+            });
   }
 
   @Override
   public Mono<Upid> power(String node, GuestType type, int vmid, PowerAction action) {
     return transport
         .post(guestPath(node, type, vmid) + "/status/" + action.wire(), Map.of())
+        .map(e -> upid(e.data()));
+  }
+
+  @Override
+  public Mono<Upid> resetVm(String node, int vmid) {
+    return transport
+        .post(guestPath(node, GuestType.QEMU, vmid) + "/status/reset", Map.of())
         .map(e -> upid(e.data()));
   }
 
@@ -169,17 +187,16 @@ public final class WebPveClient implements PveClient {
   }
 
   @Override
-  public Mono<Upid> migrate(String node, GuestType type, int vmid, MigrationRequest request) {
+  public Mono<Upid> migrate(String node, int vmid, MigrationRequest request) {
     return transport
-        .post(guestPath(node, type, vmid) + "/migrate", request.form())
+        .post(guestPath(node, request.type(), vmid) + "/migrate", request.form())
         .map(e -> upid(e.data()));
   }
 
   @Override
-  public Mono<Upid> remoteMigrate(
-      String node, GuestType type, int vmid, RemoteMigrationRequest request) {
+  public Mono<Upid> remoteMigrate(String node, int vmid, RemoteMigrationRequest request) {
     return transport
-        .post(guestPath(node, type, vmid) + "/remote_migrate", request.form())
+        .post(guestPath(node, request.type(), vmid) + "/remote_migrate", request.form())
         .map(e -> upid(e.data()));
   }
 
@@ -214,6 +231,18 @@ public final class WebPveClient implements PveClient {
                     transport.remote().name(),
                     OptionalInt.of(200),
                     "expected a task id, got '" + data.asString() + "'"));
+  }
+
+  /** A tree read into a record; what cannot be read is a server error, as in ApiEnvelope. */
+  private <T> T read(JsonNode data, Class<T> type) {
+    try {
+      return LenientJson.read(data, type);
+    } catch (JacksonException e) {
+      throw new ServerErrorException(
+          transport.remote().name(),
+          OptionalInt.of(200),
+          "unreadable answer: " + e.getOriginalMessage());
+    }
   }
 
   private static <T> T one(ApiEnvelope envelope, Class<T> type) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pdmgitops.model.ObjectRef;
 import io.pdmgitops.model.desired.GuestType;
 import io.pdmgitops.model.desired.Kind;
+import io.pdmgitops.model.desired.Placement;
 import io.pdmgitops.model.drift.GuestLocation;
 import io.pdmgitops.model.observed.ObservedPower;
 import io.pdmgitops.model.plan.ActionKind;
@@ -22,6 +23,7 @@ import io.pdmgitops.reconcilers.pve.WebPveClient;
 import io.pdmgitops.simulator.SimulatedFleet;
 import io.pdmgitops.simulator.config.FleetConfigReader;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,10 +39,12 @@ class GuestActionExecutorIT {
       taskDuration: 200ms
       clusters:
         - name: east
-          nodes: [{name: pve1}]
+          nodes: [{name: pve1}, {name: pve2}]
           guests:
             - {vmid: 101, name: db, type: qemu, node: pve1, status: stopped}
             - {vmid: 102, name: web, type: qemu, node: pve1, status: running}
+            - {vmid: 103, name: cache, type: lxc, node: pve1, status: running}
+            - {vmid: 104, name: jobs, type: lxc, node: pve1, status: stopped}
           tokens:
             - {id: ctl@pve!ctl, secret: 5f1a-secret, role: admin}
             - {id: ro@pve!ro, secret: ro-secret, role: audit}
@@ -102,6 +106,65 @@ class GuestActionExecutorIT {
         kind,
         "test",
         Optional.empty());
+  }
+
+  static PlannedAction move(GuestType type, int vmid, ObservedPower power, Boolean online) {
+    return new PlannedAction(
+        new ObjectRef(Kind.GUEST, "g" + vmid),
+        new GuestLocation("east", "pve1", type, vmid, power),
+        ActionKind.MIGRATE,
+        "placement.node: want pve2, is pve1",
+        Optional.of(
+            new Placement(
+                Optional.empty(),
+                "pve2",
+                Optional.empty(),
+                Map.of(),
+                Map.of(),
+                Optional.ofNullable(online),
+                Optional.empty(),
+                Optional.empty())));
+  }
+
+  @Test
+  void aRunningContainerMovesByRestartAndRunsOnTheTarget() {
+    ReconcileResult result =
+        executor.execute(move(GuestType.LXC, 103, ObservedPower.RUNNING, null), "abc").block();
+
+    assertThat(result).isInstanceOf(ReconcileResult.Done.class);
+    var moved = fleet.cluster("east").guest(103).orElseThrow();
+    assertThat(moved.node()).isEqualTo("pve2");
+    assertThat(moved.status()).isEqualTo("running");
+  }
+
+  @Test
+  void aLockedContainersMigrationIsRetryableThoughOnlyTheLogNamesTheLock() {
+    fleet.cluster("east").setLock(104, "backup");
+    PlannedAction move = move(GuestType.LXC, 104, ObservedPower.STOPPED, null);
+
+    assertThat(executor.execute(move, "abc").block())
+        .isInstanceOfSatisfying(
+            ReconcileResult.Retryable.class,
+            r -> assertThat(r.reason()).isEqualTo("migration aborted: CT is locked (backup)"));
+    assertThat(journal.calls)
+        .containsExactly("planned 1", "sent 1", "finished 1 migration aborted");
+
+    fleet.cluster("east").setLock(104, null);
+    assertThat(executor.execute(move, "abc").block()).isInstanceOf(ReconcileResult.Done.class);
+    assertThat(fleet.cluster("east").guest(104).orElseThrow().node()).isEqualTo("pve2");
+  }
+
+  @Test
+  void aRunningVmThatMayNotMoveLiveIsNotSent() {
+    ReconcileResult result =
+        executor.execute(move(GuestType.QEMU, 102, ObservedPower.RUNNING, false), "abc").block();
+
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            ReconcileResult.Failed.class,
+            f -> assertThat(f.reason()).contains("placement.online is false"));
+    assertThat(journal.calls).containsExactly("planned 1", "notSent 1");
+    assertThat(fleet.cluster("east").tasksStarted("qmigrate", 102)).isZero();
   }
 
   @Test

@@ -20,6 +20,17 @@ class ClusterInventoryReaderTest {
   }
 
   @Test
+  void anEmptyLockIsNoLock() {
+    String rows =
+        """
+        [{"id":"lxc/101","type":"lxc","node":"n1","vmid":101,"status":"stopped","lock":""}]
+        """;
+
+    assertThat(read(rows).guests()).singleElement().satisfies(g -> assertThat(g.lock()).isEmpty());
+    assertThat(LenientJson.MAPPER.readValue(rows, ClusterResource[].class)[0].lock()).isEmpty();
+  }
+
+  @Test
   void readsRecordedGuestNodeAndStorageRows() {
     ClusterInventory inventory =
         read(

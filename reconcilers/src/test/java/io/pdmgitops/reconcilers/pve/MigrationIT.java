@@ -80,8 +80,18 @@ class MigrationIT {
   }
 
   RemoteMigrationRequest toWest(String secret, Optional<Integer> targetVmid, boolean delete) {
+    return toWest(GuestType.QEMU, secret, targetVmid, delete, Optional.empty());
+  }
+
+  RemoteMigrationRequest toWest(
+      GuestType type,
+      String secret,
+      Optional<Integer> targetVmid,
+      boolean delete,
+      Optional<Integer> restartTimeout) {
     URI target = fleet.endpoints("west").get(0);
     return new RemoteMigrationRequest(
+        type,
         target.getHost(),
         target.getPort(),
         new ApiToken("mig@pve!mig", secret),
@@ -90,6 +100,7 @@ class MigrationIT {
         Map.of("*", "vmbr0"),
         targetVmid,
         true,
+        restartTimeout,
         delete,
         Optional.of(102_400L));
   }
@@ -97,9 +108,7 @@ class MigrationIT {
   @Test
   void movesARunningVmToAnotherClusterAndKeepsTheSourceStopped() {
     Upid upid =
-        east.remoteMigrate(
-                "e1", GuestType.QEMU, 100, toWest("west-secret", Optional.of(250), false))
-            .block();
+        east.remoteMigrate("e1", 100, toWest("west-secret", Optional.of(250), false)).block();
 
     assertThat(upid.type()).isEqualTo("qmigrate");
     assertThat(east.guestStatus("e1", GuestType.QEMU, 100).block().lock()).contains("migrate");
@@ -122,9 +131,7 @@ class MigrationIT {
     TaskStatus done =
         finished(
             east,
-            east.remoteMigrate(
-                    "e1", GuestType.QEMU, 101, toWest("west-secret", Optional.empty(), true))
-                .block());
+            east.remoteMigrate("e1", 101, toWest("west-secret", Optional.empty(), true)).block());
 
     assertThat(done.succeeded()).isTrue();
     assertThat(fleet.cluster("east").guest(101)).isEmpty();
@@ -135,10 +142,7 @@ class MigrationIT {
   @Test
   void aWrongTargetTokenIsRefusedBeforeAnyTaskStarts() {
     assertThatThrownBy(
-            () ->
-                east.remoteMigrate(
-                        "e1", GuestType.QEMU, 101, toWest("wrong", Optional.empty(), false))
-                    .block())
+            () -> east.remoteMigrate("e1", 101, toWest("wrong", Optional.empty(), false)).block())
         .isInstanceOf(ServerErrorException.class)
         .hasMessage("east: failed to get target cluster status - Authentication failed!")
         .hasMessageNotContaining("wrong");
@@ -152,9 +156,7 @@ class MigrationIT {
     TaskStatus done =
         finished(
             east,
-            east.remoteMigrate(
-                    "e1", GuestType.QEMU, 101, toWest("west-secret", Optional.of(300), false))
-                .block());
+            east.remoteMigrate("e1", 101, toWest("west-secret", Optional.of(300), false)).block());
 
     assertThat(done.succeeded()).isFalse();
     assertThat(east.taskLog(Upid.parse(done.upid()).orElseThrow(), 0, 0).block().lines())
@@ -164,13 +166,14 @@ class MigrationIT {
 
   @Test
   void migratesWithinTheClusterAndRefusesWhatPveRefuses() {
+    // A request that takes a running guest for a stopped one sends neither online nor restart.
     assertThatThrownBy(
             () ->
                 east.migrate(
                         "e1",
-                        GuestType.QEMU,
                         100,
-                        new MigrationRequest("e2", false, false, Optional.empty()))
+                        new MigrationRequest(
+                            GuestType.QEMU, "e2", false, Optional.empty(), Optional.empty()))
                     .block())
         .isInstanceOf(ServerErrorException.class)
         .hasMessage("east: can't migrate running VM without --online");
@@ -178,32 +181,54 @@ class MigrationIT {
             () ->
                 east.migrate(
                         "e2",
-                        GuestType.LXC,
                         102,
-                        new MigrationRequest("e1", false, false, Optional.empty()))
+                        new MigrationRequest(
+                            GuestType.LXC, "e1", false, Optional.empty(), Optional.empty()))
                     .block())
         .hasMessage("east: can't migrate running container without --online or --restart");
 
-    Upid upid =
-        east.migrate(
-                "e1",
-                GuestType.QEMU,
-                100,
-                new MigrationRequest("e2", true, false, Optional.empty()))
-            .block();
-    assertThatThrownBy(
-            () ->
-                east.migrate(
-                        "e1",
-                        GuestType.QEMU,
-                        100,
-                        new MigrationRequest("e2", true, false, Optional.empty()))
-                    .block())
+    MigrationRequest live =
+        new MigrationRequest(GuestType.QEMU, "e2", true, Optional.empty(), Optional.of(51_200L));
+    Upid upid = east.migrate("e1", 100, live).block();
+    assertThatThrownBy(() -> east.migrate("e1", 100, live).block())
         .isInstanceOfSatisfying(
             GuestLockedException.class, e -> assertThat(e.lock()).contains("migrate"));
 
     assertThat(finished(east, upid).succeeded()).isTrue();
     assertThat(east.guestStatus("e2", GuestType.QEMU, 100).block().lock()).isEmpty();
+    assertThat(fleet.cluster("east").guest(100).orElseThrow().status()).isEqualTo("running");
+  }
+
+  @Test
+  void aRunningContainerMovesByRestartAndRunsOnTheTarget() {
+    Upid upid =
+        east.migrate(
+                "e2",
+                102,
+                new MigrationRequest(
+                    GuestType.LXC, "e1", true, Optional.of(30), Optional.of(51_200L)))
+            .block();
+
+    assertThat(upid.type()).isEqualTo("vzmigrate");
+    TaskStatus done = finished(east, upid);
+    assertThat(done.succeeded()).as("%s", done).isTrue();
+    GuestSummary moved = east.guestStatus("e1", GuestType.LXC, 102).block();
+    assertThat(moved.isRunning()).isTrue();
+    assertThat(moved.lock()).isEmpty();
+  }
+
+  @Test
+  void aRunningContainerMovesToAnotherClusterByRestart() {
+    Upid upid =
+        east.remoteMigrate(
+                "e2",
+                102,
+                toWest(GuestType.LXC, "west-secret", Optional.empty(), false, Optional.of(30)))
+            .block();
+
+    TaskStatus done = finished(east, upid);
+    assertThat(done.succeeded()).as("%s", done).isTrue();
+    assertThat(west.guestStatus("w1", GuestType.LXC, 102).block().isRunning()).isTrue();
   }
 
   private static TaskStatus finished(PveClient client, Upid upid) {

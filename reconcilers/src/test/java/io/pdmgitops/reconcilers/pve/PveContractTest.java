@@ -130,6 +130,56 @@ class PveContractTest {
   }
 
   @Test
+  void anAbsentFieldStaysAbsentAndAnEmptyLockIsNoLock() {
+    wiremock.stubFor(
+        get(urlEqualTo("/api2/json/nodes/pve1/qemu/100/status/current"))
+            .willReturn(
+                json(
+                    "{\"data\":{\"status\":\"running\",\"qmpstatus\":\"running\","
+                        + "\"name\":\"web\",\"lock\":\"\"}}")));
+    String upid = "UPID:pve1:0012AB34:0A1B2C3D:66A1B2C3:qmstart:100:ctl@pve!ctl:";
+    wiremock.stubFor(
+        get(urlPathEqualTo("/api2/json/nodes/pve1/tasks"))
+            .willReturn(
+                json(
+                    "{\"data\":[{\"upid\":\""
+                        + upid
+                        + "\",\"node\":\"pve1\",\"type\":\"qmstart\",\"id\":\"100\","
+                        + "\"user\":\"ctl@pve\",\"tokenid\":\"ctl\"}]}")));
+
+    GuestSummary vm = client().guestStatus("pve1", GuestType.QEMU, 100).block();
+    TaskSummary task = client().tasks("pve1", TaskSource.ALL, 50).block().get(0);
+
+    assertThat(vm.vmid()).isEqualTo(100); // the guest in the path, not guest 0
+    assertThat(vm.lock()).isEmpty();
+    assertThat(vm.pid()).isEmpty();
+    assertThat(task.starttime()).isEqualTo(0x66A1B2C3L); // the UPID's, not the epoch
+    assertThat(task.endtime()).isEmpty();
+  }
+
+  @Test
+  void aListedGuestWithoutAVmidIsUnreadableNotGuestZero() {
+    wiremock.stubFor(
+        get(urlEqualTo("/api2/json/nodes/pve1/qemu"))
+            .willReturn(json("{\"data\":[{\"status\":\"running\",\"name\":\"web\"}]}")));
+
+    assertThatThrownBy(() -> client().guests("pve1", GuestType.QEMU).block())
+        .isInstanceOf(ServerErrorException.class)
+        .hasMessageContaining("unreadable answer");
+  }
+
+  @Test
+  void resetGoesToTheVmPathOnly() {
+    wiremock.stubFor(
+        post(urlEqualTo("/api2/json/nodes/pve1/qemu/100/status/reset"))
+            .willReturn(
+                json(
+                    "{\"data\":\"UPID:pve1:0012AB34:0A1B2C3D:66A1B2C3:qmreset:100:ctl@pve!ctl:\"}")));
+
+    assertThat(client().resetVm("pve1", 100).block().type()).isEqualTo("qmreset");
+  }
+
+  @Test
   void readsTheCapitalisedSubscriptionStatusOfPveBefore73() {
     wiremock.stubFor(
         get(urlEqualTo("/api2/json/nodes/pve1/subscription"))

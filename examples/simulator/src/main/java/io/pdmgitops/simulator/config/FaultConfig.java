@@ -12,6 +12,7 @@ import java.util.Map;
  * @param hang connections are accepted but never answered
  * @param slowBody bodies are sent in small pieces spread over this time
  * @param paths faults for requests whose API path starts with the key (e.g. {@code /cluster})
+ * @param proxyFailure calls pveproxy forwards to a node ({@code /nodes/{node}/...}) answer 596
  */
 public record FaultConfig(
     Duration latency,
@@ -19,9 +20,22 @@ public record FaultConfig(
     boolean down,
     boolean hang,
     Duration slowBody,
-    Map<String, FaultConfig> paths) {
+    Map<String, FaultConfig> paths,
+    ProxyFailure proxyFailure) {
   public FaultConfig {
     paths = Map.copyOf(paths);
+    proxyFailure = proxyFailure == null ? ProxyFailure.NONE : proxyFailure;
+  }
+
+  /** Faults without a proxy failure, as tests outside this module build them. */
+  public FaultConfig(
+      Duration latency,
+      double errorRate,
+      boolean down,
+      boolean hang,
+      Duration slowBody,
+      Map<String, FaultConfig> paths) {
+    this(latency, errorRate, down, hang, slowBody, paths, ProxyFailure.NONE);
   }
 
   public static FaultConfig none() {

@@ -71,14 +71,15 @@ public final class FleetConfigReader {
             "legacy"));
     List<NodeConfig> nodes = new ArrayList<>();
     for (YamlMap n : c.list("nodes")) {
-      n.allow(Set.of("name", "online", "cpus", "memory", "rootfs"));
+      n.allow(Set.of("name", "online", "cpus", "memory", "rootfs", "subscription"));
       nodes.add(
           new NodeConfig(
               n.required("name"),
               n.bool("online", true),
               n.integer("cpus", 16),
               n.size("memory", 64L << 30),
-              n.size("rootfs", 100L << 30)));
+              n.size("rootfs", 100L << 30),
+              subscription(n)));
     }
     List<StorageConfig> storages = new ArrayList<>();
     for (YamlMap s : c.list("storages")) {
@@ -110,6 +111,23 @@ public final class FleetConfigReader {
         c.bool("legacy", false));
   }
 
+  /** {@code subscription: active} or {@code subscription: {status: expired, level: b, ...}}. */
+  private static SubscriptionConfig subscription(YamlMap node) {
+    if (!node.has("subscription")) {
+      return SubscriptionConfig.none();
+    }
+    if (!node.isMap("subscription")) {
+      return SubscriptionConfig.of(node.required("subscription"));
+    }
+    YamlMap s = node.map("subscription").allow(Set.of("status", "level", "nextduedate", "message"));
+    SubscriptionConfig defaults = SubscriptionConfig.of(s.string("status", "active"));
+    return new SubscriptionConfig(
+        defaults.status(),
+        s.string("level", defaults.level()),
+        s.string("nextduedate", defaults.nextDueDate()),
+        s.string("message", defaults.message()));
+  }
+
   static GuestConfig guest(YamlMap g, String defaultNode) {
     g.allow(
         Set.of(
@@ -125,7 +143,8 @@ public final class FleetConfigReader {
             "pool",
             "template",
             "ha",
-            "lock"));
+            "lock",
+            "agent"));
     return new GuestConfig(
         g.integer("vmid", 0),
         g.string("name", "VM " + g.integer("vmid", 0)),
@@ -139,7 +158,8 @@ public final class FleetConfigReader {
         g.string("pool", null),
         g.bool("template", false),
         g.bool("ha", false),
-        g.string("lock", null));
+        g.string("lock", null),
+        g.bool("agent", false));
   }
 
   private static PbsConfig pbs(YamlMap p, int index) {
@@ -191,7 +211,7 @@ public final class FleetConfigReader {
   }
 
   static FaultConfig faults(YamlMap f) {
-    f.allow(Set.of("latency", "errorRate", "down", "hang", "slowBody", "paths"));
+    f.allow(Set.of("latency", "errorRate", "down", "hang", "slowBody", "paths", "proxyFailure"));
     Map<String, FaultConfig> paths = new LinkedHashMap<>();
     YamlMap byPath = f.map("paths");
     for (String path : byPath.keys()) {
@@ -203,7 +223,8 @@ public final class FleetConfigReader {
         f.bool("down", false),
         f.bool("hang", false),
         f.duration("slowBody", Duration.ZERO),
-        paths);
+        paths,
+        ProxyFailure.parse(f.string("proxyFailure", "none")));
   }
 
   /** Shipped certificates are reused round-robin by remotes that do not name one. */

@@ -1,4 +1,18 @@
 package io.pdmgitops.simulator.config;
 
 /** One PVE node; an offline node answers 595 to everything proxied to it. */
-public record NodeConfig(String name, boolean online, int cpus, long memory, long rootfs) {}
+public record NodeConfig(
+    String name,
+    boolean online,
+    int cpus,
+    long memory,
+    long rootfs,
+    SubscriptionConfig subscription) {
+  public NodeConfig {
+    subscription = subscription == null ? SubscriptionConfig.none() : subscription;
+  }
+
+  public NodeConfig(String name, boolean online, int cpus, long memory, long rootfs) {
+    this(name, online, cpus, memory, rootfs, SubscriptionConfig.none());
+  }
+}

@@ -146,6 +146,10 @@ final class YamlMap {
     return values.containsKey(key);
   }
 
+  boolean isMap(String key) {
+    return values.get(key) instanceof Map<?, ?>;
+  }
+
   YamlMap map(String key) {
     Object v = values.get(key);
     return v == null ? new YamlMap(path + "." + key, Map.of()) : new YamlMap(path + "." + key, v);

@@ -20,7 +20,7 @@ public record Call(ApiRequest request, Map<String, String> vars, TokenConfig tok
   /** 400 for any parameter the endpoint does not declare, as PVE's schema check does. */
   public Call allow(Set<String> names) {
     for (String name : request.params().keySet()) {
-      if (!names.contains(name)) {
+      if (!names.contains(name) && !vars.containsKey(name)) {
         throw ApiException.badParameter(name, NOT_IN_SCHEMA);
       }
     }
@@ -63,10 +63,20 @@ public record Call(ApiRequest request, Map<String, String> vars, TokenConfig tok
     return value;
   }
 
-  /** Parameters only root@pam may pass; an API token never counts as root. */
+  /** A full schema check: every unknown, missing or malformed parameter in one 400. */
+  public Call validate(ParamSchema schema) {
+    schema.validate(this);
+    return this;
+  }
+
+  /**
+   * Parameters only root@pam may pass; an API token never counts as root. Like the handlers' {@code
+   * if $value && $authuser ne 'root@pam'}, a false value (0 or empty) passes.
+   */
   public void rootOnly(Set<String> names) {
     for (String name : names) {
-      if (request.params().containsKey(name)) {
+      String value = request.params().get(name);
+      if (value != null && !value.isEmpty() && !value.equals("0")) {
         throw ApiException.badParameter(name, "Only root may use this option.");
       }
     }

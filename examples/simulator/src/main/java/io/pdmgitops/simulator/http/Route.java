@@ -45,16 +45,42 @@ public record Route(
     return Optional.of(values);
   }
 
+  /** pve-manager's rest_handler: a parameter repeating a path variable must agree with it. */
+  private static void refuseConflicts(ApiRequest request, Map<String, String> variables) {
+    request
+        .params()
+        .forEach(
+            (name, value) -> {
+              String inUri = variables.get(name);
+              if (inUri != null && !inUri.equals(value)) {
+                throw ApiException.badParameter(
+                    name, "duplicate parameter (already defined in URI) with conflicting values!");
+              }
+            });
+  }
+
   /**
    * Authenticates, then answers with the first matching route, or PVE's 501 for an unknown path.
    * Handlers signal expected failures with {@link ApiException}.
    */
   public static ApiResponse dispatch(List<Route> routes, ApiRequest request, TokenAuth auth) {
+    return dispatch(routes, request, auth, false);
+  }
+
+  /**
+   * As {@link #dispatch(List, ApiRequest, TokenAuth)}; with {@code refuseUriConflicts} a parameter
+   * that repeats a path variable with another value is a 400, as in PVE (PBS lets the path win).
+   */
+  public static ApiResponse dispatch(
+      List<Route> routes, ApiRequest request, TokenAuth auth, boolean refuseUriConflicts) {
     try {
       var token = auth.authenticate(request);
       for (Route route : routes) {
         Optional<Map<String, String>> variables = route.match(request.method(), request.path());
         if (variables.isPresent()) {
+          if (refuseUriConflicts) {
+            refuseConflicts(request, variables.get());
+          }
           return route.handler().apply(new Call(request, variables.get(), token));
         }
       }

@@ -70,13 +70,16 @@ public final class TokenAuth {
 
   /** PVE's 403: {@code Permission check failed (/vms/100, VM.PowerMgmt)}. */
   public static void require(TokenConfig token, String path, String privilege) {
-    boolean granted =
-        token.privileges().isEmpty()
-            ? ROLES.getOrDefault(token.role(), Set.of()).contains(privilege)
-            : token.privileges().contains(privilege);
-    if (!granted) {
+    if (!has(token, path, privilege)) {
       throw ApiException.of(403, "Permission check failed (" + path + ", " + privilege + ")");
     }
+  }
+
+  /** The check without the 403, as {@code $rpcenv->check(..., 1)} (noerr) does. */
+  public static boolean has(TokenConfig token, String path, String privilege) {
+    return token.privileges().isEmpty()
+        ? ROLES.getOrDefault(token.role(), Set.of()).contains(privilege)
+        : token.privileges().contains(privilege);
   }
 
   public static Optional<String> userOf(TokenConfig token) {

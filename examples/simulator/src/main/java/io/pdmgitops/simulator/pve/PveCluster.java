@@ -3,7 +3,9 @@ package io.pdmgitops.simulator.pve;
 import io.pdmgitops.simulator.config.ClusterConfig;
 import io.pdmgitops.simulator.config.FaultConfig;
 import io.pdmgitops.simulator.config.GuestConfig;
+import io.pdmgitops.simulator.config.ProxyFailure;
 import io.pdmgitops.simulator.config.StorageConfig;
+import io.pdmgitops.simulator.config.SubscriptionConfig;
 import io.pdmgitops.simulator.config.TokenConfig;
 import io.pdmgitops.simulator.http.ApiException;
 import io.pdmgitops.simulator.http.ApiRequest;
@@ -59,6 +61,9 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
   private volatile Duration taskDuration;
   private volatile boolean legacySubscriptionCase;
 
+  /** The proxy fault of the request being handled; set and read under the lock. */
+  private ProxyFailure proxyFailure = ProxyFailure.NONE;
+
   public PveCluster(ClusterConfig config, Duration taskDuration, Clock clock) {
     this.name = config.name();
     this.version = config.version();
@@ -98,7 +103,8 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
     }
     synchronized (this) {
       tasks.settle(clock.instant());
-      return Route.dispatch(routes, prepared, auth);
+      proxyFailure = faults.forPath(prepared.path()).proxyFailure();
+      return Route.dispatch(routes, prepared, auth, true);
     }
   }
 
@@ -123,6 +129,15 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
     return version;
   }
 
+  /** 8 for "8.2.4": shapes that changed with PVE 9 follow the configured version. */
+  int major() {
+    try {
+      return Integer.parseInt(version.substring(0, version.indexOf('.')));
+    } catch (RuntimeException e) {
+      return 8;
+    }
+  }
+
   Instant now() {
     return clock.instant();
   }
@@ -135,16 +150,32 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
     return storages;
   }
 
-  /** The node a /nodes/{node}/... call is proxied to; offline means 595 as pveproxy answers. */
+  /**
+   * The node a /nodes/{node}/... call is proxied to, as pveproxy resolves it: {@code localhost} is
+   * the receiving node itself; a name the cluster does not know falls through to DNS
+   * (PVE::Cluster::remote_node_ip, PVE::Network::get_ip_from_hostname) and fails with a plain 500;
+   * an offline node refuses the connection (595); a proxy fault answers 596.
+   */
   SimNode reachableNode(String node) {
+    if ("localhost".equals(node) && !nodes.isEmpty()) {
+      return nodes.values().iterator().next();
+    }
     SimNode n = nodes.get(node);
     if (n == null) {
       throw ApiException.of(
-          595, "Errors during connection establishment, proxy handshake: No route to host");
+          500,
+          "hostname lookup '"
+              + node
+              + "' failed - failed to get address info for: "
+              + node
+              + ": Name or service not known");
     }
     if (!n.online) {
       throw ApiException.of(
           595, "Errors during connection establishment, proxy handshake: No route to host");
+    }
+    if (proxyFailure != ProxyFailure.NONE) {
+      throw ApiException.of(proxyFailure.status(), proxyFailure.reason());
     }
     return n;
   }
@@ -184,20 +215,16 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
     workers.shutdownNow();
   }
 
+  /** A pve-vmid path value: JSONSchema's type check, then the pve-vmid format (100..999999999). */
   static int vmid(String text) {
-    int id;
-    try {
-      id = Integer.parseInt(text);
-    } catch (NumberFormatException e) {
+    if (!text.matches("^[+-]?\\d+$")) {
       throw ApiException.badParameter("vmid", "type check ('integer') failed - got '" + text + "'");
     }
-    if (id < 100) {
-      throw ApiException.badParameter("vmid", "value must have a minimum value of 100");
+    if (!text.matches("^[1-9][0-9]{2,8}$")) {
+      throw ApiException.badParameter(
+          "vmid", "invalid format - value does not look like a valid VM ID\n");
     }
-    if (id > 999_999_999) {
-      throw ApiException.badParameter("vmid", "value must have a maximum value of 999999999");
-    }
-    return id;
+    return Integer.parseInt(text);
   }
 
   static String user(TokenConfig token) {
@@ -241,6 +268,10 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
 
   public synchronized void setNodeOnline(String node, boolean online) {
     Optional.ofNullable(nodes.get(node)).ifPresent(n -> n.online = online);
+  }
+
+  public synchronized void setSubscription(String node, SubscriptionConfig subscription) {
+    Optional.ofNullable(nodes.get(node)).ifPresent(n -> n.subscription = subscription);
   }
 
   public synchronized void renameGuest(int vmid, String newName) {

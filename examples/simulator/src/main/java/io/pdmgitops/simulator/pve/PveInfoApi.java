@@ -1,9 +1,13 @@
 package io.pdmgitops.simulator.pve;
 
+import io.pdmgitops.simulator.config.SubscriptionConfig;
 import io.pdmgitops.simulator.http.ApiException;
 import io.pdmgitops.simulator.http.ApiResponse;
 import io.pdmgitops.simulator.http.Call;
 import io.pdmgitops.simulator.http.Json;
+import io.pdmgitops.simulator.http.ParamSchema;
+import io.pdmgitops.simulator.http.ParamSchema.Param;
+import io.pdmgitops.simulator.http.ParamSchema.Type;
 import io.pdmgitops.simulator.http.Route;
 import io.pdmgitops.simulator.http.TokenAuth;
 import java.util.List;
@@ -17,14 +21,43 @@ import tools.jackson.databind.node.ObjectNode;
  * firewall and SDN (reference sections 2.14 to 2.17), in their real field names and types.
  */
 final class PveInfoApi {
-  /** Points per timeframe and their spacing in seconds, PVE 8's RRD format. */
-  private static final Map<String, long[]> TIMEFRAMES =
+  /**
+   * Points per timeframe and their spacing in seconds. Up to PVE 8 (the {@code pve2-*} RRD files)
+   * pve-cluster's {@code create_rrd_data} asks for 70 rows at every resolution; PVE 9's {@code
+   * pve-*-9.0} files keep finer series (pve-cluster {@code src/PVE/RRD.pm}, {@code $setup}).
+   */
+  private static final Map<String, long[]> TIMEFRAMES_PVE2 =
       Map.of(
-          "hour", new long[] {60, 60},
+          "hour", new long[] {70, 60},
           "day", new long[] {70, 1_800},
           "week", new long[] {70, 10_800},
           "month", new long[] {70, 43_200},
           "year", new long[] {70, 604_800});
+
+  private static final Map<String, long[]> TIMEFRAMES_PVE9 =
+      Map.of(
+          "hour", new long[] {60, 60},
+          "day", new long[] {1_440, 60},
+          "week", new long[] {336, 1_800},
+          "month", new long[] {1_440, 1_800},
+          "year", new long[] {1_440, 21_600});
+
+  private static final Param TIMEFRAME =
+      Param.required("timeframe", Type.STRING).oneOf("hour", "day", "week", "month", "year");
+  private static final Param CF = Param.optional("cf", Type.STRING).oneOf("AVERAGE", "MAX");
+  private static final ParamSchema NODE_RRD =
+      ParamSchema.of(Param.node("node", false), TIMEFRAME, CF);
+  private static final ParamSchema GUEST_RRD =
+      ParamSchema.of(Param.node("node", false), Param.vmid("vmid", false), TIMEFRAME, CF);
+  private static final ParamSchema STORAGE_RRD =
+      ParamSchema.of(
+          Param.node("node", false),
+          Param.required("storage", Type.STRING).format(ParamSchema.Format.PVE_STORAGE_ID),
+          TIMEFRAME,
+          CF);
+
+  private static final String PRICING =
+      "https://www.proxmox.com/en/proxmox-virtual-environment/pricing";
 
   private final PveCluster cluster;
 
@@ -48,43 +81,31 @@ final class PveInfoApi {
         Route.of("GET", "/cluster/sdn/vnets", this::sdnVnets));
   }
 
-  private long[] timeframe(Call call) {
-    call.allow(Set.of("timeframe", "cf"));
-    String timeframe = call.required("timeframe");
-    long[] shape = TIMEFRAMES.get(timeframe);
-    if (shape == null) {
-      throw ApiException.badParameter(
-          "timeframe",
-          "value '"
-              + timeframe
-              + "' does not have a value in the enumeration 'hour, day, week, month, year'");
-    }
-    String cf = call.string("cf", "AVERAGE");
-    if (!cf.equals("AVERAGE") && !cf.equals("MAX")) {
-      throw ApiException.badParameter(
-          "cf", "value '" + cf + "' does not have a value in the enumeration 'AVERAGE, MAX'");
-    }
-    return shape;
+  private long[] timeframe(Call call, ParamSchema schema) {
+    call.validate(schema);
+    return (cluster.major() >= 9 ? TIMEFRAMES_PVE9 : TIMEFRAMES_PVE2)
+        .get(call.string("timeframe", "hour"));
   }
 
-  /** Points ending now, oldest first, with a gentle deterministic wave. */
+  /** Rows ending at the last full step, oldest first, with a gentle deterministic wave. */
   private ArrayNode series(long[] shape, java.util.function.BiConsumer<ObjectNode, Double> values) {
     ArrayNode out = Json.array();
     long step = shape[1];
-    long end = cluster.now().getEpochSecond() / step * step;
-    for (long i = shape[0] - 1; i >= 0; i--) {
-      ObjectNode point = out.addObject().put("time", end - i * step);
-      values.accept(point, 0.5 + 0.5 * Math.sin((end - i * step) / 3_600.0));
+    long ctime = cluster.now().getEpochSecond() / step * step;
+    for (long i = shape[0]; i >= 1; i--) {
+      long time = ctime - i * step;
+      ObjectNode point = out.addObject().put("time", time);
+      values.accept(point, 0.5 + 0.5 * Math.sin(time / 3_600.0));
     }
     return out;
   }
 
   private ApiResponse nodeRrd(Call call) {
+    TokenAuth.require(call.token(), "/nodes/" + call.var("node"), "Sys.Audit");
     SimNode n = cluster.reachableNode(call.var("node"));
-    TokenAuth.require(call.token(), "/nodes/" + n.name, "Sys.Audit");
     return ApiResponse.ok(
         series(
-            timeframe(call),
+            timeframe(call, NODE_RRD),
             (p, wave) ->
                 p.put("cpu", 0.05 + 0.2 * wave)
                     .put("maxcpu", n.cpus)
@@ -100,19 +121,33 @@ final class PveInfoApi {
                     .put("netout", 80_000 * wave)));
   }
 
+  /**
+   * Guest RRD files live on every node and the schema has no {@code proxyto}: the node in the path
+   * is not consulted, and a guest without an RRD file is RRDs' error.
+   */
   private ApiResponse guestRrd(Call call, String type) {
-    String node = cluster.reachableNode(call.var("node")).name;
-    SimGuest g = cluster.guestOn(node, type, call.var("vmid"));
-    TokenAuth.require(call.token(), "/vms/" + g.vmid, "VM.Audit");
+    TokenAuth.require(call.token(), "/vms/" + call.var("vmid"), "VM.Audit");
+    long[] shape = timeframe(call, GUEST_RRD);
+    int vmid = PveCluster.vmid(call.var("vmid"));
+    SimGuest g = cluster.guests.get(vmid);
+    if (g == null) {
+      String file = cluster.major() >= 9 ? "pve-vm-9.0/" : "pve2-vm/";
+      throw ApiException.of(
+          500,
+          "RRD error: opening '/var/lib/rrdcached/db/"
+              + file
+              + vmid
+              + "': No such file or directory");
+    }
     boolean running = g.isRunning();
     return ApiResponse.ok(
         series(
-            timeframe(call),
+            shape,
             (p, wave) -> {
               p.put("maxcpu", g.cpus)
                   .put("maxmem", (double) g.maxmem)
                   .put("maxdisk", (double) g.maxdisk);
-              p.put("disk", g.isQemu() ? 0.0 : g.maxdisk / 3.0);
+              p.put("disk", g.isQemu() || !running ? 0.0 : g.maxdisk / 3.0);
               if (running) {
                 // A stopped guest has only the max values, as in PVE.
                 p.put("cpu", g.cpuLoad() * (0.5 + wave))
@@ -127,6 +162,7 @@ final class PveInfoApi {
 
   private ApiResponse storageRrd(Call call) {
     cluster.reachableNode(call.var("node"));
+    long[] shape = timeframe(call, STORAGE_RRD);
     var storage =
         cluster.storages().stream()
             .filter(s -> s.name().equals(call.var("storage")))
@@ -135,14 +171,14 @@ final class PveInfoApi {
                 () -> ApiException.of(500, "storage '" + call.var("storage") + "' does not exist"));
     return ApiResponse.ok(
         series(
-            timeframe(call),
+            shape,
             (p, wave) ->
                 p.put("total", (double) storage.size()).put("used", (double) storage.used())));
   }
 
   private ApiResponse pendingUpdates(Call call) {
+    TokenAuth.require(call.token(), "/nodes/" + call.var("node"), "Sys.Modify");
     SimNode n = cluster.reachableNode(call.var("node"));
-    TokenAuth.require(call.token(), "/nodes/" + n.name, "Sys.Modify");
     ArrayNode out = Json.array();
     out.addObject()
         .put("Package", "pve-manager")
@@ -170,11 +206,11 @@ final class PveInfoApi {
   }
 
   private ApiResponse refreshUpdates(Call call) {
+    TokenAuth.require(call.token(), "/nodes/" + call.var("node"), "Sys.Modify");
+    SimNode n = cluster.reachableNode(call.var("node"));
     call.allow(Set.of("notify", "quiet"));
     call.bool("notify", false);
     call.bool("quiet", false);
-    SimNode n = cluster.reachableNode(call.var("node"));
-    TokenAuth.require(call.token(), "/nodes/" + n.name, "Sys.Modify");
     SimTask task =
         cluster.tasks.start(
             n.name,
@@ -190,8 +226,8 @@ final class PveInfoApi {
   }
 
   private ApiResponse repositories(Call call) {
+    TokenAuth.require(call.token(), "/nodes/" + call.var("node"), "Sys.Audit");
     SimNode n = cluster.reachableNode(call.var("node"));
-    TokenAuth.require(call.token(), "/nodes/" + n.name, "Sys.Audit");
     ObjectNode o = Json.object().put("digest", "9b1f3c0c8f2a4d7e");
     ObjectNode file = o.putArray("files").addObject();
     file.put("path", "/etc/apt/sources.list").put("file-type", "list");
@@ -234,14 +270,72 @@ final class PveInfoApi {
     r.put("Comment", "").put("FileType", "list").put("Enabled", enabled); // real JSON booleans here
   }
 
+  /**
+   * pve-manager {@code PVE/API2/Subscription.pm} (7.3+): anyone may ask, the details need Sys.Audit
+   * on the node; the info itself is proxmox-subscription's {@code SubscriptionInfo} (absent fields
+   * left out), with {@code level} only for an active key.
+   */
   private ApiResponse subscription(Call call) {
     SimNode n = cluster.reachableNode(call.var("node"));
-    return ApiResponse.ok(
-        Json.object()
-            .put("status", cluster.legacySubscriptionCase() ? "NotFound" : "notfound")
-            .put("message", "There is no subscription key")
-            .put("url", "https://www.proxmox.com/en/proxmox-virtual-environment/pricing")
-            .put("serverid", String.format("%032X", n.name.hashCode() & 0xffffffffL)));
+    call.allow(Set.of());
+    boolean audit = TokenAuth.has(call.token(), "/nodes/" + n.name, "Sys.Audit");
+    SubscriptionConfig sub = n.subscription;
+    String serverId = String.format("%032X", n.name.hashCode() & 0xffffffffL);
+    ObjectNode o = Json.object().put("status", status(sub.status()));
+    if (!sub.hasKey()) {
+      o.put("message", "There is no subscription key").put("url", PRICING);
+      if (audit) {
+        o.put("serverid", serverId);
+      }
+      return ApiResponse.ok(o);
+    }
+    if (!audit) {
+      // Perl copies the message even when there is none: an undef becomes null.
+      o.put("message", sub.message()).put("url", PRICING);
+      return ApiResponse.ok(o);
+    }
+    o.put("serverid", serverId);
+    String key =
+        "pve1" + sub.level() + "-" + String.format("%010x", n.name.hashCode() & 0xffffffffL);
+    if (!sub.status().equals("new")) {
+      o.put("checktime", cluster.now().getEpochSecond() - 3_600).put("key", key);
+      if (sub.message() != null) {
+        o.put("message", sub.message());
+      }
+      o.put("productname", productName(sub.level())).put("regdate", "2024-01-15 00:00:00");
+      if (sub.nextDueDate() != null) {
+        o.put("nextduedate", sub.nextDueDate());
+      }
+    } else {
+      o.put("key", key);
+    }
+    o.put("url", PRICING);
+    if (sub.status().equals("active")) {
+      o.put("level", sub.level());
+    }
+    o.put("sockets", 1);
+    return ApiResponse.ok(o);
+  }
+
+  /** Before PVE 7.3 the status was capitalised: NotFound, Active, ... */
+  private String status(String status) {
+    if (!cluster.legacySubscriptionCase()) {
+      return status;
+    }
+    return status.equals("notfound")
+        ? "NotFound"
+        : Character.toUpperCase(status.charAt(0)) + status.substring(1);
+  }
+
+  private static String productName(String level) {
+    String name =
+        switch (level) {
+          case "b" -> "Basic";
+          case "s" -> "Standard";
+          case "p" -> "Premium";
+          default -> "Community";
+        };
+    return "Proxmox VE " + name + " Subscription 1 CPU/year";
   }
 
   private ApiResponse firewallOptions(Call call) {

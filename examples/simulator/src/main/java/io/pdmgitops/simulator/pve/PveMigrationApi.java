@@ -45,58 +45,54 @@ final class PveMigrationApi {
         Route.of("POST", "/nodes/{node}/lxc/{vmid}/mtunnel", c -> tunnel(c, "lxc")));
   }
 
+  /**
+   * qemu-server's and pve-container's {@code migrate_vm}: what they check before forking answers at
+   * once; what {@code PVE::*Migrate::prepare} checks in the worker (a container's lock or live
+   * migration, the SSH hop to the target) ends the task with "migration aborted".
+   */
   private ApiResponse migrate(Call call, String type) {
-    call.allow(
-        Set.of(
-            "target",
-            "online",
-            "force",
-            "migration_type",
-            "migration_network",
-            "bwlimit",
-            "targetstorage",
-            "with-local-disks",
-            "with-conntrack-state",
-            "restart",
-            "timeout",
-            "target-storage"));
-    call.rootOnly(Set.of("force", "migration_type", "migration_network"));
-    boolean online = call.bool("online", false);
-    boolean restart = call.bool("restart", false);
-    call.bool("with-local-disks", false);
-    call.integer("bwlimit", 0);
-    String target = call.required("target");
+    TokenAuth.require(call.token(), "/vms/" + call.var("vmid"), "VM.Migrate");
     String node = cluster.reachableNode(call.var("node")).name;
-    SimGuest g = cluster.guestOn(node, type, call.var("vmid"));
-    TokenAuth.require(call.token(), "/vms/" + g.vmid, "VM.Migrate");
+    call.validate(GuestSchemas.migrate(type, cluster.major()));
+    String target = call.required("target");
     if (target.equals(node)) {
-      throw ApiException.of(400, "target is local node.");
+      throw ApiException.badParameter("target", "target is local node.");
     }
     SimNode targetNode = cluster.nodes.get(target);
     if (targetNode == null) {
       throw ApiException.of(500, "no such cluster node '" + target + "'");
     }
-    if (!targetNode.online) {
-      throw ApiException.of(500, "target node '" + target + "' is not online");
+    boolean qemu = type.equals("qemu");
+    if (qemu) {
+      call.rootOnly(Set.of("force", "migration_type", "migration_network"));
     }
-    checkLock(g);
-    String outcome = "OK";
-    if (g.isRunning() && g.isQemu() && !online) {
-      throw ApiException.of(500, "can't migrate running VM without --online");
-    }
-    if (g.isRunning() && !g.isQemu()) {
-      if (!online && !restart) {
+    SimGuest g = cluster.guestOn(node, type, call.var("vmid"));
+    boolean online = call.bool("online", false);
+    boolean restart = call.bool("restart", false);
+    String failure = null;
+    if (qemu) {
+      checkLock(g);
+      if (g.isRunning() && !online) {
+        throw ApiException.of(500, "can't migrate running VM without --online");
+      }
+    } else {
+      if (g.isRunning() && !online && !restart) {
         throw ApiException.of(500, "can't migrate running container without --online or --restart");
       }
-      if (online) {
-        outcome = "lxc live migration is currently not implemented";
+      if (g.lock != null) {
+        failure = "CT is locked (" + g.lock + ")";
+      } else if (g.isRunning() && online) {
+        failure = "lxc live migration is currently not implemented";
       }
     }
-    boolean ok = outcome.equals("OK");
-    if (ok) {
-      g.lock = "migrate"; // held until the task ends, as QemuMigrate's phase 1 does
+    if (failure == null && !targetNode.online) {
+      failure = "Can't connect to destination address using public key";
     }
-    String taskType = g.ha ? "hamigrate" : g.isQemu() ? "qmigrate" : "vzmigrate";
+    boolean ok = failure == null;
+    if (ok) {
+      g.lock = "migrate"; // held until the task ends, as phase 1 does
+    }
+    String taskType = g.ha ? "hamigrate" : qemu ? "qmigrate" : "vzmigrate";
     SimTask task =
         cluster.tasks.start(
             node,
@@ -104,66 +100,80 @@ final class PveMigrationApi {
             String.valueOf(g.vmid),
             PveCluster.user(call.token()),
             cluster.now(),
-            cluster.taskDuration(),
-            outcome,
+            ok ? cluster.taskDuration() : java.time.Duration.ZERO,
+            ok ? "OK" : "migration aborted",
             () -> {});
+    boolean wasRunning = g.isRunning();
     task.effect =
         () -> {
           g.node = target;
           g.lock = null;
+          if (wasRunning && !qemu) {
+            g.start(cluster.now()); // restart mode: shut down, moved, started on the target
+          }
           log(
               task,
               "migration finished successfully (duration "
                   + duration(cluster.taskDuration())
                   + ")");
         };
-    log(task, "starting migration of " + g.noun() + " " + g.vmid + " to node '" + target + "'");
-    if (!ok) {
-      log(task, "migration aborted");
+    if (ok) {
+      log(task, "starting migration of " + g.noun() + " " + g.vmid + " to node '" + target + "'");
+    } else {
+      log(task, "ERROR: migration aborted (duration 00:00:00): " + failure);
     }
     return ApiResponse.ok(Json.text(task.upid));
   }
 
   private ApiResponse remoteMigrate(Call call, String type) {
-    call.allow(
-        Set.of(
-            "target-endpoint",
-            "target-storage",
-            "target-bridge",
-            "target-vmid",
-            "online",
-            "delete",
-            "bwlimit",
-            "restart",
-            "timeout",
-            RemoteMigrationPreflight.TARGET_NODE));
+    TokenAuth.require(call.token(), "/vms/" + call.var("vmid"), "VM.Migrate");
+    String node = cluster.reachableNode(call.var("node")).name;
+    call.validate(GuestSchemas.remoteMigrate(type));
     RemoteTarget target = RemoteTarget.parse(call.required("target-endpoint"));
     String targetNode = call.required(RemoteMigrationPreflight.TARGET_NODE);
-    String storages = idMap(call, "target-storage");
-    if (storages.equals("1")) {
-      throw ApiException.badParameter(
-          "target-storage", "remote migration requires explicit storage mapping!");
-    }
-    String bridges = idMap(call, "target-bridge");
     boolean online = call.bool("online", false);
     boolean delete = call.bool("delete", false);
     boolean restart = call.bool("restart", false);
-    call.integer("bwlimit", 0);
-    String node = cluster.reachableNode(call.var("node")).name;
     SimGuest g = cluster.guestOn(node, type, call.var("vmid"));
     int targetVmid = (int) call.integer("target-vmid", g.vmid);
-    TokenAuth.require(call.token(), "/vms/" + g.vmid, "VM.Migrate");
     checkLock(g);
-    if (g.ha) {
-      throw ApiException.badParameter(
-          "vmid", "remote migration of HA managed guests is not supported");
+    if (g.isQemu()) {
+      if (g.ha) {
+        throw ApiException.badParameter("vmid", "cannot migrate HA-managed VM to remote cluster");
+      }
+      if (g.isRunning() && !online) {
+        throw ApiException.of(500, "can't migrate running VM without --online");
+      }
+    } else {
+      if (g.isRunning() && !online && !restart) {
+        throw ApiException.of(500, "can't migrate running container without --online or --restart");
+      }
+      if (g.ha) {
+        throw ApiException.badParameter("vmid", "cannot migrate HA-managed CT to remote cluster");
+      }
     }
-    if (g.isRunning() && !online && !(restart && !g.isQemu())) {
-      throw ApiException.of(
-          500,
-          g.isQemu()
-              ? "can't migrate running VM without --online"
-              : "can't migrate running container without --online or --restart");
+    String storages = idMap(call, "target-storage");
+    String bridges = idMap(call, "target-bridge");
+    if (storages.equals("1")) {
+      throw ApiException.of(500, "remote migration requires explicit storage mapping!");
+    }
+    if (!g.isQemu() && g.isRunning() && online) {
+      // PVE::LXC::Migrate::prepare refuses before the tunnel is opened.
+      SimTask task =
+          cluster.tasks.start(
+              node,
+              "vzmigrate",
+              String.valueOf(g.vmid),
+              PveCluster.user(call.token()),
+              cluster.now(),
+              java.time.Duration.ZERO,
+              "migration aborted",
+              () -> {});
+      log(
+          task,
+          "ERROR: migration aborted (duration 00:00:00): "
+              + "lxc live migration is currently not implemented");
+      return ApiResponse.ok(Json.text(task.upid));
     }
     SimTask task =
         cluster.tasks.startDeferred(
@@ -177,7 +187,7 @@ final class PveMigrationApi {
     tunnel.put("storages", storages);
     tunnel.put("bridges", bridges);
     tunnel.put("sim-name", g.name);
-    tunnel.put("sim-status", g.isRunning() && online ? "running" : "stopped");
+    tunnel.put("sim-status", g.isRunning() && (online || restart) ? "running" : "stopped");
     tunnel.put("sim-cpus", String.valueOf(g.cpus));
     tunnel.put("sim-memory", String.valueOf(g.maxmem));
     tunnel.put("sim-disk", String.valueOf(g.maxdisk));

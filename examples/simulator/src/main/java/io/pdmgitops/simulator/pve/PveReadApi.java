@@ -76,7 +76,7 @@ final class PveReadApi {
               .put("nodeid", cluster.nodes.size() > 1 ? nodeId++ : 0)
               .put("local", flag(first))
               .put("online", flag(node.online))
-              .put("level", "");
+              .put("level", node.level());
       entry.put("ip", "10.0.0." + nodeId);
       first = false;
     }
@@ -148,7 +148,7 @@ final class PveReadApi {
         .put("maxmem", g.maxmem)
         .put("mem", g.memUsed())
         .put("maxdisk", g.maxdisk)
-        .put("disk", g.isQemu() ? 0 : g.maxdisk / 3)
+        .put("disk", g.isQemu() || !g.isRunning() ? 0 : g.maxdisk / 3)
         .put("uptime", g.uptime(now))
         .put("netin", g.uptime(now) * 1_200)
         .put("netout", g.uptime(now) * 800)
@@ -181,7 +181,7 @@ final class PveReadApi {
         .put("maxdisk", n.rootfs)
         .put("disk", n.rootfs / 4)
         .put("uptime", 1_209_600)
-        .put("level", "")
+        .put("level", n.level())
         .put("cgroup-mode", 2);
   }
 
@@ -245,8 +245,8 @@ final class PveReadApi {
   }
 
   private ApiResponse nodeStatus(Call call) {
+    TokenAuth.require(call.token(), "/nodes/" + call.var("node"), "Sys.Audit");
     SimNode n = cluster.reachableNode(call.var("node"));
-    TokenAuth.require(call.token(), "/nodes/" + n.name, "Sys.Audit");
     ObjectNode o = Json.object();
     o.put("uptime", 1_209_600).put("idle", 0).put("cpu", nodeCpu(n)).put("wait", 0.0012);
     o.putArray("loadavg").add("0.15").add("0.25").add("0.30");
@@ -281,66 +281,25 @@ final class PveReadApi {
 
   private ApiResponse guests(Call call, String type) {
     String node = cluster.reachableNode(call.var("node")).name;
+    call.allow(type.equals("qemu") ? Set.of("full") : Set.of());
+    call.bool("full", false);
     Instant now = cluster.now();
     ArrayNode out = Json.array();
     for (SimGuest g : cluster.guests.values()) {
       if (g.node.equals(node) && g.type.equals(type)) {
-        listEntry(out.addObject(), g, now);
+        GuestStatusView.listEntry(out.addObject(), g, now, cluster.major());
       }
     }
     return ApiResponse.ok(out);
   }
 
-  private void listEntry(ObjectNode o, SimGuest g, Instant now) {
-    o.put("vmid", g.vmid)
-        .put("status", g.status)
-        .put("name", g.name)
-        .put("cpus", g.cpus)
-        .put("maxmem", g.maxmem)
-        .put("mem", g.memUsed())
-        .put("maxdisk", g.maxdisk)
-        .put("disk", g.isQemu() ? 0 : g.maxdisk / 3)
-        .put("cpu", g.cpuLoad())
-        .put("uptime", g.uptime(now))
-        .put("netin", g.uptime(now) * 1_200)
-        .put("netout", g.uptime(now) * 800)
-        .put("diskread", g.uptime(now) * 4_000)
-        .put("diskwrite", g.uptime(now) * 2_500);
-    if (!g.isQemu()) {
-      o.put("type", "lxc").put("maxswap", 512L << 20).put("swap", 0);
-    }
-    if (g.isRunning() && g.isQemu()) {
-      o.put("pid", 10_000 + g.vmid);
-    }
-    if (g.template) {
-      o.put("template", 1);
-    }
-    if (g.lock != null) {
-      o.put("lock", g.lock);
-    }
-    if (!g.tags.isEmpty()) {
-      o.put("tags", String.join(";", g.tags));
-    }
-  }
-
   private ApiResponse current(Call call, String type) {
+    TokenAuth.require(call.token(), "/vms/" + call.var("vmid"), "VM.Audit");
     String node = cluster.reachableNode(call.var("node")).name;
+    call.validate(GuestSchemas.pathOnly());
     SimGuest g = cluster.guestOn(node, type, call.var("vmid"));
-    TokenAuth.require(call.token(), "/vms/" + g.vmid, "VM.Audit");
     ObjectNode o = Json.object();
-    listEntry(o, g, cluster.now());
-    if (g.isQemu()) {
-      o.put("qmpstatus", g.qmpstatus);
-      o.put("agent", 1);
-      o.put("running-qemu", g.isRunning() ? "9.0.2" : null);
-      if (!g.isRunning()) {
-        o.remove("running-qemu");
-      }
-    }
-    ObjectNode ha = o.putObject("ha").put("managed", flag(g.ha));
-    if (g.ha) {
-      ha.put("state", g.isRunning() ? "started" : "stopped");
-    }
+    GuestStatusView.current(o, g, cluster.now(), cluster.major());
     return ApiResponse.ok(o);
   }
 }

@@ -6,6 +6,7 @@ import io.pdmgitops.simulator.http.Call;
 import io.pdmgitops.simulator.http.Json;
 import io.pdmgitops.simulator.http.Route;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.node.ArrayNode;
@@ -74,7 +75,8 @@ final class PveTaskApi {
   }
 
   private ApiResponse status(Call call) {
-    SimTask task = find(call);
+    call.allow(Set.of());
+    SimTask task = find(call).orElseThrow(() -> ApiException.badParameter("upid", "no such task"));
     ObjectNode o = Json.object();
     describe(o, task, false);
     o.put("status", task.isRunning() ? "running" : "stopped");
@@ -85,12 +87,17 @@ final class PveTaskApi {
   }
 
   private ApiResponse log(Call call) {
+    Optional<SimTask> task = find(call);
     call.allow(Set.of("start", "limit", "download"));
-    SimTask task = find(call);
     long start = call.integer("start", 0);
     long limit = call.integer("limit", 50);
     ArrayNode out = Json.array();
-    List<String> lines = task.log;
+    if (task.isEmpty()) {
+      // Tasks.pm does not check; PVE::Tools::dump_logfile reports the missing file as a line.
+      out.addObject().put("n", 1).put("t", "unable to open file - No such file or directory");
+      return ApiResponse.paged(out, 1);
+    }
+    List<String> lines = task.get().log;
     for (int i = (int) start; i < lines.size() && (limit == 0 || i < start + limit); i++) {
       out.addObject().put("n", i + 1).put("t", lines.get(i));
     }
@@ -98,7 +105,8 @@ final class PveTaskApi {
   }
 
   private ApiResponse stop(Call call) {
-    SimTask task = find(call);
+    call.allow(Set.of());
+    SimTask task = find(call).orElseThrow(() -> ApiException.badParameter("upid", "no such task"));
     if (task.isRunning()) {
       task.endtime = cluster.now().getEpochSecond();
       task.exitstatus = "interrupted by signal";
@@ -108,13 +116,17 @@ final class PveTaskApi {
     return ApiResponse.ok(null);
   }
 
-  private SimTask find(Call call) {
-    cluster.reachableNode(call.var("node"));
+  /**
+   * The task of a UPID, read on the node in the path (task logs are node-local files): a node the
+   * cluster does not know fails in pveproxy's lookup before any of this.
+   */
+  private Optional<SimTask> find(Call call) {
+    String node = cluster.reachableNode(call.var("node")).name;
     String upid = call.var("upid");
     if (!UPID.matcher(upid).matches()) {
       throw ApiException.badParameter("upid", "unable to parse worker upid");
     }
-    return cluster.tasks.find(upid).orElseThrow(() -> ApiException.of(400, "no such task"));
+    return cluster.tasks.find(upid).filter(t -> t.node.equals(node));
   }
 
   private static void describe(ObjectNode o, SimTask t, boolean listItem) {

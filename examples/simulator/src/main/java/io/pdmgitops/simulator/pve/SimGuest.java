@@ -12,7 +12,7 @@ final class SimGuest {
   String node;
   String status;
 
-  /** running, paused (qemu suspend to RAM). */
+  /** running, paused (qemu suspend to RAM), stopped. */
   String qmpstatus;
 
   Instant runningSince;
@@ -24,6 +24,10 @@ final class SimGuest {
   boolean template;
   boolean ha;
   String lock;
+  final boolean agent;
+
+  /** lxc: a checkpoint left by vzsuspend ({@code lxc-checkpoint -s} stops the container). */
+  boolean checkpointed;
 
   SimGuest(GuestConfig config, Instant now) {
     this.vmid = config.vmid();
@@ -41,6 +45,7 @@ final class SimGuest {
     this.template = config.template();
     this.ha = config.ha();
     this.lock = config.lock();
+    this.agent = config.agent();
   }
 
   boolean isQemu() {

@@ -1,6 +1,7 @@
 package io.pdmgitops.simulator.pve;
 
 import io.pdmgitops.simulator.config.NodeConfig;
+import io.pdmgitops.simulator.config.SubscriptionConfig;
 
 /** A node's live state. Mutated only under its cluster's lock. */
 final class SimNode {
@@ -9,6 +10,7 @@ final class SimNode {
   final long memory;
   final long rootfs;
   boolean online;
+  SubscriptionConfig subscription;
 
   SimNode(NodeConfig config) {
     this.name = config.name();
@@ -16,5 +18,11 @@ final class SimNode {
     this.memory = config.memory();
     this.rootfs = config.rootfs();
     this.online = config.online();
+    this.subscription = config.subscription();
+  }
+
+  /** The level letter PVE shows in cluster status and resources: only for an active key. */
+  String level() {
+    return subscription.status().equals("active") ? subscription.level() : "";
   }
 }

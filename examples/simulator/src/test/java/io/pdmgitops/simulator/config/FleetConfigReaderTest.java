@@ -86,4 +86,41 @@ class FleetConfigReaderTest {
     assertThat(fleet.clusters().get(0).nodes()).hasSize(3);
     assertThat(fleet.clusters().get(1).nodes()).hasSize(2);
   }
+
+  @Test
+  void readsSubscriptionsAgentsAndProxyFailures() {
+    FleetConfig fleet =
+        FleetConfigReader.parse(
+            """
+            clusters:
+              - name: c1
+                nodes:
+                  - {name: n1, subscription: expired}
+                  - {name: n2, subscription: {status: active, level: p}}
+                  - {name: n3}
+                guests: [{vmid: 100, agent: true}]
+                faults: {proxyFailure: broken-pipe, paths: {/nodes/n2: {proxyFailure: timeout}}}
+            """);
+
+    ClusterConfig c1 = fleet.clusters().get(0);
+    assertThat(c1.nodes().get(0).subscription().status()).isEqualTo("expired");
+    assertThat(c1.nodes().get(1).subscription().level()).isEqualTo("p");
+    assertThat(c1.nodes().get(2).subscription().status()).isEqualTo("notfound");
+    assertThat(c1.guests().get(0).agent()).isTrue();
+    assertThat(c1.faults().proxyFailure()).isEqualTo(ProxyFailure.BROKEN_PIPE);
+    assertThat(c1.faults().forPath("/nodes/n2/qemu").proxyFailure())
+        .isEqualTo(ProxyFailure.TIMEOUT);
+  }
+
+  @Test
+  void refusesUnknownSubscriptionStatesAndProxyFailures() {
+    assertThatThrownBy(
+            () ->
+                FleetConfigReader.parse(
+                    "clusters: [{name: c, nodes: [{name: n, subscription: gold}]}]"))
+        .hasMessageContaining("subscription status gold");
+    assertThatThrownBy(
+            () -> FleetConfigReader.parse("clusters: [{name: c, faults: {proxyFailure: slow}}]"))
+        .hasMessageContaining("proxyFailure");
+  }
 }
