@@ -63,10 +63,18 @@ final class ValidateCommand implements Callable<Integer> {
       printText(out, result);
     }
     out.flush();
-    if (result.hasUnreadableFiles()) {
-      return USAGE;
+    return exitCode(result);
+  }
+
+  /**
+   * Decided on what the summary line says: it reads "valid" exactly when the exit code is 0, so the
+   * words and the code cannot disagree (a warning about a file once made "valid" exit 2).
+   */
+  static int exitCode(LoadResult result) {
+    if (result.isValid()) {
+      return VALID;
     }
-    return result.isValid() ? VALID : INVALID;
+    return result.hasUnreadableFiles() ? USAGE : INVALID;
   }
 
   private void printText(PrintWriter out, LoadResult result) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +91,34 @@ class ValidateCommandTest {
 
     assertThat(exit).isEqualTo(2);
     assertThat(out.toString()).contains("pipe.yaml:1:1: error: not a regular file");
+  }
+
+  @Test
+  void aSymbolicLinkIsAnErrorWithItsPathAndExitsOne(@TempDir Path tmp) throws Exception {
+    Path outside = Files.writeString(tmp.resolve("outside.yaml"), "secret: not in the repo\n");
+    Path repo = Files.createDirectory(tmp.resolve("repo"));
+    Files.createSymbolicLink(repo.resolve("link.yaml"), outside);
+
+    int exit = run("validate", repo.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString().lines())
+        .containsExactly(
+            repo + "/link.yaml:1:1: error: symbolic link not followed",
+            "    hint: commit the file itself; links may point outside the repository",
+            repo + ": invalid: 1 error, 0 warnings in 0 files");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void aDirectoryNamedThroughALinkIsValidated(@TempDir Path tmp) throws Exception {
+    Path link = Files.createSymbolicLink(tmp.resolve("demo"), Path.of(DEMO).toAbsolutePath());
+
+    int exit = run("validate", link.toString());
+
+    assertThat(exit).isZero();
+    assertThat(out.toString().strip())
+        .isEqualTo(link + ": valid: 35 objects in 12 files, 0 warnings");
   }
 
   @Test

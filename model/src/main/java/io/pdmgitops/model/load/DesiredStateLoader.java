@@ -87,16 +87,20 @@ public final class DesiredStateLoader {
     }
   }
 
-  private LoadResult loadNow(Path root) {
+  private LoadResult loadNow(Path directory) {
     List<Problem> problems = new ArrayList<>();
-    if (!Files.isDirectory(root)) {
+    if (!Files.isDirectory(directory)) {
       problems.add(
           Problem.error(
-              ProblemCategory.IO, SourceLocation.startOf("."), "not a directory: " + root));
+              ProblemCategory.IO, SourceLocation.startOf("."), "not a directory: " + directory));
       return new LoadResult(Optional.empty(), problems, 0, 0, 0);
     }
+    Path root;
     RepositoryScan scan;
     try {
+      // The directory named may itself be a link (a checkout under a linked /var or home); it is
+      // what the user chose, so it is followed. Only links inside it are refused.
+      root = directory.toRealPath();
       scan = RepositoryScan.of(root, limits);
     } catch (IOException e) {
       problems.add(
@@ -123,7 +127,7 @@ public final class DesiredStateLoader {
     }
     LoadedObjects index = new LoadedObjects(objects, invalid);
     for (SemanticCheck check : SemanticCheck.all()) {
-      problems.addAll(check.check(index));
+      problems.addAll(run(check, index));
     }
     if (objects.isEmpty() && invalid.isEmpty() && problems.isEmpty()) {
       problems.add(
@@ -135,6 +139,34 @@ public final class DesiredStateLoader {
               .asWarning());
     }
     return result(problems, objects, scan.files().size(), documentCount);
+  }
+
+  /** One check's bug costs one problem, not the problems of the other checks and documents. */
+  private static List<Problem> run(SemanticCheck check, LoadedObjects index) {
+    try {
+      return check.check(index);
+    } catch (RuntimeException e) {
+      return List.of(
+          Problem.internalError(
+              ProblemCategory.SEMANTIC,
+              SourceLocation.startOf("."),
+              "checking " + check.getClass().getSimpleName(),
+              e));
+    }
+  }
+
+  /** One document's fault, such as a bug on an odd value, costs that document only. */
+  private DocumentReader.Outcome read(YamlDocument document) {
+    try {
+      return documents.read(document);
+    } catch (RuntimeException e) {
+      return new DocumentReader.Outcome(
+          Optional.empty(),
+          Optional.empty(),
+          List.of(
+              Problem.internalError(
+                  ProblemCategory.SCHEMA, document.start(), "checking the document", e)));
+    }
   }
 
   private FileOutcome readFile(Path root, Path file, String name) {
@@ -169,7 +201,7 @@ public final class DesiredStateLoader {
     YamlFileReader.FileContent content = parse(name, bytes);
     problems.addAll(content.problems());
     for (YamlDocument document : content.documents()) {
-      DocumentReader.Outcome outcome = documents.read(document);
+      DocumentReader.Outcome outcome = read(document);
       outcome.object().ifPresent(objects::add);
       outcome
           .object()

@@ -2,6 +2,7 @@ package io.pdmgitops.model.load;
 
 import com.networknt.schema.Error;
 import io.pdmgitops.model.ObjectRef;
+import io.pdmgitops.model.SourceLocation;
 import io.pdmgitops.model.desired.Kind;
 import io.pdmgitops.model.desired.ObjectMeta;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,27 +50,23 @@ final class DocumentReader {
     Set<Problem> problems = new LinkedHashSet<>();
     apiVersion(document).ifPresent(problems::add);
     JsonNode kindNode = root.get("kind");
-    if (kindNode == null || !kindNode.isString()) {
+    if (kindNode == null) {
       problems.add(
           envelope(document, "/kind", "missing 'kind'")
               .withHint("add 'kind:' with one of " + String.join(", ", Kind.kindNames())));
       return failed(problems);
     }
-    Optional<Kind> kind = Kind.fromKindName(kindNode.asString());
+    Optional<Kind> kind =
+        kindNode.isString() ? Kind.fromKindName(kindNode.stringValue()) : Optional.empty();
     if (kind.isEmpty()) {
+      String text = kindNode.isString() ? kindNode.stringValue() : "";
       problems.add(
-          envelope(document, "/kind", "unknown kind '" + kindNode.asString() + "'")
-              .withHint(Suggestions.hint(kindNode.asString(), Kind.kindNames(), "known kinds: ")));
+          envelope(document, "/kind", wrongEnvelope("kind", "unknown kind", kindNode))
+              .withHint(Suggestions.hint(text, Kind.kindNames(), "known kinds: ")));
       return failed(problems);
     }
-    String label = kind.get().kindName() + "/" + name(root).orElse("?");
-    SchemaProblemTranslator translator =
-        new SchemaProblemTranslator(schemas.document(kind.get()), document);
-    for (Error error : schemas.validate(kind.get(), root)) {
-      if (!isEnvelopeConst(error)) {
-        problems.add(translator.translate(error).withObject(label));
-      }
-    }
+    String label = kind.get().kindName() + "/" + name(root).map(ShownValue::cut).orElse("?");
+    problems.addAll(schemaProblems(kind.get(), document, label));
     Optional<ObjectRef> declared =
         identity(kind.get(), root).map(id -> new ObjectRef(kind.get(), id));
     if (!problems.isEmpty()) {
@@ -81,26 +77,70 @@ final class DocumentReader {
           Optional.of(LoadedObject.of(ObjectBinder.bind(kind.get(), root), document)),
           Optional.empty(),
           List.of());
-    } catch (DatabindException e) {
-      // The schema checks shapes; a value of the right shape can still be wrong (2026-13-01).
-      String pointer = pointer(e);
-      JsonNode value = root.at(pointer);
+    } catch (JacksonException e) {
       return new Outcome(
-          Optional.empty(),
-          declared,
-          List.of(
-              Problem.error(
-                      ProblemCategory.SCHEMA,
-                      document.positions().valueAt(pointer),
-                      "'" + value.asString() + "' is not a valid " + FieldPaths.leaf(pointer))
-                  .withObject(label)
-                  .withField(FieldPaths.dotted(pointer))
-                  .withHint("dates and times are RFC 3339, such as 2026-11-20T03:00:00Z")));
+          Optional.empty(), declared, List.of(bindingProblem(document, e).withObject(label)));
+    } catch (RuntimeException e) {
+      Problem fault =
+          Problem.internalError(ProblemCategory.SCHEMA, document.start(), "reading " + label, e);
+      return new Outcome(Optional.empty(), declared, List.of(fault.withObject(label)));
     }
   }
 
+  /**
+   * The kind's schema errors in our words. A fault of the schema library or of our wording costs
+   * one problem at the document or field it was checking, never the other problems of the load.
+   */
+  private List<Problem> schemaProblems(Kind kind, YamlDocument document, String label) {
+    List<Error> errors;
+    try {
+      errors = schemas.validate(kind, SchemaSafeNumbers.of(document.root()));
+    } catch (RuntimeException e) {
+      return List.of(
+          Problem.internalError(ProblemCategory.SCHEMA, document.start(), "checking " + label, e)
+              .withObject(label));
+    }
+    SchemaProblemTranslator translator =
+        new SchemaProblemTranslator(schemas.document(kind), document);
+    List<Problem> problems = new ArrayList<>();
+    for (Error error : errors) {
+      if (isEnvelopeConst(error)) {
+        continue;
+      }
+      Problem problem;
+      try {
+        problem = translator.translate(error);
+      } catch (RuntimeException e) {
+        problem = translator.internalError(error, e);
+      }
+      problems.add(problem.withObject(label));
+    }
+    return problems;
+  }
+
+  /**
+   * The schema checks shapes; a value of the right shape can still be wrong (2026-13-01), or too
+   * large for the number its field holds ({@code bwlimit: 9223372036854775808}).
+   */
+  private static Problem bindingProblem(YamlDocument document, JacksonException e) {
+    String pointer = pointer(e);
+    JsonNode value = document.root().at(pointer);
+    String field = FieldPaths.leaf(pointer);
+    SourceLocation at = document.positions().valueAt(pointer);
+    if (value.isNumber()) {
+      return Problem.error(
+              ProblemCategory.SCHEMA, at, ShownValue.of(value) + " is out of range for " + field)
+          .withField(FieldPaths.dotted(pointer))
+          .withHint("write a smaller number");
+    }
+    String shown = ShownValue.isScalar(value) ? "'" + ShownValue.of(value) + "'" : "this value";
+    return Problem.error(ProblemCategory.SCHEMA, at, shown + " is not a valid " + field)
+        .withField(FieldPaths.dotted(pointer))
+        .withHint("dates and times are RFC 3339, such as 2026-11-20T03:00:00Z");
+  }
+
   /** The JSON pointer of the value a binding error is about. */
-  private static String pointer(DatabindException e) {
+  private static String pointer(JacksonException e) {
     StringBuilder out = new StringBuilder();
     List<JacksonException.Reference> path = e.getPath();
     boolean inMetadata =
@@ -108,8 +148,11 @@ final class DocumentReader {
             && (path.get(0).from() == ObjectMeta.class || path.get(0).from() instanceof ObjectMeta);
     out.append(inMetadata ? "/metadata" : "/spec");
     for (JacksonException.Reference step : path) {
-      out.append('/')
-          .append(step.getPropertyName() != null ? step.getPropertyName() : step.getIndex());
+      if (step.getPropertyName() != null) {
+        out.append('/').append(step.getPropertyName());
+      } else if (step.getIndex() >= 0) {
+        out.append('/').append(step.getIndex());
+      } // else a step into an object without a name: the problem stays at the enclosing value
     }
     return out.toString();
   }
@@ -121,12 +164,22 @@ final class DocumentReader {
           envelope(document, "/apiVersion", "missing 'apiVersion'")
               .withHint("add 'apiVersion: " + API_VERSION + "' at the top of the document"));
     }
-    if (!version.isString() || !version.asString().equals(API_VERSION)) {
+    if (!version.isString() || !version.stringValue().equals(API_VERSION)) {
       return Optional.of(
-          envelope(document, "/apiVersion", "unsupported apiVersion '" + version.asString() + "'")
+          envelope(
+                  document,
+                  "/apiVersion",
+                  wrongEnvelope("apiVersion", "unsupported apiVersion", version))
               .withHint("this controller reads 'apiVersion: " + API_VERSION + "'"));
     }
     return Optional.empty();
+  }
+
+  /** "unknown kind 'Pod'", or "kind must be text, found a list" for what is not even text. */
+  private static String wrongEnvelope(String field, String unknown, JsonNode value) {
+    return ShownValue.isScalar(value)
+        ? unknown + " '" + ShownValue.of(value) + "'"
+        : field + " must be text, found " + ShownValue.of(value);
   }
 
   private static Problem envelope(YamlDocument document, String pointer, String message) {
@@ -141,7 +194,7 @@ final class DocumentReader {
 
   private static Optional<String> name(JsonNode root) {
     JsonNode name = root.path("metadata").path("name");
-    return name.isString() ? Optional.of(name.asString()) : Optional.empty();
+    return name.isString() ? Optional.of(name.stringValue()) : Optional.empty();
   }
 
   private static Optional<String> identity(Kind kind, JsonNode root) {
@@ -149,7 +202,7 @@ final class DocumentReader {
       return name(root);
     }
     JsonNode realm = root.path("spec").path("realm");
-    return realm.isString() ? name(root).map(n -> n + "@" + realm.asString()) : Optional.empty();
+    return realm.isString() ? name(root).map(n -> n + "@" + realm.stringValue()) : Optional.empty();
   }
 
   private static Outcome failed(Problem problem) {

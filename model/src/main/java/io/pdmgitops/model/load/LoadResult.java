@@ -37,8 +37,11 @@ public record LoadResult(
     return problems.stream().filter(p -> !p.isError()).count();
   }
 
-  /** Whether a file could not be read at all, as opposed to being read and found wrong. */
+  /**
+   * Whether a file could not be read at all, as opposed to being read and found wrong. Only errors
+   * count: a warning never makes a result both valid and unreadable.
+   */
   public boolean hasUnreadableFiles() {
-    return problems.stream().anyMatch(p -> p.category() == ProblemCategory.IO);
+    return problems.stream().anyMatch(p -> p.isError() && p.category() == ProblemCategory.IO);
   }
 }

@@ -40,6 +40,27 @@ public record Problem(
         Optional.empty());
   }
 
+  /**
+   * A fault of the loader itself (a bug, or a library failing on an odd value), reported where it
+   * happened instead of thrown, so that it hides none of the other problems. The exception's class
+   * and where it was thrown name the bug for a report.
+   *
+   * @param activity what the loader was doing, such as "checking spec.vmid"
+   */
+  public static Problem internalError(
+      ProblemCategory category, SourceLocation at, String activity, Throwable fault) {
+    StackTraceElement[] trace = fault.getStackTrace();
+    String origin =
+        trace.length == 0 || trace[0].getFileName() == null
+            ? ""
+            : " (" + trace[0].getFileName() + ":" + trace[0].getLineNumber() + ")";
+    return error(
+            category,
+            at,
+            "internal error while " + activity + ": " + fault.getClass().getSimpleName() + origin)
+        .withHint("this is a bug in pdm-gitops: please report it together with this document");
+  }
+
   public Problem withHint(String text) {
     return new Problem(severity, category, location, object, field, message, Optional.of(text));
   }

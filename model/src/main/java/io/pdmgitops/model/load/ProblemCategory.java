@@ -4,7 +4,10 @@ package io.pdmgitops.model.load;
 public enum ProblemCategory {
   /** A file could not be read at all: a usage problem, not a content problem. */
   IO,
-  /** A size, count, depth or alias limit was exceeded. */
+  /**
+   * A size, count, depth or alias limit was exceeded, or something refused for safety, such as a
+   * symbolic link.
+   */
   LIMIT,
   /** The text is not well-formed YAML. */
   SYNTAX,

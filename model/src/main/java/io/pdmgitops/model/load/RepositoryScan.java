@@ -17,7 +17,9 @@ import java.util.Locale;
 /**
  * Finds the YAML files of a repository: {@code *.yaml} and {@code *.yml}, sorted, skipping hidden
  * directories such as {@code .git}. Symbolic links are not followed: a link could pull files from
- * outside the repository into the desired state.
+ * outside the repository into the desired state. A link that would have been read (to a YAML file
+ * or a directory) is an error rather than a warning, because skipping it silently drops its objects
+ * from the desired state: the controller would then treat them as removed.
  */
 final class RepositoryScan {
   /** Directory depth below the root; desired-state trees are shallow. */
@@ -59,14 +61,26 @@ final class RepositoryScan {
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
             String name = file.getFileName().toString();
             boolean yaml = isYaml(name);
-            if (attrs.isSymbolicLink() && (yaml || Files.isDirectory(file))) {
+            boolean hidden = name.startsWith("."); // skipped like a hidden directory, link or not
+            if (attrs.isSymbolicLink() && !hidden && (yaml || Files.isDirectory(file))) {
+              // LIMIT, not IO: the link is content of the repository, refused for safety; the
+              // file system read it fine.
               scan.problems.add(
                   Problem.error(
-                          ProblemCategory.IO,
+                          ProblemCategory.LIMIT,
                           SourceLocation.startOf(relative(root, file)),
                           "symbolic link not followed")
-                      .withHint("commit the file itself; links may point outside the repository")
-                      .asWarning());
+                      .withHint("commit the file itself; links may point outside the repository"));
+              return FileVisitResult.CONTINUE;
+            }
+            if (attrs.isDirectory() && !hidden) {
+              // Only a directory at MAX_DEPTH is visited as a file; what is below it is not read.
+              scan.problems.add(
+                  Problem.error(
+                          ProblemCategory.LIMIT,
+                          SourceLocation.startOf(relative(root, file)),
+                          "directory nested more than " + MAX_DEPTH + " levels deep, not read")
+                      .withHint("keep desired state in a shallow tree of directories"));
               return FileVisitResult.CONTINUE;
             }
             if (!yaml) {

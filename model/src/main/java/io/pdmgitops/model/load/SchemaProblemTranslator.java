@@ -26,12 +26,12 @@ final class SchemaProblemTranslator {
     String pointer = pointer(error.getInstanceLocation());
     List<Object> schemaPath = elements(error.getSchemaLocation().getFragment());
     JsonNode owner = navigate(schemaPath.subList(0, Math.max(0, schemaPath.size() - 1)));
-    JsonNode value = error.getInstanceNode();
+    JsonNode value = written(pointer, error.getInstanceNode());
     return switch (error.getKeyword()) {
       case "required" -> missing(pointer, error.getProperty(), schemaPath);
       case "additionalProperties", "unevaluatedProperties", "propertyNames" ->
           notAllowed(pointer, error.getProperty(), schemaPath, value);
-      case "type" -> wrongType(pointer, error, schemaPath);
+      case "type" -> wrongType(pointer, error, value, schemaPath);
       case "enum", "const" -> notOneOf(pointer, value, error.getSchemaNode(), owner);
       case "pattern" -> badFormat(pointer, value, owner);
       case "minProperties", "maxProperties" -> onePropertyExpected(pointer, owner, error);
@@ -42,6 +42,31 @@ final class SchemaProblemTranslator {
       case "uniqueItems" -> repeated(pointer, value);
       default -> at(document.positions().valueAt(pointer), pointer, describe(error));
     };
+  }
+
+  /**
+   * For an error our wording failed on: the position and field it is about, so that the fault is
+   * reported where a reader can see what the library choked on.
+   */
+  Problem internalError(Error error, RuntimeException fault) {
+    String pointer = pointer(error.getInstanceLocation());
+    String field = FieldPaths.dotted(pointer);
+    Problem problem =
+        Problem.internalError(
+            ProblemCategory.SCHEMA,
+            document.positions().valueAt(pointer),
+            "checking " + (field.isEmpty() ? "the document" : field),
+            fault);
+    return field.isEmpty() ? problem : problem.withField(field);
+  }
+
+  /**
+   * The value as the document has it: the library may have checked a stand-in ({@link
+   * SchemaSafeNumbers}).
+   */
+  private JsonNode written(String pointer, JsonNode checked) {
+    JsonNode value = document.root().at(pointer);
+    return value.isMissingNode() ? checked : value;
   }
 
   private Problem outOfRange(
@@ -57,7 +82,7 @@ final class SchemaProblemTranslator {
         at(
             document.positions().valueAt(pointer),
             pointer,
-            value.asString() + " is " + relation + bound.asString());
+            ShownValue.of(value) + " is " + relation + ShownValue.of(bound));
     return description(owner).map(problem::withHint).orElse(problem);
   }
 
@@ -72,7 +97,7 @@ final class SchemaProblemTranslator {
         at(
             document.positions().valueAt(pointer),
             pointer,
-            "needs " + limit + bound.asString() + " " + unit);
+            "needs " + limit + ShownValue.of(bound) + " " + unit);
     return description(owner).map(problem::withHint).orElse(problem);
   }
 
@@ -82,7 +107,9 @@ final class SchemaProblemTranslator {
       if (!seen.add(array.get(i))) {
         String item = pointer + "/" + i;
         String shown =
-            array.get(i).isValueNode() ? "'" + array.get(i).asString() + "'" : "an entry";
+            ShownValue.isScalar(array.get(i))
+                ? "'" + ShownValue.of(array.get(i)) + "'"
+                : "an entry";
         return at(document.positions().valueAt(item), item, shown + " is listed more than once")
             .withHint("remove the repeated entry");
       }
@@ -91,6 +118,9 @@ final class SchemaProblemTranslator {
   }
 
   private Problem missing(String pointer, String property, List<Object> schemaPath) {
+    if (property == null) {
+      return at(document.positions().keyAt(pointer), pointer, "a required field is missing");
+    }
     String child = NodePositions.child(pointer, property);
     Problem problem =
         at(document.positions().keyAt(pointer), child, "missing required field '" + property + "'");
@@ -101,26 +131,33 @@ final class SchemaProblemTranslator {
 
   private Problem notAllowed(
       String pointer, String property, List<Object> schemaPath, JsonNode object) {
+    if (property == null) {
+      return at(document.positions().keyAt(pointer), pointer, "a field is not allowed here")
+          .withHint(Suggestions.hint("", knownProperties(schemaPath), "allowed fields here: "));
+    }
     String child = NodePositions.child(pointer, property);
     SourceLocation where = document.positions().keyAt(child);
     List<String> known = knownProperties(schemaPath);
     JsonNode type = object == null ? null : object.get("type");
+    String shown = ShownValue.cut(property);
     if (known.contains(property) && type != null && type.isString()) {
       List<String> allowed = enumValues(navigate(schemaPath));
+      String typeName = ShownValue.of(type);
       return at(
-              where,
-              child,
-              "field '" + property + "' does not apply when type is '" + type.asString() + "'")
-          .withHint("fields for type '" + type.asString() + "': " + String.join(", ", allowed));
+              where, child, "field '" + shown + "' does not apply when type is '" + typeName + "'")
+          .withHint("fields for type '" + typeName + "': " + String.join(", ", allowed));
     }
-    return at(where, child, "unknown field '" + property + "'")
+    return at(where, child, "unknown field '" + shown + "'")
         .withHint(Suggestions.hint(property, known, "allowed fields here: "));
   }
 
-  private Problem wrongType(String pointer, Error error, List<Object> schemaPath) {
+  private Problem wrongType(String pointer, Error error, JsonNode value, List<Object> schemaPath) {
     Object[] args = error.getArguments();
-    String found = String.valueOf(args[0]);
-    String expected = String.valueOf(args[1]);
+    String found = args != null && args.length > 0 ? String.valueOf(args[0]) : "unknown";
+    String expected = args != null && args.length > 1 ? String.valueOf(args[1]) : "unknown";
+    if ("unknown".equals(found)) {
+      found = ShownValue.of(value); // the library's word for .nan and .inf
+    }
     SourceLocation where = document.positions().valueAt(pointer);
     if (schemaPath.contains("secretRef") && !"object".equals(found)) {
       // Never echo the value: it is most likely the secret itself.
@@ -130,13 +167,12 @@ final class SchemaProblemTranslator {
                   + " environment variable of the controller, or '{file: /path/to/secret}'");
     }
     Problem problem = at(where, pointer, "expected " + article(expected) + ", found " + found);
-    JsonNode value = error.getInstanceNode();
     if (value != null && value.isString() && looksLike(expected, value.asString())) {
-      return problem.withHint("remove the quotes: '" + value.asString() + "' is text in YAML");
+      return problem.withHint("remove the quotes: '" + ShownValue.of(value) + "' is text in YAML");
     }
     if (value != null && value.isString() && "boolean".equals(expected)) {
       return problem.withHint(
-          "write true or false: YAML 1.2 reads '" + value.asString() + "' as text");
+          "write true or false: YAML 1.2 reads '" + ShownValue.of(value) + "' as text");
     }
     return problem;
   }
@@ -144,16 +180,19 @@ final class SchemaProblemTranslator {
   private Problem notOneOf(String pointer, JsonNode value, JsonNode allowedNode, JsonNode owner) {
     List<String> allowed = new ArrayList<>();
     if (allowedNode != null && allowedNode.isArray()) {
-      allowedNode.forEach(v -> allowed.add(v.asString()));
+      allowedNode.forEach(v -> allowed.add(ShownValue.of(v)));
     } else if (allowedNode != null) {
-      allowed.add(allowedNode.asString());
+      allowed.add(ShownValue.of(allowedNode));
     }
-    String shown = value != null && value.isValueNode() ? value.asString() : "this value";
+    String shown = ShownValue.of(value);
+    String choices = String.join(", ", allowed);
     Problem problem =
         at(
             document.positions().valueAt(pointer),
             pointer,
-            "'" + shown + "' is not one of: " + String.join(", ", allowed));
+            ShownValue.isScalar(value)
+                ? "'" + shown + "' is not one of: " + choices
+                : "expected one of " + choices + ", found " + shown);
     Optional<String> close = Suggestions.closest(shown, allowed);
     if (close.isPresent()) {
       return problem.withHint("did you mean '" + close.get() + "'?");
@@ -162,7 +201,7 @@ final class SchemaProblemTranslator {
   }
 
   private Problem badFormat(String pointer, JsonNode value, JsonNode owner) {
-    String shown = value != null && value.isValueNode() ? value.asString() : "";
+    String shown = ShownValue.isScalar(value) ? ShownValue.of(value) : "";
     Problem problem =
         at(
             document.positions().valueAt(pointer),
@@ -228,7 +267,7 @@ final class SchemaProblemTranslator {
 
   private static List<String> enumValues(JsonNode propertyNames) {
     List<String> values = new ArrayList<>();
-    propertyNames.path("enum").forEach(v -> values.add(v.asString()));
+    propertyNames.path("enum").forEach(v -> values.add(ShownValue.of(v)));
     return values;
   }
 

@@ -14,8 +14,16 @@ public final class Suggestions {
     String needle = input.toLowerCase(Locale.ROOT);
     int allowed = Math.max(1, Math.min(3, needle.length() / 3));
     return candidates.stream()
-        .filter(c -> distance(needle, c.toLowerCase(Locale.ROOT)) <= allowed)
+        .filter(c -> isWithin(needle, c.toLowerCase(Locale.ROOT), allowed))
         .min(Comparator.comparingInt(c -> distance(needle, c.toLowerCase(Locale.ROOT))));
+  }
+
+  /**
+   * The distance is at least the difference in length: checking that first keeps a
+   * 100,000-character value from costing a 100,000-row table per candidate.
+   */
+  private static boolean isWithin(String a, String b, int allowed) {
+    return Math.abs(a.length() - b.length()) <= allowed && distance(a, b) <= allowed;
   }
 
   /** "did you mean 'x'?" or, failing that, the full list. */

@@ -78,12 +78,20 @@ final class YamlFileReader {
                   .withHint(
                       "desired state is small and shallow; anchors and aliases are bounded to"
                           + " keep a bad commit from exhausting the controller")));
+    } catch (RuntimeException e) {
+      // A bug, ours or SnakeYAML's, on odd text: this file's problem, not the end of the load.
+      SourceLocation at = locationOf(file, parser.lastMark());
+      return new FileContent(
+          documents,
+          List.of(Problem.internalError(ProblemCategory.SYNTAX, at, "reading the YAML", e)));
     }
   }
 
   private static Problem syntaxProblem(String file, MarkedYAMLException e) {
     Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-    String problem = e.getProblem() == null ? "malformed YAML" : e.getProblem();
+    // SnakeYAML's words can quote the text (an alias name, a character); a long one is cut.
+    String problem =
+        e.getProblem() == null ? "malformed YAML" : ShownValue.cut(e.getProblem(), 200);
     if (problem.contains("\\t(TAB)")) {
       problem = "a tab character cannot indent YAML";
     }
@@ -155,10 +163,12 @@ final class YamlFileReader {
 
   private static Problem problemAt(
       String file, Mark mark, ProblemCategory category, String message) {
-    SourceLocation at =
-        mark == null
-            ? SourceLocation.startOf(file)
-            : new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
-    return Problem.error(category, at, message);
+    return Problem.error(category, locationOf(file, mark), message);
+  }
+
+  private static SourceLocation locationOf(String file, Mark mark) {
+    return mark == null
+        ? SourceLocation.startOf(file)
+        : new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
   }
 }

@@ -32,6 +32,13 @@ final class YamlTreeBuilder {
       "desired state uses plain strings, numbers, booleans, lists and mappings: remove the tag"
           + " or quote the value";
 
+  /**
+   * Longest number read. SnakeYAML resolves only scalars of up to 1,024 characters as numbers, but
+   * an explicit {@code !!int} has no bound, and parsing a number costs the square of its digits (a
+   * million take seconds). No field of desired state needs more than a few.
+   */
+  static final int MAX_NUMBER_CHARS = 100;
+
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final String file;
@@ -159,17 +166,31 @@ final class YamlTreeBuilder {
     if (Tag.BOOL.equals(tag) && Yaml12Resolver.BOOL.matcher(text).matches()) {
       return JSON.booleanNode(text.charAt(0) == 't' || text.charAt(0) == 'T');
     }
-    if (Tag.INT.equals(tag) && Yaml12Resolver.INT.matcher(text).matches()) {
+    boolean isInt = Tag.INT.equals(tag) && Yaml12Resolver.INT.matcher(text).matches();
+    boolean isFloat = Tag.FLOAT.equals(tag) && Yaml12Resolver.FLOAT.matcher(text).matches();
+    if ((isInt || isFloat) && text.length() > MAX_NUMBER_CHARS) {
+      throw fail(
+          node,
+          ProblemCategory.LIMIT,
+          "a number of " + text.length() + " characters, more than " + MAX_NUMBER_CHARS,
+          "desired state needs no long numbers; quote the value if it is meant as text");
+    }
+    if (isInt) {
       return integer(text);
     }
-    if (Tag.FLOAT.equals(tag) && Yaml12Resolver.FLOAT.matcher(text).matches()) {
+    if (isFloat) {
       return decimal(text);
     }
+    String tagName = ShownValue.cut(tag.getValue().replace(Tag.PREFIX, "!!"));
+    if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag) || Tag.BOOL.equals(tag)) {
+      throw fail(
+          node,
+          ProblemCategory.SYNTAX,
+          "'" + ShownValue.cut(text) + "' is not a valid " + tagName,
+          "write the value without the tag: YAML reads numbers and true/false by themselves");
+    }
     throw fail(
-        node,
-        ProblemCategory.SYNTAX,
-        "unsupported YAML tag " + tag.getValue().replace(Tag.PREFIX, "!!"),
-        UNSUPPORTED_TAG_HINT);
+        node, ProblemCategory.SYNTAX, "unsupported YAML tag " + tagName, UNSUPPORTED_TAG_HINT);
   }
 
   private static JsonNode integer(String text) {
@@ -196,7 +217,12 @@ final class YamlTreeBuilder {
     if (lower.equals(".nan")) {
       return JSON.numberNode(Double.NaN);
     }
-    return JSON.numberNode(new BigDecimal(text));
+    try {
+      return JSON.numberNode(new BigDecimal(text));
+    } catch (NumberFormatException e) {
+      // An exponent beyond BigDecimal's int range (1e9999999999) is as good as infinite, or zero.
+      return JSON.numberNode(Double.parseDouble(text));
+    }
   }
 
   private SourceLocation at(Mark mark) {

@@ -139,6 +139,19 @@ class YamlSafetyTest {
   }
 
   @Test
+  void aNumberOfHundredsOfThousandsOfDigitsIsRefusedWithoutParsingIt() throws IOException {
+    // Parsing it as a BigInteger would take over a second: the cost is the square of the digits.
+    write("big.yaml", "apiVersion: pdm-gitops/v1\nkind: Guest\nvmid: !!int " + "9".repeat(300_000));
+
+    LoadResult result = assertTimeoutPreemptively(HANG_GUARD, () -> load());
+
+    Problem p = onlyProblem(result);
+    assertThat(p.category()).isEqualTo(ProblemCategory.LIMIT);
+    assertThat(p.location()).hasToString("big.yaml:3:7");
+    assertThat(p.message()).isEqualTo("a number of 300000 characters, more than 100");
+  }
+
+  @Test
   void javaTypeTagsAreNeverInstantiated() throws IOException {
     write(
         "rce.yaml",
@@ -154,17 +167,48 @@ class YamlSafetyTest {
   }
 
   @Test
-  void symbolicLinksAreNotFollowed() throws IOException {
+  void symbolicLinksAreRefusedAsErrorsWithTheirPath() throws IOException {
     Path outside = Files.createTempFile("outside", ".yaml");
     Files.writeString(outside, "secret: outside the repository\n");
-    Files.createSymbolicLink(repo.resolve("link.yaml"), outside);
+    Files.createDirectories(repo.resolve("guests"));
+    Files.createSymbolicLink(repo.resolve("guests/link.yaml"), outside);
 
     LoadResult result = load();
 
+    // Skipped silently, its objects would look deleted to the controller.
     Problem p = onlyProblem(result);
-    assertThat(p.severity()).isEqualTo(Severity.WARNING);
+    assertThat(p.severity()).isEqualTo(Severity.ERROR);
+    assertThat(p.category()).isEqualTo(ProblemCategory.LIMIT);
+    assertThat(p.location()).hasToString("guests/link.yaml:1:1");
     assertThat(p.message()).isEqualTo("symbolic link not followed");
+    assertThat(result.isValid()).isFalse();
+    assertThat(result.hasUnreadableFiles()).isFalse();
     Files.delete(outside);
+  }
+
+  @Test
+  void aLinkToADirectoryIsRefusedButAHiddenOneIsIgnored() throws IOException {
+    Path outside = Files.createTempDirectory("outside");
+    Files.createSymbolicLink(repo.resolve("shared"), outside);
+    Files.createSymbolicLink(repo.resolve(".cache"), outside);
+
+    Problem p = onlyProblem(load());
+
+    assertThat(p.location()).hasToString("shared:1:1");
+    assertThat(p.isError()).isTrue();
+    Files.delete(outside);
+  }
+
+  @Test
+  void theDirectoryNamedMayItselfBeALink() throws IOException {
+    Path real = Files.createDirectory(repo.resolve("real"));
+    Files.writeString(real.resolve("user.yaml"), USER);
+    Path link = Files.createSymbolicLink(repo.resolve("link"), real);
+
+    LoadResult result = new DesiredStateLoader().load(link);
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.state().orElseThrow().size()).isEqualTo(1);
   }
 
   @Test
@@ -179,6 +223,9 @@ class YamlSafetyTest {
     Problem p = onlyProblem(result);
     assertThat(p.message()).isEqualTo("not a regular file");
   }
+
+  private static final String USER =
+      "apiVersion: pdm-gitops/v1\nkind: User\nmetadata: {name: alice}\nspec: {realm: pdm}\n";
 
   private static Problem onlyProblem(LoadResult result) {
     assertThat(result.problems()).hasSize(1);

@@ -7,6 +7,7 @@ import io.pdmgitops.model.desired.RemoteType;
 import io.pdmgitops.model.load.LoadedObject;
 import io.pdmgitops.model.load.Problem;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,18 @@ final class RemoteCheck implements SemanticCheck {
       List<Endpoint> endpoints = remote.value().spec().endpoints();
       for (int i = 0; i < endpoints.size(); i++) {
         String pointer = "/spec/endpoints/" + i + "/url";
-        URI uri = uri(endpoints.get(i).url());
+        Optional<URI> parsed = uri(endpoints.get(i).url());
+        if (parsed.isEmpty()) {
+          problems.add(
+              remote
+                  .source()
+                  .error(pointer, "the host of this URL is not a valid host name or IP address")
+                  .withHint(
+                      "write https://host[:port]: a host name of letters, digits, '-' and '.',"
+                          + " or an IP address such as [2001:db8::1]"));
+          continue;
+        }
+        URI uri = parsed.get();
         int port = uri.getPort() < 0 ? defaultPort(remote.value()) : uri.getPort();
         if (port < 1 || port > 65535) {
           problems.add(
@@ -82,8 +94,17 @@ final class RemoteCheck implements SemanticCheck {
                 "a realm id has 2-32 letters, digits, '.', '_' or '-', as in root@pam!pdm-gitops"));
   }
 
-  private static URI uri(String url) {
-    return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+  /**
+   * The schema's pattern admits some text that is no URL (https://-, https://[::::1]); those have
+   * no host here.
+   */
+  private static Optional<URI> uri(String url) {
+    try {
+      URI uri = new URI(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+      return uri.getHost() == null ? Optional.empty() : Optional.of(uri);
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
   }
 
   private static int defaultPort(Remote remote) {
