@@ -29,7 +29,7 @@ public final class GitPoller implements AutoCloseable {
   private final double jitter;
   private final DoubleSupplier random;
   private final Consumer<CommitOutcome> onNewCommit;
-  private final Consumer<GitSourceException> onError;
+  private final Consumer<Optional<GitSourceException>> onFetch;
   private final ScheduledExecutorService thread =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -53,14 +53,14 @@ public final class GitPoller implements AutoCloseable {
       double jitter,
       DoubleSupplier random,
       Consumer<CommitOutcome> onNewCommit,
-      Consumer<GitSourceException> onError) {
+      Consumer<Optional<GitSourceException>> onFetch) {
     this.source = source;
     this.tracker = tracker;
     this.interval = interval;
     this.jitter = jitter;
     this.random = random;
     this.onNewCommit = onNewCommit;
-    this.onError = onError;
+    this.onFetch = onFetch;
   }
 
   /** Fetches at once, then every interval. */
@@ -99,6 +99,7 @@ public final class GitPoller implements AutoCloseable {
     stalls.started();
     try {
       CommitInfo head = source.fetch();
+      onFetch.accept(Optional.empty());
       if (head.sha().equals(lastSha)) {
         return;
       }
@@ -106,8 +107,9 @@ public final class GitPoller implements AutoCloseable {
       lastSha = head.sha(); // only once loaded: whoever sees the sha also sees its snapshot
       onNewCommit.accept(outcome);
     } catch (GitSourceException e) {
-      LOG.warn("{}", e.getMessage());
-      onError.accept(e);
+      // Logged by whoever listens, once when fetches start failing and once when they work again.
+      LOG.debug("{}", e.getMessage());
+      onFetch.accept(Optional.of(e));
     } catch (RuntimeException e) {
       LOG.error("fetching the desired state failed", e);
     } finally {

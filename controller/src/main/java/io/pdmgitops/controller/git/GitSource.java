@@ -128,6 +128,11 @@ public class GitSource {
   }
 
   /** The checked-out desired-state directory. */
+  /** The repository's URL for messages, without any user info. */
+  public String displayUrl() {
+    return settings.redactedUrl();
+  }
+
   public Path desiredStateRoot() {
     return settings.subdirectory().map(clone::resolve).orElse(clone);
   }

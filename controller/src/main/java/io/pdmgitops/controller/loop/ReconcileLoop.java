@@ -9,6 +9,7 @@ import io.pdmgitops.model.ObjectRef;
 import io.pdmgitops.model.drift.DriftDetector;
 import io.pdmgitops.model.drift.DriftReport;
 import io.pdmgitops.model.observed.Inventory;
+import io.pdmgitops.model.plan.Plan;
 import io.pdmgitops.model.plan.PlannedAction;
 import io.pdmgitops.model.plan.Planner;
 import io.pdmgitops.reconcilers.engine.ActionJournal;
@@ -60,7 +61,14 @@ public final class ReconcileLoop implements AutoCloseable {
   private final Map<ObjectRef, PlannedAction> inFlight = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> runningPerRemote = new ConcurrentHashMap<>();
   private final AtomicReference<Observed> latest = new AtomicReference<>();
-  private final AtomicReference<DesiredState> lastCycleState = new AtomicReference<>();
+
+  /**
+   * The snapshot of the last accepted commit: a focused pass compares a new commit with the one
+   * before it, not with whatever a cycle started from, since a cycle may start with the new
+   * snapshot between its load and its announcement and leave nothing to compare.
+   */
+  private final AtomicReference<DesiredState> lastCommitted = new AtomicReference<>();
+
   private final AtomicBoolean suspended = new AtomicBoolean();
   private volatile BooleanSupplier external = () -> false;
   private final AtomicBoolean cycleQueued = new AtomicBoolean();
@@ -121,7 +129,10 @@ public final class ReconcileLoop implements AutoCloseable {
    */
   public void onCommit(CommitOutcome outcome) {
     if (outcome instanceof CommitOutcome.Accepted accepted) {
-      focusThread.execute(() -> runFocused(accepted.state(), accepted.commit().sha()));
+      DesiredState previous = lastCommitted.getAndSet(accepted.state());
+      if (previous != null) {
+        focusThread.execute(() -> runFocused(previous, accepted.state(), accepted.commit().sha()));
+      }
       trigger();
     }
   }
@@ -189,17 +200,18 @@ public final class ReconcileLoop implements AutoCloseable {
       settleJournal();
     }
     Instant cycleStart = clock.instant();
-    lastCycleState.set(state.get());
     stalls.started();
     try {
       Inventory observed = inventory.collect(state.get().remotes()).block(settings.cycleTimeout());
-      DriftReport report = DriftDetector.detect(state.get(), observed, settings.defaultPolicy());
+      DriftReport detected = DriftDetector.detect(state.get(), observed, settings.defaultPolicy());
+      Plan plan = Planner.review(detected, state.get());
+      DriftReport report = plan.markBlocked(detected); // a move PVE would refuse says why
       latest.set(new Observed(state.get(), observed, report));
       notify(o -> o.reportPublished(report, sha));
       if (isSuspended()) {
         return;
       }
-      List<PlannedAction> actions = Planner.plan(report, state.get());
+      List<PlannedAction> actions = plan.actions();
       // Plans not renewed by this cycle are stale: the guest is synced now or blocked.
       planned
           .keySet()
@@ -222,9 +234,8 @@ public final class ReconcileLoop implements AutoCloseable {
    * Plans the guests a new snapshot changed, from a fresh poll of only their remotes. The full
    * cycle that follows covers everything else and publishes the report.
    */
-  private void runFocused(DesiredState next, String sha) {
-    DesiredState previous = lastCycleState.get();
-    if (previous == null || isSuspended() || !journalSettled.get()) {
+  private void runFocused(DesiredState previous, DesiredState next, String sha) {
+    if (isSuspended() || !journalSettled.get()) {
       return;
     }
     try {

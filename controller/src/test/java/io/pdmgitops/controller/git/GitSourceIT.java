@@ -49,7 +49,13 @@ class GitSourceIT {
   GitPoller poller(GitSourceSettings settings, Duration interval) {
     poller =
         new GitPoller(
-            new GitSource(settings), tracker, interval, 0.1, () -> 0.5, outcomes::add, errors::add);
+            new GitSource(settings),
+            tracker,
+            interval,
+            0.1,
+            () -> 0.5,
+            outcomes::add,
+            failure -> failure.ifPresent(errors::add));
     return poller;
   }
 
@@ -122,7 +128,7 @@ class GitSourceIT {
             0,
             () -> 0.5,
             outcomes::add,
-            errors::add);
+            failure -> failure.ifPresent(errors::add));
     poller.start();
     await().atMost(Duration.ofSeconds(20)).until(() -> outcomes.size() == 1);
 

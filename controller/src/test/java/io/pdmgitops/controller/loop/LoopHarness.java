@@ -1,5 +1,7 @@
 package io.pdmgitops.controller.loop;
 
+import io.pdmgitops.controller.conditions.Conditions;
+import io.pdmgitops.controller.conditions.RemoteConditions;
 import io.pdmgitops.controller.git.GitPoller;
 import io.pdmgitops.controller.git.GitSource;
 import io.pdmgitops.controller.git.GitSourceSettings;
@@ -56,6 +58,7 @@ final class LoopHarness implements AutoCloseable {
   final ReconcileLoop loop;
   private final ExecutorTimers timers = new ExecutorTimers();
   final RemoteClients clients;
+  final Conditions conditions = new Conditions(Clock.systemUTC());
 
   LoopHarness(String fleetYaml, Path upstream, Path work) throws Exception {
     this.upstream = upstream;
@@ -95,6 +98,7 @@ final class LoopHarness implements AutoCloseable {
                     8,
                     Duration.ofMinutes(1)),
             Clock.systemUTC());
+    loop.observe(new RemoteConditions(conditions));
     poller =
         new GitPoller(
             new GitSource(

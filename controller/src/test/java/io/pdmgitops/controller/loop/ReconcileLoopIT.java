@@ -4,6 +4,7 @@ import static io.pdmgitops.controller.loop.LoopHarness.guest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.pdmgitops.controller.conditions.ConditionKind;
 import io.pdmgitops.controller.git.CommitOutcome;
 import io.pdmgitops.controller.store.JournalEntry;
 import io.pdmgitops.controller.store.JournalState;
@@ -205,6 +206,14 @@ class ReconcileLoopIT {
         .until(() -> h.status("web").map(s -> s.sync() == SyncStatus.UNKNOWN).orElse(false));
     assertThat(h.status("web").orElseThrow().actionable()).isFalse();
     assertThat(h.inventory.nextAllowedPoll("east")).isPresent();
+    assertThat(h.conditions.active())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.kind()).isEqualTo(ConditionKind.REMOTE_UNREACHABLE);
+              assertThat(c.subject()).isEqualTo("east");
+              assertThat(c.message()).startsWith("unreachable: ");
+            });
 
     // Back up, and while it was down Git asked for a change: nothing happens before the back-off
     // ends, then the remote is polled again by itself and the change is made.
@@ -221,6 +230,7 @@ class ReconcileLoopIT {
         .until(() -> h.fleet.cluster("east").guest(100).orElseThrow().status().equals("stopped"));
     awaitSynced("web");
     assertThat(h.inventory.nextAllowedPoll("east")).isEmpty();
+    assertThat(h.conditions.active()).as("ended once east answers again").isEmpty();
   }
 
   @Test
