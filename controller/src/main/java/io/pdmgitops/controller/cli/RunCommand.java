@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +23,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Run the controller (with --demo: against the simulated fleet).")
 final class RunCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--demo", description = "Start the simulated fleet and a demo repository first.")
@@ -42,6 +46,12 @@ final class RunCommand implements Callable<Integer> {
       names = "--port",
       description = "Port of the web UI and API (default 8443 with HTTPS, 8080 with --http).")
   Integer port;
+
+  @Option(
+      names = "--bind",
+      description =
+          "Address to listen on (default: all interfaces; e.g. 127.0.0.1 behind a reverse proxy).")
+  String bind;
 
   @Option(
       names = "--http",
@@ -75,6 +85,10 @@ final class RunCommand implements Callable<Integer> {
                     : Path.of(fromEnvironment != null ? fromEnvironment : "pdm-gitops-data"))
             .toAbsolutePath();
     properties.put("pdm.data-dir", data.toString());
+    PrivateDataDir.prepare(data);
+    if (bind != null) {
+      properties.put("server.address", bind);
+    }
     WebCertificate certificate = null;
     if (selfSigned()) {
       certificate = WebCertificate.ensure(data.resolve("tls"));
@@ -100,6 +114,14 @@ final class RunCommand implements Callable<Integer> {
       properties.put("pdm.inventory-interval", "10s");
     }
     ConfigurableApplicationContext context = PdmGitopsApplication.start(properties);
+    PrivateDataDir.tighten(data); // the store's files and the clone exist now
+    String address = context.getEnvironment().getProperty("server.address", "");
+    if (address.isEmpty() || address.equals("0.0.0.0") || address.equals("::")) {
+      LOG.warn(
+          "listening on all interfaces, and this version has no login yet: anyone who can reach"
+              + " the port sees the fleet, its tasks and its Git history. Use --bind 127.0.0.1"
+              + " (or server.address) behind a reverse proxy that authenticates, or a firewall.");
+    }
     boolean tls =
         context.getEnvironment().getProperty("server.ssl.enabled", "false").equals("true");
     String api =

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -103,6 +104,19 @@ class PdmGitopsJarIT {
                   HttpResponse.BodyHandlers.ofString());
       assertThat(oldClient.statusCode()).isEqualTo(200);
       assertThat(oldClient.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+      // Owner-only: the journal, the clone and the key are nobody else's business.
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+          .isEqualTo("rwx------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("git"))))
+          .isEqualTo("rwx------");
+      assertThat(
+              PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(data.resolve("status.mv.db"))))
+          .isEqualTo("rw-------");
+      assertThat(Files.readString(log))
+          .as("no login yet: listening everywhere is said out loud")
+          .contains("listening on all interfaces")
+          .contains("--bind 127.0.0.1");
     } finally {
       process.destroy();
       process.waitFor(30, TimeUnit.SECONDS);
