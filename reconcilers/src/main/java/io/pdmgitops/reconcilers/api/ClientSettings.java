@@ -9,12 +9,15 @@ import java.time.Duration;
  * @param responseTimeout per endpoint, from sending the request to the response headers
  * @param overallTimeout for the whole call, all endpoints and the body included
  * @param maxResponseBytes larger bodies are refused instead of buffered
+ * @param connectionLifetime a pooled connection is not reused after this, busy or not: a remote's
+ *     new certificate is checked against its pin at the next handshake, not days later
  */
 public record ClientSettings(
     Duration connectTimeout,
     Duration responseTimeout,
     Duration overallTimeout,
-    int maxResponseBytes) {
+    int maxResponseBytes,
+    Duration connectionLifetime) {
 
   /** 5 s to connect: a live node answers in milliseconds. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -25,6 +28,9 @@ public record ClientSettings(
   /** 60 s overall, as PDM's request timeout. */
   public static final Duration DEFAULT_OVERALL_TIMEOUT = Duration.ofSeconds(60);
 
+  /** A minute: a rotated certificate is seen within one, at one TLS handshake a minute. */
+  public static final Duration DEFAULT_CONNECTION_LIFETIME = Duration.ofSeconds(60);
+
   /** 64 MiB: /cluster/resources of 5,000 guests is about 3 MiB. */
   public static final int DEFAULT_MAX_RESPONSE_BYTES = 64 << 20;
 
@@ -33,6 +39,7 @@ public record ClientSettings(
     if (!isPositive(connectTimeout)
         || !isPositive(responseTimeout)
         || !isPositive(overallTimeout)
+        || !isPositive(connectionLifetime)
         || connectTimeout.toMillis() > Integer.MAX_VALUE
         || maxResponseBytes < 1) {
       throw new IllegalArgumentException("timeouts and size must be positive");
@@ -48,18 +55,27 @@ public record ClientSettings(
         DEFAULT_CONNECT_TIMEOUT,
         DEFAULT_RESPONSE_TIMEOUT,
         DEFAULT_OVERALL_TIMEOUT,
-        DEFAULT_MAX_RESPONSE_BYTES);
+        DEFAULT_MAX_RESPONSE_BYTES,
+        DEFAULT_CONNECTION_LIFETIME);
   }
 
   public ClientSettings withOverallTimeout(Duration timeout) {
-    return new ClientSettings(connectTimeout, responseTimeout, timeout, maxResponseBytes);
+    return new ClientSettings(
+        connectTimeout, responseTimeout, timeout, maxResponseBytes, connectionLifetime);
   }
 
   public ClientSettings withResponseTimeout(Duration timeout) {
-    return new ClientSettings(connectTimeout, timeout, overallTimeout, maxResponseBytes);
+    return new ClientSettings(
+        connectTimeout, timeout, overallTimeout, maxResponseBytes, connectionLifetime);
   }
 
   public ClientSettings withMaxResponseBytes(int bytes) {
-    return new ClientSettings(connectTimeout, responseTimeout, overallTimeout, bytes);
+    return new ClientSettings(
+        connectTimeout, responseTimeout, overallTimeout, bytes, connectionLifetime);
+  }
+
+  public ClientSettings withConnectionLifetime(Duration lifetime) {
+    return new ClientSettings(
+        connectTimeout, responseTimeout, overallTimeout, maxResponseBytes, lifetime);
   }
 }

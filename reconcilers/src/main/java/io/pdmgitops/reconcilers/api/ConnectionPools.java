@@ -32,7 +32,8 @@ public final class ConnectionPools {
         .pendingAcquireMaxCount(MAX_PENDING_PER_ENDPOINT)
         .pendingAcquireTimeout(settings.responseTimeout())
         .maxIdleTime(MAX_IDLE)
-        .evictInBackground(MAX_IDLE)
+        .maxLifeTime(settings.connectionLifetime())
+        .evictInBackground(settings.connectionLifetime().dividedBy(2))
         // A rebuilt client (new pin, endpoint or token) leaves an empty pool behind: drop those.
         .disposeInactivePoolsInBackground(MAX_IDLE, MAX_IDLE.multipliedBy(2))
         .build();

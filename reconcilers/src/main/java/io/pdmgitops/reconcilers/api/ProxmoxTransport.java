@@ -308,7 +308,9 @@ public final class ProxmoxTransport {
 
   private static SslContext sslContext(ApiEndpoint endpoint) {
     try {
-      SslContextBuilder builder = SslContextBuilder.forClient();
+      // Sessions are not resumed across connections (1 s): every new connection shows the
+      // remote's certificate again, so a pooled connection's end is when a rotation is seen.
+      SslContextBuilder builder = SslContextBuilder.forClient().sessionTimeout(1);
       endpoint.fingerprint().ifPresent(fp -> builder.trustManager(new PinnedTrustManager(fp)));
       return builder.build();
     } catch (SSLException e) {

@@ -13,7 +13,14 @@ class ClientSettingsTest {
     assertThatThrownBy(
             () ->
                 new ClientSettings(
-                    Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), 1024))
+                    Duration.ZERO,
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
+                    1024,
+                    Duration.ofSeconds(60)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ClientSettings.defaults().withConnectionLifetime(Duration.ZERO))
+        .as("a connection that lives for ever would never see a rotated certificate")
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

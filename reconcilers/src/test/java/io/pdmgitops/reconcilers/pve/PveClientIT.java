@@ -10,6 +10,7 @@ import io.pdmgitops.reconcilers.api.ApiToken;
 import io.pdmgitops.reconcilers.api.AuthenticationFailedException;
 import io.pdmgitops.reconcilers.api.CertificateMismatchException;
 import io.pdmgitops.reconcilers.api.ClientSettings;
+import io.pdmgitops.reconcilers.api.ConnectionPools;
 import io.pdmgitops.reconcilers.api.NodeUnreachableException;
 import io.pdmgitops.reconcilers.api.NotFoundException;
 import io.pdmgitops.reconcilers.api.OutcomeUnknownException;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * The PVE client against the simulated fleet over real HTTPS: every endpoint, power transitions end
@@ -338,6 +340,38 @@ class PveClientIT {
       assertThat(repinned.version().block().version()).isEqualTo("8.2.4");
     } finally {
       fleet.rotateCertificate("east", "sim-1");
+    }
+  }
+
+  @Test
+  void aRotatedCertificateIsCheckedWithinAConnectionsLifetime() {
+    ClientSettings settings =
+        ClientSettings.defaults().withConnectionLifetime(Duration.ofSeconds(1));
+    ConnectionProvider pool = ConnectionPools.forRemotes("lifetime-test", settings);
+    PveClient pooled =
+        new WebPveClient(
+            new ProxmoxTransport(
+                new RemoteConnection(
+                    "east",
+                    Product.PVE,
+                    pinnedEndpoints(),
+                    new ApiToken("ctl@pve!ctl", "1f0c-ctl-secret")),
+                settings,
+                pool));
+    try {
+      assertThat(pooled.version().block().version()).isEqualTo("8.2.4");
+      fleet.rotateCertificate("east", "sim-6");
+      // Neither a kept-alive connection nor a resumed TLS session hides the new certificate for
+      // longer than a connection's lifetime.
+      await()
+          .atMost(Duration.ofSeconds(3))
+          .untilAsserted(
+              () ->
+                  assertThatThrownBy(() -> pooled.version().block())
+                      .isInstanceOf(CertificateMismatchException.class));
+    } finally {
+      fleet.rotateCertificate("east", "sim-1");
+      pool.dispose();
     }
   }
 
