@@ -9,6 +9,7 @@ import io.pdmgitops.model.ObjectRef;
 import io.pdmgitops.model.drift.DriftDetector;
 import io.pdmgitops.model.drift.DriftReport;
 import io.pdmgitops.model.observed.Inventory;
+import io.pdmgitops.model.observed.RemoteObservation;
 import io.pdmgitops.model.plan.Plan;
 import io.pdmgitops.model.plan.PlannedAction;
 import io.pdmgitops.model.plan.Planner;
@@ -73,6 +74,10 @@ public final class ReconcileLoop implements AutoCloseable {
   private volatile BooleanSupplier external = () -> false;
   private final AtomicBoolean cycleQueued = new AtomicBoolean();
   private final AtomicBoolean journalSettled = new AtomicBoolean();
+
+  /** Journal rows being settled now, so a slow settle is not started again by the next cycle. */
+  private final Set<Long> settling = ConcurrentHashMap.newKeySet();
+
   private final StallReporter stalls;
   private final ActionFailures failures;
   private final ScheduledExecutorService thread = daemon("reconcile-loop");
@@ -172,16 +177,25 @@ public final class ReconcileLoop implements AutoCloseable {
   public record Observed(DesiredState state, Inventory inventory, DriftReport report) {}
 
   /**
-   * What a previous run left unfinished is followed, never resent: settling finds the task on the
-   * node or marks the action as never sent. It waits for the first valid snapshot, which says how
-   * to reach each remote.
+   * Actions whose end is not known (a previous run stopped, or an answer was lost) are followed,
+   * never resent: settling finds the task on the node or marks the action as never sent. Each cycle
+   * settles those of remotes that answered it, except guests whose action runs now; so a row is
+   * resolved once its guest is observed again, not left open until the guest drifts again.
    */
-  private void settleJournal() {
+  private void settleUnfinished(Inventory observed) {
     for (ActionJournal.Entry entry : journal.unfinished()) {
+      ObjectRef guest = entry.action().guest();
+      boolean answered =
+          observed.remote(entry.action().at().remote()).orElse(null)
+              instanceof RemoteObservation.Reachable;
+      if (!answered || inFlight.containsKey(guest) || !settling.add(entry.id())) {
+        continue;
+      }
       Mono.defer(() -> executor.settle(entry))
+          .doFinally(signal -> settling.remove(entry.id()))
           .subscribe(
-              r -> LOG.info("settled {}: {}", entry.action().guest(), r),
-              e -> LOG.warn("cannot settle {} yet: {}", entry.action().guest(), e.toString()));
+              r -> LOG.info("settled {}: {}", guest, r),
+              e -> LOG.warn("cannot settle {} yet: {}", guest, e.toString()));
     }
   }
 
@@ -196,13 +210,12 @@ public final class ReconcileLoop implements AutoCloseable {
     }
     Optional<DesiredState> state = good.map(CommitOutcome.Accepted::state);
     String sha = good.get().commit().sha();
-    if (journalSettled.compareAndSet(false, true)) {
-      settleJournal();
-    }
     Instant cycleStart = clock.instant();
     stalls.started();
     try {
       Inventory observed = inventory.collect(state.get().remotes()).block(settings.cycleTimeout());
+      settleUnfinished(observed);
+      journalSettled.set(true);
       DriftReport detected = DriftDetector.detect(state.get(), observed, settings.defaultPolicy());
       Plan plan = Planner.review(detected, state.get());
       DriftReport report = plan.markBlocked(detected); // a move PVE would refuse says why

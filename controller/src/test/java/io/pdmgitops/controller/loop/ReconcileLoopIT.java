@@ -19,6 +19,15 @@ import io.pdmgitops.model.drift.SyncStatus;
 import io.pdmgitops.model.observed.ObservedPower;
 import io.pdmgitops.model.plan.ActionKind;
 import io.pdmgitops.model.plan.PlannedAction;
+import io.pdmgitops.reconcilers.api.ApiEndpoint;
+import io.pdmgitops.reconcilers.api.ApiToken;
+import io.pdmgitops.reconcilers.api.ClientSettings;
+import io.pdmgitops.reconcilers.api.Product;
+import io.pdmgitops.reconcilers.api.ProxmoxTransport;
+import io.pdmgitops.reconcilers.api.RemoteConnection;
+import io.pdmgitops.reconcilers.pve.PowerAction;
+import io.pdmgitops.reconcilers.pve.PveClient;
+import io.pdmgitops.reconcilers.pve.WebPveClient;
 import io.pdmgitops.reconcilers.remote.RemoteBackOff;
 import io.pdmgitops.simulator.http.LoggedRequest;
 import java.nio.file.Path;
@@ -318,6 +327,47 @@ class ReconcileLoopIT {
     return h.fleet.requests("east").stream()
         .filter(r -> r.method().equals("POST") && r.path().endsWith("/status/shutdown"))
         .toList();
+  }
+
+  @Test
+  void anActionWhoseAnswerWasLostIsResolvedFromTheTaskListOnceTheGuestIsSeenAgain()
+      throws Exception {
+    h.commit(guest("db", 101, "running", "policy: report"), "db is reported, never acted on");
+    h.start();
+    await().atMost(Duration.ofSeconds(20)).until(() -> h.status("db").isPresent());
+
+    // While the loop runs, a start of db reaches the remote but its answer is lost: the journal
+    // has the row as planned, the remote has the task.
+    long id =
+        h.store.journal(
+            new PlannedAction(
+                new ObjectRef(Kind.GUEST, "db"),
+                new GuestLocation("east", "pve1", GuestType.QEMU, 101, ObservedPower.STOPPED),
+                ActionKind.START,
+                "power: want running, is stopped",
+                Optional.empty()),
+            "lost",
+            Instant.now());
+    PveClient ours =
+        new WebPveClient(
+            new ProxmoxTransport(
+                new RemoteConnection(
+                    "east",
+                    Product.PVE,
+                    List.of(
+                        ApiEndpoint.pinned(
+                            h.fleet.endpoints("east").get(0), h.fleet.fingerprint("east"))),
+                    new ApiToken(LoopHarness.TOKEN_ID, LoopHarness.TOKEN_SECRET)),
+                ClientSettings.defaults()));
+    ours.power("pve1", GuestType.QEMU, 101, PowerAction.START).block();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> h.store.unfinished().isEmpty());
+    JournalEntry resolved = h.actions().get(0);
+    assertThat(resolved.id()).isEqualTo(id);
+    assertThat(resolved.action()).isEqualTo(ActionKind.START);
+    assertThat(resolved.state()).isEqualTo(JournalState.FINISHED);
+    assertThat(resolved.upid()).hasValueSatisfying(u -> assertThat(u).contains(":qmstart:101:"));
+    assertThat(h.fleet.cluster("east").tasksStarted("qmstart", 101)).isEqualTo(1);
   }
 
   @Test

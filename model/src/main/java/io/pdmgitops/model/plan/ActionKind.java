@@ -1,17 +1,34 @@
 package io.pdmgitops.model.plan;
 
-/** What the controller does to a guest, in the order one plan prefers them. */
+import java.time.Duration;
+
+/**
+ * What the controller does to a guest, in the order one plan prefers them. Each kind has a time
+ * budget: how long its task is followed before the controller stops waiting for it. A migration
+ * that takes an hour is followed to its end; a shutdown that hangs for an hour is not.
+ */
 public enum ActionKind {
-  /** Move to another cluster ({@code remote_migrate}). */
-  REMOTE_MIGRATE,
+  /** Move to another cluster ({@code remote_migrate}): disks cross the WAN. */
+  REMOTE_MIGRATE(Duration.ofHours(24)),
   /** Move to another node of the same cluster ({@code migrate}). */
-  MIGRATE,
+  MIGRATE(Duration.ofHours(6)),
   /** Boot a stopped guest. */
-  START,
+  START(Duration.ofMinutes(15)),
   /** Resume a paused guest that should run. */
-  RESUME,
-  /** Shut down gracefully. */
-  SHUTDOWN,
+  RESUME(Duration.ofMinutes(15)),
+  /** Shut down gracefully (PVE's own shutdown timeout is 3 minutes by default). */
+  SHUTDOWN(Duration.ofMinutes(30)),
   /** Reboot because {@code restartedAt} asks for it. */
-  REBOOT
+  REBOOT(Duration.ofMinutes(30));
+
+  private final Duration budget;
+
+  ActionKind(Duration budget) {
+    this.budget = budget;
+  }
+
+  /** How long the action's task is followed, from the moment it was journaled. */
+  public Duration budget() {
+    return budget;
+  }
 }

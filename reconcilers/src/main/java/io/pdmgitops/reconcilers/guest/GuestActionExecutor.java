@@ -16,11 +16,15 @@ import io.pdmgitops.reconcilers.pve.PveClient;
 import io.pdmgitops.reconcilers.pve.TaskSource;
 import io.pdmgitops.reconcilers.pve.TaskSummary;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 /**
  * Carries out one planned action on a guest: journal, send, follow the task, record its end. An
@@ -31,8 +35,12 @@ public final class GuestActionExecutor {
   /** How often a running task is looked at. */
   public static final Duration TASK_POLL = Duration.ofSeconds(1);
 
-  /** A task still running after this is left to the next run to follow. */
-  public static final Duration TASK_WAIT = Duration.ofMinutes(10);
+  /**
+   * One run follows a task at most this long, then hands it to the next run (well inside the work
+   * queue's own bound of one run); over all runs a task is followed for its action's {@link
+   * ActionKind#budget()}.
+   */
+  public static final Duration FOLLOW_STEP = Duration.ofMinutes(2);
 
   /** Clock skew allowed between the controller and the node when matching tasks. */
   static final long SKEW_SECONDS = 120;
@@ -46,11 +54,28 @@ public final class GuestActionExecutor {
   private final GuestRemotes remotes;
   private final ActionJournal journal;
   private final Duration poll;
+  private final Duration followStep;
+  private final Function<ActionKind, Duration> budgets;
 
   public GuestActionExecutor(GuestRemotes remotes, ActionJournal journal, Duration poll) {
+    this(remotes, journal, poll, FOLLOW_STEP, ActionKind::budget);
+  }
+
+  /**
+   * @param followStep how long one run follows a task before handing it to the next run
+   * @param budgets how long each kind of action's task is followed in all
+   */
+  public GuestActionExecutor(
+      GuestRemotes remotes,
+      ActionJournal journal,
+      Duration poll,
+      Duration followStep,
+      Function<ActionKind, Duration> budgets) {
     this.remotes = remotes;
     this.journal = journal;
     this.poll = poll;
+    this.followStep = followStep;
+    this.budgets = budgets;
   }
 
   /** Runs the action, or settles an earlier one of the same guest first. */
@@ -75,8 +100,10 @@ public final class GuestActionExecutor {
   public Mono<ReconcileResult> settle(ActionJournal.Entry entry) {
     PlannedAction action = entry.action();
     PveClient client = remotes.client(action.at().remote());
+    Instant journaled = Instant.ofEpochSecond(entry.createdEpochSecond());
     if (entry.upid().isPresent()) {
-      return follow(client, entry.id(), Upid.parse(entry.upid().get()).orElseThrow());
+      return follow(
+          client, entry.id(), Upid.parse(entry.upid().get()).orElseThrow(), action, journaled);
     }
     Set<String> types = TaskTypes.of(action.kind(), action.at().type());
     return client
@@ -108,7 +135,7 @@ public final class GuestActionExecutor {
                         journal.sent(entry.id(), upid.text());
                         return Optional.of(true);
                       })
-                  .then(follow(client, entry.id(), upid));
+                  .then(follow(client, entry.id(), upid, action, journaled));
             })
         .onErrorResume(RemoteApiException.class, e -> Mono.just(resultOf(e)));
   }
@@ -119,6 +146,7 @@ public final class GuestActionExecutor {
   }
 
   private Mono<ReconcileResult> send(PlannedAction action, long id) {
+    Instant journaledAt = Instant.now();
     PveClient client;
     Mono<Upid> call;
     try {
@@ -143,7 +171,7 @@ public final class GuestActionExecutor {
                       journal.sent(id, upid.text());
                       return Optional.of(upid);
                     }))
-        .flatMap(upid -> follow(client, id, upid.orElseThrow()))
+        .flatMap(upid -> follow(client, id, upid.orElseThrow(), action, journaledAt))
         .onErrorResume(
             RemoteApiException.class,
             e -> {
@@ -160,20 +188,25 @@ public final class GuestActionExecutor {
             });
   }
 
-  /** Polls the task until it stops, then records its exit status. */
-  private Mono<ReconcileResult> follow(PveClient client, long id, Upid upid) {
+  /**
+   * Polls the task until it stops, then records its exit status. A task still running after one
+   * step is handed to the next run; one still running after its action's budget is no longer
+   * followed: the journal says so, and the failure is remembered until the guest changes.
+   */
+  private Mono<ReconcileResult> follow(
+      PveClient client, long id, Upid upid, PlannedAction action, Instant journaledAt) {
     return client
         .taskStatus(upid)
         .flatMap(
             status ->
                 status.isRunning() ? Mono.<TaskStatus>error(new StillRunning()) : Mono.just(status))
         .retryWhen(
-            reactor.util.retry.Retry.fixedDelay(Long.MAX_VALUE, poll)
+            Retry.fixedDelay(Long.MAX_VALUE, poll)
                 .filter(
                     e ->
                         e instanceof StillRunning
                             || (e instanceof RemoteApiException r && r.retryable())))
-        .timeout(TASK_WAIT)
+        .timeout(followStep)
         .flatMap(
             status -> {
               String exit = status.exitstatus().orElse("unexpected status");
@@ -184,10 +217,30 @@ public final class GuestActionExecutor {
                       })
                   .then(outcome(client, upid, status, exit));
             })
-        .onErrorResume(
-            java.util.concurrent.TimeoutException.class,
-            e -> Mono.just(ReconcileResult.requeueAfter(poll, "task " + upid + " still running")))
+        .onErrorResume(TimeoutException.class, e -> stillRunning(id, upid, action, journaledAt))
         .onErrorResume(RemoteApiException.class, e -> Mono.just(resultOf(e)));
+  }
+
+  private Mono<ReconcileResult> stillRunning(
+      long id, Upid upid, PlannedAction action, Instant journaledAt) {
+    Duration budget = budgets.apply(action.kind());
+    if (Instant.now().isBefore(journaledAt.plus(budget))) {
+      return Mono.just(ReconcileResult.requeueAfter(poll, "task " + upid + " still running"));
+    }
+    String why =
+        "task still running after "
+            + budget.toMinutes()
+            + " min, the budget of "
+            + action.kind()
+            + ": no longer followed, see "
+            + upid.text()
+            + " on the remote";
+    return blocking(
+            () -> {
+              journal.finished(id, why);
+              return Optional.of(true);
+            })
+        .thenReturn(ReconcileResult.failed(why));
   }
 
   private static Mono<ReconcileResult> outcome(

@@ -182,6 +182,72 @@ class GuestActionExecutorIT {
     assertThat(fleet.cluster("east").guest(101).orElseThrow().status()).isEqualTo("running");
   }
 
+  /** The same executor, following a task at most 300 ms per run, with the given budgets. */
+  GuestActionExecutor shortSteps(Duration budget) {
+    PveClient client = client("ctl@pve!ctl", "5f1a-secret");
+    GuestRemotes remotes =
+        new GuestRemotes() {
+          @Override
+          public PveClient client(String remote) {
+            return client;
+          }
+
+          @Override
+          public String tokenId(String remote) {
+            return "ctl@pve!ctl";
+          }
+
+          @Override
+          public MigrationTarget migrationTarget(String remote) {
+            throw new IllegalStateException("no remote");
+          }
+        };
+    return new GuestActionExecutor(
+        remotes, journal, Duration.ofMillis(100), Duration.ofMillis(300), kind -> budget);
+  }
+
+  @Test
+  void aTaskLongerThanOneRunIsFollowedAcrossRunsToItsEndAndSentOnce() {
+    fleet.cluster("east").setTaskDuration(Duration.ofSeconds(2));
+    GuestActionExecutor executor = shortSteps(Duration.ofHours(1));
+    PlannedAction start = action(ActionKind.START, 101, "db");
+
+    ReconcileResult first = executor.execute(start, "abc").block();
+    assertThat(first)
+        .isInstanceOfSatisfying(
+            ReconcileResult.RequeueAfter.class,
+            r -> assertThat(r.reason()).contains("still running"));
+    ReconcileResult last = first;
+    for (int run = 0; run < 20 && !(last instanceof ReconcileResult.Done); run++) {
+      last = executor.execute(start, "abc").block();
+    }
+
+    assertThat(last).isInstanceOf(ReconcileResult.Done.class);
+    assertThat(journal.calls).containsExactly("planned 1", "sent 1", "finished 1 OK");
+    assertThat(fleet.cluster("east").tasksStarted("qmstart", 101)).isEqualTo(1);
+  }
+
+  @Test
+  void aTaskStillRunningAfterItsBudgetIsNoLongerFollowed() {
+    fleet.cluster("east").setTaskDuration(Duration.ofMinutes(10));
+    GuestActionExecutor executor = shortSteps(Duration.ofMillis(500));
+    PlannedAction start = action(ActionKind.START, 101, "db");
+
+    ReconcileResult last = executor.execute(start, "abc").block();
+    for (int run = 0; run < 10 && last instanceof ReconcileResult.RequeueAfter; run++) {
+      last = executor.execute(start, "abc").block();
+    }
+
+    assertThat(last)
+        .isInstanceOfSatisfying(
+            ReconcileResult.Failed.class,
+            r -> assertThat(r.reason()).contains("still running after").contains("START"));
+    assertThat(journal.calls).hasSize(3).last().asString().startsWith("finished 1 task still");
+    assertThat(fleet.cluster("east").tasksStarted("qmstart", 101))
+        .as("given up on following, never sent again")
+        .isEqualTo(1);
+  }
+
   @Test
   void aLockedGuestIsRetryableAndSucceedsOnceTheLockClears() {
     fleet.cluster("east").setLock(101, "backup");
