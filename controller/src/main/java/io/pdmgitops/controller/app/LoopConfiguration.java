@@ -109,7 +109,8 @@ class LoopConfiguration {
             properties.defaultPolicy(),
             properties.actionsPerRemote(),
             LoopSettings.DEFAULT_CYCLE_TIMEOUT,
-            ActionFailures.BACK_OFF);
+            ActionFailures.BACK_OFF,
+            LoopSettings.DEFAULT_REPORT_WAIT);
     ReconcileLoop loop =
         new ReconcileLoop(
             snapshots,

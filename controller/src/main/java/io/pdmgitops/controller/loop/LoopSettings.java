@@ -12,17 +12,23 @@ import java.time.Duration;
  * @param actionsPerRemote actions running at once on one remote
  * @param cycleTimeout bound of one poll of the whole fleet
  * @param failureBackOff how a transiently failed action is retried across cycles
+ * @param reportWait how long a cycle waits for its polls before it publishes the report with what
+ *     has arrived: a remote that hangs is reported late, not everyone with it
  */
 public record LoopSettings(
     Duration pollInterval,
     DriftPolicy defaultPolicy,
     int actionsPerRemote,
     Duration cycleTimeout,
-    RetryPolicy failureBackOff) {
+    RetryPolicy failureBackOff,
+    Duration reportWait) {
 
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(30);
   public static final int DEFAULT_ACTIONS_PER_REMOTE = 4;
   public static final Duration DEFAULT_CYCLE_TIMEOUT = Duration.ofMinutes(2);
+
+  /** A healthy remote answers in well under a second; 5 s covers a slow one without a hang. */
+  public static final Duration DEFAULT_REPORT_WAIT = Duration.ofSeconds(5);
 
   public LoopSettings {
     if (pollInterval.isNegative() || pollInterval.isZero() || actionsPerRemote < 1) {
@@ -36,15 +42,17 @@ public record LoopSettings(
         DriftPolicy.ENFORCE,
         DEFAULT_ACTIONS_PER_REMOTE,
         DEFAULT_CYCLE_TIMEOUT,
-        ActionFailures.BACK_OFF);
+        ActionFailures.BACK_OFF,
+        DEFAULT_REPORT_WAIT);
   }
 
   public LoopSettings withPollInterval(Duration interval) {
     return new LoopSettings(
-        interval, defaultPolicy, actionsPerRemote, cycleTimeout, failureBackOff);
+        interval, defaultPolicy, actionsPerRemote, cycleTimeout, failureBackOff, reportWait);
   }
 
   public LoopSettings withFailureBackOff(RetryPolicy backOff) {
-    return new LoopSettings(pollInterval, defaultPolicy, actionsPerRemote, cycleTimeout, backOff);
+    return new LoopSettings(
+        pollInterval, defaultPolicy, actionsPerRemote, cycleTimeout, backOff, reportWait);
   }
 }

@@ -6,6 +6,8 @@ import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.queue.ReconcileQueue;
 import io.pdmgitops.model.DesiredState;
 import io.pdmgitops.model.ObjectRef;
+import io.pdmgitops.model.desired.Guest;
+import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.drift.DriftDetector;
 import io.pdmgitops.model.drift.DriftReport;
 import io.pdmgitops.model.observed.Inventory;
@@ -20,6 +22,7 @@ import io.pdmgitops.reconcilers.remote.InventoryCollector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +77,12 @@ public final class ReconcileLoop implements AutoCloseable {
   private volatile BooleanSupplier external = () -> false;
   private final AtomicBoolean cycleQueued = new AtomicBoolean();
   private final AtomicBoolean journalSettled = new AtomicBoolean();
+
+  /** Each declared remote's newest observation, kept across cycles. */
+  private final Map<String, Seen> lastSeen = new ConcurrentHashMap<>();
+
+  /** Remotes whose poll is out: one at a time per remote. */
+  private final Set<String> polling = ConcurrentHashMap.newKeySet();
 
   /** Journal rows being settled now, so a slow settle is not started again by the next cycle. */
   private final Set<Long> settling = ConcurrentHashMap.newKeySet();
@@ -199,7 +208,14 @@ public final class ReconcileLoop implements AutoCloseable {
     }
   }
 
-  /** One cycle; public so tests can drive the loop step by step. */
+  /**
+   * One cycle; public so tests can drive the loop step by step. Each declared remote is polled on
+   * its own, unless its previous poll is still out: a remote that hangs keeps only its own poll
+   * waiting. Each answer is planned for that remote's guests as it arrives, so no remote's actions
+   * wait for another's poll. The cycle waits for its polls for at most the report wait, then
+   * publishes the fleet's report with the newest observation of every remote, and plans what needs
+   * the whole fleet (moves between remotes).
+   */
   public void runCycle() {
     cycleQueued.set(false);
     // The state and its commit are read together: a commit accepted during this cycle's poll is
@@ -208,18 +224,29 @@ public final class ReconcileLoop implements AutoCloseable {
     if (good.isEmpty()) {
       return; // no valid commit yet: observe nothing, act on nothing
     }
-    Optional<DesiredState> state = good.map(CommitOutcome.Accepted::state);
+    DesiredState state = good.get().state();
     String sha = good.get().commit().sha();
     Instant cycleStart = clock.instant();
     stalls.started();
     try {
-      Inventory observed = inventory.collect(state.get().remotes()).block(settings.cycleTimeout());
+      inventory.retain(state.remotes());
+      Set<String> names =
+          state.remotes().stream().map(r -> r.metadata().name()).collect(Collectors.toSet());
+      lastSeen.keySet().retainAll(names);
+      List<Mono<Void>> polls = new ArrayList<>();
+      for (Remote remote : state.remotes()) {
+        pollOnItsOwn(remote, state, sha).ifPresent(polls::add);
+      }
+      Mono.when(polls)
+          .timeout(settings.reportWait(), Mono.empty()) // late answers are planned on arrival
+          .block(settings.cycleTimeout());
+      Inventory observed = newestObservations(state);
       settleUnfinished(observed);
       journalSettled.set(true);
-      DriftReport detected = DriftDetector.detect(state.get(), observed, settings.defaultPolicy());
-      Plan plan = Planner.review(detected, state.get());
+      DriftReport detected = DriftDetector.detect(state, observed, settings.defaultPolicy());
+      Plan plan = Planner.review(detected, state);
       DriftReport report = plan.markBlocked(detected); // a move PVE would refuse says why
-      latest.set(new Observed(state.get(), observed, report));
+      latest.set(new Observed(state, observed, report));
       notify(o -> o.reportPublished(report, sha));
       if (isSuspended()) {
         return;
@@ -230,10 +257,10 @@ public final class ReconcileLoop implements AutoCloseable {
           .keySet()
           .retainAll(actions.stream().map(PlannedAction::guest).collect(Collectors.toSet()));
       Set<ObjectRef> declared =
-          state.get().guests().stream().map(ObjectRef::of).collect(Collectors.toSet());
+          state.guests().stream().map(ObjectRef::of).collect(Collectors.toSet());
       lastFinished.keySet().retainAll(declared);
       failures.retain(declared);
-      submit(actions, state.get(), observed, sha);
+      submit(actions, state, observed, sha);
     } catch (RuntimeException e) {
       LOG.warn("reconcile cycle failed: {}", e.toString());
     } finally {
@@ -242,6 +269,81 @@ public final class ReconcileLoop implements AutoCloseable {
       notify(o -> o.cycleFinished(took));
     }
   }
+
+  /**
+   * Starts a poll of one remote, unless one is still out; its answer is kept as the remote's newest
+   * and its own guests are planned from it at once.
+   */
+  private Optional<Mono<Void>> pollOnItsOwn(Remote remote, DesiredState state, String sha) {
+    String name = remote.metadata().name();
+    if (!polling.add(name)) {
+      return Optional.empty();
+    }
+    Instant started = clock.instant();
+    Mono<Void> poll =
+        inventory
+            .poll(List.of(remote))
+            .timeout(settings.cycleTimeout())
+            .doOnNext(
+                answer ->
+                    answer
+                        .remote(name)
+                        .ifPresent(o -> observedOne(o, new Seen(o, started), state, sha)))
+            .doOnError(e -> LOG.warn("poll of {} failed: {}", name, e.toString()))
+            .onErrorResume(e -> Mono.empty())
+            .doFinally(signal -> polling.remove(name))
+            .then()
+            .cache();
+    poll.subscribe();
+    return Optional.of(poll);
+  }
+
+  private void observedOne(
+      RemoteObservation observation, Seen seen, DesiredState state, String sha) {
+    lastSeen.put(observation.name(), seen);
+    if (isSuspended() || !journalSettled.get()) {
+      return; // the cycle's own plan follows once the journal was settled
+    }
+    try {
+      DesiredState own = ownGuests(state, observation.name());
+      if (own.guests().isEmpty()) {
+        return;
+      }
+      Inventory one = Inventory.of(seen.at(), List.of(observation));
+      DriftReport report = DriftDetector.detect(own, one, settings.defaultPolicy());
+      submit(Planner.plan(report, own), own, one, sha);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "planning {} failed, the cycle's plan follows: {}", observation.name(), e.toString());
+    }
+  }
+
+  /** The remote's own guests (not those moving in from elsewhere) and every remote document. */
+  private static DesiredState ownGuests(DesiredState state, String remote) {
+    List<Guest> guests =
+        state.guests().stream().filter(g -> g.spec().remote().equals(remote)).toList();
+    return new ChangedGuests(guests, state.remotes()).asState(state);
+  }
+
+  /**
+   * The newest observation of each declared remote; its time is the oldest of them, so a plan from
+   * it is never taken for newer than an action that ended since.
+   */
+  private Inventory newestObservations(DesiredState state) {
+    List<RemoteObservation> observations = new ArrayList<>();
+    Instant oldest = null;
+    for (Remote remote : state.remotes()) {
+      Seen seen = lastSeen.get(remote.metadata().name());
+      if (seen != null) {
+        observations.add(seen.observation());
+        oldest = oldest == null || seen.at().isBefore(oldest) ? seen.at() : oldest;
+      }
+    }
+    return Inventory.of(oldest == null ? clock.instant() : oldest, observations);
+  }
+
+  /** A remote's newest observation and when its poll started. */
+  private record Seen(RemoteObservation observation, Instant at) {}
 
   /**
    * Plans the guests a new snapshot changed, from a fresh poll of only their remotes. The full

@@ -9,6 +9,7 @@ import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.queue.ExecutorTimers;
 import io.pdmgitops.controller.queue.ReconcileQueue;
 import io.pdmgitops.controller.retry.RetryPolicy;
+import io.pdmgitops.controller.store.FullDisk;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.controller.store.JournalEntry;
 import io.pdmgitops.controller.store.SchemaMigrator;
@@ -64,8 +65,10 @@ final class LoopHarness implements AutoCloseable {
     this.upstream = upstream;
     fleet = SimulatedFleet.start(FleetConfigReader.parse(fleetYaml));
     git = Git.init().setDirectory(upstream.toFile()).setInitialBranch("main").call();
+    // On a disk that can fill up (FullDisk.fill), otherwise a plain H2 file.
+    FullDisk.register();
     JdbcDataSource db = new JdbcDataSource();
-    db.setURL("jdbc:h2:file:" + work.resolve("status"));
+    db.setURL("jdbc:h2:fulldisk:" + work.resolve("status"));
     SchemaMigrator.migrate(db);
     store = new JdbcStatusStore(db);
     StoreActionJournal journal = new StoreActionJournal(store, Clock.systemUTC());
@@ -73,7 +76,11 @@ final class LoopHarness implements AutoCloseable {
     Map<String, String> secrets =
         fleet.remoteNames().stream()
             .collect(Collectors.toMap(LoopHarness::tokenEnv, n -> TOKEN_SECRET));
-    clients = new RemoteClients(new SecretResolver(secrets), ClientSettings.defaults());
+    // Connections live half a second, so a fault reaches the next call, not one a minute later.
+    clients =
+        new RemoteClients(
+            new SecretResolver(secrets),
+            ClientSettings.defaults().withConnectionLifetime(Duration.ofMillis(500)));
     inventory = new InventoryCollector(clients, inventoryClock, 4);
     GuestActionExecutor executor =
         new GuestActionExecutor(

@@ -371,6 +371,37 @@ class ReconcileLoopIT {
   }
 
   @Test
+  void aRemoteThatHangsDelaysNeitherTheOthersPollsNorTheirActions() throws Exception {
+    // west accepts connections and never answers: its poll is out until the client gives up
+    // (30 s to the headers), far longer than this test waits.
+    h.fleet.setFaults(
+        "west",
+        new io.pdmgitops.simulator.config.FaultConfig(
+            Duration.ZERO, 0, false, true, Duration.ZERO, java.util.Map.of()));
+    h.commit(guest("db", 101, "running"), "db should run");
+    Instant started = Instant.now();
+    h.start();
+
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> h.fleet.cluster("east").guest(101).orElseThrow().status().equals("running"));
+    assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(15));
+    int eastPolls = clusterPolls("east");
+    await().atMost(Duration.ofSeconds(10)).until(() -> clusterPolls("east") >= eastPolls + 3);
+    assertThat(clusterPolls("west"))
+        .as("one poll of the hanging remote is out at a time, not one per cycle")
+        .isEqualTo(1);
+    assertThat(h.status("db").orElseThrow().sync()).isEqualTo(SyncStatus.SYNCED);
+  }
+
+  int clusterPolls(String remote) {
+    return (int)
+        h.fleet.requests(remote).stream()
+            .filter(r -> r.path().equals("/cluster/resources"))
+            .count();
+  }
+
+  @Test
   void theOperatorsSuspendStopsEveryActionUntilResumed() throws Exception {
     SuspendSwitch suspend = new SuspendSwitch(work);
     h.loop.suspendWhile(suspend::isOn);

@@ -47,11 +47,16 @@ public final class InventoryCollector {
 
   /** Polls the declared remotes; state kept for remotes no longer declared is dropped. */
   public Mono<Inventory> collect(List<Remote> remotes) {
+    retain(remotes);
+    return poll(remotes);
+  }
+
+  /** Drops what is kept (back-offs, clients) for remotes no longer declared. */
+  public void retain(List<Remote> remotes) {
     java.util.Set<String> declared =
         remotes.stream().map(r -> r.metadata().name()).collect(java.util.stream.Collectors.toSet());
     failures.keySet().retainAll(declared);
     clients.retain(declared);
-    return poll(remotes);
   }
 
   /**

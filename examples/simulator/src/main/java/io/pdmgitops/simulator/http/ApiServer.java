@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -123,7 +124,10 @@ public final class ApiServer implements AutoCloseable {
     String apiPath = path.substring(PREFIX.length());
     FaultConfig faults = remote.faults().forPath(apiPath);
     if (faults.hang()) {
-      return Mono.never(); // accepted, never answered: the client's timeouts must act
+      // Accepted, never answered: the client's timeouts must act. Logged as not acted on.
+      log.add(
+          new LoggedRequest(Instant.now(), request.method().name(), apiPath, Set.of(), 0, false));
+      return Mono.never();
     }
     String contentType =
         Optional.ofNullable(request.requestHeaders().get("Content-Type")).orElse("");

@@ -8,7 +8,8 @@ import java.util.Set;
  * parameter names only: values may be tokens.
  *
  * @param status the answer's HTTP status; 0 when the request was dropped before it was acted on
- * @param acted whether the remote acted on it (false: the client was gone before it was handled)
+ * @param acted whether the remote acted on it (false: the client was gone before it was handled, or
+ *     a hang fault holds it unanswered)
  */
 public record LoggedRequest(
     Instant at, String method, String path, Set<String> paramNames, int status, boolean acted) {
