@@ -1,7 +1,10 @@
 package io.pdmgitops.controller.cli;
 
 import java.nio.file.FileSystemException;
+import java.sql.SQLException;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.web.server.PortInUseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,6 +47,11 @@ public final class PdmGitopsCommand implements java.util.concurrent.Callable<Int
     return commandLine;
   }
 
+  /** H2's DATABASE_ALREADY_OPEN_1: another process holds the store's file lock. */
+  static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
+  private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+
   /** Exit code of a command that could not do its job for a reason the operator can fix. */
   static final int CANNOT = 2;
 
@@ -70,6 +78,16 @@ public final class PdmGitopsCommand implements java.util.concurrent.Callable<Int
                 + port.getPort()
                 + " is already in use: stop what listens there, or pick"
                 + " another with --port");
+      }
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+        Matcher file = QUOTED.matcher(String.valueOf(sql.getMessage()));
+        return Optional.of(
+            "the status store "
+                + (file.find() ? file.group(1) + " " : "")
+                + "is in use by another controller on the same data directory: stop that one,"
+                + " or give this one its own --data-dir");
       }
     }
     for (Throwable t = e; t != null; t = t.getCause()) {

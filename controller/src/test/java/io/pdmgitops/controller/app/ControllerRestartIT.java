@@ -127,6 +127,12 @@ class ControllerRestartIT {
         .atMost(Duration.ofSeconds(90))
         .until(() -> fleet.cluster("east").tasksStarted("qmshutdown", 100) == 1);
     Process running = controller.get();
+    // A second controller on the same data directory refuses to start, and says why.
+    Process intruder = start("stopped-second-controller");
+    assertThat(intruder.waitFor(90, TimeUnit.SECONDS)).as("the second one gives up").isTrue();
+    assertThat(intruder.exitValue()).isEqualTo(2);
+    assertThat(Files.readString(LOGS.resolve("stopped-second-controller.log")))
+        .contains("is in use by another controller on the same data directory");
     running.destroy(); // SIGTERM: Spring closes the loop, the queue, the clients, the store
     assertThat(running.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
     assertThat(Files.readString(LOGS.resolve(first + ".log")))
@@ -265,6 +271,10 @@ class ControllerRestartIT {
   }
 
   void launch(String name) throws Exception {
+    controller.set(start(name));
+  }
+
+  Process start(String name) throws Exception {
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -292,7 +302,7 @@ class ControllerRestartIT {
                     "1s",
                     "repository",
                     Map.of("url", upstream.toUri().toString(), "poll-interval", "2s")))));
-    controller.set(builder.start());
+    return builder.start();
   }
 
   String apiUrl(String name) {

@@ -28,6 +28,23 @@ class FailureReasonTest {
   }
 
   @Test
+  void aSecondControllerOnTheSameDataDirectoryIsToldWhoHoldsIt() {
+    var e =
+        new IllegalStateException(
+            "cannot migrate the status store",
+            new java.sql.SQLNonTransientConnectionException(
+                "Database may be already in use: \"/var/lib/pdm/status.mv.db\". Possible"
+                    + " solutions: close all other connection(s); use the server mode",
+                "90020",
+                90020));
+
+    assertThat(PdmGitopsCommand.reason(e))
+        .contains(
+            "the status store /var/lib/pdm/status.mv.db is in use by another controller on the"
+                + " same data directory: stop that one, or give this one its own --data-dir");
+  }
+
+  @Test
   void aRefusedStartInsideSpringGivesItsOwnMessage() {
     var e =
         new BeanCreationException(
