@@ -147,7 +147,7 @@ class BrowserIT {
     Locator dns = page.locator("tr[data-id='remote/dc-east/guest/120']");
     assertThat(dns.locator("td").nth(5).textContent().strip()).isEqualTo("running");
     // The search's own request pushes the URL; a live refresh may have filtered the rows first.
-    await().atMost(Duration.ofSeconds(10)).until(() -> page.url().contains("search="));
+    await().atMost(Duration.ofSeconds(30)).until(() -> page.url().contains("search="));
     assertThat(page.evaluate("window.__loadedOnce")).as("htmx swapped, no reload").isEqualTo(true);
     screenshot("resources-search.png");
 
