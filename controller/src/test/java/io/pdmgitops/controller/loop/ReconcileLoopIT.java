@@ -78,6 +78,16 @@ class ReconcileLoopIT {
     h.close();
   }
 
+  /** A start of db (101), as a previous run or a lost answer left it in the journal. */
+  static PlannedAction startDb() {
+    return new PlannedAction(
+        new ObjectRef(Kind.GUEST, "db"),
+        new GuestLocation("east", "pve1", GuestType.QEMU, 101, ObservedPower.STOPPED),
+        ActionKind.START,
+        "power: want running, is stopped",
+        Optional.empty());
+  }
+
   void awaitSynced(String guest) {
     await()
         .atMost(Duration.ofSeconds(20))
@@ -115,16 +125,7 @@ class ReconcileLoopIT {
   @Test
   void anActionLeftUnfinishedByAPreviousRunIsSettledNotResent() throws Exception {
     // A previous controller journaled a start of db and died before sending it.
-    long id =
-        h.store.journal(
-            new PlannedAction(
-                new ObjectRef(Kind.GUEST, "db"),
-                new GuestLocation("east", "pve1", GuestType.QEMU, 101, ObservedPower.STOPPED),
-                ActionKind.START,
-                "power: want running, is stopped",
-                Optional.empty()),
-            "old",
-            Instant.now());
+    long id = h.store.journal(startDb(), "old", Instant.now());
     h.commit(guest("db", 101, "stopped"), "db stays stopped now");
     h.loop.start(); // before any snapshot: settling must wait for one
     h.poller.start();
@@ -338,16 +339,7 @@ class ReconcileLoopIT {
 
     // While the loop runs, a start of db reaches the remote but its answer is lost: the journal
     // has the row as planned, the remote has the task.
-    long id =
-        h.store.journal(
-            new PlannedAction(
-                new ObjectRef(Kind.GUEST, "db"),
-                new GuestLocation("east", "pve1", GuestType.QEMU, 101, ObservedPower.STOPPED),
-                ActionKind.START,
-                "power: want running, is stopped",
-                Optional.empty()),
-            "lost",
-            Instant.now());
+    long id = h.store.journal(startDb(), "lost", Instant.now());
     PveClient ours =
         new WebPveClient(
             new ProxmoxTransport(

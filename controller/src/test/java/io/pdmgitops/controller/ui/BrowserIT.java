@@ -142,12 +142,28 @@ class BrowserIT {
         .until(() -> Integer.parseInt(page.locator("[data-total]").textContent().strip()) > 20);
     screenshot("resources.png");
 
+    List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    page.onRequestFinished(
+        r -> requests.add(r.method() + " " + r.url() + " -> " + r.response().status()));
+    page.onRequestFailed(r -> requests.add(r.method() + " " + r.url() + " failed: " + r.failure()));
     page.locator("#search").fill("+type:lxc dns");
     await().atMost(Duration.ofSeconds(10)).until(() -> page.locator("tbody tr").count() == 1);
     Locator dns = page.locator("tr[data-id='remote/dc-east/guest/120']");
     assertThat(dns.locator("td").nth(5).textContent().strip()).isEqualTo("running");
     // The search's own request pushes the URL; a live refresh may have filtered the rows first.
-    await().atMost(Duration.ofSeconds(30)).until(() -> page.url().contains("search="));
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> page.url().contains("search="));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      screenshot("resources-search-not-pushed.png");
+      throw new AssertionError(
+          "the search's URL was not pushed: at "
+              + page.url()
+              + ", search box '"
+              + page.locator("#search").inputValue()
+              + "', requests:\n  "
+              + String.join("\n  ", requests),
+          e);
+    }
     assertThat(page.evaluate("window.__loadedOnce")).as("htmx swapped, no reload").isEqualTo(true);
     screenshot("resources-search.png");
 

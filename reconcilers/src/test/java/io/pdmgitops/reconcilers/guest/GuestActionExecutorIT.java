@@ -67,25 +67,28 @@ class GuestActionExecutorIT {
   }
 
   GuestActionExecutor executor(String id, String secret) {
+    return new GuestActionExecutor(remotes(id, secret), journal, Duration.ofMillis(100));
+  }
+
+  /** One remote, east, reached with this token; no migration targets. */
+  GuestRemotes remotes(String id, String secret) {
     PveClient client = client(id, secret);
-    GuestRemotes remotes =
-        new GuestRemotes() {
-          @Override
-          public PveClient client(String remote) {
-            return client;
-          }
+    return new GuestRemotes() {
+      @Override
+      public PveClient client(String remote) {
+        return client;
+      }
 
-          @Override
-          public String tokenId(String remote) {
-            return id;
-          }
+      @Override
+      public String tokenId(String remote) {
+        return id;
+      }
 
-          @Override
-          public MigrationTarget migrationTarget(String remote) {
-            throw new IllegalStateException("no remote '" + remote + "' is declared");
-          }
-        };
-    return new GuestActionExecutor(remotes, journal, Duration.ofMillis(100));
+      @Override
+      public MigrationTarget migrationTarget(String remote) {
+        throw new IllegalStateException("no remote '" + remote + "' is declared");
+      }
+    };
   }
 
   PveClient client(String id, String secret) {
@@ -184,24 +187,7 @@ class GuestActionExecutorIT {
 
   /** The same executor, following a task at most 300 ms per run, with the given budgets. */
   GuestActionExecutor shortSteps(Duration budget) {
-    PveClient client = client("ctl@pve!ctl", "5f1a-secret");
-    GuestRemotes remotes =
-        new GuestRemotes() {
-          @Override
-          public PveClient client(String remote) {
-            return client;
-          }
-
-          @Override
-          public String tokenId(String remote) {
-            return "ctl@pve!ctl";
-          }
-
-          @Override
-          public MigrationTarget migrationTarget(String remote) {
-            throw new IllegalStateException("no remote");
-          }
-        };
+    GuestRemotes remotes = remotes("ctl@pve!ctl", "5f1a-secret");
     return new GuestActionExecutor(
         remotes, journal, Duration.ofMillis(100), Duration.ofMillis(300), kind -> budget);
   }

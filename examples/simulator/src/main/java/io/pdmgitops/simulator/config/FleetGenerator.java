@@ -36,7 +36,8 @@ public final class FleetGenerator {
                 g % 5 == 0 ? "batch" : null,
                 false,
                 false,
-                null));
+                null,
+                false));
       }
       out.add(
           new ClusterConfig(

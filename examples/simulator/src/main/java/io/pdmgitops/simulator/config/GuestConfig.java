@@ -25,21 +25,4 @@ public record GuestConfig(
   public GuestConfig {
     tags = List.copyOf(tags);
   }
-
-  public GuestConfig(
-      int vmid,
-      String name,
-      String type,
-      String node,
-      String status,
-      int cpus,
-      long memory,
-      long disk,
-      List<String> tags,
-      String pool,
-      boolean template,
-      boolean ha,
-      String lock) {
-    this(vmid, name, type, node, status, cpus, memory, disk, tags, pool, template, ha, lock, false);
-  }
 }

@@ -269,7 +269,8 @@ final class PveMigrationApi {
             null,
             false,
             false,
-            null);
+            null,
+            false);
     SimGuest guest = new SimGuest(config, cluster.now());
     if ("running".equals(config.status())) {
       guest.start(cluster.now());
