@@ -84,6 +84,9 @@ public final class ReconcileLoop implements AutoCloseable {
   /** Remotes whose poll is out: one at a time per remote. */
   private final Set<String> polling = ConcurrentHashMap.newKeySet();
 
+  /** Set by {@link #close}: an answer that arrives later plans nothing. */
+  private final AtomicBoolean closed = new AtomicBoolean();
+
   /** Journal rows being settled now, so a slow settle is not started again by the next cycle. */
   private final Set<Long> settling = ConcurrentHashMap.newKeySet();
 
@@ -281,8 +284,7 @@ public final class ReconcileLoop implements AutoCloseable {
     }
     Instant started = clock.instant();
     Mono<Void> poll =
-        inventory
-            .poll(List.of(remote))
+        Mono.defer(() -> inventory.poll(List.of(remote))) // a throw is a failed poll, not a leak
             .timeout(settings.cycleTimeout())
             .doOnNext(
                 answer ->
@@ -301,7 +303,7 @@ public final class ReconcileLoop implements AutoCloseable {
   private void observedOne(
       RemoteObservation observation, Seen seen, DesiredState state, String sha) {
     lastSeen.put(observation.name(), seen);
-    if (isSuspended() || !journalSettled.get()) {
+    if (closed.get() || isSuspended() || !journalSettled.get()) {
       return; // the cycle's own plan follows once the journal was settled
     }
     try {
@@ -507,6 +509,7 @@ public final class ReconcileLoop implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.set(true);
     thread.shutdownNow();
     focusThread.shutdownNow();
     queue.close(); // actions in flight are cut off, not failed: the next start follows them

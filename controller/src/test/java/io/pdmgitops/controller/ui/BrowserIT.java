@@ -16,9 +16,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,6 +41,32 @@ class BrowserIT {
   Playwright playwright;
   Browser browser;
   Page page;
+
+  /** The page's requests without an answer yet: what a page that does not load waits for. */
+  final Set<String> pending = ConcurrentHashMap.newKeySet();
+
+  /**
+   * When a test fails, says what the browser still waits for and what the controller's threads do
+   * (the demo runs in this JVM), so a rare hang in CI can be read from its log.
+   */
+  @RegisterExtension
+  final TestExecutionExceptionHandler diagnose =
+      (context, e) -> {
+        StringBuilder out = new StringBuilder("BrowserIT failed; pending requests: " + pending);
+        Thread.getAllStackTraces()
+            .forEach(
+                (thread, stack) -> {
+                  out.append("\n\"")
+                      .append(thread.getName())
+                      .append("\" ")
+                      .append(thread.getState());
+                  for (int i = 0; i < Math.min(stack.length, 25); i++) {
+                    out.append("\n    at ").append(stack[i]);
+                  }
+                });
+        System.out.println(out);
+        throw e;
+      };
 
   @BeforeEach
   void start() throws Exception {
@@ -66,6 +96,9 @@ class BrowserIT {
                             "--disable-sync")));
     page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900));
     page.setDefaultTimeout(30_000);
+    page.onRequest(r -> pending.add(r.method() + " " + r.url()));
+    page.onRequestFinished(r -> pending.remove(r.method() + " " + r.url()));
+    page.onRequestFailed(r -> pending.remove(r.method() + " " + r.url()));
   }
 
   @AfterEach
@@ -142,10 +175,6 @@ class BrowserIT {
         .until(() -> Integer.parseInt(page.locator("[data-total]").textContent().strip()) > 20);
     screenshot("resources.png");
 
-    List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
-    page.onRequestFinished(
-        r -> requests.add(r.method() + " " + r.url() + " -> " + r.response().status()));
-    page.onRequestFailed(r -> requests.add(r.method() + " " + r.url() + " failed: " + r.failure()));
     page.locator("#search").fill("+type:lxc dns");
     await().atMost(Duration.ofSeconds(10)).until(() -> page.locator("tbody tr").count() == 1);
     Locator dns = page.locator("tr[data-id='remote/dc-east/guest/120']");
@@ -160,8 +189,7 @@ class BrowserIT {
               + page.url()
               + ", search box '"
               + page.locator("#search").inputValue()
-              + "', requests:\n  "
-              + String.join("\n  ", requests),
+              + "'",
           e);
     }
     assertThat(page.evaluate("window.__loadedOnce")).as("htmx swapped, no reload").isEqualTo(true);
