@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,10 @@ class BrowserIT {
 
   @BeforeEach
   void start() throws Exception {
+    // Playwright's objects belong to the thread that made them: Awaitility's default poller
+    // thread, abandoned at a timeout mid-call, left the connection to the browser stuck, and the
+    // next navigation hung (a rare CI failure, frequent under load).
+    Awaitility.pollInSameThread();
     assertThat(CHROMIUM)
         .as("the browser tests need Debian's chromium: apt-get install -y chromium (.ci/run does)")
         .exists();
@@ -103,6 +108,7 @@ class BrowserIT {
 
   @AfterEach
   void stop() {
+    Awaitility.reset();
     if (browser != null) {
       browser.close();
     }
@@ -181,7 +187,10 @@ class BrowserIT {
     assertThat(dns.locator("td").nth(5).textContent().strip()).isEqualTo("running");
     // The search's own request pushes the URL; a live refresh may have filtered the rows first.
     try {
-      await().atMost(Duration.ofSeconds(30)).until(() -> page.url().contains("search="));
+      // page.url() is what the client last heard: ask the page, which also hears what is new.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> String.valueOf(page.evaluate("location.href")).contains("search="));
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       screenshot("resources-search-not-pushed.png");
       throw new AssertionError(
