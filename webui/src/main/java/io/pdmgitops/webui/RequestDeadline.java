@@ -18,6 +18,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,6 +57,12 @@ public final class RequestDeadline implements WebFilter {
 
   private static final int FRAMES = 12;
 
+  /**
+   * Its own timer thread, not Reactor's shared parallel threads: the deadline must fire, and say
+   * what the others do, precisely when those are busy or stuck.
+   */
+  private static final Scheduler TIMER = Schedulers.newSingle("request-deadline", true);
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Duration deadline;
@@ -74,7 +82,7 @@ public final class RequestDeadline implements WebFilter {
     if (exchange.getRequest().getPath().value().equals(exempt)) {
       return chain.filter(exchange);
     }
-    return chain.filter(exchange).timeout(deadline, Mono.defer(() -> overdue(exchange)));
+    return chain.filter(exchange).timeout(deadline, Mono.defer(() -> overdue(exchange)), TIMER);
   }
 
   private Mono<Void> overdue(ServerWebExchange exchange) {

@@ -42,6 +42,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * One cycle: take the snapshot in force, poll the fleet once, detect drift, plan, and hand each
@@ -99,6 +101,9 @@ public final class ReconcileLoop implements AutoCloseable {
    * on while a full cycle still waits for a slow one.
    */
   private final ScheduledExecutorService focusThread = daemon("reconcile-focus");
+
+  /** Where each remote's answer is judged and planned, one at a time. */
+  private final Scheduler planning = Schedulers.newSingle("reconcile-plan", true);
 
   public ReconcileLoop(
       SnapshotTracker snapshots,
@@ -286,6 +291,7 @@ public final class ReconcileLoop implements AutoCloseable {
     Mono<Void> poll =
         Mono.defer(() -> inventory.poll(List.of(remote))) // a throw is a failed poll, not a leak
             .timeout(settings.cycleTimeout())
+            .publishOn(planning) // not on the network or parsing threads every request needs
             .doOnNext(
                 answer ->
                     answer
@@ -510,6 +516,7 @@ public final class ReconcileLoop implements AutoCloseable {
   @Override
   public void close() {
     closed.set(true);
+    planning.dispose();
     thread.shutdownNow();
     focusThread.shutdownNow();
     queue.close(); // actions in flight are cut off, not failed: the next start follows them

@@ -3,12 +3,14 @@ package io.pdmgitops.controller.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.pdmgitops.controller.ThreadsOnFailure;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * repository seeded from examples/demo-repo, the loop, H2 and the JSON API. A pushed commit that
  * stops a guest stops it on the fleet, and the API links the action to the commit.
  */
+@ExtendWith(ThreadsOnFailure.class)
 class DemoApplicationIT {
   static final JsonMapper JSON = JsonMapper.builder().build();
 

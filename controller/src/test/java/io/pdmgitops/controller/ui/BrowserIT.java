@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import io.pdmgitops.controller.ThreadsOnFailure;
 import io.pdmgitops.controller.app.RunningDemo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * commit changes a guest's state on the open page without a reload. Screenshots of each page go to
  * webui/target/screenshots/.
  */
+@ExtendWith(ThreadsOnFailure.class)
 class BrowserIT {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path SCREENSHOTS = Path.of("../webui/target/screenshots");
@@ -46,26 +49,11 @@ class BrowserIT {
   /** The page's requests without an answer yet: what a page that does not load waits for. */
   final Set<String> pending = ConcurrentHashMap.newKeySet();
 
-  /**
-   * When a test fails, says what the browser still waits for and what the controller's threads do
-   * (the demo runs in this JVM), so a rare hang in CI can be read from its log.
-   */
+  /** When a test fails, says what the browser still waits for (threads: ThreadsOnFailure). */
   @RegisterExtension
-  final TestExecutionExceptionHandler diagnose =
+  final TestExecutionExceptionHandler pendingOnFailure =
       (context, e) -> {
-        StringBuilder out = new StringBuilder("BrowserIT failed; pending requests: " + pending);
-        Thread.getAllStackTraces()
-            .forEach(
-                (thread, stack) -> {
-                  out.append("\n\"")
-                      .append(thread.getName())
-                      .append("\" ")
-                      .append(thread.getState());
-                  for (int i = 0; i < Math.min(stack.length, 25); i++) {
-                    out.append("\n    at ").append(stack[i]);
-                  }
-                });
-        System.out.println(out);
+        System.out.println("BrowserIT failed; pending requests: " + pending);
         throw e;
       };
 
