@@ -51,7 +51,9 @@ final class PveHttp {
   Reply call(String method, String path, String auth, String form) {
     return http.headers(
             h -> {
-              h.set("Authorization", auth);
+              if (auth != null) {
+                h.set("Authorization", auth);
+              }
               h.set("Content-Type", "application/x-www-form-urlencoded");
             })
         .request(HttpMethod.valueOf(method))

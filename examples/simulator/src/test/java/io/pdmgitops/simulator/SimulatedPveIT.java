@@ -3,8 +3,8 @@ package io.pdmgitops.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.pdmgitops.simulator.PveHttp.Reply;
 import io.pdmgitops.simulator.config.FleetConfigReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +15,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The simulator speaks PVE's wire format over real HTTPS: envelopes, 0/1 booleans, reason phrases,
@@ -48,21 +46,14 @@ class SimulatedPveIT {
       """;
   static final String ADMIN = "PVEAPIToken=ctl@pve!ctl=5e2c-ctl-secret";
   static final String AUDIT = "PVEAPIToken=ro@pve!ro=ro-secret";
-  static final JsonMapper JSON = JsonMapper.builder().build();
 
   static SimulatedFleet fleet;
-  static HttpClient http;
+  static PveHttp http;
 
   @BeforeAll
   static void start() throws Exception {
     fleet = SimulatedFleet.start(FleetConfigReader.parse(FLEET));
-    var ssl =
-        SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE).build();
-    http =
-        HttpClient.create()
-            .secure(spec -> spec.sslContext(ssl))
-            .baseUrl(fleet.endpoints("lab").get(0).toString())
-            .responseTimeout(Duration.ofSeconds(10));
+    http = new PveHttp(fleet.endpoints("lab").get(0));
   }
 
   @AfterAll
@@ -70,35 +61,8 @@ class SimulatedPveIT {
     fleet.close();
   }
 
-  record Reply(int status, String reason, String body) {
-    JsonNode json() {
-      return JSON.readTree(body);
-    }
-  }
-
   static Reply call(String method, String path, String auth, String form) {
-    return http.headers(
-            h -> {
-              if (auth != null) {
-                h.set("Authorization", auth);
-              }
-              h.set("Content-Type", "application/x-www-form-urlencoded");
-            })
-        .request(io.netty.handler.codec.http.HttpMethod.valueOf(method))
-        .uri("/api2/json" + path)
-        .send(
-            form == null
-                ? reactor.core.publisher.Mono.empty()
-                : reactor.netty.ByteBufFlux.fromString(reactor.core.publisher.Mono.just(form)))
-        .responseSingle(
-            (response, body) ->
-                body.asString(StandardCharsets.UTF_8)
-                    .defaultIfEmpty("")
-                    .map(
-                        b ->
-                            new Reply(
-                                response.status().code(), response.status().reasonPhrase(), b)))
-        .block(Duration.ofSeconds(15));
+    return http.call(method, path, auth, form);
   }
 
   @Test
