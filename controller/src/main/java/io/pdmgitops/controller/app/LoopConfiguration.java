@@ -1,8 +1,8 @@
 package io.pdmgitops.controller.app;
 
-import io.pdmgitops.controller.conditions.ConditionKind;
 import io.pdmgitops.controller.conditions.Conditions;
 import io.pdmgitops.controller.conditions.RemoteConditions;
+import io.pdmgitops.controller.conditions.SourceConditions;
 import io.pdmgitops.controller.git.CommitFiles;
 import io.pdmgitops.controller.git.CommitOutcome;
 import io.pdmgitops.controller.git.GitPoller;
@@ -183,7 +183,7 @@ class LoopConfiguration {
       LiveEvents live,
       Conditions conditions,
       Clock clock) {
-    String repository = source.displayUrl();
+    SourceConditions sourceConditions = new SourceConditions(conditions, source.displayUrl());
     return new GitPoller(
         source,
         snapshots,
@@ -191,36 +191,13 @@ class LoopConfiguration {
         0.1,
         () -> ThreadLocalRandom.current().nextDouble(),
         outcome -> {
-          recordCondition(conditions, repository, outcome);
+          sourceConditions.commit(outcome);
           store.recordCommit(outcome, clock.instant());
           resources.event(commitEvent(outcome), clock.instant());
           live.commitFetched(outcome.commit().sha());
           loop.onCommit(outcome);
         },
-        failure ->
-            failure.ifPresentOrElse(
-                e -> conditions.raise(ConditionKind.GIT_FETCH_FAILED, repository, e.getMessage()),
-                () -> conditions.clear(ConditionKind.GIT_FETCH_FAILED, repository)));
-  }
-
-  /** A rejected head is a condition until a commit is accepted; the last good one stays. */
-  private static void recordCondition(
-      Conditions conditions, String repository, CommitOutcome outcome) {
-    if (outcome instanceof CommitOutcome.Rejected rejected) {
-      conditions.clear(ConditionKind.COMMIT_REJECTED, repository); // a new rejected head: new since
-      conditions.raise(
-          ConditionKind.COMMIT_REJECTED,
-          repository,
-          "commit %s has %d problems; the last good commit stays in force"
-              .formatted(
-                  outcome
-                      .commit()
-                      .sha()
-                      .substring(0, Math.min(12, outcome.commit().sha().length())),
-                  rejected.problems().size()));
-    } else {
-      conditions.clear(ConditionKind.COMMIT_REJECTED, repository);
-    }
+        sourceConditions::fetched);
   }
 
   /** The repository's settings with its credentials resolved; a missing secret stops the start. */

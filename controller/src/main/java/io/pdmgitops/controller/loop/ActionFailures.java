@@ -2,6 +2,7 @@ package io.pdmgitops.controller.loop;
 
 import io.pdmgitops.controller.retry.RetryPolicy;
 import io.pdmgitops.model.ObjectRef;
+import io.pdmgitops.model.plan.ActionKind;
 import io.pdmgitops.model.plan.PlannedAction;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * across cycles up to {@link #MAX_DELAY}. A failure is logged when it starts and when its kind of
  * error changes, not at every attempt. Bounded by the declared resources: the loop drops what Git
  * no longer declares.
+ *
+ * <p>An action that succeeds and is undone again from the same state, {@link #UNDONE_LIMIT} times
+ * within {@link #UNDONE_WINDOW}, fights something outside Git (the HA manager, a user, a script):
+ * from then on it backs off like a transient failure, so the two do not flip the guest every cycle.
  */
 public final class ActionFailures {
   private static final Logger LOG = LoggerFactory.getLogger(ActionFailures.class);
@@ -34,10 +39,30 @@ public final class ActionFailures {
   public static final RetryPolicy BACK_OFF =
       new RetryPolicy(Integer.MAX_VALUE, FIRST_DELAY, 2.0, MAX_DELAY, 0.2);
 
+  /** Successful corrections in a row, undone each time, after which the next one waits. */
+  public static final int UNDONE_LIMIT = 3;
+
+  /** Corrections further apart than this are not counted as one fight. */
+  public static final Duration UNDONE_WINDOW = Duration.ofMinutes(10);
+
   private final Clock clock;
   private final RetryPolicy backOff;
   private final DoubleSupplier random;
   private final Map<ObjectRef, ActionFailure> failures = new ConcurrentHashMap<>();
+  private final Map<ObjectRef, Corrections> corrections = new ConcurrentHashMap<>();
+
+  /**
+   * The same action carried out from the same state, {@code times} in a row, the last at {@code
+   * last}.
+   */
+  private record Corrections(ActionKind kind, String fingerprint, int times, Instant last) {
+    boolean fight(ActionKind k, String f, Instant now) {
+      return kind == k
+          && fingerprint.equals(f)
+          && times >= UNDONE_LIMIT
+          && !now.isAfter(last.plus(UNDONE_WINDOW));
+    }
+  }
 
   public ActionFailures(Clock clock, RetryPolicy backOff, DoubleSupplier random) {
     this.clock = clock;
@@ -49,9 +74,35 @@ public final class ActionFailures {
   public Optional<ActionFailure> holding(PlannedAction action, String fingerprint) {
     ActionFailure failure = failures.get(action.guest());
     Instant now = clock.instant();
-    return failure != null && failure.holds(action.kind(), fingerprint, now)
-        ? Optional.of(failure)
-        : Optional.empty();
+    if (failure != null && failure.action() == action.kind()) {
+      if (failure.fingerprint().equals(fingerprint)) {
+        // A failure of this very action decides, also a fight whose back-off is over.
+        return failure.holds(action.kind(), fingerprint, now)
+            ? Optional.of(failure)
+            : Optional.empty();
+      }
+    }
+    Corrections done = corrections.get(action.guest());
+    if (done == null || !done.fight(action.kind(), fingerprint, now)) {
+      return Optional.empty();
+    }
+    int attempts = done.times() - UNDONE_LIMIT + 1;
+    ActionFailure undone =
+        new ActionFailure(
+            action.kind(),
+            fingerprint,
+            false,
+            attempts,
+            ("carried out %d times within %d minutes and undone each time by something outside"
+                    + " Git (the HA manager, a user, a script): waiting before the next try")
+                .formatted(done.times(), UNDONE_WINDOW.toMinutes()),
+            now,
+            Optional.of(now.plus(backOff.nextDelay(attempts, random).orElse(backOff.maxDelay()))));
+    failures.put(action.guest(), undone);
+    if (attempts == 1) {
+      LOG.warn("{} {} {}", action.kind(), action.guest(), undone.lastError());
+    }
+    return Optional.of(undone);
   }
 
   /** The resource's remembered failure, for pages and the API. */
@@ -95,18 +146,36 @@ public final class ActionFailures {
     return next;
   }
 
-  /** The action was carried out: whatever failed before is forgotten. */
-  public void succeeded(ObjectRef resource) {
+  /**
+   * The action was carried out: whatever failed before is forgotten, and the correction is counted
+   * in case something undoes it again.
+   */
+  public void succeeded(PlannedAction action, String fingerprint) {
+    ObjectRef resource = action.guest();
     ActionFailure before = failures.remove(resource);
-    if (before != null) {
+    if (before != null && !before.permanent() && before.fingerprint().equals(fingerprint)) {
       LOG.info(
-          "{} {} succeeded after {} failed attempts", before.action(), resource, before.attempts());
+          "{} {} succeeded after {} held or failed attempts",
+          before.action(),
+          resource,
+          before.attempts());
     }
+    Instant now = clock.instant();
+    corrections.compute(
+        resource,
+        (ref, was) ->
+            was != null
+                    && was.kind() == action.kind()
+                    && was.fingerprint().equals(fingerprint)
+                    && !now.isAfter(was.last().plus(UNDONE_WINDOW))
+                ? new Corrections(action.kind(), fingerprint, was.times() + 1, now)
+                : new Corrections(action.kind(), fingerprint, 1, now));
   }
 
   /** Forgets resources Git no longer declares. */
   public void retain(Collection<ObjectRef> declared) {
     failures.keySet().retainAll(declared);
+    corrections.keySet().retainAll(declared);
   }
 
   /** Failures held now, for metrics. */

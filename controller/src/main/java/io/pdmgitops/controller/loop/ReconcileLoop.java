@@ -491,7 +491,7 @@ public final class ReconcileLoop implements AutoCloseable {
   private ReconcileResult remember(Planned entry, ReconcileResult result) {
     PlannedAction action = entry.action();
     if (result instanceof ReconcileResult.Done) {
-      failures.succeeded(action.guest());
+      failures.succeeded(action, entry.fingerprint());
     } else if (result instanceof ReconcileResult.Failed failed) {
       failures.failed(action, entry.fingerprint(), true, failed.reason());
     } else if (result instanceof ReconcileResult.Retryable retryable) {

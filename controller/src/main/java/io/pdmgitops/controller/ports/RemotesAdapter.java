@@ -78,7 +78,7 @@ public final class RemotesAdapter implements RemotesPort {
         c[0] += r.status().equals("online") ? 1 : 0;
         c[1]++;
       } else if (r.type().isGuest()) {
-        c[2]++;
+        c[2] += r.observed() ? 1 : 0; // what the remote has, not what Git expects of it
         c[3] += r.declared().isPresent() ? 1 : 0;
       } else if (r.type() == ResourceType.STORAGE || r.type() == ResourceType.DATASTORE) {
         c[4]++;

@@ -281,6 +281,12 @@ class DemoApplicationIT {
     JsonNode log = get("/api/v1/remotes/dc-east/tasks/" + shutdown.get("upid").asString() + "/log");
     assertThat(log.get("lines").size()).isPositive();
     assertThat(log.get("exitStatus").asString()).isEqualTo("OK");
+    // A UPID naming a node the remote does not have: PVE answers 500 "hostname lookup failed".
+    String[] upid = shutdown.get("upid").asString().split(":", -1);
+    upid[1] = "pve-gone";
+    HttpResponse<String> noNode =
+        running.send("/api/v1/remotes/dc-east/tasks/" + String.join(":", upid) + "/log");
+    assertThat(noNode.statusCode()).as(noNode.body()).isEqualTo(404);
     JsonNode east = get("/api/v1/remotes/dc-east");
     assertThat(east.get("nodes").size()).isEqualTo(3);
     assertThat(east.get("answering").asString()).startsWith("https://");

@@ -64,9 +64,43 @@ class ActionFailuresTest {
     failures.failed(shutdown(), "f1", false, "locked");
     assertThat(failures.failed(shutdown(), "f2", false, "locked").attempts()).isEqualTo(1);
 
-    failures.succeeded(new ObjectRef(Kind.GUEST, "web"));
+    failures.succeeded(shutdown(), "f2");
 
     assertThat(failures.of(new ObjectRef(Kind.GUEST, "web"))).isEmpty();
     assertThat(failures.holding(shutdown(), "f2")).isEmpty();
+  }
+
+  @Test
+  void anActionUndoneAgainAndAgainFromTheSameStateBacksOffInsteadOfFlippingEveryCycle() {
+    for (int i = 0; i < ActionFailures.UNDONE_LIMIT; i++) {
+      assertThat(failures.holding(shutdown(), "running")).as("correction %d", i + 1).isEmpty();
+      failures.succeeded(shutdown(), "running"); // and something starts the guest again
+      clock.advance(Duration.ofSeconds(20));
+    }
+
+    ActionFailure fight = failures.holding(shutdown(), "running").orElseThrow();
+    assertThat(fight.permanent()).isFalse();
+    assertThat(fight.lastError()).contains("undone each time by something outside Git");
+    assertThat(failures.holding(shutdown(), "running"))
+        .as("the same hold, not a new one")
+        .contains(fight);
+    assertThat(failures.holding(shutdown(), "stopped")).as("another state decides anew").isEmpty();
+
+    clock.advance(Duration.between(fight.lastAttempt(), fight.nextRetry().orElseThrow()));
+    assertThat(failures.holding(shutdown(), "running")).as("the back-off is over").isEmpty();
+    failures.succeeded(shutdown(), "running");
+    ActionFailure longer = failures.holding(shutdown(), "running").orElseThrow();
+    assertThat(longer.attempts()).isEqualTo(2);
+    assertThat(Duration.between(longer.lastAttempt(), longer.nextRetry().orElseThrow()))
+        .isGreaterThan(Duration.between(fight.lastAttempt(), fight.nextRetry().orElseThrow()));
+  }
+
+  @Test
+  void correctionsFarApartAreNotAFight() {
+    for (int i = 0; i < ActionFailures.UNDONE_LIMIT + 2; i++) {
+      assertThat(failures.holding(shutdown(), "running")).isEmpty();
+      failures.succeeded(shutdown(), "running");
+      clock.advance(ActionFailures.UNDONE_WINDOW.plusSeconds(1));
+    }
   }
 }

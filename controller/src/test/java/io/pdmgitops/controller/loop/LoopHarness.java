@@ -2,6 +2,7 @@ package io.pdmgitops.controller.loop;
 
 import io.pdmgitops.controller.conditions.Conditions;
 import io.pdmgitops.controller.conditions.RemoteConditions;
+import io.pdmgitops.controller.conditions.SourceConditions;
 import io.pdmgitops.controller.git.GitPoller;
 import io.pdmgitops.controller.git.GitSource;
 import io.pdmgitops.controller.git.GitSourceSettings;
@@ -61,6 +62,10 @@ final class LoopHarness implements AutoCloseable {
   final RemoteClients clients;
   final Conditions conditions = new Conditions(Clock.systemUTC());
 
+  /** Changes the fleet behind the controller's back, as an HA manager or a user would. */
+  final java.util.concurrent.ScheduledExecutorService outsideActor =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+
   LoopHarness(String fleetYaml, Path upstream, Path work) throws Exception {
     this.upstream = upstream;
     fleet = SimulatedFleet.start(FleetConfigReader.parse(fleetYaml));
@@ -106,6 +111,7 @@ final class LoopHarness implements AutoCloseable {
                     Duration.ofMinutes(1)),
             Clock.systemUTC());
     loop.observe(new RemoteConditions(conditions));
+    SourceConditions source = new SourceConditions(conditions, "upstream");
     poller =
         new GitPoller(
             new GitSource(
@@ -115,10 +121,11 @@ final class LoopHarness implements AutoCloseable {
             0,
             () -> 0.5,
             outcome -> {
+              source.commit(outcome);
               store.recordCommit(outcome, Instant.now());
               loop.onCommit(outcome);
             },
-            e -> {});
+            source::fetched);
   }
 
   static String tokenEnv(String remote) {
@@ -132,6 +139,17 @@ final class LoopHarness implements AutoCloseable {
 
   /** Commits one Remote document per simulated cluster and the given guest documents. */
   String commit(String guests, String message) throws Exception {
+    return commit(guests, message, null);
+  }
+
+  /** The same with one more file, {@code extra.yaml}, holding any text at all (or none). */
+  String commit(String guests, String message, String extraFile) throws Exception {
+    Path extra = upstream.resolve("extra.yaml");
+    if (extraFile == null) {
+      Files.deleteIfExists(extra);
+    } else {
+      Files.writeString(extra, extraFile);
+    }
     StringBuilder remotes = new StringBuilder();
     for (String name : fleet.remoteNames()) {
       remotes.append(
@@ -155,6 +173,7 @@ final class LoopHarness implements AutoCloseable {
     Files.writeString(upstream.resolve("remotes.yaml"), remotes.toString());
     Files.writeString(upstream.resolve("guests.yaml"), guests);
     git.add().addFilepattern(".").call();
+    git.add().addFilepattern(".").setUpdate(true).call(); // removals too
     PersonIdent alice = new PersonIdent("Alice", "alice@corp.example");
     return git.commit().setMessage(message).setAuthor(alice).setCommitter(alice).call().getName();
   }

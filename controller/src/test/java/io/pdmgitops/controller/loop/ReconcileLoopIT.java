@@ -123,6 +123,43 @@ class ReconcileLoopIT {
   }
 
   @Test
+  void aPausedVmIsShownPausedThenResumedOrStoppedAsGitSays() throws Exception {
+    h.commit(guest("web", 100, "running"), "baseline");
+    h.start();
+    awaitSynced("web");
+
+    // Paused on the node (a user, a backup in suspend mode): /cluster/resources still says running.
+    h.fleet.cluster("east").setPower(100, "paused");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> h.fleet.cluster("east").tasksStarted("qmresume", 100) == 1);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> h.fleet.cluster("east").guest(100).orElseThrow().qmpstatus().equals("running"));
+    awaitSynced("web");
+
+    // Paused again, and now Git wants it stopped: a stop, as PVE refuses to shut a paused VM down.
+    h.loop.suspend(true);
+    h.fleet.cluster("east").setPower(100, "paused");
+    h.commit(guest("web", 100, "stopped"), "stop web");
+    h.poller.trigger();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                h.status("web")
+                    .map(s -> s.message().contains("power: want stopped, is paused"))
+                    .orElse(false));
+    h.loop.suspend(false);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> h.fleet.cluster("east").guest(100).orElseThrow().status().equals("stopped"));
+    awaitSynced("web");
+    assertThat(h.fleet.cluster("east").tasksStarted("qmstop", 100)).isEqualTo(1);
+    assertThat(h.fleet.cluster("east").tasksStarted("qmshutdown", 100)).isZero();
+  }
+
+  @Test
   void anActionLeftUnfinishedByAPreviousRunIsSettledNotResent() throws Exception {
     // A previous controller journaled a start of db and died before sending it.
     long id = h.store.journal(startDb(), "old", Instant.now());

@@ -93,6 +93,11 @@ public final class SimulatedFleet implements AutoCloseable {
     remote(remote).tls().rotate(certificate);
   }
 
+  /** Regenerates a token's secret on the remote: the old one is refused (401) from now on. */
+  public void regenerateToken(String remote, String tokenId, String secret) {
+    remote(remote).auth().regenerate(tokenId, secret);
+  }
+
   /** Closes the remote's listeners (connection refused) or opens them again on the same ports. */
   public void setDown(String remote, boolean down) {
     if (down) {

@@ -39,6 +39,9 @@ public record FleetResource(
     Optional<SyncStatus> sync,
     Optional<Health> health,
     String message) {
+  /** The property of a row that only Git knows: a declared guest its remote does not report. */
+  public static final String NOT_OBSERVED = "not-observed";
+
   public FleetResource {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
@@ -56,5 +59,10 @@ public record FleetResource(
     sync = sync == null ? Optional.empty() : sync;
     health = health == null ? Optional.empty() : health;
     message = message == null ? "" : message;
+  }
+
+  /** Whether the remote reported it; false for a declared guest that is missing or not yet seen. */
+  public boolean observed() {
+    return !properties.contains(NOT_OBSERVED);
   }
 }

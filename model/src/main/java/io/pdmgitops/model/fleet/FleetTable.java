@@ -237,7 +237,7 @@ public final class FleetTable {
               false,
               List.of(),
               Optional.empty(),
-              List.of("declared"),
+              List.of("declared", FleetResource.NOT_OBSERVED),
               ResourceUsage.NONE,
               Optional.of(guest.metadata().name()),
               status.map(ResourceStatus::sync),

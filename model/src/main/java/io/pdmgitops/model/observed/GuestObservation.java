@@ -50,4 +50,10 @@ public record GuestObservation(
       Optional<String> pool) {
     this(vmid, type, name, node, power, template, lock, uptime, tags, pool, ResourceUsage.NONE);
   }
+
+  /** The same guest with its power told more precisely, e.g. paused where a list said running. */
+  public GuestObservation withPower(ObservedPower newPower) {
+    return new GuestObservation(
+        vmid, type, name, node, newPower, template, lock, uptime, tags, pool, usage);
+  }
 }

@@ -18,6 +18,11 @@ public enum ActionKind {
   RESUME(Duration.ofMinutes(15)),
   /** Shut down gracefully (PVE's own shutdown timeout is 3 minutes by default). */
   SHUTDOWN(Duration.ofMinutes(30)),
+  /**
+   * Stop at once, for a paused VM that should be stopped: its guest OS cannot act on a shutdown
+   * request, and PVE refuses one ("VM is paused - cannot shutdown").
+   */
+  STOP(Duration.ofMinutes(15)),
   /** Reboot because {@code restartedAt} asks for it. */
   REBOOT(Duration.ofMinutes(30));
 

@@ -103,7 +103,8 @@ public final class Planner {
           switch (guest.spec().power().orElseThrow()) {
             case RUNNING ->
                 at.power() == ObservedPower.PAUSED ? ActionKind.RESUME : ActionKind.START;
-            case STOPPED -> ActionKind.SHUTDOWN;
+            case STOPPED ->
+                at.power() == ObservedPower.PAUSED ? ActionKind.STOP : ActionKind.SHUTDOWN;
           };
       return Optional.of(
           new PlannedAction(status.ref(), at, kind, reason(status, "power"), Optional.empty()));

@@ -149,6 +149,11 @@ class FleetTableTest {
     assertThat(gone.status()).isEqualTo("missing");
     assertThat(gone.type()).isEqualTo(ResourceType.LXC);
     assertThat(gone.health()).contains(Health.MISSING);
+    // The remote's guest count is what it reports: the row Git expects is not one of them.
+    assertThat(gone.observed()).isFalse();
+    assertThat(gone.properties()).contains(FleetResource.NOT_OBSERVED);
+    assertThat(web.observed()).isTrue();
+    assertThat(rows.get("remote/east/guest/102").observed()).isTrue();
     assertThat(rows.get("remote/east/storage/pve1/local-lvm").properties())
         .containsExactly("high-usage", "images", "rootdir");
     assertThat(rows.get("remote/backup/datastore/store1").properties()).isEmpty();

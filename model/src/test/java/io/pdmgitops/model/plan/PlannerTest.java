@@ -135,6 +135,17 @@ class PlannerTest {
   }
 
   @Test
+  void aPausedVmThatShouldBeStoppedIsStoppedBecausePveRefusesToShutItDown() {
+    List<PlannedAction> actions =
+        plan(
+            List.of(guest("c", 103, PowerState.STOPPED, null, null)),
+            List.of(seen("c", 103, ObservedPower.PAUSED, Duration.ofHours(1))));
+
+    assertThat(actions).extracting(PlannedAction::kind).containsExactly(ActionKind.STOP);
+    assertThat(actions.get(0).reason()).isEqualTo("power: want stopped, is paused");
+  }
+
+  @Test
   void aDueRestartIsOneReboot() {
     List<PlannedAction> actions =
         plan(

@@ -22,6 +22,7 @@ final class ActionCalls {
       case START -> client.power(at.node(), at.type(), at.vmid(), PowerAction.START);
       case RESUME -> client.power(at.node(), at.type(), at.vmid(), PowerAction.RESUME);
       case SHUTDOWN -> client.power(at.node(), at.type(), at.vmid(), PowerAction.SHUTDOWN);
+      case STOP -> client.power(at.node(), at.type(), at.vmid(), PowerAction.STOP);
       case REBOOT -> client.power(at.node(), at.type(), at.vmid(), PowerAction.REBOOT);
       case MIGRATE -> {
         Placement placement = movable(action);

@@ -13,6 +13,7 @@ final class TaskTypes {
     return switch (kind) {
       case START -> qemu ? Set.of("qmstart", "hastart") : Set.of("vzstart", "hastart");
       case SHUTDOWN -> qemu ? Set.of("qmshutdown", "hastop") : Set.of("vzshutdown", "hastop");
+      case STOP -> qemu ? Set.of("qmstop", "hastop") : Set.of("vzstop", "hastop");
       case REBOOT -> qemu ? Set.of("qmreboot") : Set.of("vzreboot");
       case RESUME -> qemu ? Set.of("qmresume") : Set.of("vzresume");
       case MIGRATE, REMOTE_MIGRATE -> qemu ? Set.of("qmigrate", "hamigrate") : Set.of("vzmigrate");

@@ -98,18 +98,7 @@ final class ClusterInventoryReader extends ValueDeserializer<ClusterInventory> {
     }
 
     private static GuestObservation unknownPower(GuestObservation g) {
-      return new GuestObservation(
-          g.vmid(),
-          g.type(),
-          g.name(),
-          g.node(),
-          ObservedPower.UNKNOWN,
-          g.template(),
-          g.lock(),
-          g.uptime(),
-          g.tags(),
-          g.pool(),
-          g.usage());
+      return g.withPower(ObservedPower.UNKNOWN);
     }
   }
 

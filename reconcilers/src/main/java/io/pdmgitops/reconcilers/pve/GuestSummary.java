@@ -36,9 +36,20 @@ public record GuestSummary(
     return "running".equals(status);
   }
 
-  /** Paused VMs still say "running"; only qmpstatus tells. */
+  /**
+   * Paused VMs still say "running"; only qmpstatus tells. QEMU's run states where the process is
+   * there but the guest does not run: paused by a user or a backup, suspended to RAM, stopped on an
+   * I/O error (a full storage), or not yet started.
+   */
   public boolean isPaused() {
-    return qmpstatus.map(s -> s.equals("paused") || s.equals("suspended")).orElse(false);
+    return qmpstatus
+        .map(
+            s ->
+                s.equals("paused")
+                    || s.equals("suspended")
+                    || s.equals("io-error")
+                    || s.equals("prelaunch"))
+        .orElse(false);
   }
 
   /** HA management of the guest. */

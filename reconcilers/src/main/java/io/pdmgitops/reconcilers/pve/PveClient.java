@@ -41,6 +41,13 @@ public interface PveClient {
   Mono<List<GuestSummary>> guests(String node, GuestType type);
 
   /**
+   * {@code GET /nodes/{node}/qemu?full=1}: the node's VMs with {@code qmpstatus}, the only way to
+   * tell a paused VM from a running one in one call per node ({@code /cluster/resources} says
+   * "running" for both).
+   */
+  Mono<List<GuestSummary>> vmsWithQmpStatus(String node);
+
+  /**
    * {@code GET /nodes/{node}/{type}/{vmid}/status/current}; an answer without {@code vmid} is of
    * the guest in the path.
    */

@@ -78,6 +78,13 @@ public final class WebPveClient implements PveClient {
   }
 
   @Override
+  public Mono<List<GuestSummary>> vmsWithQmpStatus(String node) {
+    return transport
+        .get("/nodes/" + segment(node) + "/qemu", Map.of("full", "1"))
+        .map(e -> list(e, GuestSummary.class));
+  }
+
+  @Override
   public Mono<GuestSummary> guestStatus(String node, GuestType type, int vmid) {
     return get(guestPath(node, type, vmid) + "/status/current")
         .map(

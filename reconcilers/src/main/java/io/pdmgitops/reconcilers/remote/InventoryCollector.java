@@ -1,10 +1,13 @@
 package io.pdmgitops.reconcilers.remote;
 
+import io.pdmgitops.model.desired.GuestType;
 import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.desired.RemoteType;
 import io.pdmgitops.model.observed.DatastoreObservation;
+import io.pdmgitops.model.observed.GuestObservation;
 import io.pdmgitops.model.observed.Inventory;
 import io.pdmgitops.model.observed.NodeObservation;
+import io.pdmgitops.model.observed.ObservedPower;
 import io.pdmgitops.model.observed.RemoteObservation;
 import io.pdmgitops.model.observed.Unreachability;
 import io.pdmgitops.reconcilers.api.AuthenticationFailedException;
@@ -12,13 +15,18 @@ import io.pdmgitops.reconcilers.api.CertificateMismatchException;
 import io.pdmgitops.reconcilers.api.RemoteApiException;
 import io.pdmgitops.reconcilers.api.RemoteUnreachableException;
 import io.pdmgitops.reconcilers.pbs.PbsClient;
+import io.pdmgitops.reconcilers.pve.ClusterInventory;
+import io.pdmgitops.reconcilers.pve.GuestSummary;
 import io.pdmgitops.reconcilers.pve.PveClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,6 +39,9 @@ import reactor.core.publisher.Mono;
 public final class InventoryCollector {
   /** Remotes polled at the same time. */
   public static final int DEFAULT_CONCURRENCY = 8;
+
+  /** Nodes of one remote asked for their VMs' run state at the same time. */
+  private static final int NODES_AT_ONCE = 4;
 
   private final RemoteClients clients;
   private final Clock clock;
@@ -98,15 +109,59 @@ public final class InventoryCollector {
 
   private static Mono<RemoteObservation> pve(String name, PveClient client) {
     return Mono.zip(client.version(), client.clusterInventory())
-        .map(
+        .flatMap(
             t ->
-                new RemoteObservation.Reachable(
-                    name,
-                    t.getT1().version(),
-                    t.getT2().nodes(),
-                    t.getT2().guests(),
-                    List.of(),
-                    t.getT2().storages()));
+                pausedVms(client, t.getT2())
+                    .map(
+                        paused ->
+                            new RemoteObservation.Reachable(
+                                name,
+                                t.getT1().version(),
+                                t.getT2().nodes(),
+                                withPaused(t.getT2().guests(), paused),
+                                List.of(),
+                                t.getT2().storages())));
+  }
+
+  /**
+   * /cluster/resources says "running" for a paused VM too: one {@code qemu?full=1} per node that
+   * hosts a running VM tells them apart (pvestatd asks the same of QEMU every 10 s). A node that
+   * cannot answer leaves its VMs as the list had them.
+   */
+  private static Mono<Set<Integer>> pausedVms(PveClient client, ClusterInventory inventory) {
+    Set<String> nodes = new TreeSet<>();
+    for (GuestObservation g : inventory.guests()) {
+      if (g.type() == GuestType.QEMU && g.power() == ObservedPower.RUNNING) {
+        nodes.add(g.node());
+      }
+    }
+    return Flux.fromIterable(nodes)
+        .flatMap(
+            node ->
+                client
+                    .vmsWithQmpStatus(node)
+                    .onErrorResume(RemoteApiException.class, e -> Mono.just(List.of())),
+            NODES_AT_ONCE)
+        .flatMapIterable(list -> list)
+        .filter(GuestSummary::isPaused)
+        .map(GuestSummary::vmid)
+        .collect(Collectors.toSet());
+  }
+
+  private static List<GuestObservation> withPaused(
+      List<GuestObservation> guests, Set<Integer> paused) {
+    if (paused.isEmpty()) {
+      return guests;
+    }
+    return guests.stream()
+        .map(
+            g ->
+                g.type() == GuestType.QEMU
+                        && g.power() == ObservedPower.RUNNING
+                        && paused.contains(g.vmid())
+                    ? g.withPower(ObservedPower.PAUSED)
+                    : g)
+        .toList();
   }
 
   private static Mono<RemoteObservation> pbs(String name, PbsClient client) {

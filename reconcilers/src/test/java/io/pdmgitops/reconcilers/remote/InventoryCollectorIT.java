@@ -163,6 +163,30 @@ class InventoryCollectorIT {
   }
 
   @Test
+  void aPausedVmIsReportedPausedNotRunning() {
+    fleet.cluster("east").setPower(100, "paused");
+
+    var east =
+        (RemoteObservation.Reachable)
+            collector.collect(List.of(east())).block().remote("east").orElseThrow();
+
+    assertThat(east.guest(100).orElseThrow().power()).isEqualTo(ObservedPower.PAUSED);
+    assertThat(east.guest(101).orElseThrow().power()).isEqualTo(ObservedPower.STOPPED);
+    // Only the node that hosts a running VM is asked, once per poll.
+    assertThat(
+            fleet.requests("east").stream()
+                .filter(r -> r.path().endsWith("/qemu") && r.method().equals("GET"))
+                .map(r -> r.path()))
+        .containsExactly("/nodes/pve1/qemu");
+
+    fleet.cluster("east").setPower(100, "running");
+    east =
+        (RemoteObservation.Reachable)
+            collector.collect(List.of(east())).block().remote("east").orElseThrow();
+    assertThat(east.guest(100).orElseThrow().power()).isEqualTo(ObservedPower.RUNNING);
+  }
+
+  @Test
   void aRemoteThatIsDownBacksOffAndRecoversByItself() {
     fleet.setDown("east", true);
     RemoteObservation first =

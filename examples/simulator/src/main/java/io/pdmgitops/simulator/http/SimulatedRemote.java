@@ -14,4 +14,7 @@ public interface SimulatedRemote {
   FaultConfig faults();
 
   TlsIdentity tls();
+
+  /** The remote's token store, for tests that regenerate a secret. */
+  TokenAuth auth();
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,8 +43,22 @@ public final class TokenAuth {
   private final boolean backupServer;
 
   public TokenAuth(List<TokenConfig> tokens, boolean backupServer) {
-    this.tokens = tokens.stream().collect(Collectors.toMap(TokenConfig::id, Function.identity()));
+    this.tokens =
+        new ConcurrentHashMap<>(
+            tokens.stream().collect(Collectors.toMap(TokenConfig::id, Function.identity())));
     this.backupServer = backupServer;
+  }
+
+  /**
+   * Gives a token a new secret, as an admin regenerating it on the remote does ({@code pveum user
+   * token add --regenerate}): the old secret is refused with 401 from the next call on.
+   */
+  public void regenerate(String tokenId, String secret) {
+    tokens.computeIfPresent(
+        tokenId, (id, t) -> new TokenConfig(id, secret, t.role(), t.privileges()));
+    if (!tokens.containsKey(tokenId)) {
+      throw new IllegalArgumentException("no token " + tokenId);
+    }
   }
 
   /** The authenticated token, or a 401 exactly as the real server answers it. */

@@ -281,4 +281,9 @@ public final class PbsServer implements SimulatedRemote {
     }
     return ApiResponse.ok(out);
   }
+
+  @Override
+  public TokenAuth auth() {
+    return auth;
+  }
 }

@@ -60,6 +60,19 @@ final class GuestStatusView {
     }
   }
 
+  /**
+   * {@code GET /nodes/{node}/qemu?full=1}: vmstatus with {@code $full} for every VM of the node,
+   * the QMP answers included; qemu-server sets {@code qmpstatus} for every VM (a stopped one
+   * repeats its status), as in qemu-server 8.x and 9.x {@code QemuServer::vmstatus}.
+   */
+  static void fullListEntry(ObjectNode o, SimGuest g, Instant now, int major) {
+    listEntry(o, g, now, major);
+    o.put("qmpstatus", g.qmpstatus);
+    if (g.isRunning()) {
+      qemuRuntime(o, g, now, major);
+    }
+  }
+
   /** {@code GET .../status/current}: vmstatus with {@code $full}, plus ha and config flags. */
   static void current(ObjectNode o, SimGuest g, Instant now, int major) {
     listEntry(o, g, now, major);

@@ -266,6 +266,35 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
     Optional.ofNullable(guests.get(vmid)).ifPresent(g -> g.lock = lock);
   }
 
+  /**
+   * Changes a guest's power outside the API, as a user on the node's console or the HA manager
+   * does: {@code running}, {@code stopped}, or {@code paused} (a running VM stopped in QMP; its
+   * status stays "running").
+   */
+  public synchronized void setPower(int vmid, String power) {
+    SimGuest g = guests.get(vmid);
+    if (g == null) {
+      throw new IllegalArgumentException("no guest " + vmid);
+    }
+    switch (power) {
+      case "running" -> {
+        if (g.isRunning()) {
+          g.qmpstatus = "running";
+        } else {
+          g.start(clock.instant());
+        }
+      }
+      case "stopped" -> g.stop();
+      case "paused" -> {
+        if (!g.isRunning() || !g.isQemu()) {
+          throw new IllegalArgumentException("only a running VM can be paused");
+        }
+        g.qmpstatus = "paused";
+      }
+      default -> throw new IllegalArgumentException("running, stopped or paused, not " + power);
+    }
+  }
+
   public synchronized void setNodeOnline(String node, boolean online) {
     Optional.ofNullable(nodes.get(node)).ifPresent(n -> n.online = online);
   }
@@ -304,5 +333,10 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
     return tasks.all().stream()
         .filter(t -> t.type.equals(type) && t.id.equals(String.valueOf(vmid)))
         .count();
+  }
+
+  @Override
+  public TokenAuth auth() {
+    return auth;
   }
 }

@@ -282,12 +282,16 @@ final class PveReadApi {
   private ApiResponse guests(Call call, String type) {
     String node = cluster.reachableNode(call.var("node")).name;
     call.allow(type.equals("qemu") ? Set.of("full") : Set.of());
-    call.bool("full", false);
+    boolean full = call.bool("full", false);
     Instant now = cluster.now();
     ArrayNode out = Json.array();
     for (SimGuest g : cluster.guests.values()) {
       if (g.node.equals(node) && g.type.equals(type)) {
-        GuestStatusView.listEntry(out.addObject(), g, now, cluster.major());
+        if (full) {
+          GuestStatusView.fullListEntry(out.addObject(), g, now, cluster.major());
+        } else {
+          GuestStatusView.listEntry(out.addObject(), g, now, cluster.major());
+        }
       }
     }
     return ApiResponse.ok(out);
