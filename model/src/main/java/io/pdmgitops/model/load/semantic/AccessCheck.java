@@ -21,11 +21,14 @@ import java.util.regex.Pattern;
 
 /**
  * Who may do what must be unambiguous: every subject, member and path names something that exists,
- * users belong to a known realm, and only local users carry password hashes.
+ * users belong to a known realm, and only local users carry password hashes. Node names and remote
+ * groups in a path are not checked: nodes are what a remote reports, not what Git declares, and
+ * remote groups have no kind yet.
  */
 final class AccessCheck implements SemanticCheck {
   private static final Pattern REMOTE_PATH =
-      Pattern.compile("^/remotes/([^/]+)(?:/guests(?:/([0-9]+))?)?$");
+      Pattern.compile("^/remotes/([^/]+)(?:/guests(?:/([0-9]+))?|/nodes/[^/]+)?$");
+  private static final Pattern ALL_GUESTS = Pattern.compile("^/remotes/[^/]+/guests$");
   private static final Pattern VIEW_PATH = Pattern.compile("^/views/([^/]+)$");
 
   /** The superuser exists on every installation without a document. */
@@ -148,6 +151,18 @@ final class AccessCheck implements SemanticCheck {
                     .withHint(Names.suggest(g, Kind.GROUP, objects.identities(Kind.GROUP))))
         .ifPresent(problems::add);
     path(objects, rule.spec().path(), source).ifPresent(problems::add);
+    if (!rule.spec().propagates() && ALL_GUESTS.matcher(rule.spec().path()).matches()) {
+      // No resource has this path: it only stands above the guests, and the rule stops there.
+      problems.add(
+          source
+              .warning(
+                  "/spec/propagate",
+                  "a rule on " + rule.spec().path() + " that does not propagate grants nothing")
+              .withHint(
+                  "remove 'propagate: false' to cover every guest, or name one guest: "
+                      + rule.spec().path()
+                      + "/{vmid}"));
+    }
   }
 
   private static Optional<Problem> path(LoadedObjects objects, String path, LoadedObject source) {

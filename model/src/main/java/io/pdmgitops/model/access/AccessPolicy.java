@@ -1,0 +1,241 @@
+package io.pdmgitops.model.access;
+
+import io.pdmgitops.model.DesiredState;
+import io.pdmgitops.model.desired.AccessRule;
+import io.pdmgitops.model.desired.Group;
+import io.pdmgitops.model.desired.Role;
+import io.pdmgitops.model.desired.User;
+import io.pdmgitops.model.fleet.FleetResource;
+import io.pdmgitops.model.fleet.ViewFilter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Who may see and do what, from the users, groups, access rules and views of one snapshot. Built
+ * once per snapshot, immutable and safe to share between threads; a query reads a few maps and, for
+ * expiry, the clock.
+ *
+ * <ol>
+ *   <li>A user's rules are their own rules plus the rules of every Group that lists them.
+ *   <li>Only declared Users have roles. A user who is disabled ({@code enabled: false}) or whose
+ *       {@code expire} has passed has none, whatever the rules say. {@code root@pam} is no
+ *       exception: without a User document it has no role (the superuser of PDM has no meaning
+ *       here).
+ *   <li>The role at a path comes from the walk from that path up to {@code /}: the deepest path
+ *       with a rule that applies decides, and what is above it no longer counts. A deeper rule
+ *       replaces an inherited one also when it grants less, as in PDM and PVE.
+ *   <li>A rule with {@code propagate: false} applies only at exactly its path. Below it, it is as
+ *       if it were not there: the walk goes on upwards (PVE's reading).
+ *   <li>At the deciding path, rules that name the user win over rules of their groups (as in PVE);
+ *       among several rules of the same kind the highest role wins.
+ *   <li>{@code /} covers everything, {@code /system}, {@code /access} and every view included;
+ *       {@code /remotes} covers every remote, {@code /remotes/{r}} its nodes, storages, datastores
+ *       and guests (see {@link AccessPath#of(FleetResource)}).
+ *   <li>View capability (PDM's): a role on {@code /views/{view}}, inherited or not, lets the user
+ *       open that view and see every resource its filter matches. That grants {@link
+ *       Permission#READ} on those resources and never more, whatever the role: a view is a
+ *       selection for looking at, and an Admin rule on a dashboard must not become power over the
+ *       guests that a tag added later puts on it.
+ *   <li>A narrowed token ({@link Caller#narrowedTo()}) has its user's role on paths within its path
+ *       and nothing elsewhere. Resources reached through a view count only when the view's path is
+ *       within the token's path.
+ *   <li>A request needs a {@link Permission}; a role grants its own and those below it.
+ * </ol>
+ */
+public final class AccessPolicy {
+  private final Clock clock;
+  private final Map<String, Account> accounts;
+  private final Map<String, Grants> grants;
+  private final Map<String, List<ViewGrant>> viewGrants;
+
+  /** A view the user holds a role on, with the filter that decides what it shows. */
+  private record ViewGrant(String name, AccessPath path, ViewFilter filter) {}
+
+  private AccessPolicy(
+      Clock clock,
+      Map<String, Account> accounts,
+      Map<String, Grants> grants,
+      Map<String, List<ViewGrant>> viewGrants) {
+    this.clock = clock;
+    this.accounts = Map.copyOf(accounts);
+    this.grants = Map.copyOf(grants);
+    this.viewGrants = Map.copyOf(viewGrants);
+  }
+
+  /**
+   * @param clock decides whether an {@code expire} has passed, at each query: a policy outlives the
+   *     moment it was built
+   * @throws IllegalArgumentException when a rule's path is not an ACL path (a loaded snapshot never
+   *     has one)
+   */
+  public static AccessPolicy of(DesiredState state, Clock clock) {
+    Objects.requireNonNull(clock, "clock");
+    Map<String, List<Grants.Rule>> byUser = new HashMap<>();
+    Map<String, List<Grants.Rule>> byGroup = new HashMap<>();
+    for (AccessRule rule : state.accessRules()) {
+      Grants.Rule parsed = Grants.Rule.of(rule);
+      AccessRule.Subject subject = rule.spec().subject();
+      subject.user().ifPresent(u -> byUser.computeIfAbsent(u, k -> new ArrayList<>()).add(parsed));
+      subject
+          .group()
+          .ifPresent(g -> byGroup.computeIfAbsent(g, k -> new ArrayList<>()).add(parsed));
+    }
+    Map<String, List<Grants.Rule>> viaGroups = new HashMap<>();
+    for (Group group : state.groups()) {
+      List<Grants.Rule> rules = byGroup.getOrDefault(group.metadata().name(), List.of());
+      for (String member : group.spec().members()) {
+        viaGroups.computeIfAbsent(member, k -> new ArrayList<>()).addAll(rules);
+      }
+    }
+    List<ViewGrant> allViews =
+        state.views().stream()
+            .map(
+                v ->
+                    new ViewGrant(
+                        v.metadata().name(),
+                        AccessPath.view(v.metadata().name()),
+                        ViewFilter.of(v)))
+            .toList();
+    Map<String, Account> accounts = new HashMap<>();
+    Map<String, Grants> grants = new HashMap<>();
+    Map<String, List<ViewGrant>> viewGrants = new HashMap<>();
+    for (User user : state.users()) {
+      String id = user.identity();
+      if (accounts.containsKey(id)) {
+        continue; // the loader reports duplicates; the first declaration wins, as in its index
+      }
+      accounts.put(id, Account.of(user));
+      Grants mine =
+          Grants.of(byUser.getOrDefault(id, List.of()), viaGroups.getOrDefault(id, List.of()));
+      grants.put(id, mine);
+      viewGrants.put(id, allViews.stream().filter(v -> mine.roleAt(v.path()).isPresent()).toList());
+    }
+    return new AccessPolicy(clock, accounts, grants, viewGrants);
+  }
+
+  /** Whether the user is declared, enabled and not expired. */
+  public boolean isActive(String userId) {
+    Account account = accounts.get(userId);
+    return account != null && account.activeAt(clock.instant());
+  }
+
+  public Optional<Role> roleAt(String userId, AccessPath path) {
+    return roleAt(Caller.user(userId), path);
+  }
+
+  /** The caller's role at the path, from the rules alone (views grant nothing on paths). */
+  public Optional<Role> roleAt(Caller caller, AccessPath path) {
+    if (!caller.reaches(path) || !isActive(caller.userId())) {
+      return Optional.empty();
+    }
+    return grants.getOrDefault(caller.userId(), Grants.NONE).roleAt(path);
+  }
+
+  public boolean allows(String userId, AccessPath path, Permission permission) {
+    return allows(Caller.user(userId), path, permission);
+  }
+
+  public boolean allows(Caller caller, AccessPath path, Permission permission) {
+    return roleAt(caller, path).map(permission::grantedBy).orElse(false);
+  }
+
+  public boolean allows(String userId, FleetResource resource, Permission permission) {
+    return allows(Caller.user(userId), resource, permission);
+  }
+
+  /** As for its path, plus {@link Permission#READ} when a view the caller holds matches it. */
+  public boolean allows(Caller caller, FleetResource resource, Permission permission) {
+    return allows(caller, AccessPath.of(resource), permission)
+        || (permission == Permission.READ && throughView(caller, resource));
+  }
+
+  public boolean canSee(String userId, FleetResource resource) {
+    return canSee(Caller.user(userId), resource);
+  }
+
+  /**
+   * Whether the row may be listed, counted or shown to the caller: its path or a view allows it.
+   */
+  public boolean canSee(Caller caller, FleetResource resource) {
+    return allows(caller, resource, Permission.READ);
+  }
+
+  private boolean throughView(Caller caller, FleetResource resource) {
+    if (!isActive(caller.userId())) {
+      return false;
+    }
+    for (ViewGrant view : viewGrants.getOrDefault(caller.userId(), List.of())) {
+      if (caller.reaches(view.path()) && view.filter().matches(resource)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public List<String> viewsFor(String userId) {
+    return viewsFor(Caller.user(userId));
+  }
+
+  /** The views the caller may open, by name in the snapshot's order. */
+  public List<String> viewsFor(Caller caller) {
+    if (!isActive(caller.userId())) {
+      return List.of();
+    }
+    return viewGrants.getOrDefault(caller.userId(), List.of()).stream()
+        .filter(v -> caller.reaches(v.path()))
+        .map(ViewGrant::name)
+        .toList();
+  }
+
+  public boolean seesAnythingUnder(String userId, AccessPath path) {
+    return seesAnythingUnder(Caller.user(userId), path);
+  }
+
+  /**
+   * Whether the caller may see at least one thing at or below the path, for menus: a role there or
+   * a rule somewhere below. A resource seen only through a view counts under {@code /views}, not
+   * under its remote: ask {@link #canSee} per row for that.
+   */
+  public boolean seesAnythingUnder(Caller caller, AccessPath path) {
+    AccessPath scope = path;
+    if (caller.narrowedTo().isPresent()) {
+      AccessPath narrowed = caller.narrowedTo().get();
+      if (narrowed.isWithin(path)) {
+        scope = narrowed;
+      } else if (!path.isWithin(narrowed)) {
+        return false;
+      }
+    }
+    if (!isActive(caller.userId())) {
+      return false;
+    }
+    Grants mine = grants.getOrDefault(caller.userId(), Grants.NONE);
+    return mine.roleAt(scope).isPresent() || mine.anyRuleBelow(scope);
+  }
+
+  public boolean seesAnything(String userId) {
+    return seesAnything(Caller.user(userId));
+  }
+
+  /** Whether the caller may see anything at all; a caller who may not has no page to open. */
+  public boolean seesAnything(Caller caller) {
+    return seesAnythingUnder(caller, AccessPath.ROOT);
+  }
+
+  /** The active users with Admin on {@code /}, sorted: the bootstrap credential lasts until one. */
+  public List<String> admins() {
+    return grants.keySet().stream()
+        .sorted()
+        .filter(id -> roleAt(id, AccessPath.ROOT).filter(r -> r == Role.ADMIN).isPresent())
+        .toList();
+  }
+
+  public boolean hasAdminOnRoot() {
+    return !admins().isEmpty();
+  }
+}
