@@ -2,6 +2,7 @@ package io.pdmgitops.controller.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.pdmgitops.controller.TestTls;
 import io.pdmgitops.controller.git.GitPoller;
 import io.pdmgitops.controller.git.GitSource;
@@ -12,6 +13,9 @@ import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.controller.queue.ExecutorTimers;
 import io.pdmgitops.controller.queue.ReconcileQueue;
 import io.pdmgitops.controller.retry.RetryPolicy;
+import io.pdmgitops.controller.store.JdbcStatusStore;
+import io.pdmgitops.controller.store.SchemaMigrator;
+import io.pdmgitops.controller.store.StoreActionJournal;
 import io.pdmgitops.model.DesiredState;
 import io.pdmgitops.model.desired.DriftPolicy;
 import io.pdmgitops.model.drift.DriftDetector;
@@ -335,7 +339,13 @@ class FleetSweepBenchmark {
       git.add().addFilepattern(".").call();
       git.commit().setMessage("the fleet").setAuthor("Bench", "bench@corp.example").call();
       SnapshotTracker snapshots = new SnapshotTracker(DesiredStateLoader.withFileCache());
-      TimingJournal journal = new TimingJournal();
+      // The journal the application uses: pooled H2 on a file, each row made durable.
+      HikariDataSource pool = new HikariDataSource();
+      pool.setJdbcUrl("jdbc:h2:file:" + dir.resolve("status") + ";DB_CLOSE_ON_EXIT=FALSE");
+      pool.setUsername("sa");
+      SchemaMigrator.migrate(pool);
+      TimingJournal journal =
+          new TimingJournal(new StoreActionJournal(new JdbcStatusStore(pool), Clock.systemUTC()));
       ReconcileLoop loop =
           new ReconcileLoop(
               snapshots,
@@ -353,7 +363,8 @@ class FleetSweepBenchmark {
                       32,
                       Duration.ofMinutes(1)),
               Clock.systemUTC());
-      try (loop;
+      try (pool;
+          loop;
           GitPoller poller =
               new GitPoller(
                   new GitSource(

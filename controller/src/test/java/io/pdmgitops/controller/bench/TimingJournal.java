@@ -5,13 +5,19 @@ import io.pdmgitops.reconcilers.engine.ActionJournal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
-/** A journal that keeps nothing but the moments the first action was planned and sent. */
+/**
+ * The application's journal with the moments its first action was journaled and sent: the time to
+ * the first action includes making each row durable, as it does in production.
+ */
 final class TimingJournal implements ActionJournal {
-  private final AtomicLong ids = new AtomicLong();
+  private final ActionJournal journal;
   private volatile Instant plannedAt;
   private volatile Instant sentAt;
+
+  TimingJournal(ActionJournal journal) {
+    this.journal = journal;
+  }
 
   Instant plannedAt() {
     return plannedAt;
@@ -23,32 +29,38 @@ final class TimingJournal implements ActionJournal {
 
   @Override
   public long planned(PlannedAction action, String commitSha) {
+    long id = journal.planned(action, commitSha);
     if (plannedAt == null) {
       plannedAt = Instant.now();
     }
-    return ids.incrementAndGet();
+    return id;
   }
 
   @Override
   public void sent(long id, String upid) {
+    journal.sent(id, upid);
     if (sentAt == null) {
       sentAt = Instant.now();
     }
   }
 
   @Override
-  public void finished(long id, String exitStatus) {}
+  public void finished(long id, String exitStatus) {
+    journal.finished(id, exitStatus);
+  }
 
   @Override
-  public void notSent(long id, String reason) {}
+  public void notSent(long id, String reason) {
+    journal.notSent(id, reason);
+  }
 
   @Override
   public Optional<Entry> unfinished(String resource) {
-    return Optional.empty();
+    return journal.unfinished(resource);
   }
 
   @Override
   public List<Entry> unfinished() {
-    return List.of();
+    return journal.unfinished();
   }
 }

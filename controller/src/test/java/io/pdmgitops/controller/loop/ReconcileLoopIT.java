@@ -28,6 +28,7 @@ import io.pdmgitops.reconcilers.api.RemoteConnection;
 import io.pdmgitops.reconcilers.pve.PowerAction;
 import io.pdmgitops.reconcilers.pve.PveClient;
 import io.pdmgitops.reconcilers.pve.WebPveClient;
+import io.pdmgitops.reconcilers.remote.InventoryCollector;
 import io.pdmgitops.reconcilers.remote.RemoteBackOff;
 import io.pdmgitops.simulator.http.LoggedRequest;
 import java.nio.file.Path;
@@ -130,17 +131,20 @@ class ReconcileLoopIT {
 
     // Paused on the node (a user, a backup in suspend mode): /cluster/resources still says running.
     h.fleet.cluster("east").setPower(100, "paused");
+    h.inventoryClock.advance(InventoryCollector.PAUSED_SCAN_INTERVAL); // seen at the next scan
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> h.fleet.cluster("east").tasksStarted("qmresume", 100) == 1);
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> h.fleet.cluster("east").guest(100).orElseThrow().qmpstatus().equals("running"));
+        .until(
+            () -> h.fleet.cluster("east").guest(100).orElseThrow().qmpstatus().equals("running"));
     awaitSynced("web");
 
     // Paused again, and now Git wants it stopped: a stop, as PVE refuses to shut a paused VM down.
     h.loop.suspend(true);
     h.fleet.cluster("east").setPower(100, "paused");
+    h.inventoryClock.advance(InventoryCollector.PAUSED_SCAN_INTERVAL);
     h.commit(guest("web", 100, "stopped"), "stop web");
     h.poller.trigger();
     await()

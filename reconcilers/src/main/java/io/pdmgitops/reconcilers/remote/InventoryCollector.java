@@ -19,7 +19,9 @@ import io.pdmgitops.reconcilers.pve.ClusterInventory;
 import io.pdmgitops.reconcilers.pve.GuestSummary;
 import io.pdmgitops.reconcilers.pve.PveClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,10 +45,14 @@ public final class InventoryCollector {
   /** Nodes of one remote asked for their VMs' run state at the same time. */
   private static final int NODES_AT_ONCE = 4;
 
+  /** How often every node with a running VM is asked which of its VMs are paused. */
+  public static final Duration PAUSED_SCAN_INTERVAL = Duration.ofMinutes(2);
+
   private final RemoteClients clients;
   private final Clock clock;
   private final int concurrency;
   private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+  private final Map<String, PausedScan> pausedScans = new ConcurrentHashMap<>();
 
   private record Failure(RemoteBackOff backOff, RemoteObservation.Unreachable last) {}
 
@@ -67,6 +73,7 @@ public final class InventoryCollector {
     java.util.Set<String> declared =
         remotes.stream().map(r -> r.metadata().name()).collect(java.util.stream.Collectors.toSet());
     failures.keySet().retainAll(declared);
+    pausedScans.keySet().retainAll(declared);
     clients.retain(declared);
   }
 
@@ -107,11 +114,11 @@ public final class InventoryCollector {
             RemoteApiException.class, e -> Mono.just(failed(name, reason(e), e.getMessage())));
   }
 
-  private static Mono<RemoteObservation> pve(String name, PveClient client) {
+  private Mono<RemoteObservation> pve(String name, PveClient client) {
     return Mono.zip(client.version(), client.clusterInventory())
         .flatMap(
             t ->
-                pausedVms(client, t.getT2())
+                pausedVms(name, client, t.getT2())
                     .map(
                         paused ->
                             new RemoteObservation.Reachable(
@@ -124,28 +131,73 @@ public final class InventoryCollector {
   }
 
   /**
-   * /cluster/resources says "running" for a paused VM too: one {@code qemu?full=1} per node that
-   * hosts a running VM tells them apart (pvestatd asks the same of QEMU every 10 s). A node that
-   * cannot answer leaves its VMs as the list had them.
+   * /cluster/resources says "running" for a paused VM too; {@code qemu?full=1} of a node tells them
+   * apart, at the cost of one QMP query per running VM on the node. So every node with a running VM
+   * is asked once per {@link #PAUSED_SCAN_INTERVAL}, and in between only the nodes where a VM was
+   * paused, every poll: a VM that is resumed is seen running at the next poll, one that is paused
+   * within the interval. A node that cannot answer keeps what was known of it.
    */
-  private static Mono<Set<Integer>> pausedVms(PveClient client, ClusterInventory inventory) {
-    Set<String> nodes = new TreeSet<>();
+  private Mono<Set<Integer>> pausedVms(
+      String remote, PveClient client, ClusterInventory inventory) {
+    Set<String> running = new TreeSet<>();
     for (GuestObservation g : inventory.guests()) {
       if (g.type() == GuestType.QEMU && g.power() == ObservedPower.RUNNING) {
-        nodes.add(g.node());
+        running.add(g.node());
       }
     }
-    return Flux.fromIterable(nodes)
+    Instant now = clock.instant();
+    PausedScan before = pausedScans.getOrDefault(remote, PausedScan.NONE);
+    boolean due = !now.isBefore(before.at().plus(PAUSED_SCAN_INTERVAL));
+    Set<String> ask = new TreeSet<>(running);
+    if (!due) {
+      ask.retainAll(before.nodesWithPaused());
+    }
+    return Flux.fromIterable(ask)
         .flatMap(
             node ->
                 client
                     .vmsWithQmpStatus(node)
-                    .onErrorResume(RemoteApiException.class, e -> Mono.just(List.of())),
+                    .map(
+                        vms ->
+                            Map.entry(
+                                node,
+                                vms.stream()
+                                    .filter(GuestSummary::isPaused)
+                                    .map(GuestSummary::vmid)
+                                    .collect(Collectors.toUnmodifiableSet())))
+                    .onErrorResume(
+                        RemoteApiException.class,
+                        e -> Mono.just(Map.entry(node, before.pausedOn(node)))),
             NODES_AT_ONCE)
-        .flatMapIterable(list -> list)
-        .filter(GuestSummary::isPaused)
-        .map(GuestSummary::vmid)
-        .collect(Collectors.toSet());
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+        .map(
+            answers -> {
+              PausedScan next = new PausedScan(due ? now : before.at(), answers);
+              pausedScans.put(remote, next);
+              return next.all();
+            });
+  }
+
+  /** The VMs found paused per node, and when every node was last asked. */
+  private record PausedScan(Instant at, Map<String, Set<Integer>> pausedByNode) {
+    static final PausedScan NONE = new PausedScan(Instant.MIN, Map.of());
+
+    Set<String> nodesWithPaused() {
+      return pausedByNode.entrySet().stream()
+          .filter(e -> !e.getValue().isEmpty())
+          .map(Map.Entry::getKey)
+          .collect(Collectors.toSet());
+    }
+
+    Set<Integer> pausedOn(String node) {
+      return pausedByNode.getOrDefault(node, Set.of());
+    }
+
+    Set<Integer> all() {
+      Set<Integer> all = new HashSet<>();
+      pausedByNode.values().forEach(all::addAll);
+      return all;
+    }
   }
 
   private static List<GuestObservation> withPaused(

@@ -163,27 +163,42 @@ class InventoryCollectorIT {
   }
 
   @Test
-  void aPausedVmIsReportedPausedNotRunning() {
-    fleet.cluster("east").setPower(100, "paused");
+  void aPausedVmIsReportedPausedAtTheNextScanAndRunningAgainAtTheNextPoll() {
+    assertThat(power(100)).isEqualTo(ObservedPower.RUNNING);
+    assertThat(qemuLists()).as("the first poll asks the node with a running VM").hasSize(1);
 
+    fleet.cluster("east").setPower(100, "paused");
+    assertThat(power(100))
+        .as("within the scan interval: not asked again")
+        .isEqualTo(ObservedPower.RUNNING);
+    assertThat(qemuLists()).hasSize(1);
+
+    clock.advance(InventoryCollector.PAUSED_SCAN_INTERVAL);
+    assertThat(power(100)).isEqualTo(ObservedPower.PAUSED);
+    assertThat(qemuLists()).containsExactly("/nodes/pve1/qemu", "/nodes/pve1/qemu");
+
+    // A node with a paused VM is asked every poll: resumed is seen at once.
+    fleet.cluster("east").setPower(100, "running");
+    assertThat(power(100)).isEqualTo(ObservedPower.RUNNING);
+    assertThat(qemuLists()).hasSize(3);
+    assertThat(power(100))
+        .as("and then no more until the next scan")
+        .isEqualTo(ObservedPower.RUNNING);
+    assertThat(qemuLists()).hasSize(3);
+  }
+
+  ObservedPower power(int vmid) {
     var east =
         (RemoteObservation.Reachable)
             collector.collect(List.of(east())).block().remote("east").orElseThrow();
+    return east.guest(vmid).orElseThrow().power();
+  }
 
-    assertThat(east.guest(100).orElseThrow().power()).isEqualTo(ObservedPower.PAUSED);
-    assertThat(east.guest(101).orElseThrow().power()).isEqualTo(ObservedPower.STOPPED);
-    // Only the node that hosts a running VM is asked, once per poll.
-    assertThat(
-            fleet.requests("east").stream()
-                .filter(r -> r.path().endsWith("/qemu") && r.method().equals("GET"))
-                .map(r -> r.path()))
-        .containsExactly("/nodes/pve1/qemu");
-
-    fleet.cluster("east").setPower(100, "running");
-    east =
-        (RemoteObservation.Reachable)
-            collector.collect(List.of(east())).block().remote("east").orElseThrow();
-    assertThat(east.guest(100).orElseThrow().power()).isEqualTo(ObservedPower.RUNNING);
+  List<String> qemuLists() {
+    return fleet.requests("east").stream()
+        .filter(r -> r.path().endsWith("/qemu") && r.method().equals("GET"))
+        .map(r -> r.path())
+        .toList();
   }
 
   @Test
