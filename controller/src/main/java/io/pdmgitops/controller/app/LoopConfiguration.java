@@ -19,6 +19,8 @@ import io.pdmgitops.controller.ports.LiveEvents;
 import io.pdmgitops.controller.queue.ExecutorTimers;
 import io.pdmgitops.controller.queue.ReconcileQueue;
 import io.pdmgitops.controller.retry.RetryPolicy;
+import io.pdmgitops.controller.security.BootstrapLogin;
+import io.pdmgitops.controller.security.PolicyInForce;
 import io.pdmgitops.controller.store.EventType;
 import io.pdmgitops.controller.store.JdbcResourceStore;
 import io.pdmgitops.controller.store.JdbcStatusStore;
@@ -182,6 +184,8 @@ class LoopConfiguration {
       JdbcResourceStore resources,
       LiveEvents live,
       Conditions conditions,
+      PolicyInForce policy,
+      BootstrapLogin bootstrap,
       Clock clock) {
     SourceConditions sourceConditions = new SourceConditions(conditions, source.displayUrl());
     return new GitPoller(
@@ -192,6 +196,9 @@ class LoopConfiguration {
         () -> ThreadLocalRandom.current().nextDouble(),
         outcome -> {
           sourceConditions.commit(outcome);
+          if (outcome instanceof CommitOutcome.Accepted) {
+            bootstrap.snapshotAccepted(policy.policy().hasAdminOnRoot());
+          }
           store.recordCommit(outcome, clock.instant());
           resources.event(commitEvent(outcome), clock.instant());
           live.commitFetched(outcome.commit().sha());

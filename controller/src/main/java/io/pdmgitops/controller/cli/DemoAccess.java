@@ -28,6 +28,19 @@ public final class DemoAccess implements AutoCloseable {
     return environment.repository();
   }
 
+  /**
+   * User id ({@code admin@pdm}, {@code operator@pdm}, {@code auditor@pdm}) to password of the
+   * demo's local users, random per data directory; empty if its demo-logins.txt was deleted.
+   */
+  public Map<String, String> logins() {
+    return environment.logins();
+  }
+
+  /** Prints the demo-credentials block, for the start-up output (not the log). */
+  void printLogins(java.io.PrintWriter out) {
+    environment.printLogins(out);
+  }
+
   /** Repository URL and token variables for the controller. */
   public Map<String, Object> properties() {
     Map<String, Object> properties = new HashMap<>();

@@ -22,17 +22,29 @@ import org.eclipse.jgit.lib.PersonIdent;
 /**
  * What {@code --demo} sets up before the controller starts: the simulated fleet of {@code
  * examples/fleet.yaml}, and (once) a bare Git repository seeded from {@code examples/demo-repo}
- * that users clone and push to.
+ * that users clone and push to, with random passwords for its local users ({@link DemoLogins}).
  */
 final class DemoEnvironment implements AutoCloseable {
+  /** The demo's users, relative to examples/demo-repo and the seeded copy. */
+  static final String USERS = "access/users.yaml";
+
   private final SimulatedFleet fleet;
   private final Path repository;
   private final Map<String, String> secrets;
+  private final DemoLogins logins;
+  private final Path loginsFile;
 
-  private DemoEnvironment(SimulatedFleet fleet, Path repository, Map<String, String> secrets) {
+  private DemoEnvironment(
+      SimulatedFleet fleet,
+      Path repository,
+      Map<String, String> secrets,
+      DemoLogins logins,
+      Path loginsFile) {
     this.fleet = fleet;
     this.repository = repository;
     this.secrets = secrets;
+    this.logins = logins;
+    this.loginsFile = loginsFile;
   }
 
   static DemoEnvironment start(Path examples, Path dataDir) throws IOException, GitAPIException {
@@ -48,11 +60,20 @@ final class DemoEnvironment implements AutoCloseable {
     }
     FleetConfig config = FleetConfigReader.read(fleetFile);
     Path bare = dataDir.toAbsolutePath().resolve("demo-repo.git");
+    Path loginsFile = dataDir.toAbsolutePath().resolve(DemoLogins.FILE_NAME);
+    DemoLogins logins;
     if (!Files.isDirectory(bare)) {
-      seed(bare, demoRepo, dataDir.toAbsolutePath().resolve("demo-seed"));
+      // The passwords are saved before the repository holds their hashes: a start that fails in
+      // between seeds again next time and overwrites the file, never the other way round.
+      logins = DemoLogins.generate();
+      logins.save(loginsFile);
+      seed(bare, demoRepo, dataDir.toAbsolutePath().resolve("demo-seed"), logins);
+    } else {
+      // Seeded by an earlier start: its repository holds the hashes of the saved passwords.
+      logins = DemoLogins.load(loginsFile).orElseGet(DemoLogins::none);
     }
     SimulatedFleet fleet = SimulatedFleet.start(config);
-    return new DemoEnvironment(fleet, bare, secrets(config));
+    return new DemoEnvironment(fleet, bare, secrets(config), logins, loginsFile);
   }
 
   /** The demo repository references tokens as PDM_DEMO_<REMOTE>_TOKEN; the fleet defines them. */
@@ -78,7 +99,7 @@ final class DemoEnvironment implements AutoCloseable {
                     t.secret()));
   }
 
-  private static void seed(Path bare, Path demoRepo, Path work)
+  private static void seed(Path bare, Path demoRepo, Path work, DemoLogins logins)
       throws IOException, GitAPIException {
     Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
     deleteRecursively(work);
@@ -90,6 +111,7 @@ final class DemoEnvironment implements AutoCloseable {
           Files.copy(file, target);
         }
       }
+      logins.writeHashes(work.resolve(USERS));
       git.add().addFilepattern(".").call();
       PersonIdent demo = new PersonIdent("pdm-gitops demo", "demo@pdm-gitops.invalid");
       git.commit()
@@ -122,6 +144,16 @@ final class DemoEnvironment implements AutoCloseable {
 
   Map<String, String> secrets() {
     return secrets;
+  }
+
+  /** User id to password of the demo's local users; empty if their file was deleted. */
+  Map<String, String> logins() {
+    return logins.passwords();
+  }
+
+  /** The demo-credentials block for the start-up output. */
+  void printLogins(java.io.PrintWriter out) {
+    logins.print(out, loginsFile);
   }
 
   SimulatedFleet fleet() {

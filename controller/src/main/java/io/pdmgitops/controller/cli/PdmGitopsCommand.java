@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       SchemasCommand.class,
       SuspendCommand.class,
-      ResumeCommand.class
+      ResumeCommand.class,
+      HashPasswordCommand.class
     })
 public final class PdmGitopsCommand implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

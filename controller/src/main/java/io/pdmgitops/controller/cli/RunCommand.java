@@ -143,6 +143,9 @@ final class RunCommand implements Callable<Integer> {
     }
     out.println("API:             " + api + "/api/v1/status");
     out.println("Metrics:         " + api + "/metrics");
+    if (environment != null) {
+      environment.printLogins(out);
+    }
     out.flush();
     CountDownLatch closed = new CountDownLatch(1);
     context.addApplicationListener(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pdmgitops.controller.loop.ShiftedClock;
+import io.pdmgitops.controller.security.BootstrapCredential;
 import io.pdmgitops.simulator.SimulatedFleet;
 import io.pdmgitops.simulator.config.FleetConfigReader;
 import io.pdmgitops.simulator.http.ApiRequest;
@@ -223,12 +224,13 @@ class ControllerRestartIT {
   /** The last controller follows the one task to its end; nothing is sent a second time. */
   void assertConverged(String name) throws Exception {
     String api = apiUrl(name);
+    WebLogin.Session session = bootstrapLogin(api);
     await()
         .atMost(Duration.ofSeconds(90))
         .ignoreExceptions()
         .untilAsserted(
             () -> {
-              JsonNode action = web(api).get("lastAction");
+              JsonNode action = web(api, session).get("lastAction");
               assertThat(action.get("state").asString()).isEqualTo("FINISHED");
               assertThat(action.get("exitStatus").asString()).isEqualTo("OK");
               assertThat(action.get("upid").asString()).contains(":qmshutdown:100:");
@@ -237,7 +239,7 @@ class ControllerRestartIT {
     await()
         .atMost(Duration.ofSeconds(30))
         .ignoreExceptions()
-        .until(() -> web(api).get("sync").asString().equals("SYNCED"));
+        .until(() -> web(api, session).get("sync").asString().equals("SYNCED"));
     assertThat(actedShutdowns()).as("shutdown calls acted on: %s", requestLog()).hasSize(1);
     assertThat(fleet.cluster("east").tasksStarted("qmshutdown", 100)).isEqualTo(1);
     assertThat(Files.readString(LOGS.resolve(name + ".log")))
@@ -319,11 +321,23 @@ class ControllerRestartIT {
         .orElseThrow();
   }
 
-  static JsonNode web(String api) throws Exception {
+  /** The test's repository declares no users: the controller's one-time bootstrap login. */
+  WebLogin.Session bootstrapLogin(String api) throws Exception {
+    String password =
+        Files.readAllLines(data.resolve(BootstrapCredential.FILE_NAME)).stream()
+            .filter(line -> line.startsWith("password: "))
+            .map(line -> line.substring("password: ".length()).strip())
+            .findFirst()
+            .orElseThrow();
+    return WebLogin.login(api, BootstrapCredential.USER_ID, password);
+  }
+
+  static JsonNode web(String api, WebLogin.Session session) throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(URI.create(api + "/api/v1/drift"))
+                    .header("Cookie", session.cookie())
                     .timeout(Duration.ofSeconds(10))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -30,6 +30,7 @@ public final class RunningDemo implements AutoCloseable {
   final DemoAccess demo;
   final ConfigurableApplicationContext app;
   final String url;
+  private WebLogin.Session admin;
 
   public RunningDemo(Path data) throws Exception {
     demo = DemoAccess.start(Path.of("../examples"), data);
@@ -54,10 +55,32 @@ public final class RunningDemo implements AutoCloseable {
     return app;
   }
 
+  /** GET as the demo's admin (logged in at the first call). */
   public HttpResponse<String> send(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return send(path, admin());
+  }
+
+  /** GET in a session; {@code null} for none. */
+  public HttpResponse<String> send(String path, WebLogin.Session session) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30));
+    if (session != null) {
+      request.header("Cookie", session.cookie());
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The demo admin's session. */
+  public synchronized WebLogin.Session admin() throws Exception {
+    if (admin == null) {
+      admin = login("admin@pdm");
+    }
+    return admin;
+  }
+
+  /** Logs one of the demo's users in. */
+  public WebLogin.Session login(String user) throws Exception {
+    return WebLogin.login(url, user, demo.logins().get(user));
   }
 
   /** GET, expecting 200. */

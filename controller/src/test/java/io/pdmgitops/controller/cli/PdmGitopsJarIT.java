@@ -3,6 +3,7 @@ package io.pdmgitops.controller.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.pdmgitops.controller.app.WebLogin;
 import io.pdmgitops.controller.tls.WebCertificate;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,7 +32,7 @@ class PdmGitopsJarIT {
     Result result = java("validate", "../examples/demo-repo");
 
     assertThat(result.exit()).isZero();
-    assertThat(result.output()).contains("valid: 35 objects in 12 files");
+    assertThat(result.output()).contains("valid: 40 objects in 12 files");
   }
 
   @Test
@@ -84,9 +85,26 @@ class PdmGitopsJarIT {
           HttpClient.newBuilder()
               .sslContext(io.pdmgitops.controller.TestTls.trusting(certificate.certificate()))
               .build();
-      HttpResponse<String> page =
+      // Nothing without a login; the demo's admin password is in the data directory.
+      HttpResponse<String> anonymous =
           client.send(
               HttpRequest.newBuilder(URI.create(url + "/")).timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(anonymous.statusCode()).isEqualTo(302);
+      assertThat(anonymous.headers().firstValue("Location")).hasValue("/login");
+      assertThat(Files.readString(log)).contains("Demo logins:").contains("admin@pdm");
+      String password =
+          DemoLogins.load(data.resolve(DemoLogins.FILE_NAME))
+              .orElseThrow()
+              .passwords()
+              .get("admin@pdm");
+      WebLogin.Session admin = WebLogin.login(client, url, "admin@pdm", password);
+      HttpResponse<String> page =
+          client.send(
+              HttpRequest.newBuilder(URI.create(url + "/"))
+                  .header("Cookie", admin.cookie())
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("<h1>Dashboard</h1>");
@@ -99,6 +117,7 @@ class PdmGitopsJarIT {
               .build()
               .send(
                   HttpRequest.newBuilder(URI.create(url + "/api/v1/status"))
+                      .header("Cookie", admin.cookie())
                       .timeout(Duration.ofSeconds(30))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());

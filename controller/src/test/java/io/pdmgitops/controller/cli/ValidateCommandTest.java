@@ -25,7 +25,7 @@ class ValidateCommandTest {
 
     assertThat(exit).isZero();
     assertThat(out.toString().strip())
-        .isEqualTo(DEMO + ": valid: 35 objects in 12 files, 0 warnings");
+        .isEqualTo(DEMO + ": valid: 40 objects in 12 files, 0 warnings");
   }
 
   @Test
@@ -49,7 +49,7 @@ class ValidateCommandTest {
     assertThat(exit).isZero();
     assertThat(out.toString())
         .contains(": warning: ")
-        .contains("valid: 4 objects in 4 files, 2 warnings");
+        .contains("valid: 5 objects in 4 files, 3 warnings");
   }
 
   @Test
@@ -118,7 +118,7 @@ class ValidateCommandTest {
 
     assertThat(exit).isZero();
     assertThat(out.toString().strip())
-        .isEqualTo(link + ": valid: 35 objects in 12 files, 0 warnings");
+        .isEqualTo(link + ": valid: 40 objects in 12 files, 0 warnings");
   }
 
   @Test

@@ -10,6 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.pdmgitops.controller.ThreadsOnFailure;
 import io.pdmgitops.controller.app.RunningDemo;
+import io.pdmgitops.controller.security.LocalLogins;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,6 +93,19 @@ class BrowserIT {
     page.onRequest(r -> pending.add(r.method() + " " + r.url()));
     page.onRequestFinished(r -> pending.remove(r.method() + " " + r.url()));
     page.onRequestFailed(r -> pending.remove(r.method() + " " + r.url()));
+    logIn("admin@pdm", "/");
+  }
+
+  /**
+   * Through the login form, as a person does; lands on the page asked for before, or the dashboard.
+   */
+  void logIn(String user, String landing) {
+    page.navigate(demo.url() + "/login");
+    page.fill("input[name=username]", user);
+    page.fill("input[name=password]", demo.demo().logins().get(user));
+    page.click("form button[type=submit]");
+    page.waitForURL(demo.url() + landing);
+    assertThat(page.locator("[data-caller]").textContent()).isEqualTo(user);
   }
 
   @AfterEach
@@ -279,6 +293,24 @@ class BrowserIT {
     page.navigate(demo.url() + "/api");
     assertThat(page.locator("[data-operation]").count()).isGreaterThanOrEqualTo(10);
     screenshot("api.png");
+  }
+
+  @Test
+  void aWrongPasswordSaysSoAndLogoutEndsTheSession() {
+    page.click("form.caller button[type=submit]");
+    page.waitForURL(demo.url() + "/login?logout");
+    assertThat(page.locator("[data-logged-out]").isVisible()).isTrue();
+    // The dashboard now asks for a login again.
+    page.navigate(demo.url() + "/resources");
+    assertThat(page.url()).isEqualTo(demo.url() + "/login");
+    page.fill("input[name=username]", "auditor@pdm");
+    page.fill("input[name=password]", "not-the-password");
+    page.click("form button[type=submit]");
+    page.waitForURL(demo.url() + "/login?error");
+    assertThat(page.locator("[data-login-failed]").textContent()).isEqualTo(LocalLogins.FAILED);
+    // Back to the page asked for before the login.
+    logIn("auditor@pdm", "/resources");
+    screenshot("resources-auditor.png");
   }
 
   @Test

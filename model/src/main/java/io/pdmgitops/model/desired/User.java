@@ -25,7 +25,7 @@ public record User(ObjectMeta metadata, Spec spec) implements DesiredObject {
    * The user's desired account.
    *
    * @param expire account expiry as written (RFC 3339 date or time); empty means never
-   * @param passwordHash crypt(3) hash, only for the local realm
+   * @param passwordHash argon2id hash ({@code pdm-gitops hash-password}), only for the local realm
    */
   public record Spec(
       String realm,

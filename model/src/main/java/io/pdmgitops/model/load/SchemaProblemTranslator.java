@@ -202,11 +202,12 @@ final class SchemaProblemTranslator {
 
   private Problem badFormat(String pointer, JsonNode value, JsonNode owner) {
     String shown = ShownValue.isScalar(value) ? ShownValue.of(value) : "";
-    Problem problem =
-        at(
-            document.positions().valueAt(pointer),
-            pointer,
-            "'" + shown + "' is not a valid " + fieldNoun(pointer));
+    // A write-only field (a password hash) may hold the password itself by mistake: never echo it.
+    String message =
+        owner.path("writeOnly").asBoolean(false)
+            ? "the value is not a valid " + fieldNoun(pointer) + " (not shown: it may be a secret)"
+            : "'" + shown + "' is not a valid " + fieldNoun(pointer);
+    Problem problem = at(document.positions().valueAt(pointer), pointer, message);
     return description(owner).map(problem::withHint).orElse(problem);
   }
 

@@ -1,12 +1,14 @@
 package io.pdmgitops.webui.api;
 
 import io.pdmgitops.webui.WebPorts;
+import io.pdmgitops.webui.access.VisiblePorts;
 import io.pdmgitops.webui.fleet.BadQueryException;
 import io.pdmgitops.webui.fleet.QueryNumbers;
 import io.pdmgitops.webui.fleet.ResourceQuery;
 import io.pdmgitops.webui.tasks.TaskQuery;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.springdoc.webflux.core.fn.SpringdocRouteBuilder;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -31,10 +33,12 @@ public final class ApiRoutes {
   static final int MAX_COMMITS = 200;
 
   public static RouterFunction<ServerResponse> routes(WebPorts ports) {
+    // Every handler reads the ports as its caller may see them.
+    Function<ServerRequest, WebPorts> seen = request -> VisiblePorts.of(request, ports);
     return SpringdocRouteBuilder.route()
         .GET(
             "/api/v1/status",
-            request -> ports.status().status().flatMap(ApiRoutes::json),
+            request -> seen.apply(request).status().status().flatMap(ApiRoutes::json),
             ApiDocs.status())
         .GET(
             "/api/v1/resources",
@@ -44,7 +48,8 @@ public final class ApiRoutes {
                 blocking(
                     () ->
                         ResourcePageView.of(
-                            ResourceQuery.from(request::queryParam).run(ports.fleet().snapshot()))),
+                            ResourceQuery.from(request::queryParam)
+                                .run(seen.apply(request).fleet().snapshot()))),
             ApiDocs.resources())
         .GET(
             "/api/v1/guests/{remote}/{vmid}",
@@ -53,7 +58,7 @@ public final class ApiRoutes {
                     () -> {
                       String remote = request.pathVariable("remote");
                       int vmid = vmid(request);
-                      return ports
+                      return seen.apply(request)
                           .details()
                           .guest(remote, vmid)
                           .orElseThrow(
@@ -68,7 +73,7 @@ public final class ApiRoutes {
                 Mono.fromCallable(() -> vmid(request))
                     .flatMap(
                         vmid ->
-                            ports
+                            seen.apply(request)
                                 .details()
                                 .guestRrd(
                                     request.pathVariable("remote"),
@@ -78,16 +83,19 @@ public final class ApiRoutes {
             ApiDocs.guestRrd())
         .GET(
             "/api/v1/drift",
-            request -> ports.status().drift().flatMap(ApiRoutes::json),
+            request -> seen.apply(request).status().drift().flatMap(ApiRoutes::json),
             ApiDocs.drift())
-        .GET("/api/v1/remotes", request -> blocking(ports.remotes()::remotes), ApiDocs.remotes())
+        .GET(
+            "/api/v1/remotes",
+            request -> blocking(seen.apply(request).remotes()::remotes),
+            ApiDocs.remotes())
         .GET(
             "/api/v1/remotes/{name}",
             request ->
                 blocking(
                     () -> {
                       String name = request.pathVariable("name");
-                      return ports
+                      return seen.apply(request)
                           .remotes()
                           .remote(name)
                           .orElseThrow(() -> new NotFoundException("no remote named " + name));
@@ -96,7 +104,7 @@ public final class ApiRoutes {
         .GET(
             "/api/v1/remotes/{remote}/tasks/{upid}/log",
             request ->
-                ports
+                seen.apply(request)
                     .tasks()
                     .log(request.pathVariable("remote"), request.pathVariable("upid"))
                     .flatMap(ApiRoutes::json),
@@ -105,7 +113,7 @@ public final class ApiRoutes {
             "/api/v1/tasks",
             request ->
                 Mono.fromCallable(() -> TaskQuery.from(request::queryParam))
-                    .flatMap(query -> ports.tasks().tasks().map(query::run))
+                    .flatMap(query -> seen.apply(request).tasks().tasks().map(query::run))
                     .flatMap(ApiRoutes::json),
             ApiDocs.tasks())
         .GET(
@@ -115,13 +123,15 @@ public final class ApiRoutes {
                         () ->
                             QueryNumbers.wholeNumber(
                                 "limit", request.queryParam("limit"), 50, 1, MAX_COMMITS))
-                    .flatMap(ports.history()::history)
+                    .flatMap(seen.apply(request).history()::history)
                     .flatMap(ApiRoutes::json),
             ApiDocs.commits())
         .GET(
             "/metrics",
             request ->
-                ServerResponse.ok().contentType(PROMETHEUS).bodyValue(ports.metrics().scrape()),
+                ServerResponse.ok()
+                    .contentType(PROMETHEUS)
+                    .bodyValue(seen.apply(request).metrics().scrape()),
             op -> op.operationId("metrics").hidden(true))
         .onError(
             BadQueryException.class,

@@ -6,8 +6,10 @@ import io.pdmgitops.model.fleet.FleetResource;
 import io.pdmgitops.model.fleet.ResourceType;
 import io.pdmgitops.model.fleet.ViewFilter;
 import io.pdmgitops.webui.WebPorts;
+import io.pdmgitops.webui.access.FormToken;
+import io.pdmgitops.webui.access.Viewer;
+import io.pdmgitops.webui.access.VisiblePorts;
 import io.pdmgitops.webui.api.FleetStatusPort;
-import io.pdmgitops.webui.api.HistoryPort;
 import io.pdmgitops.webui.api.NotFoundException;
 import io.pdmgitops.webui.api.RemoteInventory;
 import io.pdmgitops.webui.api.RemoteReadException;
@@ -32,9 +34,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.RenderingResponse;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -56,17 +61,16 @@ public final class PageRoutes {
   static final int HISTORY = 50;
 
   public static RouterFunction<ServerResponse> routes(WebPorts ports) {
-    FleetStatusPort status = ports.status();
-    FleetPort fleet = ports.fleet();
-    HistoryPort history = ports.history();
+    // Every handler reads the ports as its caller may see them.
+    Function<ServerRequest, WebPorts> seen = request -> VisiblePorts.of(request, ports);
     return RouterFunctions.route()
         .GET(
             "/remotes",
             request ->
                 blocking(
                     () -> {
-                      Map<String, Object> model = base(fleet.snapshot());
-                      model.put("remotes", ports.remotes().remotes());
+                      Map<String, Object> model = base(seen.apply(request).fleet().snapshot());
+                      model.put("remotes", seen.apply(request).remotes().remotes());
                       return page("remotes", model);
                     }))
         .GET(
@@ -75,27 +79,27 @@ public final class PageRoutes {
                 blocking(
                     () -> {
                       String name = request.pathVariable("name");
-                      Map<String, Object> model = base(fleet.snapshot());
-                      Optional<RemoteInventory> remote = ports.remotes().remote(name);
+                      Map<String, Object> model = base(seen.apply(request).fleet().snapshot());
+                      Optional<RemoteInventory> remote = seen.apply(request).remotes().remote(name);
                       if (remote.isEmpty()) {
                         return notFound(model, "No remote named '" + name + "' is declared.");
                       }
                       model.put("r", remote.get());
                       return page("remote", model);
                     }))
-        .GET("/", request -> dashboard(status, fleet, ports.tasks()))
-        .GET("/views/{name}", request -> view(request, fleet, ports.tasks()))
-        .GET("/resources", request -> resources(request, fleet))
+        .GET("/", request -> dashboard(seen.apply(request)))
+        .GET("/views/{name}", request -> view(request, seen.apply(request)))
+        .GET("/resources", request -> resources(request, seen.apply(request).fleet()))
         .GET(
             "/guests/{remote}/{vmid}",
             request ->
                 blocking(
                     () -> {
-                      Map<String, Object> model = base(fleet.snapshot());
+                      Map<String, Object> model = base(seen.apply(request).fleet().snapshot());
                       String remote = request.pathVariable("remote");
                       Optional<Integer> vmid = vmid(request.pathVariable("vmid"));
                       Optional<ResourceDetail> guest =
-                          vmid.flatMap(v -> ports.details().guest(remote, v));
+                          vmid.flatMap(v -> seen.apply(request).details().guest(remote, v));
                       if (guest.isEmpty()) {
                         return notFound(
                             model,
@@ -108,16 +112,16 @@ public final class PageRoutes {
                       model.put("g", guest.get());
                       return page("guest", model);
                     }))
-        .GET("/tasks", request -> tasks(request, ports))
+        .GET("/tasks", request -> tasks(request, seen.apply(request)))
         .GET(
             "/tasks/{remote}/{upid}",
             request -> {
               String remote = request.pathVariable("remote");
               String upid = request.pathVariable("upid");
-              return snapshot(fleet)
+              return snapshot(seen.apply(request).fleet())
                   .flatMap(
                       snapshot ->
-                          ports
+                          seen.apply(request)
                               .tasks()
                               .log(remote, upid)
                               .map(
@@ -144,11 +148,11 @@ public final class PageRoutes {
             request ->
                 blocking(
                     () -> {
-                      Map<String, Object> model = base(fleet.snapshot());
+                      Map<String, Object> model = base(seen.apply(request).fleet().snapshot());
                       try {
                         model.put(
                             "file",
-                            ports
+                            seen.apply(request)
                                 .sources()
                                 .file(
                                     request.pathVariable("commit"),
@@ -162,27 +166,54 @@ public final class PageRoutes {
         .GET(
             "/api",
             request ->
-                snapshot(fleet)
-                    .zipWith(ports.apiDocument().document(request).map(ApiReference::parse))
+                snapshot(seen.apply(request).fleet())
+                    .zipWith(
+                        seen.apply(request)
+                            .apiDocument()
+                            .document(request)
+                            .map(ApiReference::parse))
                     .flatMap(
                         t -> {
                           Map<String, Object> model = base(t.getT1());
                           model.put("api", t.getT2());
                           return html(HttpStatus.OK, "api", model);
                         }))
-        .GET("/drift", request -> drift(status, fleet))
+        .GET("/drift", request -> drift(seen.apply(request)))
         .GET(
             "/history",
             request ->
-                snapshot(fleet)
-                    .zipWith(history.history(HISTORY))
+                snapshot(seen.apply(request).fleet())
+                    .zipWith(seen.apply(request).history().history(HISTORY))
                     .flatMap(
                         t -> {
                           Map<String, Object> model = base(t.getT1());
                           model.put("entries", t.getT2());
                           return html(HttpStatus.OK, "history", model);
                         }))
+        .filter(PageRoutes::withCaller)
         .build();
+  }
+
+  /**
+   * Every page names its caller (with the logout form) and carries the form token, which the
+   * header's forms and htmx requests send back.
+   */
+  static Mono<ServerResponse> withCaller(
+      ServerRequest request, HandlerFunction<ServerResponse> next) {
+    return next.handle(request)
+        .flatMap(
+            response -> {
+              if (!(response instanceof RenderingResponse rendered)) {
+                return Mono.just(response);
+              }
+              Map<String, Object> extra = new HashMap<>();
+              Viewer.of(request).ifPresent(v -> extra.put("caller", v.name()));
+              FormToken.of(request.exchange()).ifPresent(t -> extra.put("formToken", t));
+              return RenderingResponse.from(rendered)
+                  .modelAttributes(extra)
+                  .build()
+                  .cast(ServerResponse.class);
+            });
   }
 
   /** A page to render with its status: built off the event loop, rendered on it. */
@@ -287,8 +318,10 @@ public final class PageRoutes {
         .toList();
   }
 
-  private static Mono<ServerResponse> dashboard(
-      FleetStatusPort status, FleetPort fleet, TasksPort tasks) {
+  private static Mono<ServerResponse> dashboard(WebPorts ports) {
+    FleetStatusPort status = ports.status();
+    FleetPort fleet = ports.fleet();
+    TasksPort tasks = ports.tasks();
     return Mono.fromCallable(fleet::snapshot)
         .subscribeOn(Schedulers.boundedElastic())
         .zipWith(status.status().map(Optional::of).defaultIfEmpty(Optional.empty()))
@@ -303,8 +336,9 @@ public final class PageRoutes {
             });
   }
 
-  private static Mono<ServerResponse> view(
-      ServerRequest request, FleetPort fleet, TasksPort tasks) {
+  private static Mono<ServerResponse> view(ServerRequest request, WebPorts ports) {
+    FleetPort fleet = ports.fleet();
+    TasksPort tasks = ports.tasks();
     String name = request.pathVariable("name");
     return Mono.fromCallable(fleet::snapshot)
         .subscribeOn(Schedulers.boundedElastic())
@@ -398,9 +432,9 @@ public final class PageRoutes {
             });
   }
 
-  private static Mono<ServerResponse> drift(FleetStatusPort status, FleetPort fleet) {
-    return snapshot(fleet)
-        .zipWith(status.drift())
+  private static Mono<ServerResponse> drift(WebPorts ports) {
+    return snapshot(ports.fleet())
+        .zipWith(ports.status().drift())
         .flatMap(
             t -> {
               Map<String, Object> model = base(t.getT1());

@@ -19,6 +19,7 @@ class DetailApiTest {
 
   final WebTestClient client =
       WebTestClient.bindToRouterFunction(ApiRoutes.routes(TestDetails.ports(FLEET).build()))
+          .webFilter(io.pdmgitops.webui.TestViewers.seeingEverything())
           .build();
 
   @Test

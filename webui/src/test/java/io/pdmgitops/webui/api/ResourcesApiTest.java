@@ -19,6 +19,7 @@ class ResourcesApiTest {
                       .fleet(() -> FLEET)
                       .remotes(TestPorts.remotes(List.of(TestRemotes.REMOTE_DOWN), List.of()))
                       .build()))
+          .webFilter(io.pdmgitops.webui.TestViewers.seeingEverything())
           .build();
 
   @Test

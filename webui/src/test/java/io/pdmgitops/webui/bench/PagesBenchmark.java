@@ -68,6 +68,7 @@ class PagesBenchmark {
                         .status(status)
                         .fleet(() -> fleet)
                         .build()))
+            .webFilter(io.pdmgitops.webui.TestViewers.seeingEverything())
             .build();
 
     Map<String, Measured> results = new LinkedHashMap<>();

@@ -43,6 +43,7 @@ final class PageClient {
     context.refresh();
     views.setApplicationContext(context);
     return WebTestClient.bindToRouterFunction(routes)
+        .webFilter(io.pdmgitops.webui.TestViewers.seeingEverything())
         .handlerStrategies(HandlerStrategies.builder().viewResolver(views).build())
         .build();
   }

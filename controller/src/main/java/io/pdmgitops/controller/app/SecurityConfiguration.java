@@ -1,0 +1,219 @@
+package io.pdmgitops.controller.app;
+
+import io.pdmgitops.controller.git.SnapshotTracker;
+import io.pdmgitops.controller.security.AccessWebFilter;
+import io.pdmgitops.controller.security.ApiPaths;
+import io.pdmgitops.controller.security.BootstrapLogin;
+import io.pdmgitops.controller.security.FormTokenWebFilter;
+import io.pdmgitops.controller.security.LocalLogins;
+import io.pdmgitops.controller.security.LoginThrottle;
+import io.pdmgitops.controller.security.PolicyInForce;
+import io.pdmgitops.webui.access.RouteRules;
+import io.pdmgitops.webui.fleet.FleetPort;
+import io.pdmgitops.webui.pages.LoginPage;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.WebSession;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import org.springframework.web.server.session.CookieWebSessionIdResolver;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.InMemoryWebSessionStore;
+import org.springframework.web.server.session.WebSessionManager;
+import org.springframework.web.server.session.WebSessionStore;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may use the UI and the API: password logins of the local realm against the snapshot in force
+ * (and the bootstrap credential while no Admin exists), sessions in a cookie, the anti-forgery
+ * token on every state-changing request, and the route rules after login (docs/security.md).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+  /** Sessions kept at most; more logins push out the least recently used. */
+  static final int MAX_SESSIONS = 10_000;
+
+  @Bean
+  PolicyInForce policyInForce(SnapshotTracker snapshots, Clock clock) {
+    return new PolicyInForce(snapshots, clock);
+  }
+
+  @Bean
+  BootstrapLogin bootstrapLogin(ControllerProperties properties) {
+    return new BootstrapLogin(properties.dataDir(), System.out);
+  }
+
+  @Bean
+  LoginThrottle loginThrottle(Clock clock) {
+    return new LoginThrottle(clock);
+  }
+
+  @Bean
+  LocalLogins localLogins(PolicyInForce policy, LoginThrottle throttle, BootstrapLogin bootstrap) {
+    return new LocalLogins(policy, throttle, bootstrap);
+  }
+
+  @Bean
+  AccessWebFilter accessWebFilter(
+      PolicyInForce policy,
+      BootstrapLogin bootstrap,
+      FleetPort fleet,
+      @Value("${pdm.web.session-max:12h}") Duration sessionMax,
+      Clock clock) {
+    return new AccessWebFilter(policy, bootstrap, fleet, sessionMax, clock);
+  }
+
+  @Bean
+  FormTokenWebFilter formTokenWebFilter() {
+    return new FormTokenWebFilter();
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> loginRoutes() {
+    return LoginPage.routes(LocalLogins.FAILED);
+  }
+
+  @Bean
+  SecurityWebFilterChain securityChain(ServerHttpSecurity http, LocalLogins logins, Clock clock) {
+    WebSessionServerSecurityContextRepository contexts =
+        new WebSessionServerSecurityContextRepository();
+    AuthenticationWebFilter login = new AuthenticationWebFilter(logins);
+    login.setRequiresAuthenticationMatcher(
+        ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, LoginPage.PATH));
+    login.setServerAuthenticationConverter(
+        exchange ->
+            exchange
+                .getFormData()
+                .map(
+                    form ->
+                        LocalLogins.attempt(
+                            Optional.ofNullable(form.getFirst("username")).orElse(""),
+                            Optional.ofNullable(form.getFirst("password")).orElse(""),
+                            Optional.ofNullable(exchange.getRequest().getRemoteAddress())
+                                .map(InetSocketAddress::getHostString)
+                                .orElse("unknown"))));
+    // The context is saved with a new session id: a session fixed before login is worth nothing.
+    login.setSecurityContextRepository(contexts);
+    RedirectServerAuthenticationSuccessHandler toPage =
+        new RedirectServerAuthenticationSuccessHandler("/");
+    login.setAuthenticationSuccessHandler(
+        (exchange, auth) ->
+            exchange
+                .getExchange()
+                .getSession()
+                .doOnNext(s -> s.getAttributes().put(AccessWebFilter.LOGIN_AT, clock.instant()))
+                .then(toPage.onAuthenticationSuccess(exchange, auth)));
+    login.setAuthenticationFailureHandler(
+        new RedirectServerAuthenticationFailureHandler(LoginPage.PATH + "?error"));
+
+    ServerWebExchangeMatcher api =
+        exchange ->
+            ApiPaths.isApi(exchange.getRequest().getPath().pathWithinApplication().value())
+                ? ServerWebExchangeMatcher.MatchResult.match()
+                : ServerWebExchangeMatcher.MatchResult.notMatch();
+    DelegatingServerAuthenticationEntryPoint entryPoint =
+        new DelegatingServerAuthenticationEntryPoint(
+            new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
+                api, new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
+    entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint(LoginPage.PATH));
+
+    RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
+    loggedOut.setLogoutSuccessUrl(URI.create(LoginPage.PATH + "?logout"));
+
+    return http.securityContextRepository(contexts)
+        .authorizeExchange(
+            exchanges ->
+                exchanges
+                    .pathMatchers(RouteRules.PUBLIC.toArray(String[]::new))
+                    .permitAll()
+                    .anyExchange()
+                    .authenticated())
+        .addFilterAt(login, SecurityWebFiltersOrder.FORM_LOGIN)
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .logout(
+            logout ->
+                logout
+                    .logoutUrl("/logout")
+                    .logoutHandler(
+                        new DelegatingServerLogoutHandler(
+                            new SecurityContextServerLogoutHandler(),
+                            new WebSessionServerLogoutHandler()))
+                    .logoutSuccessHandler(loggedOut))
+        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+        .build();
+  }
+
+  /**
+   * Sessions live in memory (a restart logs everyone out), at most {@value #MAX_SESSIONS}, each
+   * ending after {@code pdm.web.session-idle} without a request; the cookie is HttpOnly,
+   * SameSite=Strict, and Secure whenever the controller serves HTTPS.
+   */
+  @Bean(name = WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)
+  WebSessionManager webSessionManager(
+      Environment environment, @Value("${pdm.web.session-idle:30m}") Duration idle) {
+    boolean https = environment.getProperty("server.ssl.enabled", Boolean.class, false);
+    CookieWebSessionIdResolver cookies = new CookieWebSessionIdResolver();
+    cookies.setCookieName("PDM_SESSION");
+    cookies.addCookieInitializer(
+        cookie -> cookie.httpOnly(true).secure(https).sameSite("Strict").path("/"));
+    InMemoryWebSessionStore memory = new InMemoryWebSessionStore();
+    memory.setMaxSessions(MAX_SESSIONS);
+    DefaultWebSessionManager manager = new DefaultWebSessionManager();
+    manager.setSessionIdResolver(cookies);
+    manager.setSessionStore(new IdleLimitedStore(memory, idle));
+    return manager;
+  }
+
+  /** The in-memory store with this controller's idle timeout on every new session. */
+  private record IdleLimitedStore(InMemoryWebSessionStore store, Duration idle)
+      implements WebSessionStore {
+    @Override
+    public Mono<WebSession> createWebSession() {
+      return store.createWebSession().doOnNext(s -> s.setMaxIdleTime(idle));
+    }
+
+    @Override
+    public Mono<WebSession> retrieveSession(String sessionId) {
+      return store.retrieveSession(sessionId);
+    }
+
+    @Override
+    public Mono<Void> removeSession(String sessionId) {
+      return store.removeSession(sessionId);
+    }
+
+    @Override
+    public Mono<WebSession> updateLastAccessTime(WebSession webSession) {
+      return store.updateLastAccessTime(webSession);
+    }
+  }
+}

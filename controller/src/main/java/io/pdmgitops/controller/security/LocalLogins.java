@@ -1,0 +1,121 @@
+package io.pdmgitops.controller.security;
+
+import io.pdmgitops.model.access.AccessPolicy;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Password logins of the local realm {@code pdm}, from the User documents of the snapshot in force
+ * (argon2id hashes), and the bootstrap credential while no Admin exists. Every failure gives the
+ * same answer after the same work: an unknown user, a disabled or expired one, a wrong password and
+ * a throttled name or address all cost one hash comparison and say {@link #FAILED}.
+ */
+public final class LocalLogins implements ReactiveAuthenticationManager {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalLogins.class);
+
+  /** What a failed login is told, whatever the reason. */
+  public static final String FAILED =
+      "Wrong user name or password, or too many failed attempts: try again in a few minutes.";
+
+  /** The realm of users whose password hash is in Git. */
+  public static final String LOCAL_REALM = "pdm";
+
+  private final PolicyInForce policy;
+  private final LoginThrottle throttle;
+  private final BootstrapLogin bootstrap;
+
+  public LocalLogins(PolicyInForce policy, LoginThrottle throttle, BootstrapLogin bootstrap) {
+    this.policy = policy;
+    this.throttle = throttle;
+    this.bootstrap = bootstrap;
+  }
+
+  /** A login attempt: the address it came from travels as the token's details. */
+  public static UsernamePasswordAuthenticationToken attempt(
+      String user, String password, String address) {
+    UsernamePasswordAuthenticationToken token =
+        UsernamePasswordAuthenticationToken.unauthenticated(user, password);
+    token.setDetails(address);
+    return token;
+  }
+
+  @Override
+  public Mono<Authentication> authenticate(Authentication attempt) {
+    // Hashing is deliberately slow: off the event loop.
+    return Mono.fromCallable(() -> check(attempt)).subscribeOn(Schedulers.boundedElastic());
+  }
+
+  private Authentication check(Authentication attempt) {
+    String userId = userId(String.valueOf(attempt.getName()));
+    char[] password = String.valueOf(attempt.getCredentials()).toCharArray();
+    String address = String.valueOf(attempt.getDetails());
+    boolean allowed = throttle.allows(userId, address);
+    Optional<Account> account = allowed ? account(userId) : Optional.empty();
+    boolean ok;
+    if (account.isPresent()) {
+      ok = account.get().matches(password);
+    } else {
+      PasswordHashing.matches(password, PasswordHashing.DUMMY_HASH); // the same work, no answer
+      ok = false;
+    }
+    java.util.Arrays.fill(password, '\0');
+    if (!ok) {
+      if (allowed) {
+        throttle.failed(userId, address);
+      }
+      LOG.warn(
+          "login failed for {} from {}{}",
+          printable(userId),
+          address,
+          allowed ? "" : " (throttled)");
+      throw new BadCredentialsException(FAILED);
+    }
+    throttle.succeeded(userId);
+    LOG.info("login: {} from {}", userId, address);
+    return UsernamePasswordAuthenticationToken.authenticated(userId, null, List.of());
+  }
+
+  /** Who may log in with a password now, and their hash. */
+  private Optional<Account> account(String userId) {
+    AccessPolicy now = policy.policy();
+    if (bootstrap.isBootstrap(userId, now.hasAdminOnRoot())) {
+      return bootstrap.current().map(c -> (Account) c::matches);
+    }
+    if (!now.isActive(userId)) {
+      return Optional.empty(); // unknown, disabled or expired
+    }
+    return policy
+        .state()
+        .flatMap(s -> s.users().stream().filter(u -> u.identity().equals(userId)).findFirst())
+        .filter(u -> u.spec().realm().equals(LOCAL_REALM))
+        .flatMap(u -> u.spec().passwordHash())
+        .filter(PasswordHashing::isAcceptable)
+        .map(hash -> (Account) pw -> PasswordHashing.matches(pw, hash));
+  }
+
+  /** "admin" means admin@pdm: the local realm is the default, as on PDM's login form. */
+  static String userId(String entered) {
+    String trimmed = entered.strip();
+    return trimmed.contains("@") ? trimmed : trimmed + "@" + LOCAL_REALM;
+  }
+
+  /** A user name as typed may be anything, even a password typed in the wrong field: cut it. */
+  private static String printable(String text) {
+    String cleaned = text.replaceAll("[^\\p{Graph}]", "?");
+    return cleaned.length() > 64 ? cleaned.substring(0, 64) + "..." : cleaned;
+  }
+
+  /** A password check. */
+  @FunctionalInterface
+  private interface Account {
+    boolean matches(char[] password);
+  }
+}

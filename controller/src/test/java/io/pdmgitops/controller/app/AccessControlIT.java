@@ -1,0 +1,381 @@
+package io.pdmgitops.controller.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.pdmgitops.controller.security.LocalLogins;
+import io.pdmgitops.controller.security.LoginThrottle;
+import io.pdmgitops.controller.security.PasswordHashing;
+import io.pdmgitops.webui.access.RouteRules;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Who may open what, against the running demo: every route of the router has a rule, anonymous
+ * callers get nothing, and each kind of caller sees exactly the resources their rules reach, in
+ * lists and counts as well as single pages. The callers: the demo's admin (Admin on /), auditor
+ * (Audit on /) and operator (Manage on dc-east, Audit on the production view), and two users this
+ * test commits: Audit on dc-east only, and Audit on the production view only.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AccessControlIT {
+  static final String PASSWORD = "correct horse battery staple";
+
+  @TempDir static Path data;
+  @TempDir static Path clone;
+  static RunningDemo running;
+  static final Map<String, WebLogin.Session> sessions = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    running = new RunningDemo(data);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> running.send("/api/v1/status").statusCode() == 200);
+    addUsers();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        // Until the commit is in force; not by trying logins, whose failures would be throttled.
+        .until(
+            () ->
+                running
+                    .json("/api/v1/status")
+                    .at("/lastGoodCommit/message")
+                    .asString()
+                    .startsWith("Two more users"));
+    sessions.put("admin", running.admin());
+    sessions.put("auditor", running.login("auditor@pdm"));
+    sessions.put("operator", running.login("operator@pdm"));
+    sessions.put("east-auditor", WebLogin.login(running.url(), "east-auditor", PASSWORD));
+    sessions.put("viewer", WebLogin.login(running.url(), "viewer@pdm", PASSWORD));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (running != null) {
+      running.close();
+    }
+  }
+
+  /** Two more local users, committed and pushed as any change to access is. */
+  static void addUsers() throws Exception {
+    String hash = PasswordHashing.hash(PASSWORD.toCharArray());
+    try (Git git =
+        Git.cloneRepository()
+            .setURI(running.demo().repository().toUri().toString())
+            .setDirectory(clone.toFile())
+            .call()) {
+      Files.writeString(
+          clone.resolve("access/test-users.yaml"),
+          """
+          apiVersion: pdm-gitops/v1
+          kind: User
+          metadata: {name: east-auditor}
+          spec: {realm: pdm, passwordHash: "%1$s"}
+          ---
+          apiVersion: pdm-gitops/v1
+          kind: User
+          metadata: {name: viewer}
+          spec: {realm: pdm, passwordHash: "%1$s"}
+          ---
+          apiVersion: pdm-gitops/v1
+          kind: AccessRule
+          metadata: {name: east-auditor-audits-dc-east}
+          spec: {subject: {user: east-auditor@pdm}, role: Audit, path: /remotes/dc-east}
+          ---
+          apiVersion: pdm-gitops/v1
+          kind: AccessRule
+          metadata: {name: viewer-sees-production}
+          spec: {subject: {user: viewer@pdm}, role: Admin, path: /views/production}
+          """
+              .formatted(hash));
+      git.add().addFilepattern(".").call();
+      PersonIdent admin = new PersonIdent("Admin", "infra-admins@corp.example");
+      git.commit().setMessage("Two more users").setAuthor(admin).setCommitter(admin).call();
+      git.push().call();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void everyRouteOfTheRouterHasARule() {
+    List<String> uncovered = new ArrayList<>();
+    for (String bean : List.of("apiRoutes", "pageRoutes", "liveRoutes")) {
+      Set<String> routed = new TreeSet<>();
+      running
+          .app()
+          .getBean(bean, RouterFunction.class)
+          .accept(new DemoApplicationIT.RoutePaths(routed));
+      routed.stream()
+          .filter(p -> !RouteRules.isPublic(p))
+          .filter(p -> !RouteRules.covers(HttpMethod.GET, p))
+          .forEach(uncovered::add);
+    }
+    assertThat(uncovered).as("routes without an access rule").isEmpty();
+    assertThat(RouteRules.ALL).hasSizeGreaterThanOrEqualTo(20);
+  }
+
+  @Test
+  @Order(2)
+  void anonymousCallersGetNothingButTheLoginForm() throws Exception {
+    for (String path : samplePaths()) {
+      HttpResponse<String> answer = running.send(path, null);
+      if (path.startsWith("/api/") || path.equals("/metrics") || path.equals("/events")) {
+        assertThat(answer.statusCode()).as(path).isEqualTo(401);
+      } else {
+        assertThat(answer.statusCode()).as(path).isIn(302, 303);
+        assertThat(answer.headers().firstValue("Location")).as(path).hasValue("/login");
+      }
+      assertThat(answer.body()).as(path).doesNotContain("dc-east").doesNotContain("dns-01");
+    }
+    assertThat(running.send("/login", null).statusCode()).isEqualTo(200);
+    assertThat(running.send("/css/app.css", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(3)
+  void eachCallerSeesExactlyTheResourcesTheirRulesReach() throws Exception {
+    Set<String> all = ids("admin", "");
+    Set<String> east = ids("admin", "remote:dc-east");
+    Set<String> production = ids("admin", "view:production");
+    assertThat(all).hasSizeGreaterThan(east.size());
+    assertThat(production).isNotEmpty().isNotEqualTo(all);
+    Set<String> operator = new TreeSet<>(east);
+    operator.addAll(production);
+
+    assertThat(ids("auditor", "")).isEqualTo(all);
+    assertThat(ids("east-auditor", "")).isEqualTo(east);
+    assertThat(ids("viewer", "")).isEqualTo(production);
+    assertThat(ids("operator", "")).isEqualTo(operator);
+    // Counts and searches say no more than the list.
+    assertThat(running.json("/api/v1/resources?size=1").get("total").asInt()).isEqualTo(all.size());
+    assertThat(
+            json("east-auditor", "/api/v1/resources?size=1&search=remote:dc-west")
+                .get("total")
+                .asInt())
+        .isZero();
+    assertThat(sum(json("east-auditor", "/api/v1/status").get("sync")))
+        .isLessThan(sum(running.json("/api/v1/status").get("sync")));
+    assertThat(json("east-auditor", "/api/v1/remotes").findValuesAsString("name"))
+        .containsExactly("dc-east");
+    assertThat(json("viewer", "/api/v1/remotes").size()).isZero();
+    assertThat(text("east-auditor", "/")).doesNotContain("dc-west").doesNotContain("pbs-main");
+    assertThat(text("east-auditor", "/drift")).doesNotContain("west-web-01");
+  }
+
+  @Test
+  @Order(4)
+  void singlePagesNeedARoleOnTheirPath() throws Exception {
+    Map<String, Map<String, Integer>> expected = new LinkedHashMap<>();
+    //                     admin, auditor, operator, east-auditor, viewer
+    expect(expected, "/remotes/dc-east", 200, 200, 200, 200, 403);
+    expect(expected, "/api/v1/remotes/dc-west", 200, 200, 403, 403, 403);
+    expect(expected, "/api/v1/guests/dc-east/120", 200, 200, 200, 200, 403);
+    expect(expected, "/history", 200, 200, 403, 403, 403);
+    expect(expected, "/api/v1/commits", 200, 200, 403, 403, 403);
+    expect(expected, "/metrics", 200, 200, 403, 403, 403);
+    expect(expected, "/views/production", 200, 200, 200, 403, 200);
+    expect(expected, "/views/backups", 200, 200, 403, 403, 403);
+    expect(expected, "/no/such/page", 404, 404, 404, 404, 404);
+    List<String> wrong = new ArrayList<>();
+    for (var row : expected.entrySet()) {
+      for (var caller : row.getValue().entrySet()) {
+        int got = running.send(row.getKey(), sessions.get(caller.getKey())).statusCode();
+        if (got != caller.getValue()) {
+          wrong.add(
+              caller.getKey()
+                  + " "
+                  + row.getKey()
+                  + ": "
+                  + got
+                  + ", expected "
+                  + caller.getValue());
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+    // A guest outside the operator's remote but in the production view: readable through the view.
+    String viaView =
+        ids("admin", "view:production").stream()
+            .filter(id -> id.startsWith("remote/dc-west/guest/"))
+            .findFirst()
+            .orElseThrow();
+    String[] parts = viaView.split("/");
+    assertThat(
+            running
+                .send("/api/v1/guests/dc-west/" + parts[3], sessions.get("operator"))
+                .statusCode())
+        .as("operator reads %s through the production view", viaView)
+        .isEqualTo(200);
+  }
+
+  @Test
+  @Order(5)
+  void theSessionIsRenewedAtLoginAndEndsAtLogout() throws Exception {
+    WebLogin.Session before = WebLogin.anonymous(running.url());
+    HttpResponse<String> login = WebLogin.post(running.url(), before, "viewer", PASSWORD);
+    String after = WebLogin.cookie(login).orElseThrow();
+    assertThat(after).as("a new session id at login").isNotEqualTo(before.cookie());
+    assertThat(
+            running.send("/api/v1/status", new WebLogin.Session(before.cookie(), "")).statusCode())
+        .as("the id from before login is worth nothing")
+        .isEqualTo(401);
+    String setCookie =
+        login.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("PDM_SESSION="))
+            .findFirst()
+            .orElseThrow();
+    assertThat(setCookie).containsIgnoringCase("HttpOnly").contains("SameSite=Strict");
+
+    WebLogin.Session session = WebLogin.login(running.url(), "viewer", PASSWORD);
+    assertThat(post("/logout", session, "")).as("logout without the form token").isEqualTo(403);
+    assertThat(running.send("/api/v1/status", session).statusCode()).isEqualTo(200);
+    assertThat(post("/logout", session, "_csrf=" + session.formToken())).isIn(302, 303);
+    assertThat(running.send("/api/v1/status", session).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  @Order(6)
+  void aLoginWithoutTheFormTokenIsRefused() throws Exception {
+    WebLogin.Session before = WebLogin.anonymous(running.url());
+    int status =
+        post(
+            "/login",
+            new WebLogin.Session(before.cookie(), ""),
+            "username=viewer&password=" + PASSWORD.replace(' ', '+'));
+    assertThat(status).isEqualTo(403);
+  }
+
+  @Test
+  @Order(7)
+  void repeatedFailuresHoldANameBackAndUnknownNamesGetTheSameAnswer() throws Exception {
+    for (int i = 0; i < LoginThrottle.PER_USER; i++) {
+      assertThat(
+              location(
+                  WebLogin.post(
+                      running.url(),
+                      WebLogin.anonymous(running.url()),
+                      "east-auditor",
+                      "wrong " + i)))
+          .endsWith("/login?error");
+    }
+    // Now even the right password is refused, with the same answer as a wrong one.
+    assertThat(
+            location(
+                WebLogin.post(
+                    running.url(), WebLogin.anonymous(running.url()), "east-auditor", PASSWORD)))
+        .endsWith("/login?error");
+    assertThat(
+            location(
+                WebLogin.post(
+                    running.url(), WebLogin.anonymous(running.url()), "nobody-here", "x")))
+        .endsWith("/login?error");
+    String page = running.send("/login?error", null).body();
+    assertThat(page).contains(LocalLogins.FAILED.replace("'", "&#39;").substring(0, 30));
+    // Another name from the same address still logs in.
+    assertThat(WebLogin.login(running.url(), "viewer", PASSWORD).cookie()).isNotEmpty();
+  }
+
+  static void expect(Map<String, Map<String, Integer>> table, String path, int... codes) {
+    Map<String, Integer> row = new LinkedHashMap<>();
+    String[] callers = {"admin", "auditor", "operator", "east-auditor", "viewer"};
+    for (int i = 0; i < callers.length; i++) {
+      row.put(callers[i], codes[i]);
+    }
+    table.put(path, row);
+  }
+
+  static List<String> samplePaths() {
+    return List.of(
+        "/",
+        "/remotes",
+        "/remotes/dc-east",
+        "/resources",
+        "/guests/dc-east/120",
+        "/tasks",
+        "/drift",
+        "/history",
+        "/api",
+        "/views/production",
+        "/api/v1/status",
+        "/api/v1/resources",
+        "/api/v1/guests/dc-east/120",
+        "/api/v1/drift",
+        "/api/v1/remotes",
+        "/api/v1/tasks",
+        "/api/v1/commits",
+        "/api/v1/openapi.json",
+        "/metrics",
+        "/events");
+  }
+
+  static Set<String> ids(String caller, String search) throws Exception {
+    JsonNode page =
+        json(
+            caller,
+            "/api/v1/resources?size=500&search="
+                + java.net.URLEncoder.encode(search, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(page.get("total").asInt()).as("one page holds them all").isLessThanOrEqualTo(500);
+    Set<String> ids = new HashSet<>();
+    page.get("items").forEach(i -> ids.add(i.get("id").asString()));
+    return new TreeSet<>(ids);
+  }
+
+  static JsonNode json(String caller, String path) throws Exception {
+    return RunningDemo.JSON.readTree(text(caller, path));
+  }
+
+  static String text(String caller, String path) throws Exception {
+    HttpResponse<String> answer = running.send(path, sessions.get(caller));
+    assertThat(answer.statusCode()).as("%s %s", caller, path).isEqualTo(200);
+    return answer.body();
+  }
+
+  static long sum(JsonNode counts) {
+    long sum = 0;
+    for (JsonNode n : counts) {
+      sum += n.asLong();
+    }
+    return sum;
+  }
+
+  static int post(String path, WebLogin.Session session, String form) throws Exception {
+    return WebLogin.HTTP
+        .send(
+            HttpRequest.newBuilder(URI.create(running.url() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", session.cookie())
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .statusCode();
+  }
+
+  static String location(HttpResponse<String> answer) {
+    return answer.headers().firstValue("Location").orElse("(none: " + answer.statusCode() + ")");
+  }
+}

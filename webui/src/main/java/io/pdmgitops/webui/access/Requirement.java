@@ -1,0 +1,89 @@
+package io.pdmgitops.webui.access;
+
+import io.pdmgitops.model.access.AccessPath;
+import io.pdmgitops.model.access.Permission;
+import io.pdmgitops.model.fleet.FleetResource;
+import io.pdmgitops.webui.fleet.FleetSnapshot;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** What a route asks of its caller, given the route's path variables. */
+public sealed interface Requirement {
+  boolean allows(Viewer viewer, Map<String, String> vars, Supplier<FleetSnapshot> fleet);
+
+  /** Any logged-in caller who may see something: the answer is filtered to what they see. */
+  record Filtered() implements Requirement {
+    @Override
+    public boolean allows(Viewer viewer, Map<String, String> vars, Supplier<FleetSnapshot> fleet) {
+      return viewer.bootstrap() || viewer.policy().seesAnything(viewer.caller());
+    }
+  }
+
+  /** Read on one path, built from the path variables. */
+  record ReadOn(Function<Map<String, String>, AccessPath> path) implements Requirement {
+    @Override
+    public boolean allows(Viewer viewer, Map<String, String> vars, Supplier<FleetSnapshot> fleet) {
+      return viewer.allows(path.apply(vars), Permission.READ);
+    }
+  }
+
+  /**
+   * A guest: read on its path, or a view the caller holds shows it. Variables {@code remote} and
+   * {@code vmid}.
+   */
+  record ReadGuest() implements Requirement {
+    @Override
+    public boolean allows(Viewer viewer, Map<String, String> vars, Supplier<FleetSnapshot> fleet) {
+      return Guests.vmid(vars.get("vmid"))
+          .map(vmid -> guest(viewer, vars.get("remote"), vmid, fleet))
+          .orElse(false);
+    }
+
+    static boolean guest(Viewer viewer, String remote, int vmid, Supplier<FleetSnapshot> fleet) {
+      if (viewer.allows(AccessPath.guest(remote, vmid), Permission.READ)) {
+        return true;
+      }
+      String id = "remote/" + remote + "/guest/" + vmid;
+      for (FleetResource r : fleet.get().resources()) {
+        if (r.id().equals(id)) {
+          return viewer.canSee(r);
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * A task of a remote: read on the node that ran it, or on the guest its UPID names. Variables
+   * {@code remote} and {@code upid}.
+   */
+  record ReadTask() implements Requirement {
+    @Override
+    public boolean allows(Viewer viewer, Map<String, String> vars, Supplier<FleetSnapshot> fleet) {
+      String remote = vars.get("remote");
+      String[] upid = vars.getOrDefault("upid", "").split(":", -1);
+      if (upid.length < 8 || !upid[0].equals("UPID") || upid[1].isEmpty()) {
+        return viewer.allows(AccessPath.remote(remote), Permission.READ);
+      }
+      if (viewer.allows(AccessPath.node(remote, upid[1]), Permission.READ)) {
+        return true;
+      }
+      return Guests.vmid(upid[6])
+          .map(vmid -> ReadGuest.guest(viewer, remote, vmid, fleet))
+          .orElse(false);
+    }
+  }
+
+  /** Guest ids as they appear in paths and UPIDs. */
+  final class Guests {
+    private Guests() {}
+
+    static java.util.Optional<Integer> vmid(String text) {
+      if (text == null || !text.matches("[1-9][0-9]{2,8}")) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(Integer.parseInt(text));
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.pdmgitops.webui.access;
+
+import io.pdmgitops.model.access.AccessPath;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * What every route of the pages, the API and the event stream asks of its caller. Deny by default:
+ * a request that matches no rule is answered 404 before it reaches a handler, so a route added
+ * without a rule serves nobody (and the route matrix test names it).
+ *
+ * <ul>
+ *   <li>Lists, counts and searches ({@link Requirement.Filtered}) are open to any caller who may
+ *       see something, and show only that.
+ *   <li>One resource's page or answer needs read on its path (or a view that shows it).
+ *   <li>The Git history and the files of a commit describe the whole fleet: read on {@code /}.
+ *   <li>Metrics describe the controller: read on {@code /system}.
+ * </ul>
+ */
+public final class RouteRules {
+  private static final Requirement FILTERED = new Requirement.Filtered();
+  private static final Requirement WHOLE_FLEET = new Requirement.ReadOn(v -> AccessPath.ROOT);
+
+  /** Every route with its rule, in the routers' order. */
+  public static final List<RouteRule> ALL =
+      List.of(
+          // Pages
+          get("/", FILTERED),
+          get("/remotes", FILTERED),
+          get("/remotes/{name}", new Requirement.ReadOn(v -> AccessPath.remote(v.get("name")))),
+          get("/views/{name}", new Requirement.ReadOn(v -> AccessPath.view(v.get("name")))),
+          get("/resources", FILTERED),
+          get("/guests/{remote}/{vmid}", new Requirement.ReadGuest()),
+          get("/tasks", FILTERED),
+          get("/tasks/{remote}/{upid}", new Requirement.ReadTask()),
+          get("/source/{commit}/{*path}", WHOLE_FLEET),
+          get("/api", FILTERED),
+          get("/drift", FILTERED),
+          get("/history", WHOLE_FLEET),
+          // JSON API
+          get("/api/v1/status", FILTERED),
+          get("/api/v1/resources", FILTERED),
+          get("/api/v1/guests/{remote}/{vmid}", new Requirement.ReadGuest()),
+          get("/api/v1/guests/{remote}/{vmid}/rrddata", new Requirement.ReadGuest()),
+          get("/api/v1/drift", FILTERED),
+          get("/api/v1/remotes", FILTERED),
+          get(
+              "/api/v1/remotes/{name}",
+              new Requirement.ReadOn(v -> AccessPath.remote(v.get("name")))),
+          get("/api/v1/remotes/{remote}/tasks/{upid}/log", new Requirement.ReadTask()),
+          get("/api/v1/tasks", FILTERED),
+          get("/api/v1/commits", WHOLE_FLEET),
+          get("/api/v1/openapi.json", FILTERED),
+          get("/metrics", new Requirement.ReadOn(v -> AccessPath.system())),
+          // Live updates: events name no resource (a time, an action kind, a commit)
+          get("/events", FILTERED));
+
+  /** Open to anyone, logged in or not: the login form and the static files pages load. */
+  public static final List<String> PUBLIC =
+      List.of("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico");
+
+  private static final List<PathPattern> PUBLIC_PATTERNS =
+      PUBLIC.stream().map(p -> PathPatternParser.defaultInstance.parse(p)).toList();
+
+  /** Whether a path is one of {@link #PUBLIC}. */
+  public static boolean isPublic(String path) {
+    PathContainer container = PathContainer.parsePath(path);
+    return PUBLIC_PATTERNS.stream().anyMatch(p -> p.matches(container));
+  }
+
+  private static final List<Compiled> COMPILED =
+      ALL.stream().map(r -> new Compiled(r, r.parse())).toList();
+
+  private record Compiled(RouteRule rule, PathPattern pattern) {}
+
+  /** A rule that matched a request, with the request's path variables. */
+  public record Match(RouteRule rule, Map<String, String> variables) {}
+
+  private RouteRules() {}
+
+  /** The rule of the request's route, if it has one. */
+  public static Optional<Match> match(HttpMethod method, String path) {
+    PathContainer container = PathContainer.parsePath(path);
+    for (Compiled c : COMPILED) {
+      Optional<Map<String, String>> vars = c.rule().match(c.pattern(), method, container);
+      if (vars.isPresent()) {
+        return Optional.of(new Match(c.rule(), vars.get()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a route pattern, as a router declares it, has a rule. */
+  public static boolean covers(HttpMethod method, String pattern) {
+    return ALL.stream().anyMatch(r -> r.method().equals(method) && r.pattern().equals(pattern));
+  }
+
+  private static RouteRule get(String pattern, Requirement requirement) {
+    return new RouteRule(HttpMethod.GET, pattern, requirement);
+  }
+}
