@@ -3,6 +3,7 @@ package io.pdmgitops.controller.app;
 import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.security.AccessWebFilter;
 import io.pdmgitops.controller.security.ApiPaths;
+import io.pdmgitops.controller.security.ApiTokens;
 import io.pdmgitops.controller.security.BootstrapLogin;
 import io.pdmgitops.controller.security.FormTokenWebFilter;
 import io.pdmgitops.controller.security.LocalLogins;
@@ -32,11 +33,16 @@ import org.springframework.security.web.server.authentication.HttpStatusServerEn
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -60,6 +66,15 @@ import reactor.core.publisher.Mono;
 class SecurityConfiguration {
   /** Sessions kept at most; more logins push out the least recently used. */
   static final int MAX_SESSIONS = 10_000;
+
+  /**
+   * Only our own scripts, styles and connections: no inline script or style (sizes are set through
+   * the DOM by /js/sizes.js), no framing, forms post only to us.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+          + "form-action 'self'; frame-ancestors 'none'";
 
   @Bean
   PolicyInForce policyInForce(SnapshotTracker snapshots, Clock clock) {
@@ -102,7 +117,26 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityWebFilterChain securityChain(ServerHttpSecurity http, LocalLogins logins, Clock clock) {
+  SecurityWebFilterChain securityChain(
+      ServerHttpSecurity http,
+      LocalLogins logins,
+      PolicyInForce policy,
+      LoginThrottle throttle,
+      Clock clock) {
+    // API tokens: checked on every call, no session made, a bad one is a 401. Not a bean: Spring
+    // Security would take a second authentication manager as a conflict with the login's.
+    AuthenticationWebFilter tokens = new AuthenticationWebFilter(new ApiTokens(policy, throttle));
+    tokens.setRequiresAuthenticationMatcher(
+        exchange ->
+            ApiTokens.offersToken(exchange)
+                ? ServerWebExchangeMatcher.MatchResult.match()
+                : ServerWebExchangeMatcher.MatchResult.notMatch());
+    tokens.setServerAuthenticationConverter(ApiTokens::attempt);
+    tokens.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+    tokens.setAuthenticationFailureHandler(
+        new ServerAuthenticationEntryPointFailureHandler(
+            new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
+
     WebSessionServerSecurityContextRepository contexts =
         new WebSessionServerSecurityContextRepository();
     AuthenticationWebFilter login = new AuthenticationWebFilter(logins);
@@ -157,6 +191,15 @@ class SecurityConfiguration {
                     .anyExchange()
                     .authenticated())
         .addFilterAt(login, SecurityWebFiltersOrder.FORM_LOGIN)
+        .addFilterAt(tokens, SecurityWebFiltersOrder.HTTP_BASIC)
+        // A token call carries no cookie a forged page could ride on: no form token needed.
+        .csrf(
+            csrf ->
+                csrf.requireCsrfProtectionMatcher(
+                    exchange ->
+                        ApiTokens.offersToken(exchange)
+                            ? ServerWebExchangeMatcher.MatchResult.notMatch()
+                            : CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange)))
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(
@@ -169,6 +212,17 @@ class SecurityConfiguration {
                             new WebSessionServerLogoutHandler()))
                     .logoutSuccessHandler(loggedOut))
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .frameOptions(f -> f.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                    .referrerPolicy(
+                        r ->
+                            r.policy(
+                                ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN))
+                    // Sent over HTTPS only (Spring leaves it out on plain HTTP).
+                    .hsts(h -> h.maxAge(Duration.ofDays(365)).includeSubdomains(false)))
         .build();
   }
 

@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       SchemasCommand.class,
       SuspendCommand.class,
       ResumeCommand.class,
-      HashPasswordCommand.class
+      HashPasswordCommand.class,
+      NewTokenCommand.class
     })
 public final class PdmGitopsCommand implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

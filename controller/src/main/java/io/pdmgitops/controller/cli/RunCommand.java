@@ -118,9 +118,9 @@ final class RunCommand implements Callable<Integer> {
     String address = context.getEnvironment().getProperty("server.address", "");
     if (address.isEmpty() || address.equals("0.0.0.0") || address.equals("::")) {
       LOG.warn(
-          "listening on all interfaces, and this version has no login yet: anyone who can reach"
-              + " the port sees the fleet, its tasks and its Git history. Use --bind 127.0.0.1"
-              + " (or server.address) behind a reverse proxy that authenticates, or a firewall.");
+          "listening on all interfaces: everyone who can reach the port can try logins. Use"
+              + " --bind 127.0.0.1 (or server.address) behind a reverse proxy, or a firewall, to"
+              + " keep the controller on a management network.");
     }
     boolean tls =
         context.getEnvironment().getProperty("server.ssl.enabled", "false").equals("true");

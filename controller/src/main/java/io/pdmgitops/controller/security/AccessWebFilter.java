@@ -99,8 +99,10 @@ public final class AccessWebFilter implements WebFilter, Ordered {
       ServerWebExchange exchange, WebFilterChain chain, Authentication auth, String path) {
     AccessPolicy now = policy.policy();
     String user = auth.getName();
-    boolean first = bootstrap.isBootstrap(user, now.hasAdminOnRoot());
-    Viewer viewer = new Viewer(Caller.user(user), now, first);
+    Caller caller = auth instanceof TokenAuthentication token ? token.caller() : Caller.user(user);
+    boolean first =
+        !(auth instanceof TokenAuthentication) && bootstrap.isBootstrap(user, now.hasAdminOnRoot());
+    Viewer viewer = new Viewer(caller, now, first);
     exchange.getAttributes().put(Viewer.ATTRIBUTE, viewer);
     var match = RouteRules.match(exchange.getRequest().getMethod(), path);
     if (match.isEmpty()) {

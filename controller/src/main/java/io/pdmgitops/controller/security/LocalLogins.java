@@ -108,7 +108,7 @@ public final class LocalLogins implements ReactiveAuthenticationManager {
   }
 
   /** A user name as typed may be anything, even a password typed in the wrong field: cut it. */
-  private static String printable(String text) {
+  static String printable(String text) {
     String cleaned = text.replaceAll("[^\\p{Graph}]", "?");
     return cleaned.length() > 64 ? cleaned.substring(0, 64) + "..." : cleaned;
   }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.pdmgitops.controller.security.LocalLogins;
 import io.pdmgitops.controller.security.LoginThrottle;
 import io.pdmgitops.controller.security.PasswordHashing;
+import io.pdmgitops.controller.security.TokenSecret;
 import io.pdmgitops.webui.access.RouteRules;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -81,7 +82,13 @@ class AccessControlIT {
     }
   }
 
-  /** Two more local users, committed and pushed as any change to access is. */
+  /** Secrets of the robot's tokens, made by the test like `pdm-gitops new-token` does. */
+  static final String ALL = TokenSecret.generate();
+
+  static final String EAST = TokenSecret.generate();
+  static final String METRICS = TokenSecret.generate();
+
+  /** Two more local users and a robot with tokens, committed and pushed as any change is. */
   static void addUsers() throws Exception {
     String hash = PasswordHashing.hash(PASSWORD.toCharArray());
     try (Git git =
@@ -111,8 +118,24 @@ class AccessControlIT {
           kind: AccessRule
           metadata: {name: viewer-sees-production}
           spec: {subject: {user: viewer@pdm}, role: Admin, path: /views/production}
+          ---
+          apiVersion: pdm-gitops/v1
+          kind: User
+          metadata: {name: robot}
+          spec:
+            realm: pdm
+            tokens:
+              - {name: all, secretHash: "%2$s"}
+              - {name: east, secretHash: "%3$s", path: /remotes/dc-east}
+              - {name: metrics, secretHash: "%4$s", path: /system}
+          ---
+          apiVersion: pdm-gitops/v1
+          kind: AccessRule
+          metadata: {name: robot-audits-all}
+          spec: {subject: {user: robot@pdm}, role: Audit, path: /}
           """
-              .formatted(hash));
+              .formatted(
+                  hash, TokenSecret.hash(ALL), TokenSecret.hash(EAST), TokenSecret.hash(METRICS)));
       git.add().addFilepattern(".").call();
       PersonIdent admin = new PersonIdent("Admin", "infra-admins@corp.example");
       git.commit().setMessage("Two more users").setAuthor(admin).setCommitter(admin).call();
@@ -256,6 +279,87 @@ class AccessControlIT {
     assertThat(running.send("/api/v1/status", session).statusCode()).isEqualTo(200);
     assertThat(post("/logout", session, "_csrf=" + session.formToken())).isIn(302, 303);
     assertThat(running.send("/api/v1/status", session).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  @Order(6)
+  void apiTokensActForTheirUserWithinTheirPathAndMakeNoSession() throws Exception {
+    Set<String> all = ids("admin", "");
+    HttpResponse<String> byToken =
+        withHeader("/api/v1/resources?size=500", "PDMAPIToken=robot@pdm!all=" + ALL);
+    assertThat(byToken.statusCode()).isEqualTo(200);
+    assertThat(itemIds(byToken)).isEqualTo(all);
+    assertThat(byToken.headers().allValues("Set-Cookie")).as("no session for a token").isEmpty();
+
+    HttpResponse<String> narrowed =
+        withHeader("/api/v1/resources?size=500", "Bearer robot@pdm!east=" + EAST);
+    assertThat(itemIds(narrowed))
+        .isNotEmpty()
+        .allMatch(id -> id.startsWith("remote/dc-east"))
+        .isEqualTo(ids("admin", "remote:dc-east"));
+    assertThat(withHeader("/api/v1/remotes/dc-west", "Bearer robot@pdm!east=" + EAST).statusCode())
+        .isEqualTo(403);
+    // Prometheus: a token narrowed to /system scrapes the metrics and nothing else.
+    assertThat(withHeader("/metrics", "Bearer robot@pdm!metrics=" + METRICS).statusCode())
+        .isEqualTo(200);
+    assertThat(withHeader("/api/v1/status", "Bearer robot@pdm!metrics=" + METRICS).body())
+        .doesNotContain("dc-east");
+    assertThat(withHeader("/metrics", "Bearer robot@pdm!east=" + EAST).statusCode()).isEqualTo(403);
+
+    // A wrong secret, an unknown token, a malformed header: 401 and the same answer.
+    for (String header :
+        List.of(
+            "Bearer robot@pdm!all=" + EAST,
+            "Bearer robot@pdm!gone=" + ALL,
+            "PDMAPIToken=robot@pdm",
+            "Bearer " + ALL)) {
+      HttpResponse<String> refused = withHeader("/api/v1/status", header);
+      assertThat(refused.statusCode()).as(header).isEqualTo(401);
+      assertThat(refused.body()).as(header).doesNotContain("dc-east");
+    }
+    // Pages are for people: a token opens none of them.
+    HttpResponse<String> page = withHeader("/", "Bearer robot@pdm!all=" + ALL);
+    assertThat(page.statusCode()).isEqualTo(302);
+    assertThat(page.headers().firstValue("Location")).hasValue("/login");
+  }
+
+  static HttpResponse<String> withHeader(String path, String authorization) throws Exception {
+    return RunningDemo.HTTP.send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(running.url() + path))
+            .header("Authorization", authorization)
+            .timeout(Duration.ofSeconds(30))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static Set<String> itemIds(HttpResponse<String> page) {
+    Set<String> ids = new TreeSet<>();
+    RunningDemo.JSON
+        .readTree(page.body())
+        .get("items")
+        .forEach(i -> ids.add(i.get("id").asString()));
+    return ids;
+  }
+
+  @Test
+  @Order(6)
+  void everyAnswerForbidsFramingSniffingAndForeignScripts() throws Exception {
+    for (String path : List.of("/login", "/", "/api/v1/status", "/no/such/page")) {
+      var headers = running.send(path).headers();
+      assertThat(headers.firstValue("Content-Security-Policy"))
+          .as(path)
+          .hasValueSatisfying(
+              csp ->
+                  assertThat(csp)
+                      .contains("script-src 'self'")
+                      .contains("style-src 'self'")
+                      .contains("frame-ancestors 'none'")
+                      .doesNotContain("unsafe-inline")
+                      .doesNotContain("unsafe-eval"));
+      assertThat(headers.firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+      assertThat(headers.firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+      assertThat(headers.firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
+    }
   }
 
   @Test

@@ -108,6 +108,9 @@ class PdmGitopsJarIT {
               HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("<h1>Dashboard</h1>");
+      // Browsers that came once over HTTPS keep to it.
+      assertThat(page.headers().firstValue("Strict-Transport-Security"))
+          .hasValue("max-age=31536000");
       // HTTP/2, so that many open tabs, each with its live stream, share one connection.
       assertThat(page.version()).isEqualTo(HttpClient.Version.HTTP_2);
       HttpResponse<String> oldClient =
@@ -133,7 +136,7 @@ class PdmGitopsJarIT {
                   Files.getPosixFilePermissions(data.resolve("status.mv.db"))))
           .isEqualTo("rw-------");
       assertThat(Files.readString(log))
-          .as("no login yet: listening everywhere is said out loud")
+          .as("listening everywhere is said out loud")
           .contains("listening on all interfaces")
           .contains("--bind 127.0.0.1");
     } finally {

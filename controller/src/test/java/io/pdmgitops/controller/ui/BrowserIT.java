@@ -43,6 +43,7 @@ class BrowserIT {
   @TempDir Path data;
   @TempDir Path clone;
   RunningDemo demo;
+  final List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
   Playwright playwright;
   Browser browser;
   Page page;
@@ -93,6 +94,13 @@ class BrowserIT {
     page.onRequest(r -> pending.add(r.method() + " " + r.url()));
     page.onRequestFinished(r -> pending.remove(r.method() + " " + r.url()));
     page.onRequestFailed(r -> pending.remove(r.method() + " " + r.url()));
+    // The pages keep to their Content-Security-Policy: Chromium reports each refusal here.
+    page.onConsoleMessage(
+        m -> {
+          if (m.text().contains("Content Security Policy")) {
+            refusals.add(m.text());
+          }
+        });
     logIn("admin@pdm", "/");
   }
 
@@ -118,6 +126,7 @@ class BrowserIT {
       playwright.close();
     }
     demo.close();
+    assertThat(refusals).as("what the Content-Security-Policy refused").isEmpty();
   }
 
   String count(String name) {
@@ -170,6 +179,9 @@ class BrowserIT {
     assertThat(page.locator("h1").textContent()).isEqualTo("View production");
     assertThat(Integer.parseInt(page.locator("[data-selected]").textContent().strip()))
         .isPositive();
+    // Panel shares and bars are sized from data attributes (no inline style under the CSP).
+    assertThat(page.locator("section.panel[data-flex]").first().evaluate("e => e.style.flex"))
+        .isEqualTo("1 1 0px");
     screenshot("view-production.png");
   }
 

@@ -41,9 +41,10 @@ import java.util.Optional;
  *       Permission#READ} on those resources and never more, whatever the role: a view is a
  *       selection for looking at, and an Admin rule on a dashboard must not become power over the
  *       guests that a tag added later puts on it.
- *   <li>A narrowed token ({@link Caller#narrowedTo()}) has its user's role on paths within its path
- *       and nothing elsewhere. Resources reached through a view count only when the view's path is
- *       within the token's path.
+ *   <li>A token ({@code user@realm!name}, declared under its User) acts with its user's roles while
+ *       both are active. A narrowed token ({@link Caller#narrowedTo()}, the token's {@code path})
+ *       has its user's role on paths within its path and nothing elsewhere. Resources reached
+ *       through a view count only when the view's path is within the token's path.
  *   <li>A request needs a {@link Permission}; a role grants its own and those below it.
  * </ol>
  */
@@ -52,6 +53,7 @@ public final class AccessPolicy {
   private final Map<String, Account> accounts;
   private final Map<String, Grants> grants;
   private final Map<String, List<ViewGrant>> viewGrants;
+  private final Map<String, TokenGrant> tokens;
 
   /** A view the user holds a role on, with the filter that decides what it shows. */
   private record ViewGrant(String name, AccessPath path, ViewFilter filter) {}
@@ -60,11 +62,13 @@ public final class AccessPolicy {
       Clock clock,
       Map<String, Account> accounts,
       Map<String, Grants> grants,
-      Map<String, List<ViewGrant>> viewGrants) {
+      Map<String, List<ViewGrant>> viewGrants,
+      Map<String, TokenGrant> tokens) {
     this.clock = clock;
     this.accounts = Map.copyOf(accounts);
     this.grants = Map.copyOf(grants);
     this.viewGrants = Map.copyOf(viewGrants);
+    this.tokens = Map.copyOf(tokens);
   }
 
   /**
@@ -104,6 +108,7 @@ public final class AccessPolicy {
     Map<String, Account> accounts = new HashMap<>();
     Map<String, Grants> grants = new HashMap<>();
     Map<String, List<ViewGrant>> viewGrants = new HashMap<>();
+    Map<String, TokenGrant> tokens = new HashMap<>();
     for (User user : state.users()) {
       String id = user.identity();
       if (accounts.containsKey(id)) {
@@ -114,8 +119,24 @@ public final class AccessPolicy {
           Grants.of(byUser.getOrDefault(id, List.of()), viaGroups.getOrDefault(id, List.of()));
       grants.put(id, mine);
       viewGrants.put(id, allViews.stream().filter(v -> mine.roleAt(v.path()).isPresent()).toList());
+      for (User.Token token : user.spec().tokens()) {
+        TokenGrant grant = TokenGrant.of(user, token);
+        tokens.putIfAbsent(grant.tokenId(), grant);
+      }
     }
-    return new AccessPolicy(clock, accounts, grants, viewGrants);
+    return new AccessPolicy(clock, accounts, grants, viewGrants, tokens);
+  }
+
+  /**
+   * The token with this id ({@code user@realm!name}) while it and its user are active; its secret
+   * is checked by the caller.
+   */
+  public Optional<TokenGrant> activeToken(String tokenId) {
+    TokenGrant grant = tokens.get(tokenId);
+    if (grant == null || !grant.activeAt(clock.instant()) || !isActive(grant.caller().userId())) {
+      return Optional.empty();
+    }
+    return Optional.of(grant);
   }
 
   /** Whether the user is declared, enabled and not expired. */

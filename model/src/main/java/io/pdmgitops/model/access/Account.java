@@ -22,7 +22,7 @@ record Account(boolean enabled, Optional<Instant> expiresAt) {
     return new Account(enabled, user.spec().expire().map(Account::expiry));
   }
 
-  private static Instant expiry(String text) {
+  static Instant expiry(String text) {
     try {
       return text.length() == 10
           ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()

@@ -1,5 +1,6 @@
 package io.pdmgitops.model.desired;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,6 +27,7 @@ public record User(ObjectMeta metadata, Spec spec) implements DesiredObject {
    *
    * @param expire account expiry as written (RFC 3339 date or time); empty means never
    * @param passwordHash argon2id hash ({@code pdm-gitops hash-password}), only for the local realm
+   * @param tokens API tokens acting for this user, by name
    */
   public record Spec(
       String realm,
@@ -36,7 +38,8 @@ public record User(ObjectMeta metadata, Spec spec) implements DesiredObject {
       Optional<String> lastName,
       Optional<String> comment,
       Optional<String> passwordHash,
-      Optional<Tfa> tfa) {
+      Optional<Tfa> tfa,
+      List<Token> tokens) {
     public Spec {
       Objects.requireNonNull(realm, "realm");
       enabled = enabled == null ? Optional.empty() : enabled;
@@ -47,15 +50,53 @@ public record User(ObjectMeta metadata, Spec spec) implements DesiredObject {
       comment = comment == null ? Optional.empty() : comment;
       passwordHash = passwordHash == null ? Optional.empty() : passwordHash;
       tfa = tfa == null ? Optional.empty() : tfa;
+      tokens = tokens == null ? List.of() : List.copyOf(tokens);
     }
 
     /** Hashes are credentials too: keep them out of logs. */
     @Override
     public String toString() {
-      return "User.Spec[realm=" + realm + ", enabled=" + enabled + ", email=" + email + "]";
+      return "User.Spec[realm="
+          + realm
+          + ", enabled="
+          + enabled
+          + ", email="
+          + email
+          + ", tokens="
+          + tokens
+          + "]";
     }
   }
 
   /** Second-factor policy. Factors are enrolled in the UI, never kept in Git. */
   public record Tfa(boolean required) {}
+
+  /**
+   * An API token: a caller for scripts and scrapers, identified as {@code user@realm!name}, with at
+   * most its user's roles.
+   *
+   * @param secretHash {@code sha256:<hex>} of the secret ({@code pdm-gitops new-token}); the secret
+   *     itself never enters Git
+   * @param expire RFC 3339 date or time after which the token is refused; empty means never
+   * @param path when set, the token reaches only this ACL path and what lies below it
+   */
+  public record Token(
+      String name,
+      String secretHash,
+      Optional<String> expire,
+      Optional<String> path,
+      Optional<String> comment) {
+    public Token {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(secretHash, "secretHash");
+      expire = expire == null ? Optional.empty() : expire;
+      path = path == null ? Optional.empty() : path;
+      comment = comment == null ? Optional.empty() : comment;
+    }
+
+    @Override
+    public String toString() {
+      return "Token[" + name + ", path=" + path + ", expire=" + expire + "]";
+    }
+  }
 }

@@ -259,6 +259,57 @@ class AccessPolicyTest {
     assertThat(policy.roleAt(ALICE, AccessPath.guest("dc-east", 100))).contains(Role.AUDIT);
   }
 
+  // --- tokens ---
+
+  static final String HASH = "sha256:" + "ab".repeat(32);
+
+  @Test
+  void aTokenActsWithItsUsersRolesAndANarrowedOneOnlyWithinItsPath() {
+    declareUser(
+        ALICE,
+        "tokens:",
+        "  - {name: ci, secretHash: \"" + HASH + "\"}",
+        "  - {name: east, secretHash: \"" + HASH + "\", path: /remotes/dc-east}");
+    grant(user(ALICE), "Manage", "/");
+
+    AccessPolicy policy = policy();
+
+    Caller ci = policy.activeToken("alice@pdm!ci").orElseThrow().caller();
+    Caller east = policy.activeToken("alice@pdm!east").orElseThrow().caller();
+    assertThat(policy.activeToken("alice@pdm!ci").orElseThrow().secretHash()).isEqualTo(HASH);
+    assertThat(policy.roleAt(ci, WEST)).contains(Role.MANAGE);
+    assertThat(policy.roleAt(east, EAST)).contains(Role.MANAGE);
+    assertThat(policy.roleAt(east, WEST)).isEmpty();
+    assertThat(policy.canSee(east, EAST_WEB)).isTrue();
+    assertThat(policy.canSee(east, WEST_DB)).isFalse();
+    assertThat(policy.activeToken("alice@pdm!other")).isEmpty();
+    assertThat(policy.activeToken("bob@pdm!ci")).isEmpty();
+  }
+
+  @Test
+  void aTokenEndsAtItsExpiryAndWithItsUser() {
+    declareUser(
+        ALICE,
+        "expire: \"2026-07-01\"",
+        "tokens:",
+        "  - {name: ci, secretHash: \"" + HASH + "\", expire: \"2026-06-01T13:00:00Z\"}",
+        "  - {name: long, secretHash: \"" + HASH + "\"}");
+    declareUser(BOB, "enabled: false", "tokens: [{name: ci, secretHash: \"" + HASH + "\"}]");
+    grant(user(ALICE), "Audit", "/");
+    grant(user(BOB), "Audit", "/");
+
+    assertThat(policyAt(Instant.parse("2026-06-01T12:59:59Z")).activeToken("alice@pdm!ci"))
+        .isPresent();
+    assertThat(policyAt(Instant.parse("2026-06-01T13:00:00Z")).activeToken("alice@pdm!ci"))
+        .isEmpty();
+    assertThat(policyAt(Instant.parse("2026-06-30T00:00:00Z")).activeToken("alice@pdm!long"))
+        .isPresent();
+    assertThat(policyAt(Instant.parse("2026-07-01T00:00:00Z")).activeToken("alice@pdm!long"))
+        .as("the user's expiry ends their tokens too")
+        .isEmpty();
+    assertThat(policy().activeToken("bob@pdm!ci")).as("a disabled user's token").isEmpty();
+  }
+
   // --- 6. only active, declared users ---
 
   @Test

@@ -14,8 +14,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -113,6 +115,17 @@ final class AccessCheck implements SemanticCheck {
                               + realm
                               + "' as a Realm document (kind: Realm)")));
       return;
+    }
+    Set<String> tokenNames = new HashSet<>();
+    List<User.Token> tokens = user.spec().tokens();
+    for (int i = 0; i < tokens.size(); i++) {
+      String name = tokens.get(i).name();
+      if (!tokenNames.add(name)) {
+        problems.add(
+            source
+                .error("/spec/tokens/" + i + "/name", "a second token named '" + name + "'")
+                .withHint("token names are unique per user: rename or remove one"));
+      }
     }
     boolean local =
         declared
