@@ -68,6 +68,15 @@ final class RunCommand implements Callable<Integer> {
     return !http && !configured;
   }
 
+  /** TLS 1.0 and 1.1 are broken; Java 17 turns them off too, but a JVM's settings may differ. */
+  static final String TLS_PROTOCOLS = "TLSv1.2,TLSv1.3";
+
+  private static boolean protocolsConfigured() {
+    return System.getenv("SERVER_SSL_ENABLEDPROTOCOLS") != null
+        || System.getenv("SERVER_SSL_ENABLED_PROTOCOLS") != null
+        || System.getProperty("server.ssl.enabled-protocols") != null;
+  }
+
   /** The operator's own port setting wins over our default; --port wins over both. */
   private static boolean portConfigured() {
     return System.getenv("SERVER_PORT") != null || System.getProperty("server.port") != null;
@@ -105,6 +114,9 @@ final class RunCommand implements Callable<Integer> {
       }
     } else if (port != null) {
       properties.put("server.port", port);
+    }
+    if (!http && !protocolsConfigured()) {
+      properties.put("server.ssl.enabled-protocols", TLS_PROTOCOLS);
     }
     DemoAccess environment = null;
     if (demo) {

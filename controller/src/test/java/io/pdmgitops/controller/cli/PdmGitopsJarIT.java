@@ -44,6 +44,25 @@ class PdmGitopsJarIT {
     assertThat(result.output()).contains("doc.yaml:2:7: error: unknown kind 'Remot'");
   }
 
+  /** What openssl says of a handshake with only the given protocol; seclevel 0 lets it try. */
+  static String handshake(int port, String protocol) throws Exception {
+    Process openssl =
+        new ProcessBuilder(
+                "openssl",
+                "s_client",
+                "-connect",
+                "localhost:" + port,
+                protocol,
+                "-cipher",
+                "DEFAULT:@SECLEVEL=0",
+                "-brief")
+            .redirectErrorStream(true)
+            .start();
+    openssl.getOutputStream().close();
+    assertThat(openssl.waitFor(30, TimeUnit.SECONDS)).as("openssl ends").isTrue();
+    return new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  }
+
   @Test
   void runServesTheWebUiOverHttpsWithACertificateKeptInTheDataDirectory(@TempDir Path data)
       throws Exception {
@@ -108,6 +127,16 @@ class PdmGitopsJarIT {
               HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("<h1>Dashboard</h1>");
+      // TLS 1.2 and 1.3 only: openssl, allowed to offer TLS 1.1, is refused; 1.2 is accepted.
+      int port = URI.create(url).getPort();
+      assertThat(handshake(port, "-tls1_2"))
+          .as("TLS 1.2 handshake")
+          .contains("CONNECTION ESTABLISHED")
+          .contains("Protocol version: TLSv1.2");
+      assertThat(handshake(port, "-tls1_1"))
+          .as("TLS 1.1 handshake: the server's alert")
+          .doesNotContain("CONNECTION ESTABLISHED")
+          .contains("alert protocol version");
       // Browsers that came once over HTTPS keep to it.
       assertThat(page.headers().firstValue("Strict-Transport-Security"))
           .hasValue("max-age=31536000");
