@@ -4,13 +4,17 @@ import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.security.AccessWebFilter;
 import io.pdmgitops.controller.security.ApiPaths;
 import io.pdmgitops.controller.security.ApiTokens;
+import io.pdmgitops.controller.security.AuditTrail;
 import io.pdmgitops.controller.security.BootstrapLogin;
 import io.pdmgitops.controller.security.FormTokenWebFilter;
 import io.pdmgitops.controller.security.LocalLogins;
 import io.pdmgitops.controller.security.LoginThrottle;
 import io.pdmgitops.controller.security.PolicyInForce;
+import io.pdmgitops.controller.store.JdbcAuditLog;
 import io.pdmgitops.webui.access.RouteRules;
+import io.pdmgitops.webui.audit.AuditKind;
 import io.pdmgitops.webui.fleet.FleetPort;
+import io.pdmgitops.webui.pages.AuditPage;
 import io.pdmgitops.webui.pages.LoginPage;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -91,9 +95,20 @@ class SecurityConfiguration {
     return new LoginThrottle(clock);
   }
 
+  @Bean(destroyMethod = "close")
+  AuditTrail auditTrail(JdbcAuditLog log, Clock clock) {
+    return new AuditTrail(log::append, clock);
+  }
+
   @Bean
-  LocalLogins localLogins(PolicyInForce policy, LoginThrottle throttle, BootstrapLogin bootstrap) {
-    return new LocalLogins(policy, throttle, bootstrap);
+  RouterFunction<ServerResponse> auditRoutes(JdbcAuditLog log) {
+    return AuditPage.routes(log);
+  }
+
+  @Bean
+  LocalLogins localLogins(
+      PolicyInForce policy, LoginThrottle throttle, BootstrapLogin bootstrap, AuditTrail audit) {
+    return new LocalLogins(policy, throttle, bootstrap, audit);
   }
 
   @Bean
@@ -102,8 +117,9 @@ class SecurityConfiguration {
       BootstrapLogin bootstrap,
       FleetPort fleet,
       @Value("${pdm.web.session-max:12h}") Duration sessionMax,
-      Clock clock) {
-    return new AccessWebFilter(policy, bootstrap, fleet, sessionMax, clock);
+      Clock clock,
+      AuditTrail audit) {
+    return new AccessWebFilter(policy, bootstrap, fleet, sessionMax, clock, audit);
   }
 
   @Bean
@@ -122,10 +138,12 @@ class SecurityConfiguration {
       LocalLogins logins,
       PolicyInForce policy,
       LoginThrottle throttle,
+      AuditTrail audit,
       Clock clock) {
     // API tokens: checked on every call, no session made, a bad one is a 401. Not a bean: Spring
     // Security would take a second authentication manager as a conflict with the login's.
-    AuthenticationWebFilter tokens = new AuthenticationWebFilter(new ApiTokens(policy, throttle));
+    AuthenticationWebFilter tokens =
+        new AuthenticationWebFilter(new ApiTokens(policy, throttle, audit));
     tokens.setRequiresAuthenticationMatcher(
         exchange ->
             ApiTokens.offersToken(exchange)
@@ -208,6 +226,15 @@ class SecurityConfiguration {
                     .logoutUrl("/logout")
                     .logoutHandler(
                         new DelegatingServerLogoutHandler(
+                            (exchange, auth) -> {
+                              audit.record(
+                                  AuditKind.LOGOUT,
+                                  auth == null ? "anonymous" : auth.getName(),
+                                  AccessWebFilter.address(exchange.getExchange()),
+                                  "session",
+                                  "");
+                              return Mono.empty();
+                            },
                             new SecurityContextServerLogoutHandler(),
                             new WebSessionServerLogoutHandler()))
                     .logoutSuccessHandler(loggedOut))

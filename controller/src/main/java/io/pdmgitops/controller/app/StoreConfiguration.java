@@ -1,6 +1,7 @@
 package io.pdmgitops.controller.app;
 
 import io.pdmgitops.controller.conditions.Conditions;
+import io.pdmgitops.controller.store.JdbcAuditLog;
 import io.pdmgitops.controller.store.JdbcResourceStore;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.controller.store.SchemaMigrator;
@@ -39,6 +40,12 @@ class StoreConfiguration {
   }
 
   @Bean
+  JdbcAuditLog auditLog(JdbcStatusStore migrated, DataSource dataSource, Conditions conditions) {
+    // after the status store: the schema is migrated
+    return new JdbcAuditLog(dataSource, conditions);
+  }
+
+  @Bean
   StatusRecorder statusRecorder(JdbcResourceStore store, Clock clock) {
     return new StatusRecorder(store, clock);
   }
@@ -47,10 +54,11 @@ class StoreConfiguration {
   StoreHousekeeping storeHousekeeping(
       JdbcStatusStore statusStore,
       JdbcResourceStore resourceStore,
+      JdbcAuditLog auditLog,
       ControllerProperties properties,
       Clock clock) {
     return new StoreHousekeeping(
-        statusStore, resourceStore, properties.retention().settings(), clock);
+        statusStore, resourceStore, auditLog, properties.retention().settings(), clock);
   }
 
   @Bean

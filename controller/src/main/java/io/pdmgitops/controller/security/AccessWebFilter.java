@@ -4,6 +4,7 @@ import io.pdmgitops.model.access.AccessPolicy;
 import io.pdmgitops.model.access.Caller;
 import io.pdmgitops.webui.access.RouteRules;
 import io.pdmgitops.webui.access.Viewer;
+import io.pdmgitops.webui.audit.AuditKind;
 import io.pdmgitops.webui.fleet.FleetPort;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -44,6 +45,7 @@ public final class AccessWebFilter implements WebFilter, Ordered {
   private final PolicyInForce policy;
   private final BootstrapLogin bootstrap;
   private final FleetPort fleet;
+  private final AuditTrail audit;
   private final Duration absoluteTimeout;
   private final Clock clock;
 
@@ -52,7 +54,9 @@ public final class AccessWebFilter implements WebFilter, Ordered {
       BootstrapLogin bootstrap,
       FleetPort fleet,
       Duration absoluteTimeout,
-      Clock clock) {
+      Clock clock,
+      AuditTrail audit) {
+    this.audit = audit;
     this.policy = policy;
     this.bootstrap = bootstrap;
     this.fleet = fleet;
@@ -89,6 +93,12 @@ public final class AccessWebFilter implements WebFilter, Ordered {
               Instant loginAt = session.getAttribute(LOGIN_AT);
               if (loginAt != null && clock.instant().isAfter(loginAt.plus(absoluteTimeout))) {
                 LOG.info("session of {} ended after {}", auth.getName(), absoluteTimeout);
+                audit.record(
+                    AuditKind.SESSION_ENDED,
+                    auth.getName(),
+                    address(exchange),
+                    path,
+                    "after " + absoluteTimeout);
                 return session.invalidate().then(expired(exchange, path));
               }
               return authorised(exchange, chain, auth, path);
@@ -119,12 +129,24 @@ public final class AccessWebFilter implements WebFilter, Ordered {
           exchange.getRequest().getMethod(),
           path,
           exchange.getRequest().getRemoteAddress());
+      audit.record(
+          AuditKind.DENIED,
+          user,
+          address(exchange),
+          exchange.getRequest().getMethod() + " " + path,
+          "403");
       return answer(
           exchange,
           HttpStatus.FORBIDDEN,
           "Forbidden: " + user + " has no role that allows " + path + ".");
     }
     return chain.filter(exchange);
+  }
+
+  /** The source address of a request, as the audit log and the log name it. */
+  public static String address(ServerWebExchange exchange) {
+    var remote = exchange.getRequest().getRemoteAddress();
+    return remote == null ? "unknown" : remote.getHostString();
   }
 
   private Mono<Void> expired(ServerWebExchange exchange, String path) {

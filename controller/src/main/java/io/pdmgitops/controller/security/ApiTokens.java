@@ -1,6 +1,7 @@
 package io.pdmgitops.controller.security;
 
 import io.pdmgitops.model.access.TokenGrant;
+import io.pdmgitops.webui.audit.AuditKind;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -37,10 +38,12 @@ public final class ApiTokens implements ReactiveAuthenticationManager {
 
   private final PolicyInForce policy;
   private final LoginThrottle throttle;
+  private final AuditTrail audit;
 
-  public ApiTokens(PolicyInForce policy, LoginThrottle throttle) {
+  public ApiTokens(PolicyInForce policy, LoginThrottle throttle, AuditTrail audit) {
     this.policy = policy;
     this.throttle = throttle;
+    this.audit = audit;
   }
 
   /** Whether the request offers a token (in either form) on a program path. */
@@ -97,9 +100,16 @@ public final class ApiTokens implements ReactiveAuthenticationManager {
           LocalLogins.printable(tokenId),
           address,
           allowed ? "" : " (throttled)");
+      audit.record(
+          AuditKind.TOKEN_REFUSED,
+          LocalLogins.printable(tokenId),
+          address,
+          "api",
+          allowed ? "" : "throttled");
       throw new BadCredentialsException(REFUSED);
     }
     throttle.succeeded(tokenId);
+    audit.tokenUsed(tokenId, address);
     return new TokenAuthentication(tokenId, grant.get().caller());
   }
 }

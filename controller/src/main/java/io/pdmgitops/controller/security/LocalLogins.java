@@ -1,6 +1,7 @@
 package io.pdmgitops.controller.security;
 
 import io.pdmgitops.model.access.AccessPolicy;
+import io.pdmgitops.webui.audit.AuditKind;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -31,11 +32,14 @@ public final class LocalLogins implements ReactiveAuthenticationManager {
   private final PolicyInForce policy;
   private final LoginThrottle throttle;
   private final BootstrapLogin bootstrap;
+  private final AuditTrail audit;
 
-  public LocalLogins(PolicyInForce policy, LoginThrottle throttle, BootstrapLogin bootstrap) {
+  public LocalLogins(
+      PolicyInForce policy, LoginThrottle throttle, BootstrapLogin bootstrap, AuditTrail audit) {
     this.policy = policy;
     this.throttle = throttle;
     this.bootstrap = bootstrap;
+    this.audit = audit;
   }
 
   /** A login attempt: the address it came from travels as the token's details. */
@@ -76,10 +80,17 @@ public final class LocalLogins implements ReactiveAuthenticationManager {
           printable(userId),
           address,
           allowed ? "" : " (throttled)");
+      audit.record(
+          AuditKind.LOGIN_FAILED,
+          printable(userId),
+          address,
+          "password",
+          allowed ? "" : "throttled");
       throw new BadCredentialsException(FAILED);
     }
     throttle.succeeded(userId);
     LOG.info("login: {} from {}", userId, address);
+    audit.record(AuditKind.LOGIN, userId, address, "password", "");
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, List.of());
   }
 

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import io.pdmgitops.controller.conditions.ConditionKind;
 import io.pdmgitops.controller.conditions.Conditions;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -134,6 +135,40 @@ final class Jdbc {
   static Optional<Instant> optionalInstant(ResultSet rs, int column) throws SQLException {
     LocalDateTime value = rs.getObject(column, LocalDateTime.class);
     return value == null ? Optional.empty() : Optional.of(value.toInstant(ZoneOffset.UTC));
+  }
+
+  /**
+   * Removes a log table's rows older than the cutoff and all but its newest {@code keep}; the table
+   * has an increasing {@code id} and an {@code at} time.
+   */
+  static int prune(Connection c, String table, int keep, Instant cutoff) throws SQLException {
+    int removed;
+    try (PreparedStatement old = c.prepareStatement("DELETE FROM " + table + " WHERE at < ?")) {
+      old.setObject(1, utc(cutoff));
+      removed = old.executeUpdate();
+    }
+    Optional<Long> oldestKept = Optional.empty();
+    try (PreparedStatement q =
+        c.prepareStatement("SELECT id FROM " + table + " ORDER BY id DESC")) {
+      q.setMaxRows(keep);
+      try (ResultSet rs = q.executeQuery()) {
+        int seen = 0;
+        while (rs.next()) {
+          seen++;
+          if (seen == keep) {
+            oldestKept = Optional.of(rs.getLong(1));
+          }
+        }
+      }
+    }
+    if (oldestKept.isPresent()) {
+      try (PreparedStatement excess =
+          c.prepareStatement("DELETE FROM " + table + " WHERE id < ?")) {
+        excess.setLong(1, oldestKept.get());
+        removed += excess.executeUpdate();
+      }
+    }
+    return removed;
   }
 
   /** Cuts text to a column's width, marking the cut. */

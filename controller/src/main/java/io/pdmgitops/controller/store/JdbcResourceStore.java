@@ -145,34 +145,7 @@ public final class JdbcResourceStore {
 
   /** Keeps the newest {@code keep} events and none older than {@code maxAge}. */
   public int pruneEvents(int keep, Duration maxAge, Instant now) {
-    return jdbc.inTransaction(
-        c -> {
-          int removed;
-          try (PreparedStatement old = c.prepareStatement("DELETE FROM events WHERE at < ?")) {
-            old.setObject(1, utc(now.minus(maxAge)));
-            removed = old.executeUpdate();
-          }
-          Optional<Long> oldestKept = Optional.empty();
-          try (PreparedStatement q = c.prepareStatement("SELECT id FROM events ORDER BY id DESC")) {
-            q.setMaxRows(keep);
-            try (ResultSet rs = q.executeQuery()) {
-              int seen = 0;
-              while (rs.next()) {
-                seen++;
-                if (seen == keep) {
-                  oldestKept = Optional.of(rs.getLong(1));
-                }
-              }
-            }
-          }
-          if (oldestKept.isPresent()) {
-            try (PreparedStatement excess = c.prepareStatement("DELETE FROM events WHERE id < ?")) {
-              excess.setLong(1, oldestKept.get());
-              removed += excess.executeUpdate();
-            }
-          }
-          return removed;
-        });
+    return jdbc.inTransaction(c -> Jdbc.prune(c, "events", keep, now.minus(maxAge)));
   }
 
   private static void insertStatuses(Connection c, List<StoredStatus> statuses)

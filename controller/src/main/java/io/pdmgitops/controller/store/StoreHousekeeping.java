@@ -13,6 +13,7 @@ public final class StoreHousekeeping implements AutoCloseable {
 
   private final JdbcStatusStore statusStore;
   private final JdbcResourceStore resourceStore;
+  private final JdbcAuditLog auditLog;
   private final RetentionSettings retention;
   private final Clock clock;
   private final ScheduledExecutorService thread =
@@ -26,10 +27,12 @@ public final class StoreHousekeeping implements AutoCloseable {
   public StoreHousekeeping(
       JdbcStatusStore statusStore,
       JdbcResourceStore resourceStore,
+      JdbcAuditLog auditLog,
       RetentionSettings retention,
       Clock clock) {
     this.statusStore = statusStore;
     this.resourceStore = resourceStore;
+    this.auditLog = auditLog;
     this.retention = retention;
     this.clock = clock;
   }
@@ -44,7 +47,8 @@ public final class StoreHousekeeping implements AutoCloseable {
     try {
       int removed =
           statusStore.prune(retention.commits(), retention.maxAge(), clock.instant())
-              + resourceStore.pruneEvents(retention.events(), retention.maxAge(), clock.instant());
+              + resourceStore.pruneEvents(retention.events(), retention.maxAge(), clock.instant())
+              + auditLog.prune(retention.events(), retention.maxAge(), clock.instant());
       if (removed > 0) {
         LOG.info("retention removed {} old rows", removed);
       }

@@ -3,6 +3,7 @@ package io.pdmgitops.controller.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.pdmgitops.controller.security.AuditTrail;
 import io.pdmgitops.controller.security.LocalLogins;
 import io.pdmgitops.controller.security.LoginThrottle;
 import io.pdmgitops.controller.security.PasswordHashing;
@@ -147,7 +148,7 @@ class AccessControlIT {
   @Order(1)
   void everyRouteOfTheRouterHasARule() {
     List<String> uncovered = new ArrayList<>();
-    for (String bean : List.of("apiRoutes", "pageRoutes", "liveRoutes")) {
+    for (String bean : List.of("apiRoutes", "pageRoutes", "liveRoutes", "auditRoutes")) {
       Set<String> routed = new TreeSet<>();
       running
           .app()
@@ -223,6 +224,8 @@ class AccessControlIT {
     expect(expected, "/metrics", 200, 200, 403, 403, 403);
     expect(expected, "/views/production", 200, 200, 200, 403, 200);
     expect(expected, "/views/backups", 200, 200, 403, 403, 403);
+    expect(expected, "/audit", 200, 403, 403, 403, 403);
+    expect(expected, "/api/v1/audit", 200, 403, 403, 403, 403);
     expect(expected, "/no/such/page", 404, 404, 404, 404, 404);
     List<String> wrong = new ArrayList<>();
     for (var row : expected.entrySet()) {
@@ -465,6 +468,35 @@ class AccessControlIT {
       sum += n.asLong();
     }
     return sum;
+  }
+
+  @Test
+  @Order(8)
+  void theAuditLogNamesLoginsRefusalsAndTokenUseButNoSecret() throws Exception {
+    running.app().getBean(AuditTrail.class).flush(Duration.ofSeconds(10));
+    JsonNode denied = running.json("/api/v1/audit?kind=denied&actor=viewer");
+    assertThat(denied.findValuesAsString("target")).contains("GET /remotes/dc-east");
+    assertThat(denied.findValuesAsString("actor")).containsOnly("viewer@pdm");
+    assertThat(running.json("/api/v1/audit?kind=login-failed").findValuesAsString("actor"))
+        .contains("east-auditor@pdm", "nobody-here@pdm");
+    assertThat(running.json("/api/v1/audit?kind=login").findValuesAsString("actor"))
+        .contains("admin@pdm", "viewer@pdm");
+    assertThat(running.json("/api/v1/audit?kind=logout").findValuesAsString("actor"))
+        .contains("viewer@pdm");
+    JsonNode used = running.json("/api/v1/audit?kind=token-used");
+    assertThat(used.findValuesAsString("actor"))
+        .as("a token's use, once however often it calls")
+        .containsOnlyOnce("robot@pdm!all");
+    assertThat(running.json("/api/v1/audit?kind=token-refused").findValuesAsString("actor"))
+        .contains("robot@pdm!all", "robot@pdm!gone", "malformed");
+    String everything = running.text("/api/v1/audit?limit=1000");
+    assertThat(everything)
+        .doesNotContain(ALL)
+        .doesNotContain(EAST)
+        .doesNotContain(METRICS)
+        .doesNotContain(PASSWORD);
+    assertThat(running.text("/audit?kind=denied")).contains("GET /remotes/dc-east");
+    assertThat(running.send("/api/v1/audit?kind=nonsense").statusCode()).isEqualTo(400);
   }
 
   static int post(String path, WebLogin.Session session, String form) throws Exception {

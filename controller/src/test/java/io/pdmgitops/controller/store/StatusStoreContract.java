@@ -3,6 +3,7 @@ package io.pdmgitops.controller.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pdmgitops.controller.conditions.Conditions;
 import io.pdmgitops.controller.git.CommitInfo;
 import io.pdmgitops.controller.git.CommitOutcome;
 import io.pdmgitops.model.DesiredState;
@@ -21,11 +22,15 @@ import io.pdmgitops.model.load.LoadResult;
 import io.pdmgitops.model.observed.ObservedPower;
 import io.pdmgitops.model.plan.ActionKind;
 import io.pdmgitops.model.plan.PlannedAction;
+import io.pdmgitops.webui.audit.AuditEntry;
+import io.pdmgitops.webui.audit.AuditKind;
+import io.pdmgitops.webui.audit.AuditQuery;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -310,5 +315,40 @@ abstract class StatusStoreContract {
     assertThat(resources.recentEvents(Optional.empty(), 100))
         .extracting(e -> e.commitSha().orElseThrow())
         .containsExactly("c9", "c8", "c7", "c6", "c5");
+  }
+
+  @Test
+  void theAuditLogFiltersByKindAndActorTextAndKeepsTheNewest() {
+    JdbcAuditLog audit =
+        new JdbcAuditLog(dataSource, new Conditions(Clock.fixed(T0, ZoneOffset.UTC)));
+    List<AuditEntry> entries = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      entries.add(
+          new AuditEntry(
+              T0.plus(Duration.ofDays(i)),
+              i % 2 == 0 ? AuditKind.LOGIN : AuditKind.LOGIN_FAILED,
+              i == 9 ? "a_b%c@pdm" : "user" + i + "@pdm",
+              "192.0.2." + i,
+              "password",
+              ""));
+    }
+    audit.append(entries);
+
+    assertThat(audit.read(new AuditQuery(Optional.of(AuditKind.LOGIN), Optional.empty(), 100)))
+        .extracting(AuditEntry::actor)
+        .containsExactly("user8@pdm", "user6@pdm", "user4@pdm", "user2@pdm", "user0@pdm");
+    // The actor filter is text, not a pattern: _ and % match only themselves.
+    assertThat(audit.read(new AuditQuery(Optional.empty(), Optional.of("B%C"), 100)))
+        .extracting(AuditEntry::actor)
+        .containsExactly("a_b%c@pdm");
+    assertThat(audit.read(new AuditQuery(Optional.empty(), Optional.of("r_"), 100))).isEmpty();
+    assertThat(audit.read(new AuditQuery(Optional.empty(), Optional.empty(), 3))).hasSize(3);
+
+    int removed = audit.prune(5, Duration.ofDays(7), T0.plus(Duration.ofDays(10)));
+
+    assertThat(removed).isEqualTo(5);
+    assertThat(audit.read(new AuditQuery(Optional.empty(), Optional.empty(), 100)))
+        .extracting(AuditEntry::address)
+        .containsExactly("192.0.2.9", "192.0.2.8", "192.0.2.7", "192.0.2.6", "192.0.2.5");
   }
 }

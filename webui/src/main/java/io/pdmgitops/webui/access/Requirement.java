@@ -28,6 +28,14 @@ public sealed interface Requirement {
     }
   }
 
+  /** A fixed path and permission, e.g. Admin on {@code /access} for the audit log. */
+  record On(AccessPath path, Permission permission) implements Requirement {
+    @Override
+    public boolean allows(Viewer viewer, Map<String, String> vars, Supplier<FleetSnapshot> fleet) {
+      return viewer.allows(path, permission);
+    }
+  }
+
   /**
    * A guest: read on its path, or a view the caller holds shows it. Variables {@code remote} and
    * {@code vmid}.

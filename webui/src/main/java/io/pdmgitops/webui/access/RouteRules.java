@@ -1,6 +1,7 @@
 package io.pdmgitops.webui.access;
 
 import io.pdmgitops.model.access.AccessPath;
+import io.pdmgitops.webui.pages.AuditPage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,11 +21,13 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *   <li>One resource's page or answer needs read on its path (or a view that shows it).
  *   <li>The Git history and the files of a commit describe the whole fleet: read on {@code /}.
  *   <li>Metrics describe the controller: read on {@code /system}.
+ *   <li>The audit log names every user and address: Admin on {@code /access}.
  * </ul>
  */
 public final class RouteRules {
   private static final Requirement FILTERED = new Requirement.Filtered();
   private static final Requirement WHOLE_FLEET = new Requirement.ReadOn(v -> AccessPath.ROOT);
+  private static final Requirement AUDIT = new Requirement.On(AuditPage.GUARD, AuditPage.NEEDS);
 
   /** Every route with its rule, in the routers' order. */
   public static final List<RouteRule> ALL =
@@ -42,6 +45,7 @@ public final class RouteRules {
           get("/api", FILTERED),
           get("/drift", FILTERED),
           get("/history", WHOLE_FLEET),
+          get(AuditPage.PATH, AUDIT),
           // JSON API
           get("/api/v1/status", FILTERED),
           get("/api/v1/resources", FILTERED),
@@ -55,6 +59,7 @@ public final class RouteRules {
           get("/api/v1/remotes/{remote}/tasks/{upid}/log", new Requirement.ReadTask()),
           get("/api/v1/tasks", FILTERED),
           get("/api/v1/commits", WHOLE_FLEET),
+          get(AuditPage.API, AUDIT),
           get("/api/v1/openapi.json", FILTERED),
           get("/metrics", new Requirement.ReadOn(v -> AccessPath.system())),
           // Live updates: events name no resource (a time, an action kind, a commit)

@@ -1,5 +1,7 @@
 package io.pdmgitops.webui.pages;
 
+import io.pdmgitops.model.access.AccessPath;
+import io.pdmgitops.model.access.Permission;
 import io.pdmgitops.model.desired.View;
 import io.pdmgitops.model.desired.Widget;
 import io.pdmgitops.model.fleet.FleetResource;
@@ -207,7 +209,13 @@ public final class PageRoutes {
                 return Mono.just(response);
               }
               Map<String, Object> extra = new HashMap<>();
-              Viewer.of(request).ifPresent(v -> extra.put("caller", v.name()));
+              Viewer.of(request)
+                  .ifPresent(
+                      v -> {
+                        extra.put("caller", v.name());
+                        extra.put("mayReadHistory", v.allows(AccessPath.ROOT, Permission.READ));
+                        extra.put("mayAudit", v.allows(AuditPage.GUARD, AuditPage.NEEDS));
+                      });
               FormToken.of(request.exchange()).ifPresent(t -> extra.put("formToken", t));
               return RenderingResponse.from(rendered)
                   .modelAttributes(extra)

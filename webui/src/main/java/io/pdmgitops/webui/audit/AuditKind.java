@@ -1,0 +1,26 @@
+package io.pdmgitops.webui.audit;
+
+/** What the audit log records. */
+public enum AuditKind {
+  LOGIN,
+  LOGIN_FAILED,
+  LOGOUT,
+  SESSION_ENDED,
+  TOKEN_USED,
+  TOKEN_REFUSED,
+  DENIED;
+
+  /** As shown and filtered by: {@code login-failed}. */
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  public static java.util.Optional<AuditKind> ofLabel(String label) {
+    for (AuditKind kind : values()) {
+      if (kind.label().equals(label)) {
+        return java.util.Optional.of(kind);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+}
