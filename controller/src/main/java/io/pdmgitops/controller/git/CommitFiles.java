@@ -27,7 +27,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * Reads desired-state files from the clone's object database at any fetched commit, so a link made
- * for one commit shows that commit's text even after the work tree moved on.
+ * for one commit shows that commit's text even after the work tree moved on. Credential hashes in
+ * them are hidden ({@link CredentialRedaction}).
  */
 public final class CommitFiles implements SourcePort {
   /** Largest file shown; the loader refuses larger ones anyway. */
@@ -119,7 +120,7 @@ public final class CommitFiles implements SourcePort {
               relative + " is larger than " + (MAX_BYTES >> 20) + " MiB and is not shown");
         }
         String text = new String(blob.getBytes(), StandardCharsets.UTF_8);
-        return new SourceFile(commit, relative, text.lines().toList());
+        return new SourceFile(commit, relative, CredentialRedaction.redact(text.lines().toList()));
       }
     } catch (IOException e) {
       // JGit's message may name paths of the clone: logged, not shown.

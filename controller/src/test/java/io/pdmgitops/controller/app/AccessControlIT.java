@@ -3,6 +3,9 @@ package io.pdmgitops.controller.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.pdmgitops.controller.security.AuditTrail;
 import io.pdmgitops.controller.security.LocalLogins;
 import io.pdmgitops.controller.security.LoginThrottle;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import tools.jackson.databind.JsonNode;
@@ -51,9 +55,17 @@ class AccessControlIT {
   static RunningDemo running;
   static final Map<String, WebLogin.Session> sessions = new LinkedHashMap<>();
 
+  /** Every log event of the run, to search for secrets at the end. */
+  static final ListAppender<ILoggingEvent> LOG = new ListAppender<>();
+
   @BeforeAll
   static void start() throws Exception {
     running = new RunningDemo(data);
+    // After the start: Spring Boot's logging set-up replaces appenders added before it.
+    LOG.start();
+    ((LoggerContext) LoggerFactory.getILoggerFactory())
+        .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+        .addAppender(LOG);
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> running.send("/api/v1/status").statusCode() == 200);
@@ -497,6 +509,84 @@ class AccessControlIT {
         .doesNotContain(PASSWORD);
     assertThat(running.text("/audit?kind=denied")).contains("GET /remotes/dc-east");
     assertThat(running.send("/api/v1/audit?kind=nonsense").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  @Order(9)
+  void noPasswordSecretOrHashAppearsInALogLinePageApiAnswerOrMetric() throws Exception {
+    Map<String, String> secrets = new LinkedHashMap<>();
+    running.demo().logins().forEach((user, pw) -> secrets.put("password of " + user, pw));
+    secrets.put("test password", PASSWORD);
+    running.demo().properties().entrySet().stream()
+        .filter(e -> e.getKey().startsWith("pdm.secrets."))
+        .forEach(e -> secrets.put(e.getKey(), String.valueOf(e.getValue())));
+    for (String secret : List.of(ALL, EAST, METRICS)) {
+      secrets.put("token secret " + secret.substring(0, 4), secret);
+      secrets.put("token hash " + secret.substring(0, 4), TokenSecret.hash(secret));
+    }
+    // The password hashes in Git: the demo's and the test's.
+    java.util.regex.Matcher hashes =
+        java.util.regex.Pattern.compile("\\$argon2id\\$[^\"'\\s]+")
+            .matcher(
+                Files.readString(clone.resolve("access/test-users.yaml"))
+                    + Files.readString(clone.resolve("access/users.yaml")));
+    while (hashes.find()) {
+      secrets.put("password hash " + hashes.group().substring(30, 38), hashes.group());
+    }
+    assertThat(secrets).hasSizeGreaterThanOrEqualTo(12);
+
+    String sha = running.json("/api/v1/status").at("/lastGoodCommit/sha").asString();
+    Map<String, String> seen = new LinkedHashMap<>();
+    for (String path :
+        List.of(
+            "/",
+            "/resources",
+            "/remotes",
+            "/drift",
+            "/history",
+            "/tasks",
+            "/audit",
+            "/api",
+            "/source/" + sha + "/access/users.yaml",
+            "/source/" + sha + "/access/test-users.yaml",
+            "/api/v1/status",
+            "/api/v1/resources?size=500",
+            "/api/v1/drift",
+            "/api/v1/remotes",
+            "/api/v1/commits",
+            "/api/v1/tasks",
+            "/api/v1/audit?limit=1000",
+            "/api/v1/openapi.json",
+            "/metrics")) {
+      HttpResponse<String> answer = running.send(path);
+      assertThat(answer.statusCode()).as(path).isEqualTo(200);
+      seen.put(path, answer.body());
+    }
+    assertThat(seen.get("/source/" + sha + "/access/users.yaml"))
+        .as("the users' file is shown, its hashes hidden")
+        .contains("admin")
+        .contains("(hidden)");
+    running.app().getBean(AuditTrail.class).flush(Duration.ofSeconds(10));
+    StringBuilder logText = new StringBuilder();
+    for (ILoggingEvent event : List.copyOf(LOG.list)) {
+      logText.append(event.getFormattedMessage()).append('\n');
+      for (var t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+        logText.append(t.getMessage()).append('\n');
+      }
+    }
+    assertThat(LOG.list).as("log events were captured").isNotEmpty();
+    seen.put("the log", logText.toString());
+
+    List<String> leaks = new ArrayList<>();
+    seen.forEach(
+        (where, text) ->
+            secrets.forEach(
+                (what, secret) -> {
+                  if (text.contains(secret)) {
+                    leaks.add(what + " in " + where);
+                  }
+                }));
+    assertThat(leaks).isEmpty();
   }
 
   static int post(String path, WebLogin.Session session, String form) throws Exception {

@@ -12,6 +12,7 @@ import io.pdmgitops.model.desired.LdapMode;
 import io.pdmgitops.model.desired.PowerState;
 import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.desired.RemoteType;
+import io.pdmgitops.model.desired.User;
 import io.pdmgitops.model.desired.WidgetType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,7 +104,13 @@ class DesiredStateLoaderTest {
 
     assertThat(state.users())
         .extracting(u -> u.identity())
-        .containsExactly("alice@corp", "alice@pdm");
+        .containsExactly("alice@corp", "alice@pdm", "ci@pdm");
+    User ci = state.users().stream().filter(u -> u.identity().equals("ci@pdm")).findFirst().get();
+    assertThat(ci.spec().tokens())
+        .extracting(User.Token::name, t -> t.path().orElse("-"), t -> t.expire().orElse("-"))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("metrics", "/system", "-"),
+            org.assertj.core.groups.Tuple.tuple("deploy", "-", "2027-06-30"));
   }
 
   @Test
