@@ -9,13 +9,17 @@ import io.pdmgitops.controller.security.BootstrapLogin;
 import io.pdmgitops.controller.security.FormTokenWebFilter;
 import io.pdmgitops.controller.security.LocalLogins;
 import io.pdmgitops.controller.security.LoginThrottle;
+import io.pdmgitops.controller.security.PersonalTokens;
 import io.pdmgitops.controller.security.PolicyInForce;
+import io.pdmgitops.controller.security.TokenUse;
 import io.pdmgitops.controller.store.JdbcAuditLog;
+import io.pdmgitops.controller.store.JdbcTokenStore;
 import io.pdmgitops.webui.access.RouteRules;
 import io.pdmgitops.webui.audit.AuditKind;
 import io.pdmgitops.webui.fleet.FleetPort;
 import io.pdmgitops.webui.pages.AuditPage;
 import io.pdmgitops.webui.pages.LoginPage;
+import io.pdmgitops.webui.pages.TokensPage;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -105,6 +109,22 @@ class SecurityConfiguration {
     return AuditPage.routes(log);
   }
 
+  @Bean(initMethod = "start", destroyMethod = "close")
+  TokenUse tokenUse(JdbcTokenStore store, Clock clock) {
+    return new TokenUse(store, clock);
+  }
+
+  @Bean
+  PersonalTokens personalTokens(
+      PolicyInForce policy, JdbcTokenStore store, TokenUse use, AuditTrail audit, Clock clock) {
+    return new PersonalTokens(policy, store, use, audit, clock);
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> tokensRoutes(PersonalTokens tokens) {
+    return TokensPage.routes(tokens);
+  }
+
   @Bean
   LocalLogins localLogins(
       PolicyInForce policy, LoginThrottle throttle, BootstrapLogin bootstrap, AuditTrail audit) {
@@ -139,11 +159,13 @@ class SecurityConfiguration {
       PolicyInForce policy,
       LoginThrottle throttle,
       AuditTrail audit,
+      PersonalTokens personal,
+      TokenUse use,
       Clock clock) {
     // API tokens: checked on every call, no session made, a bad one is a 401. Not a bean: Spring
     // Security would take a second authentication manager as a conflict with the login's.
     AuthenticationWebFilter tokens =
-        new AuthenticationWebFilter(new ApiTokens(policy, throttle, audit));
+        new AuthenticationWebFilter(new ApiTokens(policy, throttle, audit, personal, use));
     tokens.setRequiresAuthenticationMatcher(
         exchange ->
             ApiTokens.offersToken(exchange)

@@ -4,6 +4,7 @@ import io.pdmgitops.controller.conditions.Conditions;
 import io.pdmgitops.controller.store.JdbcAuditLog;
 import io.pdmgitops.controller.store.JdbcResourceStore;
 import io.pdmgitops.controller.store.JdbcStatusStore;
+import io.pdmgitops.controller.store.JdbcTokenStore;
 import io.pdmgitops.controller.store.SchemaMigrator;
 import io.pdmgitops.controller.store.StatusRecorder;
 import io.pdmgitops.controller.store.StoreActionJournal;
@@ -43,6 +44,13 @@ class StoreConfiguration {
   JdbcAuditLog auditLog(JdbcStatusStore migrated, DataSource dataSource, Conditions conditions) {
     // after the status store: the schema is migrated
     return new JdbcAuditLog(dataSource, conditions);
+  }
+
+  @Bean
+  JdbcTokenStore tokenStore(
+      JdbcStatusStore migrated, DataSource dataSource, Conditions conditions) {
+    // after the status store: the schema is migrated
+    return new JdbcTokenStore(dataSource, conditions);
   }
 
   @Bean

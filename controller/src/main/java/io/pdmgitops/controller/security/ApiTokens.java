@@ -13,6 +13,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * API tokens declared under Users in Git. A request carries {@code Authorization:
@@ -22,8 +23,9 @@ import reactor.core.publisher.Mono;
  * <ol>
  *   <li>Only program paths ({@link ApiPaths}) take tokens; a request with a token is judged by the
  *       token alone, never by a session it may also carry, and a bad token is a 401.
- *   <li>The token must be declared in the snapshot in force, and it and its user active (enabled,
- *       not expired); the secret is compared with its hash in constant time.
+ *   <li>The token must be declared in the snapshot in force or made by its user in the UI ({@link
+ *       PersonalTokens}), and it and its user active (declared, enabled, not expired); the secret
+ *       is compared with its hash in constant time.
  *   <li>Failures are throttled per token id and per address like password logins, and every failure
  *       gives the same answer.
  * </ol>
@@ -39,11 +41,20 @@ public final class ApiTokens implements ReactiveAuthenticationManager {
   private final PolicyInForce policy;
   private final LoginThrottle throttle;
   private final AuditTrail audit;
+  private final PersonalTokens personal;
+  private final TokenUse use;
 
-  public ApiTokens(PolicyInForce policy, LoginThrottle throttle, AuditTrail audit) {
+  public ApiTokens(
+      PolicyInForce policy,
+      LoginThrottle throttle,
+      AuditTrail audit,
+      PersonalTokens personal,
+      TokenUse use) {
     this.policy = policy;
     this.throttle = throttle;
     this.audit = audit;
+    this.personal = personal;
+    this.use = use;
   }
 
   /** Whether the request offers a token (in either form) on a program path. */
@@ -80,7 +91,8 @@ public final class ApiTokens implements ReactiveAuthenticationManager {
 
   @Override
   public Mono<Authentication> authenticate(Authentication attempt) {
-    return Mono.fromCallable(() -> check(attempt));
+    // Personal tokens are in the store: off the event loop.
+    return Mono.fromCallable(() -> check(attempt)).subscribeOn(Schedulers.boundedElastic());
   }
 
   private Authentication check(Authentication attempt) {
@@ -89,7 +101,9 @@ public final class ApiTokens implements ReactiveAuthenticationManager {
     String address = String.valueOf(attempt.getDetails());
     boolean allowed = throttle.allows(tokenId, address);
     Optional<TokenGrant> grant =
-        allowed ? policy.policy().activeToken(tokenId) : Optional.<TokenGrant>empty();
+        allowed
+            ? policy.policy().activeToken(tokenId).or(() -> personal.grant(tokenId))
+            : Optional.<TokenGrant>empty();
     boolean ok = grant.isPresent() && TokenSecret.matches(secret, grant.get().secretHash());
     if (!ok) {
       if (allowed) {
@@ -110,6 +124,7 @@ public final class ApiTokens implements ReactiveAuthenticationManager {
     }
     throttle.succeeded(tokenId);
     audit.tokenUsed(tokenId, address);
+    use.used(tokenId);
     return new TokenAuthentication(tokenId, grant.get().caller());
   }
 }

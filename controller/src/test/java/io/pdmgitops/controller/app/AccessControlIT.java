@@ -482,13 +482,99 @@ class AccessControlIT {
     return sum;
   }
 
+  static String personalSecret = "not made yet";
+
   @Test
   @Order(8)
+  void aUserMakesAPersonalTokenSeesItsSecretOnceAndItsLastUseAndRevokesIt() throws Exception {
+    WebLogin.Session viewer = sessions.get("viewer");
+    assertThat(running.text("/access/tokens")).contains("You have no API tokens");
+    // Narrowed to the view the viewer holds: the token sees what the view shows.
+    HttpResponse<String> made =
+        form(
+            "/access/tokens",
+            viewer,
+            "name=laptop&path=%2Fviews%2Fproduction&expire=2999-01-01&comment=my+laptop");
+    assertThat(made.statusCode()).isEqualTo(200);
+    assertThat(made.headers().firstValue("Cache-Control")).hasValue("no-store");
+    java.util.regex.Matcher shown =
+        java.util.regex.Pattern.compile(
+                "Authorization: PDMAPIToken=viewer@pdm!laptop=([A-Za-z0-9_-]{43})")
+            .matcher(made.body());
+    assertThat(shown.find()).as(made.body()).isTrue();
+    personalSecret = shown.group(1);
+    String header = "PDMAPIToken=viewer@pdm!laptop=" + personalSecret;
+
+    HttpResponse<String> byToken = withHeader("/api/v1/resources?size=500", header);
+    assertThat(byToken.statusCode()).isEqualTo(200);
+    assertThat(itemIds(byToken)).isEqualTo(ids("viewer", ""));
+    assertThat(withHeader("/api/v1/remotes/dc-east", header).statusCode()).isEqualTo(403);
+
+    String list = text("viewer", "/access/tokens");
+    assertThat(list)
+        .contains("viewer@pdm!laptop")
+        .contains("/views/production")
+        .contains("my laptop");
+    assertThat(list).as("the secret is shown once").doesNotContain(personalSecret);
+    assertThat(lastUsed(list, "laptop")).as("last use").isNotEqualTo("never");
+
+    // One name once; a bad path and a past expiry are refused with the reason.
+    assertThat(form("/access/tokens", viewer, "name=laptop").body())
+        .contains("already have a token named");
+    HttpResponse<String> badPath = form("/access/tokens", viewer, "name=other&path=%2Fnowhere");
+    assertThat(badPath.statusCode()).isEqualTo(400);
+    assertThat(badPath.body()).contains("is not an ACL path");
+    assertThat(form("/access/tokens", viewer, "name=old&expire=2001-01-01").body())
+        .contains("the expiry must be a day after today");
+    // Without the form token: refused before anything is made.
+    assertThat(post("/access/tokens", viewer, "name=forged")).isEqualTo(403);
+    // Another user cannot revoke it: their own tokens have no such name.
+    assertThat(form("/access/tokens/laptop/revoke", sessions.get("east-auditor"), "").statusCode())
+        .isEqualTo(404);
+    assertThat(withHeader("/api/v1/status", header).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> revoked = form("/access/tokens/laptop/revoke", viewer, "");
+    assertThat(revoked.statusCode()).isEqualTo(303);
+    assertThat(withHeader("/api/v1/status", header).statusCode()).isEqualTo(401);
+    assertThat(text("viewer", "/access/tokens")).doesNotContain("viewer@pdm!laptop");
+    // The robot's Git tokens are listed for it too, read only; the bootstrap has no page.
+    running.app().getBean(AuditTrail.class).flush(Duration.ofSeconds(10));
+    assertThat(running.json("/api/v1/audit?actor=viewer").findValuesAsString("kind"))
+        .contains("TOKEN_CREATED", "TOKEN_REVOKED");
+  }
+
+  /** A form post with the session's form token. */
+  static HttpResponse<String> form(String path, WebLogin.Session session, String fields)
+      throws Exception {
+    String token = "_csrf=" + java.net.URLEncoder.encode(session.formToken(), "UTF-8");
+    return WebLogin.HTTP.send(
+        HttpRequest.newBuilder(URI.create(running.url() + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", session.cookie())
+            .timeout(Duration.ofSeconds(30))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    fields.isEmpty() ? token : fields + "&" + token))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String lastUsed(String page, String token) {
+    java.util.regex.Matcher row =
+        java.util.regex.Pattern.compile(
+                "data-token=\"" + token + "\"[\\s\\S]*?data-last-used(?:=\"\")?>([^<]*)<")
+            .matcher(page);
+    return row.find() ? row.group(1).strip() : "(no row for " + token + ")";
+  }
+
+  @Test
+  @Order(9)
   void theAuditLogNamesLoginsRefusalsAndTokenUseButNoSecret() throws Exception {
     running.app().getBean(AuditTrail.class).flush(Duration.ofSeconds(10));
     JsonNode denied = running.json("/api/v1/audit?kind=denied&actor=viewer");
     assertThat(denied.findValuesAsString("target")).contains("GET /remotes/dc-east");
-    assertThat(denied.findValuesAsString("actor")).containsOnly("viewer@pdm");
+    // The viewer in person, and the personal token that acted for them.
+    assertThat(denied.findValuesAsString("actor")).containsOnly("viewer@pdm", "viewer@pdm!laptop");
     assertThat(running.json("/api/v1/audit?kind=login-failed").findValuesAsString("actor"))
         .contains("east-auditor@pdm", "nobody-here@pdm");
     assertThat(running.json("/api/v1/audit?kind=login").findValuesAsString("actor"))
@@ -512,7 +598,7 @@ class AccessControlIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void noPasswordSecretOrHashAppearsInALogLinePageApiAnswerOrMetric() throws Exception {
     Map<String, String> secrets = new LinkedHashMap<>();
     running.demo().logins().forEach((user, pw) -> secrets.put("password of " + user, pw));
@@ -520,7 +606,7 @@ class AccessControlIT {
     running.demo().properties().entrySet().stream()
         .filter(e -> e.getKey().startsWith("pdm.secrets."))
         .forEach(e -> secrets.put(e.getKey(), String.valueOf(e.getValue())));
-    for (String secret : List.of(ALL, EAST, METRICS)) {
+    for (String secret : List.of(ALL, EAST, METRICS, personalSecret)) {
       secrets.put("token secret " + secret.substring(0, 4), secret);
       secrets.put("token hash " + secret.substring(0, 4), TokenSecret.hash(secret));
     }
@@ -546,6 +632,7 @@ class AccessControlIT {
             "/history",
             "/tasks",
             "/audit",
+            "/access/tokens",
             "/api",
             "/source/" + sha + "/access/users.yaml",
             "/source/" + sha + "/access/test-users.yaml",

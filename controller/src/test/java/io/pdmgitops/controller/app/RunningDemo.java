@@ -3,6 +3,7 @@ package io.pdmgitops.controller.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pdmgitops.controller.cli.DemoAccess;
+import io.pdmgitops.controller.git.SnapshotTracker;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,6 +42,10 @@ public final class RunningDemo implements AutoCloseable {
     properties.put("pdm.inventory-interval", "1s");
     app = PdmGitopsApplication.start(properties);
     url = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    // Users come from Git: until the first commit is read, nobody can log in.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> app.getBean(SnapshotTracker.class).state().isPresent());
   }
 
   public String url() {

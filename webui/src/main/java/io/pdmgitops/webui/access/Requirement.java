@@ -28,6 +28,19 @@ public sealed interface Requirement {
     }
   }
 
+  /**
+   * The caller's own things (their tokens page): a user declared in Git and active, in person. The
+   * bootstrap login has nothing of its own.
+   */
+  record Self() implements Requirement {
+    @Override
+    public boolean allows(Viewer viewer, Map<String, String> vars, Supplier<FleetSnapshot> fleet) {
+      return !viewer.bootstrap()
+          && viewer.caller().narrowedTo().isEmpty()
+          && viewer.policy().isActive(viewer.caller().userId());
+    }
+  }
+
   /** A fixed path and permission, e.g. Admin on {@code /access} for the audit log. */
   record On(AccessPath path, Permission permission) implements Requirement {
     @Override

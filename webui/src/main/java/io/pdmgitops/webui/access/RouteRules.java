@@ -2,6 +2,7 @@ package io.pdmgitops.webui.access;
 
 import io.pdmgitops.model.access.AccessPath;
 import io.pdmgitops.webui.pages.AuditPage;
+import io.pdmgitops.webui.pages.TokensPage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +23,13 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *   <li>The Git history and the files of a commit describe the whole fleet: read on {@code /}.
  *   <li>Metrics describe the controller: read on {@code /system}.
  *   <li>The audit log names every user and address: Admin on {@code /access}.
+ *   <li>A user's own tokens page: any active user of Git, in person.
  * </ul>
  */
 public final class RouteRules {
   private static final Requirement FILTERED = new Requirement.Filtered();
   private static final Requirement WHOLE_FLEET = new Requirement.ReadOn(v -> AccessPath.ROOT);
+  private static final Requirement SELF = new Requirement.Self();
   private static final Requirement AUDIT = new Requirement.On(AuditPage.GUARD, AuditPage.NEEDS);
 
   /** Every route with its rule, in the routers' order. */
@@ -46,6 +49,9 @@ public final class RouteRules {
           get("/drift", FILTERED),
           get("/history", WHOLE_FLEET),
           get(AuditPage.PATH, AUDIT),
+          get(TokensPage.PATH, SELF),
+          post(TokensPage.PATH, SELF),
+          post(TokensPage.REVOKE, SELF),
           // JSON API
           get("/api/v1/status", FILTERED),
           get("/api/v1/resources", FILTERED),
@@ -107,5 +113,9 @@ public final class RouteRules {
 
   private static RouteRule get(String pattern, Requirement requirement) {
     return new RouteRule(HttpMethod.GET, pattern, requirement);
+  }
+
+  private static RouteRule post(String pattern, Requirement requirement) {
+    return new RouteRule(HttpMethod.POST, pattern, requirement);
   }
 }
