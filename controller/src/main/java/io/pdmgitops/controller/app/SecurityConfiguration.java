@@ -12,7 +12,12 @@ import io.pdmgitops.controller.security.LoginThrottle;
 import io.pdmgitops.controller.security.PersonalTokens;
 import io.pdmgitops.controller.security.PolicyInForce;
 import io.pdmgitops.controller.security.TokenUse;
+import io.pdmgitops.controller.security.tfa.SecondFactorRoutes;
+import io.pdmgitops.controller.security.tfa.SecondFactors;
+import io.pdmgitops.controller.security.tfa.SecretBox;
+import io.pdmgitops.controller.security.tfa.SignInStage;
 import io.pdmgitops.controller.store.JdbcAuditLog;
+import io.pdmgitops.controller.store.JdbcSecondFactors;
 import io.pdmgitops.controller.store.JdbcTokenStore;
 import io.pdmgitops.webui.access.RouteRules;
 import io.pdmgitops.webui.audit.AuditKind;
@@ -51,6 +56,8 @@ import org.springframework.security.web.server.context.WebSessionServerSecurityC
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.savedrequest.ServerRequestCache;
+import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -127,8 +134,47 @@ class SecurityConfiguration {
 
   @Bean
   LocalLogins localLogins(
-      PolicyInForce policy, LoginThrottle throttle, BootstrapLogin bootstrap, AuditTrail audit) {
-    return new LocalLogins(policy, throttle, bootstrap, audit);
+      PolicyInForce policy,
+      LoginThrottle throttle,
+      BootstrapLogin bootstrap,
+      AuditTrail audit,
+      SecondFactors factors) {
+    return new LocalLogins(policy, throttle, bootstrap, audit, factors::stageAfterPassword);
+  }
+
+  /** Where the session keeps its login; the second factor's pages complete it there. */
+  @Bean
+  WebSessionServerSecurityContextRepository securityContexts() {
+    return new WebSessionServerSecurityContextRepository();
+  }
+
+  /** The page asked for before the login, to go to after it. */
+  @Bean
+  ServerRequestCache requestCache() {
+    return new WebSessionServerRequestCache();
+  }
+
+  @Bean
+  SecondFactors secondFactors(
+      JdbcSecondFactors store,
+      ControllerProperties properties,
+      PolicyInForce policy,
+      LoginThrottle throttle,
+      AuditTrail audit,
+      Clock clock)
+      throws java.io.IOException {
+    SecretBox box =
+        SecretBox.open(
+            properties.dataDir(), Optional.ofNullable(System.getenv(SecretBox.ENVIRONMENT)));
+    return new SecondFactors(store, box, policy, throttle, audit, clock);
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> secondFactorRoutes(
+      SecondFactors factors,
+      WebSessionServerSecurityContextRepository contexts,
+      ServerRequestCache requests) {
+    return new SecondFactorRoutes(factors, contexts, requests).routes();
   }
 
   @Bean
@@ -161,6 +207,8 @@ class SecurityConfiguration {
       AuditTrail audit,
       PersonalTokens personal,
       TokenUse use,
+      WebSessionServerSecurityContextRepository contexts,
+      ServerRequestCache requests,
       Clock clock) {
     // API tokens: checked on every call, no session made, a bad one is a 401. Not a bean: Spring
     // Security would take a second authentication manager as a conflict with the login's.
@@ -177,8 +225,6 @@ class SecurityConfiguration {
         new ServerAuthenticationEntryPointFailureHandler(
             new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
 
-    WebSessionServerSecurityContextRepository contexts =
-        new WebSessionServerSecurityContextRepository();
     AuthenticationWebFilter login = new AuthenticationWebFilter(logins);
     login.setRequiresAuthenticationMatcher(
         ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, LoginPage.PATH));
@@ -198,13 +244,21 @@ class SecurityConfiguration {
     login.setSecurityContextRepository(contexts);
     RedirectServerAuthenticationSuccessHandler toPage =
         new RedirectServerAuthenticationSuccessHandler("/");
+    toPage.setRequestCache(requests);
     login.setAuthenticationSuccessHandler(
         (exchange, auth) ->
             exchange
                 .getExchange()
                 .getSession()
                 .doOnNext(s -> s.getAttributes().put(AccessWebFilter.LOGIN_AT, clock.instant()))
-                .then(toPage.onAuthenticationSuccess(exchange, auth)));
+                .then(
+                    SignInStage.of(auth)
+                        // Half a login: to the page that completes it; the page asked for waits.
+                        .map(
+                            stage ->
+                                new RedirectServerAuthenticationSuccessHandler(stage.page())
+                                    .onAuthenticationSuccess(exchange, auth))
+                        .orElseGet(() -> toPage.onAuthenticationSuccess(exchange, auth))));
     login.setAuthenticationFailureHandler(
         new RedirectServerAuthenticationFailureHandler(LoginPage.PATH + "?error"));
 
@@ -223,6 +277,7 @@ class SecurityConfiguration {
     loggedOut.setLogoutSuccessUrl(URI.create(LoginPage.PATH + "?logout"));
 
     return http.securityContextRepository(contexts)
+        .requestCache(cache -> cache.requestCache(requests))
         .authorizeExchange(
             exchanges ->
                 exchanges

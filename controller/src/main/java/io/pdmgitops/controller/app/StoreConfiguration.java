@@ -3,6 +3,7 @@ package io.pdmgitops.controller.app;
 import io.pdmgitops.controller.conditions.Conditions;
 import io.pdmgitops.controller.store.JdbcAuditLog;
 import io.pdmgitops.controller.store.JdbcResourceStore;
+import io.pdmgitops.controller.store.JdbcSecondFactors;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.controller.store.JdbcTokenStore;
 import io.pdmgitops.controller.store.SchemaMigrator;
@@ -51,6 +52,13 @@ class StoreConfiguration {
       JdbcStatusStore migrated, DataSource dataSource, Conditions conditions) {
     // after the status store: the schema is migrated
     return new JdbcTokenStore(dataSource, conditions);
+  }
+
+  @Bean
+  JdbcSecondFactors secondFactorStore(
+      JdbcStatusStore migrated, DataSource dataSource, Conditions conditions) {
+    // after the status store: the schema is migrated
+    return new JdbcSecondFactors(dataSource, conditions);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package io.pdmgitops.controller.security;
 
+import io.pdmgitops.controller.security.tfa.SignInStage;
 import io.pdmgitops.model.access.AccessPolicy;
 import io.pdmgitops.model.access.Caller;
 import io.pdmgitops.webui.access.RouteRules;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -108,6 +110,16 @@ public final class AccessWebFilter implements WebFilter, Ordered {
   private Mono<Void> authorised(
       ServerWebExchange exchange, WebFilterChain chain, Authentication auth, String path) {
     AccessPolicy now = policy.policy();
+    Optional<SignInStage> stage = SignInStage.of(auth);
+    if (stage.isPresent() && !path.equals(stage.get().page())) {
+      // Half a login opens only the page that completes it.
+      if (ApiPaths.isApi(path)) {
+        return answer(exchange, HttpStatus.UNAUTHORIZED, "Your login is not complete.");
+      }
+      exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
+      exchange.getResponse().getHeaders().setLocation(java.net.URI.create(stage.get().page()));
+      return exchange.getResponse().setComplete();
+    }
     String user = auth.getName();
     Caller caller = auth instanceof TokenAuthentication token ? token.caller() : Caller.user(user);
     boolean first =

@@ -1,9 +1,11 @@
 package io.pdmgitops.controller.security;
 
+import io.pdmgitops.controller.security.tfa.SignInStage;
 import io.pdmgitops.model.access.AccessPolicy;
 import io.pdmgitops.webui.audit.AuditKind;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -33,13 +35,23 @@ public final class LocalLogins implements ReactiveAuthenticationManager {
   private final LoginThrottle throttle;
   private final BootstrapLogin bootstrap;
   private final AuditTrail audit;
+  private final Function<String, Optional<SignInStage>> stageAfterPassword;
 
+  /**
+   * @param stageAfterPassword what a user still owes after a right password (a second factor's
+   *     code, or its enrolment)
+   */
   public LocalLogins(
-      PolicyInForce policy, LoginThrottle throttle, BootstrapLogin bootstrap, AuditTrail audit) {
+      PolicyInForce policy,
+      LoginThrottle throttle,
+      BootstrapLogin bootstrap,
+      AuditTrail audit,
+      Function<String, Optional<SignInStage>> stageAfterPassword) {
     this.policy = policy;
     this.throttle = throttle;
     this.bootstrap = bootstrap;
     this.audit = audit;
+    this.stageAfterPassword = stageAfterPassword;
   }
 
   /** A login attempt: the address it came from travels as the token's details. */
@@ -90,8 +102,20 @@ public final class LocalLogins implements ReactiveAuthenticationManager {
     }
     throttle.succeeded(userId);
     LOG.info("login: {} from {}", userId, address);
-    audit.record(AuditKind.LOGIN, userId, address, "password", "");
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null, List.of());
+    Optional<SignInStage> stage =
+        bootstrap.isBootstrap(userId, policy.policy().hasAdminOnRoot())
+            ? Optional.empty()
+            : stageAfterPassword.apply(userId);
+    audit.record(
+        AuditKind.LOGIN,
+        userId,
+        address,
+        "password",
+        stage
+            .map(s -> s == SignInStage.ENROL ? "must enrol a second factor" : "second factor next")
+            .orElse(""));
+    return UsernamePasswordAuthenticationToken.authenticated(
+        userId, null, stage.map(SignInStage::authorities).orElse(List.of()));
   }
 
   /** Who may log in with a password now, and their hash. */

@@ -11,6 +11,7 @@ import io.pdmgitops.controller.security.LocalLogins;
 import io.pdmgitops.controller.security.LoginThrottle;
 import io.pdmgitops.controller.security.PasswordHashing;
 import io.pdmgitops.controller.security.TokenSecret;
+import io.pdmgitops.controller.security.tfa.Totp;
 import io.pdmgitops.webui.access.RouteRules;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -141,6 +142,16 @@ class AccessControlIT {
               - {name: all, secretHash: "%2$s"}
               - {name: east, secretHash: "%3$s", path: /remotes/dc-east}
               - {name: metrics, secretHash: "%4$s", path: /system}
+          ---
+          apiVersion: pdm-gitops/v1
+          kind: User
+          metadata: {name: careful}
+          spec: {realm: pdm, passwordHash: "%1$s", tfa: {required: true}}
+          ---
+          apiVersion: pdm-gitops/v1
+          kind: AccessRule
+          metadata: {name: careful-audits-all}
+          spec: {subject: {user: careful@pdm}, role: Audit, path: /}
           ---
           apiVersion: pdm-gitops/v1
           kind: AccessRule
@@ -565,6 +576,99 @@ class AccessControlIT {
                 "data-token=\"" + token + "\"[\\s\\S]*?data-last-used(?:=\"\")?>([^<]*)<")
             .matcher(page);
     return row.find() ? row.group(1).strip() : "(no row for " + token + ")";
+  }
+
+  @Test
+  @Order(8)
+  void aRequiredSecondFactorIsEnrolledAtTheFirstLoginAndAskedAtEveryLoginAfter() throws Exception {
+    // Right password, no second factor yet, Git requires one: only the enrolment page opens.
+    WebLogin.Session before = WebLogin.anonymous(running.url());
+    HttpResponse<String> login = WebLogin.post(running.url(), before, "careful", PASSWORD);
+    assertThat(location(login)).isEqualTo("/access/tfa");
+    WebLogin.Session half = session(login, before);
+    assertThat(location(running.send("/resources", half))).isEqualTo("/access/tfa");
+    assertThat(running.send("/api/v1/status", half).statusCode()).isEqualTo(401);
+    HttpResponse<String> enrol = running.send("/access/tfa", half);
+    assertThat(enrol.statusCode()).isEqualTo(200);
+    assertThat(enrol.body()).contains("data-tfa-required").contains("<svg");
+    byte[] secret = Totp.fromTyped(between(enrol.body(), "data-tfa-key>", "<"));
+    half = new WebLogin.Session(half.cookie(), formToken(enrol.body()));
+
+    // A wrong code enrols nothing; the app's code does, and shows the recovery codes once.
+    assertThat(form("/access/tfa", half, "code=000000").statusCode()).isEqualTo(400);
+    HttpResponse<String> enrolled =
+        form("/access/tfa", half, "code=" + Totp.codeAt(secret, java.time.Instant.now()));
+    assertThat(enrolled.statusCode()).isEqualTo(200);
+    List<String> recovery = all(enrolled.body(), "data-recovery-code>([a-z0-9-]{11})<");
+    assertThat(recovery).hasSize(10);
+    WebLogin.Session full = session(enrolled, half);
+    assertThat(full.cookie())
+        .as("a new session id once the login is full")
+        .isNotEqualTo(half.cookie());
+    assertThat(running.send("/api/v1/status", full).statusCode()).isEqualTo(200);
+
+    // Next login: the password leads to the code; replays, wrong codes and reuse are refused.
+    WebLogin.Session again = WebLogin.anonymous(running.url());
+    HttpResponse<String> second = WebLogin.post(running.url(), again, "careful", PASSWORD);
+    assertThat(location(second)).isEqualTo("/login/tfa");
+    WebLogin.Session pending = session(second, again);
+    assertThat(location(running.send("/", pending))).isEqualTo("/login/tfa");
+    HttpResponse<String> ask = running.send("/login/tfa", pending);
+    pending = new WebLogin.Session(pending.cookie(), formToken(ask.body()));
+    String used = Totp.codeAt(secret, java.time.Instant.now());
+    assertThat(location(form("/login/tfa", pending, "code=" + used)))
+        .as("the code that enrolled does not log in again")
+        .isEqualTo("/login/tfa?error");
+    assertThat(location(form("/login/tfa", pending, "code=999999"))).isEqualTo("/login/tfa?error");
+    HttpResponse<String> byRecovery = form("/login/tfa", pending, "code=" + recovery.get(0));
+    assertThat(byRecovery.statusCode()).isEqualTo(303);
+    assertThat(location(byRecovery)).isEqualTo("/");
+    WebLogin.Session in = session(byRecovery, pending);
+    assertThat(running.send("/api/v1/status", in).statusCode()).isEqualTo(200);
+    assertThat(running.send("/access/tfa", in).body()).contains("9</span> recovery codes left");
+
+    // A third login: a recovery code works once; the app's next code works.
+    WebLogin.Session third = WebLogin.anonymous(running.url());
+    HttpResponse<String> thirdLogin = WebLogin.post(running.url(), third, "careful", PASSWORD);
+    WebLogin.Session pending3 = session(thirdLogin, third);
+    pending3 =
+        new WebLogin.Session(
+            pending3.cookie(), formToken(running.send("/login/tfa", pending3).body()));
+    assertThat(location(form("/login/tfa", pending3, "code=" + recovery.get(0))))
+        .isEqualTo("/login/tfa?error");
+    String next = Totp.codeAt(secret, java.time.Instant.now().plusSeconds(30));
+    assertThat(location(form("/login/tfa", pending3, "code=" + next))).isEqualTo("/");
+
+    running.app().getBean(AuditTrail.class).flush(Duration.ofSeconds(10));
+    assertThat(running.json("/api/v1/audit?actor=careful").findValuesAsString("kind"))
+        .contains("TFA_ENROLLED", "RECOVERY_USED", "TFA_FAILED");
+  }
+
+  static WebLogin.Session session(HttpResponse<String> answer, WebLogin.Session before) {
+    return new WebLogin.Session(
+        WebLogin.cookie(answer).orElse(before.cookie()), before.formToken());
+  }
+
+  static String formToken(String page) {
+    java.util.regex.Matcher m = WebLogin.FORM_TOKEN.matcher(page);
+    assertThat(m.find()).as("a form token in the page").isTrue();
+    return m.group(1);
+  }
+
+  static String between(String text, String start, String end) {
+    int from = text.indexOf(start);
+    assertThat(from).as("%s in the page", start).isNotNegative();
+    from += start.length();
+    return text.substring(from, text.indexOf(end, from));
+  }
+
+  static List<String> all(String text, String regex) {
+    List<String> out = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
   }
 
   @Test

@@ -10,6 +10,10 @@ public enum AuditKind {
   TOKEN_REVOKED,
   TOKEN_USED,
   TOKEN_REFUSED,
+  TFA_ENROLLED,
+  TFA_REMOVED,
+  TFA_FAILED,
+  RECOVERY_USED,
   DENIED;
 
   /** As shown and filtered by: {@code login-failed}. */
