@@ -56,6 +56,7 @@ import org.springframework.security.web.server.context.WebSessionServerSecurityC
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.savedrequest.ServerRequestCache;
 import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -140,6 +141,14 @@ class SecurityConfiguration {
       AuditTrail audit,
       SecondFactors factors) {
     return new LocalLogins(policy, throttle, bootstrap, audit, factors::stageAfterPassword);
+  }
+
+  /** To the page that completes a half login, leaving the page asked for saved for later. */
+  private static RedirectServerAuthenticationSuccessHandler toStage(SignInStage stage) {
+    RedirectServerAuthenticationSuccessHandler handler =
+        new RedirectServerAuthenticationSuccessHandler(stage.page());
+    handler.setRequestCache(NoOpServerRequestCache.getInstance());
+    return handler;
   }
 
   /** Where the session keeps its login; the second factor's pages complete it there. */
@@ -254,10 +263,7 @@ class SecurityConfiguration {
                 .then(
                     SignInStage.of(auth)
                         // Half a login: to the page that completes it; the page asked for waits.
-                        .map(
-                            stage ->
-                                new RedirectServerAuthenticationSuccessHandler(stage.page())
-                                    .onAuthenticationSuccess(exchange, auth))
+                        .map(stage -> toStage(stage).onAuthenticationSuccess(exchange, auth))
                         .orElseGet(() -> toPage.onAuthenticationSuccess(exchange, auth))));
     login.setAuthenticationFailureHandler(
         new RedirectServerAuthenticationFailureHandler(LoginPage.PATH + "?error"));

@@ -11,11 +11,13 @@ import com.microsoft.playwright.Playwright;
 import io.pdmgitops.controller.ThreadsOnFailure;
 import io.pdmgitops.controller.app.RunningDemo;
 import io.pdmgitops.controller.security.LocalLogins;
+import io.pdmgitops.controller.security.tfa.Totp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -305,6 +307,44 @@ class BrowserIT {
     page.navigate(demo.url() + "/api");
     assertThat(page.locator("[data-operation]").count()).isGreaterThanOrEqualTo(10);
     screenshot("api.png");
+  }
+
+  @Test
+  void anAppEnrolledInThePageIsAskedAtTheNextLoginAndARecoveryCodeStandsInForIt() {
+    page.navigate(demo.url() + "/access/tfa");
+    assertThat(page.locator("[data-qr] svg").isVisible()).isTrue();
+    byte[] secret = Totp.fromTyped(page.locator("[data-tfa-key]").textContent());
+    page.fill("[data-tfa-enrol] input[name=code]", Totp.codeAt(secret, Instant.now()));
+    page.click("[data-tfa-enrol] button[type=submit]");
+    assertThat(page.locator("[data-recovery-code]").count()).isEqualTo(10);
+    String recovery = page.locator("[data-recovery-code]").first().textContent();
+    screenshot("second-factor-enrolled.png");
+
+    page.click("form.caller button[type=submit]");
+    page.waitForURL(demo.url() + "/login?logout");
+    page.fill("input[name=username]", "admin@pdm");
+    page.fill("input[name=password]", demo.demo().logins().get("admin@pdm"));
+    page.click("form button[type=submit]");
+    page.waitForURL(demo.url() + "/login/tfa");
+    // The app's next code (the one that enrolled is spent).
+    page.fill("input[name=code]", Totp.codeAt(secret, Instant.now().plusSeconds(30)));
+    page.click("form[action='/login/tfa'] button[type=submit]");
+    page.waitForURL(demo.url() + "/");
+    assertThat(page.locator("[data-caller]").textContent()).isEqualTo("admin@pdm");
+
+    // Once more, with a recovery code instead of the app.
+    page.click("form.caller button[type=submit]");
+    page.waitForURL(demo.url() + "/login?logout");
+    page.navigate(demo.url() + "/drift");
+    page.fill("input[name=username]", "admin@pdm");
+    page.fill("input[name=password]", demo.demo().logins().get("admin@pdm"));
+    page.click("form button[type=submit]");
+    page.waitForURL(demo.url() + "/login/tfa");
+    page.fill("input[name=code]", recovery);
+    page.click("form[action='/login/tfa'] button[type=submit]");
+    page.waitForURL(demo.url() + "/drift");
+    page.navigate(demo.url() + "/access/tfa");
+    assertThat(page.locator("[data-tfa-enrolled]").textContent()).contains("9 recovery codes left");
   }
 
   @Test

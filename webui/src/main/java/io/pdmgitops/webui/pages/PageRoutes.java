@@ -200,7 +200,7 @@ public final class PageRoutes {
    * Every page names its caller (with the logout form) and carries the form token, which the
    * header's forms and htmx requests send back.
    */
-  static Mono<ServerResponse> withCaller(
+  public static Mono<ServerResponse> withCaller(
       ServerRequest request, HandlerFunction<ServerResponse> next) {
     return next.handle(request)
         .flatMap(

@@ -2,6 +2,7 @@ package io.pdmgitops.controller.security.tfa;
 
 import io.pdmgitops.controller.security.AccessWebFilter;
 import io.pdmgitops.webui.access.FormToken;
+import io.pdmgitops.webui.pages.PageRoutes;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -55,6 +56,7 @@ public final class SecondFactorRoutes {
         .GET(ENROL, r -> enrolPage(r, HttpStatus.OK, new HashMap<>()))
         .POST(ENROL, this::confirm)
         .POST(REMOVE, this::remove)
+        .filter(PageRoutes::withCaller)
         .build();
   }
 
