@@ -12,6 +12,7 @@ import io.pdmgitops.controller.security.LoginThrottle;
 import io.pdmgitops.controller.security.PersonalTokens;
 import io.pdmgitops.controller.security.PolicyInForce;
 import io.pdmgitops.controller.security.TokenUse;
+import io.pdmgitops.controller.security.directory.DirectoryLogins;
 import io.pdmgitops.controller.security.tfa.SecondFactorRoutes;
 import io.pdmgitops.controller.security.tfa.SecondFactors;
 import io.pdmgitops.controller.security.tfa.SecretBox;
@@ -19,6 +20,7 @@ import io.pdmgitops.controller.security.tfa.SignInStage;
 import io.pdmgitops.controller.store.JdbcAuditLog;
 import io.pdmgitops.controller.store.JdbcSecondFactors;
 import io.pdmgitops.controller.store.JdbcTokenStore;
+import io.pdmgitops.reconcilers.remote.SecretResolver;
 import io.pdmgitops.webui.access.RouteRules;
 import io.pdmgitops.webui.audit.AuditKind;
 import io.pdmgitops.webui.fleet.FleetPort;
@@ -29,6 +31,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -139,8 +143,17 @@ class SecurityConfiguration {
       LoginThrottle throttle,
       BootstrapLogin bootstrap,
       AuditTrail audit,
-      SecondFactors factors) {
-    return new LocalLogins(policy, throttle, bootstrap, audit, factors::stageAfterPassword);
+      SecondFactors factors,
+      ControllerProperties properties) {
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    environment.putAll(properties.secrets());
+    return new LocalLogins(
+        policy,
+        throttle,
+        bootstrap,
+        audit,
+        factors::stageAfterPassword,
+        new DirectoryLogins(new SecretResolver(environment)));
   }
 
   /** To the page that completes a half login, leaving the page asked for saved for later. */

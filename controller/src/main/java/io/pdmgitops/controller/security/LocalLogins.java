@@ -1,7 +1,14 @@
 package io.pdmgitops.controller.security;
 
+import io.pdmgitops.controller.security.directory.DirectoryLogins;
 import io.pdmgitops.controller.security.tfa.SignInStage;
+import io.pdmgitops.model.DesiredState;
 import io.pdmgitops.model.access.AccessPolicy;
+import io.pdmgitops.model.desired.DirectoryRealmSpec;
+import io.pdmgitops.model.desired.Realm;
+import io.pdmgitops.model.desired.RealmSpec;
+import io.pdmgitops.model.desired.RealmType;
+import io.pdmgitops.model.desired.User;
 import io.pdmgitops.webui.audit.AuditKind;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +24,10 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Password logins of the local realm {@code pdm}, from the User documents of the snapshot in force
- * (argon2id hashes), and the bootstrap credential while no Admin exists. Every failure gives the
- * same answer after the same work: an unknown user, a disabled or expired one, a wrong password and
- * a throttled name or address all cost one hash comparison and say {@link #FAILED}.
+ * (argon2id hashes), of directory realms (LDAP, Active Directory: {@link DirectoryLogins}) for the
+ * users Git declares in them, and the bootstrap credential while no Admin exists. Every failure
+ * gives the same answer after the same work: an unknown user, a disabled or expired one, a wrong
+ * password and a throttled name or address all cost one hash comparison and say {@link #FAILED}.
  */
 public final class LocalLogins implements ReactiveAuthenticationManager {
   private static final Logger LOG = LoggerFactory.getLogger(LocalLogins.class);
@@ -36,6 +44,7 @@ public final class LocalLogins implements ReactiveAuthenticationManager {
   private final BootstrapLogin bootstrap;
   private final AuditTrail audit;
   private final Function<String, Optional<SignInStage>> stageAfterPassword;
+  private final DirectoryLogins directory;
 
   /**
    * @param stageAfterPassword what a user still owes after a right password (a second factor's
@@ -46,7 +55,9 @@ public final class LocalLogins implements ReactiveAuthenticationManager {
       LoginThrottle throttle,
       BootstrapLogin bootstrap,
       AuditTrail audit,
-      Function<String, Optional<SignInStage>> stageAfterPassword) {
+      Function<String, Optional<SignInStage>> stageAfterPassword,
+      DirectoryLogins directory) {
+    this.directory = directory;
     this.policy = policy;
     this.throttle = throttle;
     this.bootstrap = bootstrap;
@@ -127,11 +138,34 @@ public final class LocalLogins implements ReactiveAuthenticationManager {
     if (!now.isActive(userId)) {
       return Optional.empty(); // unknown, disabled or expired
     }
-    return policy
-        .state()
-        .flatMap(s -> s.users().stream().filter(u -> u.identity().equals(userId)).findFirst())
-        .filter(u -> u.spec().realm().equals(LOCAL_REALM))
-        .flatMap(u -> u.spec().passwordHash())
+    Optional<DesiredState> state = policy.state();
+    Optional<User> user =
+        state.flatMap(s -> s.users().stream().filter(u -> u.identity().equals(userId)).findFirst());
+    if (user.isEmpty()) {
+      return Optional.empty();
+    }
+    String realm = user.get().spec().realm();
+    Optional<RealmSpec> realmSpec =
+        state.flatMap(
+            s ->
+                s.realms().stream()
+                    .filter(r -> r.metadata().name().equals(realm))
+                    .map(Realm::spec)
+                    .findFirst());
+    if (realmSpec.orElse(null) instanceof DirectoryRealmSpec directorySpec) {
+      String name = user.get().metadata().name();
+      return Optional.of(
+          pw ->
+              directory.check(realm, directorySpec, name, pw) == DirectoryLogins.Outcome.ACCEPTED);
+    }
+    boolean local =
+        realm.equals(LOCAL_REALM) || realmSpec.map(r -> r.type() == RealmType.PDM).orElse(false);
+    if (!local) {
+      return Optional.empty(); // pam and OpenID users do not log in with a password here
+    }
+    return user.get()
+        .spec()
+        .passwordHash()
         .filter(PasswordHashing::isAcceptable)
         .map(hash -> (Account) pw -> PasswordHashing.matches(pw, hash));
   }

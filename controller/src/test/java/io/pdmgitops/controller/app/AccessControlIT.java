@@ -11,6 +11,7 @@ import io.pdmgitops.controller.security.LocalLogins;
 import io.pdmgitops.controller.security.LoginThrottle;
 import io.pdmgitops.controller.security.PasswordHashing;
 import io.pdmgitops.controller.security.TokenSecret;
+import io.pdmgitops.controller.security.directory.TestDirectory;
 import io.pdmgitops.controller.security.tfa.Totp;
 import io.pdmgitops.webui.access.RouteRules;
 import java.net.URI;
@@ -59,9 +60,13 @@ class AccessControlIT {
   /** Every log event of the run, to search for secrets at the end. */
   static final ListAppender<ILoggingEvent> LOG = new ListAppender<>();
 
+  static TestDirectory directory;
+
   @BeforeAll
   static void start() throws Exception {
-    running = new RunningDemo(data);
+    directory = new TestDirectory(data.resolve("directory"));
+    running =
+        new RunningDemo(data, Map.of("pdm.secrets.CORP_LDAP_PW", TestDirectory.READER_PASSWORD));
     // After the start: Spring Boot's logging set-up replaces appenders added before it.
     LOG.start();
     ((LoggerContext) LoggerFactory.getILoggerFactory())
@@ -93,6 +98,9 @@ class AccessControlIT {
   static void stop() {
     if (running != null) {
       running.close();
+    }
+    if (directory != null) {
+      directory.close();
     }
   }
 
@@ -154,12 +162,39 @@ class AccessControlIT {
           spec: {subject: {user: careful@pdm}, role: Audit, path: /}
           ---
           apiVersion: pdm-gitops/v1
+          kind: Realm
+          metadata: {name: test-ldap}
+          spec:
+            type: ldap
+            server1: localhost
+            port: %5$s
+            mode: ldap
+            baseDn: "ou=people,dc=corp,dc=example"
+            userAttr: uid
+            bindDn: "cn=reader,dc=corp,dc=example"
+            bindPassword: {env: CORP_LDAP_PW}
+          ---
+          apiVersion: pdm-gitops/v1
+          kind: User
+          metadata: {name: bob}
+          spec: {realm: test-ldap}
+          ---
+          apiVersion: pdm-gitops/v1
+          kind: AccessRule
+          metadata: {name: bob-of-test-ldap-audits-dc-east}
+          spec: {subject: {user: bob@test-ldap}, role: Audit, path: /remotes/dc-east}
+          ---
+          apiVersion: pdm-gitops/v1
           kind: AccessRule
           metadata: {name: robot-audits-all}
           spec: {subject: {user: robot@pdm}, role: Audit, path: /}
           """
               .formatted(
-                  hash, TokenSecret.hash(ALL), TokenSecret.hash(EAST), TokenSecret.hash(METRICS)));
+                  hash,
+                  TokenSecret.hash(ALL),
+                  TokenSecret.hash(EAST),
+                  TokenSecret.hash(METRICS),
+                  directory.ldapPort()));
       git.add().addFilepattern(".").call();
       PersonIdent admin = new PersonIdent("Admin", "infra-admins@corp.example");
       git.commit().setMessage("Two more users").setAuthor(admin).setCommitter(admin).call();
@@ -580,6 +615,28 @@ class AccessControlIT {
 
   @Test
   @Order(8)
+  void aDirectoryUserLogsInWithTheDirectorysPasswordAndSeesWhatTheirRulesGive() throws Exception {
+    WebLogin.Session before = WebLogin.anonymous(running.url());
+    assertThat(location(WebLogin.post(running.url(), before, "bob@test-ldap", "not it")))
+        .isEqualTo("/login?error");
+    WebLogin.Session bob =
+        WebLogin.login(running.url(), "bob@test-ldap", TestDirectory.BOB_PASSWORD);
+    assertThat(running.send("/api/v1/status", bob).statusCode()).isEqualTo(200);
+    assertThat(running.send("/remotes/dc-east", bob).statusCode()).isEqualTo(200);
+    assertThat(running.send("/remotes/dc-west", bob).statusCode()).isEqualTo(403);
+    // A directory user Git does not declare cannot log in, even with the right password.
+    assertThat(
+            location(
+                WebLogin.post(
+                    running.url(),
+                    WebLogin.anonymous(running.url()),
+                    "reader@test-ldap",
+                    TestDirectory.READER_PASSWORD)))
+        .isEqualTo("/login?error");
+  }
+
+  @Test
+  @Order(8)
   void aRequiredSecondFactorIsEnrolledAtTheFirstLoginAndAskedAtEveryLoginAfter() throws Exception {
     // Right password, no second factor yet, Git requires one: only the enrolment page opens.
     WebLogin.Session before = WebLogin.anonymous(running.url());
@@ -707,6 +764,8 @@ class AccessControlIT {
     Map<String, String> secrets = new LinkedHashMap<>();
     running.demo().logins().forEach((user, pw) -> secrets.put("password of " + user, pw));
     secrets.put("test password", PASSWORD);
+    secrets.put("directory user's password", TestDirectory.BOB_PASSWORD);
+    secrets.put("directory reader's password", TestDirectory.READER_PASSWORD);
     running.demo().properties().entrySet().stream()
         .filter(e -> e.getKey().startsWith("pdm.secrets."))
         .forEach(e -> secrets.put(e.getKey(), String.valueOf(e.getValue())));

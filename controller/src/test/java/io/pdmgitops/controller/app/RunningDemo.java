@@ -34,8 +34,14 @@ public final class RunningDemo implements AutoCloseable {
   private WebLogin.Session admin;
 
   public RunningDemo(Path data) throws Exception {
+    this(data, Map.of());
+  }
+
+  /** With extra properties, e.g. {@code pdm.secrets.NAME} for a secret a commit will refer to. */
+  public RunningDemo(Path data, Map<String, Object> extra) throws Exception {
     demo = DemoAccess.start(Path.of("../examples"), data);
     Map<String, Object> properties = new HashMap<>(demo.properties());
+    properties.putAll(extra);
     properties.put("pdm.data-dir", data.toString());
     properties.put("server.port", 0);
     properties.put("pdm.repository.poll-interval", "1s");
