@@ -1,13 +1,12 @@
 package io.pdmgitops.controller.cli;
 
+import io.pdmgitops.controller.security.OwnerOnlyFile;
 import io.pdmgitops.controller.security.PasswordHashing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -111,23 +110,12 @@ final class DemoLogins {
 
   /** Writes the logins owner-only (0600), replacing an older file. */
   void save(Path file) throws IOException {
-    Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
-    Files.deleteIfExists(temporary);
-    try {
-      Files.createFile(
-          temporary,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException e) {
-      Files.createFile(temporary); // not a POSIX file system
-    }
     StringBuilder text =
         new StringBuilder(
             "# pdm-gitops demo credentials, for the demo repository of this data directory only.\n");
     passwords.forEach(
         (user, password) -> text.append(user).append(' ').append(password).append('\n'));
-    Files.writeString(temporary, text, StandardCharsets.UTF_8);
-    Files.move(
-        temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    OwnerOnlyFile.write(file, text);
   }
 
   /** The logins a previous start saved, if the file is there. */

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -119,20 +118,8 @@ public final class BootstrapCredential {
         file + ": holds no bootstrap password; delete it and restart to make a new one");
   }
 
-  /**
-   * Written under a temporary name created owner-only, then moved into place, so the password is
-   * never readable by others, not even for a moment, and a crash leaves no half-written file.
-   */
+  /** Owner-only from the first byte ({@link OwnerOnlyFile}). */
   private static void write(Path file, char[] password) throws IOException {
-    Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
-    Files.deleteIfExists(temporary);
-    try {
-      Files.createFile(
-          temporary,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException e) {
-      Files.createFile(temporary); // not a POSIX file system
-    }
     String text =
         "# pdm-gitops bootstrap login: valid until an Admin on / exists in Git, then deleted.\n"
             + "user: "
@@ -141,8 +128,7 @@ public final class BootstrapCredential {
             + PASSWORD_PREFIX
             + new String(password)
             + "\n";
-    Files.writeString(temporary, text, StandardCharsets.UTF_8);
-    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+    OwnerOnlyFile.write(file, text);
   }
 
   private static void restrict(Path file) throws IOException {

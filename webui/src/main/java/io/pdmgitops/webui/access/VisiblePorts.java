@@ -68,16 +68,7 @@ public final class VisiblePorts {
         new FleetStatusPort() {
           @Override
           public Mono<StatusView> status() {
-            return Mono.just(
-                new StatusView(
-                    Map.of(),
-                    Map.of(),
-                    List.of(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    false,
-                    Optional.empty(),
-                    List.of()));
+            return Mono.just(StatusView.empty());
           }
 
           @Override

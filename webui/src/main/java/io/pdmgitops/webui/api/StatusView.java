@@ -21,6 +21,19 @@ public record StatusView(
     Optional<String> observedAt,
     List<ConditionView> conditions) {
 
+  /** Nothing known yet, or nothing the caller may see. */
+  public static StatusView empty() {
+    return new StatusView(
+        Map.of(),
+        Map.of(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        Optional.empty(),
+        List.of());
+  }
+
   /**
    * An active condition: {@code kind} is e.g. {@code store-unavailable}, {@code since} an ISO
    * instant.

@@ -2,6 +2,7 @@ package io.pdmgitops.webui.pages;
 
 import io.pdmgitops.model.access.AccessPath;
 import io.pdmgitops.model.access.Permission;
+import io.pdmgitops.webui.audit.AuditEntry;
 import io.pdmgitops.webui.audit.AuditKind;
 import io.pdmgitops.webui.audit.AuditPort;
 import io.pdmgitops.webui.audit.AuditQuery;
@@ -37,40 +38,42 @@ public final class AuditPage {
         .GET(
             PATH,
             request ->
-                query(request)
-                    .map(
-                        q ->
-                            audit
-                                .recent(q)
-                                .flatMap(
-                                    entries -> {
-                                      Map<String, Object> model = new HashMap<>();
-                                      model.put("fmt", new Format());
-                                      model.put("entries", entries);
-                                      model.put("kinds", Arrays.asList(AuditKind.values()));
-                                      model.put("kind", q.kind().map(AuditKind::label).orElse(""));
-                                      model.put("actor", q.actor().orElse(""));
-                                      return ServerResponse.ok()
-                                          .contentType(MediaType.TEXT_HTML)
-                                          .render("audit", model);
-                                    }))
-                    .orElseGet(() -> badKind(request)))
+                answer(
+                    request,
+                    audit,
+                    (q, entries) -> {
+                      Map<String, Object> model = new HashMap<>();
+                      model.put("fmt", new Format());
+                      model.put("entries", entries);
+                      model.put("kinds", Arrays.asList(AuditKind.values()));
+                      model.put("kind", q.kind().map(AuditKind::label).orElse(""));
+                      model.put("actor", q.actor().orElse(""));
+                      return ServerResponse.ok()
+                          .contentType(MediaType.TEXT_HTML)
+                          .render("audit", model);
+                    }))
         .GET(
             API,
             request ->
-                query(request)
-                    .map(
-                        q ->
-                            audit
-                                .recent(q)
-                                .flatMap(
-                                    entries ->
-                                        ServerResponse.ok()
-                                            .contentType(MediaType.APPLICATION_JSON)
-                                            .bodyValue(entries)))
-                    .orElseGet(() -> badKind(request)))
+                answer(
+                    request,
+                    audit,
+                    (q, entries) ->
+                        ServerResponse.ok()
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .bodyValue(entries)))
         .filter(PageRoutes::withCaller)
         .build();
+  }
+
+  private static Mono<ServerResponse> answer(
+      ServerRequest request,
+      AuditPort audit,
+      java.util.function.BiFunction<AuditQuery, java.util.List<AuditEntry>, Mono<ServerResponse>>
+          render) {
+    return query(request)
+        .map(q -> audit.recent(q).flatMap(entries -> render.apply(q, entries)))
+        .orElseGet(() -> badKind(request));
   }
 
   /** The query, or empty when {@code kind} names no kind. */

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
@@ -40,16 +39,7 @@ class PagesBenchmark {
         new FleetStatusPort() {
           @Override
           public Mono<StatusView> status() {
-            return Mono.just(
-                new StatusView(
-                    Map.of(),
-                    Map.of(),
-                    List.of(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    false,
-                    Optional.empty(),
-                    List.of()));
+            return Mono.just(StatusView.empty());
           }
 
           @Override

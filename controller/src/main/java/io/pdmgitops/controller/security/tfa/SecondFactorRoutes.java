@@ -80,16 +80,7 @@ public final class SecondFactorRoutes {
         .filter(a -> SignInStage.of(a).orElse(null) == SignInStage.SECOND_FACTOR)
         .flatMap(
             auth ->
-                request
-                    .formData()
-                    .flatMap(
-                        form ->
-                            blocking(
-                                () ->
-                                    factors.verify(
-                                        auth.getName(),
-                                        Optional.ofNullable(form.getFirst("code")).orElse(""),
-                                        AccessWebFilter.address(request.exchange()))))
+                withCode(request, auth, factors::verify)
                     .flatMap(
                         ok ->
                             ok
@@ -188,16 +179,7 @@ public final class SecondFactorRoutes {
     return auth()
         .flatMap(
             auth ->
-                request
-                    .formData()
-                    .flatMap(
-                        form ->
-                            blocking(
-                                () ->
-                                    factors.remove(
-                                        auth.getName(),
-                                        Optional.ofNullable(form.getFirst("code")).orElse(""),
-                                        AccessWebFilter.address(request.exchange()))))
+                withCode(request, auth, factors::remove)
                     .flatMap(
                         removed -> {
                           if (removed) {
@@ -207,6 +189,26 @@ public final class SecondFactorRoutes {
                           model.put("problem", "Wrong code: the second factor stays.");
                           return enrolPage(request, HttpStatus.BAD_REQUEST, model);
                         }));
+  }
+
+  /** What a check of the form's code (user, code, address) says, off the event loop. */
+  private static Mono<Boolean> withCode(
+      ServerRequest request, Authentication auth, CodeCheck check) {
+    return request
+        .formData()
+        .flatMap(
+            form ->
+                blocking(
+                    () ->
+                        check.test(
+                            auth.getName(),
+                            Optional.ofNullable(form.getFirst("code")).orElse(""),
+                            AccessWebFilter.address(request.exchange()))));
+  }
+
+  @FunctionalInterface
+  private interface CodeCheck {
+    boolean test(String user, String code, String address);
   }
 
   /** Makes the login full and goes where the user wanted to go. */

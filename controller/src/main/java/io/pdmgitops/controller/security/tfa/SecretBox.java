@@ -1,9 +1,9 @@
 package io.pdmgitops.controller.security.tfa;
 
+import io.pdmgitops.controller.security.OwnerOnlyFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -47,17 +47,7 @@ public final class SecretBox {
     if (!Files.exists(file)) {
       byte[] fresh = new byte[KEY_BYTES];
       RANDOM.nextBytes(fresh);
-      Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
-      Files.deleteIfExists(temporary);
-      try {
-        Files.createFile(
-            temporary,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException e) {
-        Files.createFile(temporary);
-      }
-      Files.writeString(temporary, Base64.getEncoder().encodeToString(fresh) + "\n");
-      Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      OwnerOnlyFile.write(file, Base64.getEncoder().encodeToString(fresh) + "\n");
     }
     try {
       return new SecretBox(Base64.getDecoder().decode(Files.readString(file).strip()));
