@@ -6,6 +6,7 @@ import io.pdmgitops.model.desired.Group;
 import io.pdmgitops.model.desired.Guest;
 import io.pdmgitops.model.desired.Realm;
 import io.pdmgitops.model.desired.Remote;
+import io.pdmgitops.model.desired.RemoteGroup;
 import io.pdmgitops.model.desired.User;
 import io.pdmgitops.model.desired.View;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ public record DesiredState(
     List<Group> groups,
     List<AccessRule> accessRules,
     List<Realm> realms,
+    List<RemoteGroup> remoteGroups,
     Map<ObjectRef, SourceLocation> sources) {
 
   private static final Comparator<DesiredObject> BY_IDENTITY =
@@ -42,12 +44,14 @@ public record DesiredState(
     groups = sorted(groups);
     accessRules = sorted(accessRules);
     realms = sorted(realms);
+    remoteGroups = sorted(remoteGroups);
     sources = Map.copyOf(sources);
   }
 
   public static DesiredState empty() {
     return new DesiredState(
-        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+        Map.of());
   }
 
   /** Builds a snapshot from objects of any kind. */
@@ -60,6 +64,7 @@ public record DesiredState(
         only(objects, Group.class),
         only(objects, AccessRule.class),
         only(objects, Realm.class),
+        only(objects, RemoteGroup.class),
         at);
   }
 
@@ -98,7 +103,8 @@ public record DesiredState(
   /** Every object, kinds in declaration order of {@link io.pdmgitops.model.desired.Kind}. */
   public List<DesiredObject> objects() {
     List<DesiredObject> all = new ArrayList<>();
-    Stream.of(remotes, guests, views, users, groups, accessRules, realms).forEach(all::addAll);
+    Stream.of(remotes, guests, views, users, groups, accessRules, realms, remoteGroups)
+        .forEach(all::addAll);
     return all;
   }
 
@@ -109,7 +115,8 @@ public record DesiredState(
         + users.size()
         + groups.size()
         + accessRules.size()
-        + realms.size();
+        + realms.size()
+        + remoteGroups.size();
   }
 
   private static <T extends DesiredObject> List<T> sorted(List<T> objects) {

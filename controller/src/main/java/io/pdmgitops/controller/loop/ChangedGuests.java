@@ -64,6 +64,6 @@ record ChangedGuests(List<Guest> guests, List<Remote> remotes) {
       }
     }
     return new DesiredState(
-        remotes, guests, List.of(), List.of(), List.of(), List.of(), List.of(), sources);
+        remotes, guests, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), sources);
   }
 }

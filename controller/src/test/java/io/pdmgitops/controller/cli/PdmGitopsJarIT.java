@@ -32,7 +32,7 @@ class PdmGitopsJarIT {
     Result result = java("validate", "../examples/demo-repo");
 
     assertThat(result.exit()).isZero();
-    assertThat(result.output()).contains("valid: 40 objects in 12 files");
+    assertThat(result.output()).contains("valid: 41 objects in 13 files");
   }
 
   @Test

@@ -25,7 +25,7 @@ class ValidateCommandTest {
 
     assertThat(exit).isZero();
     assertThat(out.toString().strip())
-        .isEqualTo(DEMO + ": valid: 40 objects in 12 files, 0 warnings");
+        .isEqualTo(DEMO + ": valid: 41 objects in 13 files, 0 warnings");
   }
 
   @Test
@@ -118,7 +118,7 @@ class ValidateCommandTest {
 
     assertThat(exit).isZero();
     assertThat(out.toString().strip())
-        .isEqualTo(link + ": valid: 40 objects in 12 files, 0 warnings");
+        .isEqualTo(link + ": valid: 41 objects in 13 files, 0 warnings");
   }
 
   @Test

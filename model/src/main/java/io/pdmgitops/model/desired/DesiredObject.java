@@ -1,7 +1,8 @@
 package io.pdmgitops.model.desired;
 
 /** What every desired-state kind has in common. */
-public sealed interface DesiredObject permits Remote, Guest, View, User, Group, AccessRule, Realm {
+public sealed interface DesiredObject
+    permits Remote, Guest, View, User, Group, AccessRule, Realm, RemoteGroup {
   Kind kind();
 
   ObjectMeta metadata();

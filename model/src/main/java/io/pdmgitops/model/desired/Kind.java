@@ -19,7 +19,9 @@ public enum Kind {
   /** A role granted to a user or group on a path. */
   ACCESS_RULE("AccessRule", "access-rule.schema.json"),
   /** An authentication domain. */
-  REALM("Realm", "realm.schema.json");
+  REALM("Realm", "realm.schema.json"),
+  /** Remotes grouped for access, each with the token its members' requests use. */
+  REMOTE_GROUP("RemoteGroup", "remote-group.schema.json");
 
   private final String kindName;
   private final String schemaFile;

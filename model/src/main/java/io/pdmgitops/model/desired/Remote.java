@@ -16,9 +16,19 @@ public record Remote(ObjectMeta metadata, Spec spec) implements DesiredObject {
     return Kind.REMOTE;
   }
 
-  /** The remote's desired configuration. */
+  /**
+   * The remote's desired configuration.
+   *
+   * @param token the controller's own token, for reconciling
+   * @param tokens further tokens by name (e.g. one limited to a pool), for the actions of users in
+   *     a {@link RemoteGroup} that chooses one
+   */
   public record Spec(
-      RemoteType type, List<Endpoint> endpoints, ApiToken token, Optional<String> webUrl) {
+      RemoteType type,
+      List<Endpoint> endpoints,
+      ApiToken token,
+      Optional<String> webUrl,
+      List<NamedToken> tokens) {
     public Spec {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(token, "token");
@@ -27,6 +37,31 @@ public record Remote(ObjectMeta metadata, Spec spec) implements DesiredObject {
         throw new IllegalArgumentException("a remote needs at least one endpoint");
       }
       webUrl = webUrl == null ? Optional.empty() : webUrl;
+      tokens = tokens == null ? List.of() : List.copyOf(tokens);
+    }
+
+    public Spec(
+        RemoteType type, List<Endpoint> endpoints, ApiToken token, Optional<String> webUrl) {
+      this(type, endpoints, token, webUrl, List.of());
+    }
+
+    /** The token of that name, if the remote declares one. */
+    public Optional<NamedToken> token(String name) {
+      return tokens.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+  }
+
+  /** A further API token of the remote, chosen by name in remote groups. */
+  public record NamedToken(String name, String id, SecretRef secret, Optional<String> comment) {
+    public NamedToken {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(secret, "secret");
+      comment = comment == null ? Optional.empty() : comment;
+    }
+
+    public ApiToken apiToken() {
+      return new ApiToken(id, secret);
     }
   }
 }

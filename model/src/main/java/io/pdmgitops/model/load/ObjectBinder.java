@@ -9,6 +9,7 @@ import io.pdmgitops.model.desired.ObjectMeta;
 import io.pdmgitops.model.desired.Realm;
 import io.pdmgitops.model.desired.RealmSpec;
 import io.pdmgitops.model.desired.Remote;
+import io.pdmgitops.model.desired.RemoteGroup;
 import io.pdmgitops.model.desired.User;
 import io.pdmgitops.model.desired.View;
 import tools.jackson.databind.DeserializationFeature;
@@ -35,6 +36,7 @@ final class ObjectBinder {
       case GROUP -> new Group(meta, MAPPER.treeToValue(spec, Group.Spec.class));
       case ACCESS_RULE -> new AccessRule(meta, MAPPER.treeToValue(spec, AccessRule.Spec.class));
       case REALM -> new Realm(meta, MAPPER.treeToValue(spec, RealmSpec.class));
+      case REMOTE_GROUP -> new RemoteGroup(meta, MAPPER.treeToValue(spec, RemoteGroup.Spec.class));
     };
   }
 }

@@ -32,6 +32,7 @@ final class AccessCheck implements SemanticCheck {
       Pattern.compile("^/remotes/([^/]+)(?:/guests(?:/([0-9]+))?|/nodes/[^/]+)?$");
   private static final Pattern ALL_GUESTS = Pattern.compile("^/remotes/[^/]+/guests$");
   private static final Pattern VIEW_PATH = Pattern.compile("^/views/([^/]+)$");
+  private static final Pattern GROUP_PATH = Pattern.compile("^/groups/([^/]+)$");
 
   /** The superuser exists on every installation without a document. */
   private static final String SUPERUSER = "root@pam";
@@ -210,6 +211,17 @@ final class AccessCheck implements SemanticCheck {
           source
               .error("/spec/path", "path names view '" + view.group(1) + "', which is not in Git")
               .withHint(Names.suggest(view.group(1), Kind.VIEW, objects.identities(Kind.VIEW))));
+    }
+    Matcher group = GROUP_PATH.matcher(path);
+    if (group.matches() && !objects.declares(Kind.REMOTE_GROUP, group.group(1))) {
+      return Optional.of(
+          source
+              .error(
+                  "/spec/path",
+                  "path names remote group '" + group.group(1) + "', which is not in Git")
+              .withHint(
+                  Names.suggest(
+                      group.group(1), Kind.REMOTE_GROUP, objects.identities(Kind.REMOTE_GROUP))));
     }
     return Optional.empty();
   }

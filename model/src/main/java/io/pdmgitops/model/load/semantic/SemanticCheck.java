@@ -12,6 +12,7 @@ public interface SemanticCheck {
     return List.of(
         new UniquenessCheck(),
         new RemoteCheck(),
+        new RemoteGroupCheck(),
         new GuestReferenceCheck(),
         new AccessCheck(),
         new ViewRuleCheck());
