@@ -718,9 +718,25 @@ class AccessControlIT {
     String next = Totp.codeAt(secret, java.time.Instant.now().plusSeconds(30));
     assertThat(location(form("/login/tfa", pending3, "code=" + next))).isEqualTo("/");
 
+    // Phone and recovery codes lost: only an Admin on /access may reset the factor.
+    assertThat(form("/access/tfa/reset", sessions.get("auditor"), "user=careful@pdm").statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> reset =
+        form("/access/tfa/reset", sessions.get("admin"), "user=careful@pdm");
+    assertThat(reset.statusCode()).isEqualTo(200);
+    assertThat(reset.body()).contains("The second factor of careful@pdm is removed.");
+    assertThat(
+            location(
+                WebLogin.post(
+                    running.url(), WebLogin.anonymous(running.url()), "careful", PASSWORD)))
+        .as("Git still requires one: enrol again")
+        .isEqualTo("/access/tfa");
+
     running.app().getBean(AuditTrail.class).flush(Duration.ofSeconds(10));
     assertThat(running.json("/api/v1/audit?actor=careful").findValuesAsString("kind"))
         .contains("TFA_ENROLLED", "RECOVERY_USED", "TFA_FAILED");
+    assertThat(running.json("/api/v1/audit?kind=tfa-removed").findValuesAsString("target"))
+        .contains("careful@pdm");
   }
 
   static WebLogin.Session session(HttpResponse<String> answer, WebLogin.Session before) {

@@ -22,7 +22,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *   <li>One resource's page or answer needs read on its path (or a view that shows it).
  *   <li>The Git history and the files of a commit describe the whole fleet: read on {@code /}.
  *   <li>Metrics describe the controller: read on {@code /system}.
- *   <li>The audit log names every user and address: Admin on {@code /access}.
+ *   <li>The audit log names every user and address, and resetting another user's second factor
+ *       changes access: Admin on {@code /access}.
  *   <li>A user's own tokens page: any active user of Git, in person.
  * </ul>
  */
@@ -54,6 +55,7 @@ public final class RouteRules {
           get("/access/tfa", SELF),
           post("/access/tfa", SELF),
           post("/access/tfa/remove", SELF),
+          post("/access/tfa/reset", AUDIT),
           get(TokensPage.PATH, SELF),
           post(TokensPage.PATH, SELF),
           post(TokensPage.REVOKE, SELF),

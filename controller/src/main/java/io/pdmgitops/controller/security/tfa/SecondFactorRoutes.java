@@ -34,6 +34,10 @@ public final class SecondFactorRoutes {
   public static final String LOGIN = "/login/tfa";
   public static final String ENROL = "/access/tfa";
   public static final String REMOVE = ENROL + "/remove";
+
+  /** An Admin on /access resets another user's second factor (the route table says who). */
+  public static final String RESET = ENROL + "/reset";
+
   static final String CANDIDATE = "pdm.tfa.candidate";
 
   private final SecondFactors factors;
@@ -56,6 +60,7 @@ public final class SecondFactorRoutes {
         .GET(ENROL, r -> enrolPage(r, HttpStatus.OK, new HashMap<>()))
         .POST(ENROL, this::confirm)
         .POST(REMOVE, this::remove)
+        .POST(RESET, this::reset)
         .filter(PageRoutes::withCaller)
         .build();
   }
@@ -188,6 +193,38 @@ public final class SecondFactorRoutes {
                           Map<String, Object> model = new HashMap<>();
                           model.put("problem", "Wrong code: the second factor stays.");
                           return enrolPage(request, HttpStatus.BAD_REQUEST, model);
+                        }));
+  }
+
+  private Mono<ServerResponse> reset(ServerRequest request) {
+    return auth()
+        .flatMap(
+            auth ->
+                request
+                    .formData()
+                    .flatMap(
+                        form -> {
+                          String user =
+                              Optional.ofNullable(form.getFirst("user")).orElse("").strip();
+                          return blocking(
+                                  () ->
+                                      factors.reset(
+                                          auth.getName(),
+                                          user,
+                                          AccessWebFilter.address(request.exchange())))
+                              .flatMap(
+                                  done -> {
+                                    Map<String, Object> model = new HashMap<>();
+                                    model.put(
+                                        done ? "resetDone" : "problem",
+                                        done
+                                            ? "The second factor of " + user + " is removed."
+                                            : user + " has no second factor.");
+                                    return enrolPage(
+                                        request,
+                                        done ? HttpStatus.OK : HttpStatus.NOT_FOUND,
+                                        model);
+                                  });
                         }));
   }
 

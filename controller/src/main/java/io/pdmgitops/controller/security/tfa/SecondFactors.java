@@ -173,6 +173,19 @@ public final class SecondFactors {
     return true;
   }
 
+  /**
+   * An Admin removes another user's second factor (a lost phone and lost recovery codes); whether
+   * the user had one. Their next login enrols again if Git requires it.
+   */
+  public boolean reset(String admin, String userId, String address) {
+    if (store.totp(userId).isEmpty()) {
+      return false;
+    }
+    store.remove(userId);
+    audit.record(AuditKind.TFA_REMOVED, admin, address, userId, "reset by an Admin");
+    return true;
+  }
+
   private static boolean isRecoveryShaped(String code) {
     return code != null && normalise(code).length() == 10;
   }
