@@ -36,6 +36,10 @@ import reactor.core.publisher.Mono;
  *   <li>A rule that does not allow the caller is a 403, logged once with who, what and from where.
  *   <li>A session older than the absolute limit ends, whatever its activity: 401 for the API, the
  *       login page for pages.
+ *   <li>Half a login (a right password, the second factor still owed or to enrol) opens only the
+ *       page that completes it: 401 for the API, a redirect to that page for the rest.
+ *   <li>An API token acts as its caller (narrowed to its path) and is never the bootstrap login.
+ *   <li>Refusals and ended sessions go to the audit log.
  * </ol>
  */
 public final class AccessWebFilter implements WebFilter, Ordered {
