@@ -77,6 +77,11 @@ public record DesiredState(
     return byIdentity(guests, name);
   }
 
+  /** A user by id ({@code name@realm}), in logarithmic time: every login looks one up. */
+  public Optional<User> user(String userId) {
+    return byIdentity(users, userId);
+  }
+
   /** The lists are sorted by identity, and a guest's or remote's identity is its name. */
   private static <T extends DesiredObject> Optional<T> byIdentity(List<T> sorted, String name) {
     int low = 0;

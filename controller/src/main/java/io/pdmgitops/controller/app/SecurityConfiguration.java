@@ -27,7 +27,6 @@ import io.pdmgitops.webui.fleet.FleetPort;
 import io.pdmgitops.webui.pages.AuditPage;
 import io.pdmgitops.webui.pages.LoginPage;
 import io.pdmgitops.webui.pages.TokensPage;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -259,9 +258,7 @@ class SecurityConfiguration {
                         LocalLogins.attempt(
                             Optional.ofNullable(form.getFirst("username")).orElse(""),
                             Optional.ofNullable(form.getFirst("password")).orElse(""),
-                            Optional.ofNullable(exchange.getRequest().getRemoteAddress())
-                                .map(InetSocketAddress::getHostString)
-                                .orElse("unknown"))));
+                            AccessWebFilter.address(exchange))));
     // The context is saved with a new session id: a session fixed before login is worth nothing.
     login.setSecurityContextRepository(contexts);
     RedirectServerAuthenticationSuccessHandler toPage =

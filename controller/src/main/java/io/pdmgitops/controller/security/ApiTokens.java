@@ -2,7 +2,6 @@ package io.pdmgitops.controller.security;
 
 import io.pdmgitops.model.access.TokenGrant;
 import io.pdmgitops.webui.audit.AuditKind;
-import java.net.InetSocketAddress;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,10 +81,7 @@ public final class ApiTokens implements ReactiveAuthenticationManager {
     String secret = bang > 0 && equals > bang ? value.substring(equals + 1) : "";
     UsernamePasswordAuthenticationToken attempt =
         UsernamePasswordAuthenticationToken.unauthenticated(tokenId, secret);
-    attempt.setDetails(
-        Optional.ofNullable(exchange.getRequest().getRemoteAddress())
-            .map(InetSocketAddress::getHostString)
-            .orElse("unknown"));
+    attempt.setDetails(AccessWebFilter.address(exchange));
     return Mono.just(attempt);
   }
 

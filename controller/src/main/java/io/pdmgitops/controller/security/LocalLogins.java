@@ -139,8 +139,7 @@ public final class LocalLogins implements ReactiveAuthenticationManager {
       return Optional.empty(); // unknown, disabled or expired
     }
     Optional<DesiredState> state = policy.state();
-    Optional<User> user =
-        state.flatMap(s -> s.users().stream().filter(u -> u.identity().equals(userId)).findFirst());
+    Optional<User> user = state.flatMap(s -> s.user(userId));
     if (user.isEmpty()) {
       return Optional.empty();
     }

@@ -3,7 +3,6 @@ package io.pdmgitops.controller.security;
 import io.pdmgitops.controller.store.JdbcTokenStore;
 import io.pdmgitops.controller.store.JdbcTokenStore.StoredToken;
 import io.pdmgitops.model.access.AccessPath;
-import io.pdmgitops.model.access.Caller;
 import io.pdmgitops.model.access.TokenGrant;
 import io.pdmgitops.model.desired.User;
 import io.pdmgitops.webui.audit.AuditKind;
@@ -60,15 +59,7 @@ public final class PersonalTokens implements TokensPort {
         .find(tokenId)
         .filter(t -> t.expiresAt().map(clock.instant()::isBefore).orElse(true))
         .filter(t -> policy.policy().isActive(t.userId()))
-        .map(
-            t ->
-                new TokenGrant(
-                    t.tokenId(),
-                    t.path()
-                        .map(p -> Caller.narrowed(t.userId(), AccessPath.parse(p)))
-                        .orElse(Caller.user(t.userId())),
-                    t.secretHash(),
-                    t.expiresAt()));
+        .map(t -> TokenGrant.of(t.userId(), t.name(), t.path(), t.secretHash(), t.expiresAt()));
   }
 
   @Override
@@ -78,6 +69,7 @@ public final class PersonalTokens implements TokensPort {
 
   private List<TokenView> list(String userId) {
     List<TokenView> views = new ArrayList<>();
+    Optional<User> user = policy.state().flatMap(s -> s.user(userId));
     for (User.Token t : gitTokens(userId)) {
       views.add(
           new TokenView(
@@ -85,7 +77,7 @@ public final class PersonalTokens implements TokensPort {
               t.name(),
               true,
               t.path(),
-              t.expire().map(PersonalTokens::expiry),
+              TokenGrant.of(user.orElseThrow(), t).expiresAt(),
               Optional.empty(),
               Optional.empty(),
               t.comment().orElse("")));
@@ -192,15 +184,9 @@ public final class PersonalTokens implements TokensPort {
   private List<User.Token> gitTokens(String userId) {
     return policy
         .state()
-        .flatMap(s -> s.users().stream().filter(u -> u.identity().equals(userId)).findFirst())
+        .flatMap(s -> s.user(userId))
         .map(u -> u.spec().tokens())
         .orElse(List.of());
-  }
-
-  private static Instant expiry(String text) {
-    return text.length() == 10
-        ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-        : java.time.OffsetDateTime.parse(text).toInstant();
   }
 
   private static Optional<Instant> latest(Optional<Instant> a, Optional<Instant> b) {

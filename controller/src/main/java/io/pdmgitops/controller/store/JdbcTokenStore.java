@@ -104,9 +104,12 @@ public final class JdbcTokenStore {
         });
   }
 
-  /** Deletes the user's token of that name; whether there was one. */
+  /**
+   * Deletes the user's token of that name; whether there was one. On disk before it answers: a
+   * token the user saw revoked must not work again after a crash.
+   */
   public boolean revoke(String userId, String name) {
-    return jdbc.inTransaction(
+    return jdbc.inDurableTransaction(
         c -> {
           try (PreparedStatement delete =
               c.prepareStatement("DELETE FROM api_tokens WHERE user_id = ? AND name = ?")) {

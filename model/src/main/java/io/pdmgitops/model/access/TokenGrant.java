@@ -27,15 +27,29 @@ public record TokenGrant(
     return userId + "!" + tokenName;
   }
 
-  static TokenGrant of(User user, User.Token token) {
-    String userId = user.identity();
+  /** A token declared under its User in Git. */
+  public static TokenGrant of(User user, User.Token token) {
+    return of(
+        user.identity(),
+        token.name(),
+        token.path(),
+        token.secretHash(),
+        token.expire().map(Account::expiry));
+  }
+
+  /**
+   * Any token, declared in Git or made in the UI: its user's caller, narrowed to its path if it has
+   * one.
+   */
+  public static TokenGrant of(
+      String userId,
+      String name,
+      Optional<String> path,
+      String secretHash,
+      Optional<Instant> expiresAt) {
     Caller caller =
-        token
-            .path()
-            .map(p -> Caller.narrowed(userId, AccessPath.parse(p)))
-            .orElse(Caller.user(userId));
-    return new TokenGrant(
-        id(userId, token.name()), caller, token.secretHash(), token.expire().map(Account::expiry));
+        path.map(p -> Caller.narrowed(userId, AccessPath.parse(p))).orElse(Caller.user(userId));
+    return new TokenGrant(id(userId, name), caller, secretHash, expiresAt);
   }
 
   boolean activeAt(Instant now) {

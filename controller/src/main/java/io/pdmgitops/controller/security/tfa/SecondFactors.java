@@ -81,7 +81,7 @@ public final class SecondFactors {
   public boolean required(String userId) {
     return policy
         .state()
-        .flatMap(s -> s.users().stream().filter(u -> u.identity().equals(userId)).findFirst())
+        .flatMap(s -> s.user(userId))
         .flatMap(u -> u.spec().tfa())
         .map(User.Tfa::required)
         .orElse(false);
