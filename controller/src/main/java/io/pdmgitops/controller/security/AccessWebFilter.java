@@ -125,7 +125,8 @@ public final class AccessWebFilter implements WebFilter, Ordered {
       return exchange.getResponse().setComplete();
     }
     String user = auth.getName();
-    Caller caller = auth instanceof TokenAuthentication token ? token.caller() : Caller.user(user);
+    Caller caller =
+        auth instanceof TokenAuthentication token ? token.caller() : SignedIn.callerOf(auth);
     boolean first =
         !(auth instanceof TokenAuthentication) && bootstrap.isBootstrap(user, now.hasAdminOnRoot());
     Viewer viewer = new Viewer(caller, now, first);

@@ -4,6 +4,7 @@ import io.pdmgitops.controller.security.directory.DirectoryLogins;
 import io.pdmgitops.controller.security.tfa.SignInStage;
 import io.pdmgitops.model.DesiredState;
 import io.pdmgitops.model.access.AccessPolicy;
+import io.pdmgitops.model.access.Caller;
 import io.pdmgitops.model.desired.DirectoryRealmSpec;
 import io.pdmgitops.model.desired.Realm;
 import io.pdmgitops.model.desired.RealmSpec;
@@ -12,6 +13,7 @@ import io.pdmgitops.model.desired.User;
 import io.pdmgitops.webui.audit.AuditKind;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +27,10 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Password logins of the local realm {@code pdm}, from the User documents of the snapshot in force
  * (argon2id hashes), of directory realms (LDAP, Active Directory: {@link DirectoryLogins}) for the
- * users Git declares in them, and the bootstrap credential while no Admin exists. Every failure
- * gives the same answer after the same work: an unknown user, a disabled or expired one, a wrong
- * password and a throttled name or address all cost one hash comparison and say {@link #FAILED}.
+ * users Git declares in them or whose directory groups map to a Group, and the bootstrap credential
+ * while no Admin exists. Every failure gives the same answer after the same work: an unknown user,
+ * a disabled or expired one, a wrong password and a throttled name or address all cost one hash
+ * comparison and say {@link #FAILED}.
  */
 public final class LocalLogins implements ReactiveAuthenticationManager {
   private static final Logger LOG = LoggerFactory.getLogger(LocalLogins.class);
@@ -86,13 +89,14 @@ public final class LocalLogins implements ReactiveAuthenticationManager {
     String address = String.valueOf(attempt.getDetails());
     boolean allowed = throttle.allows(userId, address);
     Optional<Account> account = allowed ? account(userId) : Optional.empty();
-    boolean ok;
+    Optional<Set<String>> realmGroups;
     if (account.isPresent()) {
-      ok = account.get().matches(password);
+      realmGroups = account.get().check(password);
     } else {
       PasswordHashing.matches(password, PasswordHashing.DUMMY_HASH); // the same work, no answer
-      ok = false;
+      realmGroups = REFUSED;
     }
+    boolean ok = realmGroups.isPresent();
     java.util.Arrays.fill(password, '\0');
     if (!ok) {
       if (allowed) {
@@ -117,33 +121,45 @@ public final class LocalLogins implements ReactiveAuthenticationManager {
         bootstrap.isBootstrap(userId, policy.policy().hasAdminOnRoot())
             ? Optional.empty()
             : stageAfterPassword.apply(userId);
+    SignedIn signedIn = new SignedIn(userId, realmGroups.get());
     audit.record(
         AuditKind.LOGIN,
         userId,
         address,
         "password",
-        stage
-            .map(s -> s == SignInStage.ENROL ? "must enrol a second factor" : "second factor next")
-            .orElse(""));
+        String.join(
+            "; ",
+            java.util.stream.Stream.concat(
+                    groupsNote(signedIn).stream(),
+                    stage
+                        .map(
+                            s ->
+                                s == SignInStage.ENROL
+                                    ? "must enrol a second factor"
+                                    : "second factor next")
+                        .stream())
+                .toList()));
     return UsernamePasswordAuthenticationToken.authenticated(
-        userId, null, stage.map(SignInStage::authorities).orElse(List.of()));
+        signedIn, null, stage.map(SignInStage::authorities).orElse(List.of()));
   }
 
-  /** Who may log in with a password now, and their hash. */
+  /**
+   * Who may log in with a password now and how it is checked: the bootstrap credential, a declared
+   * local user's hash, or a directory realm, which also admits users Git does not declare when a
+   * group it reports maps to a Group.
+   */
   private Optional<Account> account(String userId) {
     AccessPolicy now = policy.policy();
     if (bootstrap.isBootstrap(userId, now.hasAdminOnRoot())) {
-      return bootstrap.current().map(c -> (Account) c::matches);
-    }
-    if (!now.isActive(userId)) {
-      return Optional.empty(); // unknown, disabled or expired
+      return bootstrap.current().map(c -> pw -> c.matches(pw) ? NO_GROUPS : REFUSED);
     }
     Optional<DesiredState> state = policy.state();
     Optional<User> user = state.flatMap(s -> s.user(userId));
-    if (user.isEmpty()) {
-      return Optional.empty();
+    if (user.isPresent() && !now.isActive(userId)) {
+      return Optional.empty(); // disabled or expired
     }
-    String realm = user.get().spec().realm();
+    Caller asked = Caller.user(userId);
+    String realm = asked.realm();
     Optional<RealmSpec> realmSpec =
         state.flatMap(
             s ->
@@ -152,21 +168,36 @@ public final class LocalLogins implements ReactiveAuthenticationManager {
                     .map(Realm::spec)
                     .findFirst());
     if (realmSpec.orElse(null) instanceof DirectoryRealmSpec directorySpec) {
-      String name = user.get().metadata().name();
+      String name = userId.substring(0, userId.length() - realm.length() - 1);
       return Optional.of(
-          pw ->
-              directory.check(realm, directorySpec, name, pw) == DirectoryLogins.Outcome.ACCEPTED);
+          pw -> {
+            DirectoryLogins.Verdict verdict = directory.check(realm, directorySpec, name, pw);
+            boolean admitted =
+                verdict.accepted()
+                    && now.isActive(Caller.withRealmGroups(userId, verdict.groups()));
+            return admitted ? Optional.of(verdict.groups()) : REFUSED;
+          });
     }
     boolean local =
         realm.equals(LOCAL_REALM) || realmSpec.map(r -> r.type() == RealmType.PDM).orElse(false);
-    if (!local) {
-      return Optional.empty(); // pam and OpenID users do not log in with a password here
+    if (user.isEmpty() || !local) {
+      return Optional.empty(); // unknown; pam and OpenID users do not log in with a password here
     }
     return user.get()
         .spec()
         .passwordHash()
         .filter(PasswordHashing::isAcceptable)
-        .map(hash -> (Account) pw -> PasswordHashing.matches(pw, hash));
+        .map(hash -> pw -> PasswordHashing.matches(pw, hash) ? NO_GROUPS : REFUSED);
+  }
+
+  /** For the audit log: the Groups a directory login maps to, when it reported any. */
+  private Optional<String> groupsNote(SignedIn signedIn) {
+    if (signedIn.realmGroups().isEmpty()) {
+      return Optional.empty();
+    }
+    var groups =
+        policy.policy().groupsOf(Caller.withRealmGroups(signedIn.userId(), signedIn.realmGroups()));
+    return Optional.of("groups: " + (groups.isEmpty() ? "none" : String.join(", ", groups)));
   }
 
   /** "admin" means admin@pdm: the local realm is the default, as on PDM's login form. */
@@ -181,9 +212,12 @@ public final class LocalLogins implements ReactiveAuthenticationManager {
     return cleaned.length() > 64 ? cleaned.substring(0, 64) + "..." : cleaned;
   }
 
-  /** A password check. */
+  private static final Optional<Set<String>> NO_GROUPS = Optional.of(Set.of());
+  private static final Optional<Set<String>> REFUSED = Optional.empty();
+
+  /** A password check: the realm groups on a right password, empty on a wrong one. */
   @FunctionalInterface
   private interface Account {
-    boolean matches(char[] password);
+    Optional<Set<String>> check(char[] password);
   }
 }

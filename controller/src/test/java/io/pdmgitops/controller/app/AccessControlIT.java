@@ -173,6 +173,18 @@ class AccessControlIT {
             userAttr: uid
             bindDn: "cn=reader,dc=corp,dc=example"
             bindPassword: {env: CORP_LDAP_PW}
+            groupDn: "ou=groups,dc=corp,dc=example"
+          ---
+          apiVersion: pdm-gitops/v1
+          kind: Group
+          metadata: {name: lab-team}
+          spec:
+            realmGroups: [{realm: test-ldap, name: lab}]
+          ---
+          apiVersion: pdm-gitops/v1
+          kind: AccessRule
+          metadata: {name: lab-team-audits-dc-west}
+          spec: {subject: {group: lab-team}, role: Audit, path: /remotes/dc-west}
           ---
           apiVersion: pdm-gitops/v1
           kind: User
@@ -648,7 +660,16 @@ class AccessControlIT {
     assertThat(running.send("/api/v1/status", bob).statusCode()).isEqualTo(200);
     assertThat(running.send("/remotes/dc-east", bob).statusCode()).isEqualTo(200);
     assertThat(running.send("/remotes/dc-west", bob).statusCode()).isEqualTo(403);
-    // A directory user Git does not declare cannot log in, even with the right password.
+    // Carol is not in Git; her directory group lab maps to the Group lab-team.
+    WebLogin.Session carol =
+        WebLogin.login(running.url(), "carol@test-ldap", TestDirectory.CAROL_PASSWORD);
+    assertThat(running.send("/remotes/dc-west", carol).statusCode()).isEqualTo(200);
+    assertThat(running.send("/remotes/dc-east", carol).statusCode()).isEqualTo(403);
+    assertThat(running.send("/api/v1/remotes", carol).body())
+        .contains("dc-west")
+        .doesNotContain("dc-east");
+    // A directory user Git does not declare, in no mapped group, cannot log in, even with the
+    // right password.
     assertThat(
             location(
                 WebLogin.post(
@@ -805,6 +826,7 @@ class AccessControlIT {
     running.demo().logins().forEach((user, pw) -> secrets.put("password of " + user, pw));
     secrets.put("test password", PASSWORD);
     secrets.put("directory user's password", TestDirectory.BOB_PASSWORD);
+    secrets.put("second directory user's password", TestDirectory.CAROL_PASSWORD);
     secrets.put("directory reader's password", TestDirectory.READER_PASSWORD);
     running.demo().properties().entrySet().stream()
         .filter(e -> e.getKey().startsWith("pdm.secrets."))

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who may see and do what, from the users, groups, access rules and views of one snapshot. Built
@@ -21,11 +22,16 @@ import java.util.Optional;
  * expiry, the clock.
  *
  * <ol>
- *   <li>A user's rules are their own rules plus the rules of every Group that lists them.
- *   <li>Only declared Users have roles. A user who is disabled ({@code enabled: false}) or whose
- *       {@code expire} has passed has none, whatever the rules say. {@code root@pam} is no
- *       exception: without a User document it has no role (the superuser of PDM has no meaning
- *       here).
+ *   <li>A user's rules are their own rules plus the rules of every Group that lists them, or that
+ *       maps one of the groups their realm reported at login ({@link Caller#realmGroups()}, matched
+ *       against {@code realmGroups} of the same realm: without regard to case for ldap and ad,
+ *       exactly for openid).
+ *   <li>Only declared Users have roles, and users of a directory or OpenID Connect realm whose
+ *       reported groups map to a Group; an openid realm with {@code autocreate} admits anyone it
+ *       authenticates, with no role until a Group or User gives one. A declared user who is
+ *       disabled ({@code enabled: false}) or whose {@code expire} has passed has none, whatever the
+ *       rules and groups say. {@code root@pam} is no exception: without a User document it has no
+ *       role (the superuser of PDM has no meaning here).
  *   <li>The role at a path comes from the walk from that path up to {@code /}: the deepest path
  *       with a rule that applies decides, and what is above it no longer counts. A deeper rule
  *       replaces an inherited one also when it grants less, as in PDM and PVE.
@@ -49,26 +55,49 @@ import java.util.Optional;
  * </ol>
  */
 public final class AccessPolicy {
+  /** Entitlements of callers with realm groups kept at most; beyond, the memo starts afresh. */
+  static final int MAX_REMEMBERED_CALLERS = 4096;
+
   private final Clock clock;
   private final Map<String, Account> accounts;
-  private final Map<String, Grants> grants;
-  private final Map<String, List<ViewGrant>> viewGrants;
+  private final Map<String, Entitlement> entitlements;
   private final Map<String, TokenGrant> tokens;
+  private final RealmGroups realmGroups;
+  private final Map<String, List<Grants.Rule>> directRules;
+  private final Map<String, List<Grants.Rule>> groupRules;
+  private final List<ViewGrant> allViews;
+  private final Map<Caller, Entitlement> remembered = new ConcurrentHashMap<>();
 
   /** A view the user holds a role on, with the filter that decides what it shows. */
   private record ViewGrant(String name, AccessPath path, ViewFilter filter) {}
 
+  /** What one user may reach: roles by path, and the views a role opens. */
+  private record Entitlement(Grants grants, List<ViewGrant> views) {
+    static final Entitlement NONE = new Entitlement(Grants.NONE, List.of());
+
+    static Entitlement of(Grants grants, List<ViewGrant> allViews) {
+      return new Entitlement(
+          grants, allViews.stream().filter(v -> grants.roleAt(v.path()).isPresent()).toList());
+    }
+  }
+
   private AccessPolicy(
       Clock clock,
       Map<String, Account> accounts,
-      Map<String, Grants> grants,
-      Map<String, List<ViewGrant>> viewGrants,
-      Map<String, TokenGrant> tokens) {
+      Map<String, Entitlement> entitlements,
+      Map<String, TokenGrant> tokens,
+      RealmGroups realmGroups,
+      Map<String, List<Grants.Rule>> directRules,
+      Map<String, List<Grants.Rule>> groupRules,
+      List<ViewGrant> allViews) {
     this.clock = clock;
     this.accounts = Map.copyOf(accounts);
-    this.grants = Map.copyOf(grants);
-    this.viewGrants = Map.copyOf(viewGrants);
+    this.entitlements = Map.copyOf(entitlements);
     this.tokens = Map.copyOf(tokens);
+    this.realmGroups = realmGroups;
+    this.directRules = Map.copyOf(directRules);
+    this.groupRules = Map.copyOf(groupRules);
+    this.allViews = List.copyOf(allViews);
   }
 
   /**
@@ -106,8 +135,7 @@ public final class AccessPolicy {
                         ViewFilter.of(v)))
             .toList();
     Map<String, Account> accounts = new HashMap<>();
-    Map<String, Grants> grants = new HashMap<>();
-    Map<String, List<ViewGrant>> viewGrants = new HashMap<>();
+    Map<String, Entitlement> entitlements = new HashMap<>();
     Map<String, TokenGrant> tokens = new HashMap<>();
     for (User user : state.users()) {
       String id = user.identity();
@@ -117,14 +145,48 @@ public final class AccessPolicy {
       accounts.put(id, Account.of(user));
       Grants mine =
           Grants.of(byUser.getOrDefault(id, List.of()), viaGroups.getOrDefault(id, List.of()));
-      grants.put(id, mine);
-      viewGrants.put(id, allViews.stream().filter(v -> mine.roleAt(v.path()).isPresent()).toList());
+      entitlements.put(id, Entitlement.of(mine, allViews));
       for (User.Token token : user.spec().tokens()) {
         TokenGrant grant = TokenGrant.of(user, token);
         tokens.putIfAbsent(grant.tokenId(), grant);
       }
     }
-    return new AccessPolicy(clock, accounts, grants, viewGrants, tokens);
+    return new AccessPolicy(
+        clock, accounts, entitlements, tokens, RealmGroups.of(state), byUser, byGroup, allViews);
+  }
+
+  /**
+   * What the caller may reach: a declared user's own and group rules, plus the rules of the Groups
+   * their realm groups map to. Callers with realm groups are worked out once per policy and
+   * remembered (a bounded memo: a policy lasts one snapshot).
+   */
+  private Entitlement entitlement(Caller caller) {
+    if (caller.realmGroups().isEmpty()) {
+      return entitlements.getOrDefault(caller.userId(), Entitlement.NONE);
+    }
+    Entitlement known = remembered.get(caller);
+    if (known != null) {
+      return known;
+    }
+    if (remembered.size() >= MAX_REMEMBERED_CALLERS) {
+      remembered.clear();
+    }
+    List<Grants.Rule> viaGroups = new ArrayList<>();
+    for (String group : groupsOf(caller)) {
+      viaGroups.addAll(groupRules.getOrDefault(group, List.of()));
+    }
+    Entitlement computed =
+        Entitlement.of(
+            Grants.of(directRules.getOrDefault(caller.userId(), List.of()), viaGroups), allViews);
+    remembered.put(caller, computed);
+    return computed;
+  }
+
+  /** Every Group the caller belongs to: listed as a member, or through a realm group. */
+  public java.util.SortedSet<String> groupsOf(Caller caller) {
+    java.util.SortedSet<String> groups = new java.util.TreeSet<>(realmGroups.membersOf(caller));
+    groups.addAll(realmGroups.listing(caller.userId()));
+    return groups;
   }
 
   /**
@@ -145,16 +207,29 @@ public final class AccessPolicy {
     return account != null && account.activeAt(clock.instant());
   }
 
+  /**
+   * Whether the caller may act at all: a declared user while enabled and not expired (whatever
+   * their realm groups say); an undeclared one while a realm group of theirs maps to a Group, or
+   * their realm admits anyone it authenticates.
+   */
+  public boolean isActive(Caller caller) {
+    Account account = accounts.get(caller.userId());
+    if (account != null) {
+      return account.activeAt(clock.instant());
+    }
+    return realmGroups.admitsAnyone(caller.realm()) || !realmGroups.membersOf(caller).isEmpty();
+  }
+
   public Optional<Role> roleAt(String userId, AccessPath path) {
     return roleAt(Caller.user(userId), path);
   }
 
   /** The caller's role at the path, from the rules alone (views grant nothing on paths). */
   public Optional<Role> roleAt(Caller caller, AccessPath path) {
-    if (!caller.reaches(path) || !isActive(caller.userId())) {
+    if (!caller.reaches(path) || !isActive(caller)) {
       return Optional.empty();
     }
-    return grants.getOrDefault(caller.userId(), Grants.NONE).roleAt(path);
+    return entitlement(caller).grants().roleAt(path);
   }
 
   public boolean allows(String userId, AccessPath path, Permission permission) {
@@ -187,10 +262,10 @@ public final class AccessPolicy {
   }
 
   private boolean throughView(Caller caller, FleetResource resource) {
-    if (!isActive(caller.userId())) {
+    if (!isActive(caller)) {
       return false;
     }
-    for (ViewGrant view : viewGrants.getOrDefault(caller.userId(), List.of())) {
+    for (ViewGrant view : entitlement(caller).views()) {
       if (caller.reaches(view.path()) && view.filter().matches(resource)) {
         return true;
       }
@@ -204,10 +279,10 @@ public final class AccessPolicy {
 
   /** The views the caller may open, by name in the snapshot's order. */
   public List<String> viewsFor(Caller caller) {
-    if (!isActive(caller.userId())) {
+    if (!isActive(caller)) {
       return List.of();
     }
-    return viewGrants.getOrDefault(caller.userId(), List.of()).stream()
+    return entitlement(caller).views().stream()
         .filter(v -> caller.reaches(v.path()))
         .map(ViewGrant::name)
         .toList();
@@ -232,10 +307,10 @@ public final class AccessPolicy {
         return false;
       }
     }
-    if (!isActive(caller.userId())) {
+    if (!isActive(caller)) {
       return false;
     }
-    Grants mine = grants.getOrDefault(caller.userId(), Grants.NONE);
+    Grants mine = entitlement(caller).grants();
     return mine.roleAt(scope).isPresent() || mine.anyRuleBelow(scope);
   }
 
@@ -250,7 +325,7 @@ public final class AccessPolicy {
 
   /** The active users with Admin on {@code /}, sorted: the bootstrap credential lasts until one. */
   public List<String> admins() {
-    return grants.keySet().stream()
+    return entitlements.keySet().stream()
         .sorted()
         .filter(id -> roleAt(id, AccessPath.ROOT).filter(r -> r == Role.ADMIN).isPresent())
         .toList();

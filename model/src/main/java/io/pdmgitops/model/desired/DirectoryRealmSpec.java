@@ -25,6 +25,10 @@ public record DirectoryRealmSpec(
     Optional<SecretRef> bindPassword,
     Optional<String> filter,
     List<String> userClasses,
+    Optional<String> groupDn,
+    Optional<String> groupFilter,
+    List<String> groupClasses,
+    Optional<String> groupNameAttr,
     Optional<SyncAttributes> syncAttributes)
     implements RealmSpec {
   public DirectoryRealmSpec {
@@ -46,6 +50,10 @@ public record DirectoryRealmSpec(
     bindPassword = bindPassword == null ? Optional.empty() : bindPassword;
     filter = filter == null ? Optional.empty() : filter;
     userClasses = userClasses == null ? List.of() : List.copyOf(userClasses);
+    groupDn = groupDn == null ? Optional.empty() : groupDn;
+    groupFilter = groupFilter == null ? Optional.empty() : groupFilter;
+    groupClasses = groupClasses == null ? List.of() : List.copyOf(groupClasses);
+    groupNameAttr = groupNameAttr == null ? Optional.empty() : groupNameAttr;
     syncAttributes = syncAttributes == null ? Optional.empty() : syncAttributes;
   }
 

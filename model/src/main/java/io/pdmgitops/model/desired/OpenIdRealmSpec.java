@@ -18,7 +18,8 @@ public record OpenIdRealmSpec(
     List<String> audiences,
     Optional<String> prompt,
     Optional<Boolean> autocreate,
-    Optional<String> usernameClaim)
+    Optional<String> usernameClaim,
+    Optional<String> groupsClaim)
     implements RealmSpec {
   public OpenIdRealmSpec {
     type = RealmType.OPENID;
@@ -33,5 +34,6 @@ public record OpenIdRealmSpec(
     prompt = prompt == null ? Optional.empty() : prompt;
     autocreate = autocreate == null ? Optional.empty() : autocreate;
     usernameClaim = usernameClaim == null ? Optional.empty() : usernameClaim;
+    groupsClaim = groupsClaim == null ? Optional.empty() : groupsClaim;
   }
 }

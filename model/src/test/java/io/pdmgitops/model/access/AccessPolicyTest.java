@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +107,134 @@ class AccessPolicyTest {
     assertThat(policy.roleAt(ALICE, WEST)).contains(Role.ADMIN);
     assertThat(policy.roleAt(BOB, EAST)).isEmpty();
     assertThat(policy.roleAt(BOB, AccessPath.system())).isEmpty();
+  }
+
+  // --- 1b. groups a realm reports at login ---
+
+  private static final String CORP_LDAP =
+      """
+      apiVersion: pdm-gitops/v1
+      kind: Realm
+      metadata: {name: corp}
+      spec: {type: ldap, server1: ldap.example, baseDn: "dc=example,dc=org", userAttr: uid}
+      ---
+      """;
+
+  private static final String SSO =
+      """
+      apiVersion: pdm-gitops/v1
+      kind: Realm
+      metadata: {name: sso}
+      spec: {type: openid, issuerUrl: "https://id.example", clientId: pdm}
+      ---
+      """;
+
+  @Test
+  void aRealmGroupMapsItsMembersIntoTheGroupWithoutAUserDocument() {
+    access.append(CORP_LDAP).append(SSO);
+    access.append(
+        """
+        apiVersion: pdm-gitops/v1
+        kind: Group
+        metadata: {name: east-ops}
+        spec:
+          realmGroups:
+            - {realm: corp, name: "cn=Ops, ou=Groups,dc=example,dc=org"}
+            - {realm: sso, name: pdm-ops}
+        ---
+        """);
+    grant(group("east-ops"), "Manage", "/remotes/dc-east");
+
+    AccessPolicy policy = policy();
+
+    Caller carol =
+        Caller.withRealmGroups("carol@corp", Set.of("cn=ops,ou=groups,dc=example,dc=org"));
+    assertThat(policy.isActive(carol)).as("admitted through the group").isTrue();
+    assertThat(policy.roleAt(carol, EAST)).contains(Role.MANAGE);
+    assertThat(policy.roleAt(carol, WEST)).isEmpty();
+    assertThat(policy.groupsOf(carol)).containsExactly("east-ops");
+    assertThat(policy.roleAt(Caller.withRealmGroups("dan@sso", Set.of("pdm-ops")), EAST))
+        .contains(Role.MANAGE);
+    assertThat(policy.isActive(Caller.withRealmGroups("dan@sso", Set.of("PDM-OPS"))))
+        .as("a claim value compares exactly")
+        .isFalse();
+    assertThat(policy.isActive(Caller.withRealmGroups("eve@corp", Set.of("cn=ops,ou=groups"))))
+        .as("another group of the same realm")
+        .isFalse();
+    assertThat(
+            policy.roleAt(
+                Caller.withRealmGroups("mallory@pdm", Set.of("cn=ops,ou=groups,dc=example,dc=org")),
+                EAST))
+        .as("a realm group counts only for users of that realm")
+        .isEmpty();
+    assertThat(policy.isActive(Caller.user("carol@corp"))).as("without the group").isFalse();
+  }
+
+  @Test
+  void aDisabledUserStaysOutWhateverTheirRealmGroupsSay() {
+    access.append(CORP_LDAP);
+    declareUser("carol@corp", "enabled: false");
+    access.append(
+        """
+        apiVersion: pdm-gitops/v1
+        kind: Group
+        metadata: {name: admins}
+        spec:
+          realmGroups: [{realm: corp, name: admins}]
+        ---
+        """);
+    grant(group("admins"), "Admin", "/");
+
+    AccessPolicy policy = policy();
+
+    Caller carol = Caller.withRealmGroups("carol@corp", Set.of("admins"));
+    assertThat(policy.isActive(carol)).isFalse();
+    assertThat(policy.roleAt(carol, AccessPath.ROOT)).isEmpty();
+    assertThat(policy.admins()).as("a realm group is no standing Admin").isEmpty();
+  }
+
+  @Test
+  void aDeclaredUserGetsTheirOwnRulesAndThoseOfTheirRealmGroups() {
+    access.append(CORP_LDAP);
+    declareUser("carol@corp");
+    access.append(
+        """
+        apiVersion: pdm-gitops/v1
+        kind: Group
+        metadata: {name: west-ops}
+        spec:
+          realmGroups: [{realm: corp, name: west}]
+        ---
+        """);
+    grant(user("carol@corp"), "Audit", "/remotes/dc-east");
+    grant(group("west-ops"), "Admin", "/remotes/dc-west");
+
+    AccessPolicy policy = policy();
+
+    Caller carol = Caller.withRealmGroups("carol@corp", Set.of("WEST"));
+    assertThat(policy.roleAt(carol, EAST)).contains(Role.AUDIT);
+    assertThat(policy.roleAt(carol, WEST)).contains(Role.ADMIN);
+    assertThat(policy.canSee(carol, WEST_DB)).isTrue();
+    assertThat(policy.roleAt("carol@corp", WEST)).as("without the group").isEmpty();
+  }
+
+  @Test
+  void anOpenIdRealmWithAutocreateAdmitsAnyoneWithNoRole() {
+    access.append(
+        """
+        apiVersion: pdm-gitops/v1
+        kind: Realm
+        metadata: {name: sso}
+        spec: {type: openid, issuerUrl: "https://id.example", clientId: pdm, autocreate: true}
+        ---
+        """);
+    users(ALICE);
+
+    AccessPolicy policy = policy();
+
+    assertThat(policy.isActive(Caller.user("zoe@sso"))).isTrue();
+    assertThat(policy.seesAnything(Caller.user("zoe@sso"))).isFalse();
+    assertThat(policy.isActive(Caller.user("zoe@pdm"))).isFalse();
   }
 
   // --- 2. inheritance and what / and /remotes cover ---

@@ -5,8 +5,11 @@ import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
@@ -23,7 +26,10 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import org.slf4j.Logger;
@@ -43,6 +49,13 @@ import org.slf4j.LoggerFactory;
  *       trust store) unless {@code verify: false}.
  *   <li>{@code server1}, then {@code server2} if the first cannot be reached; every connection and
  *       answer has a timeout, so a dead directory costs a login seconds, not the controller.
+ *   <li>The user's groups, for Groups with {@code realmGroups}: searched below {@code groupDn}
+ *       (default {@code baseDn}) as the service account, entries of the {@code groupClasses} that
+ *       list the user as {@code member}, {@code uniqueMember} or {@code memberUid}; Active
+ *       Directory's nested groups are followed (LDAP_MATCHING_RULE_IN_CHAIN). Each group counts by
+ *       its DN and by its {@code groupNameAttr} (default {@code cn}), lower-cased. At most {@value
+ *       #MAX_GROUPS} groups; a group search the directory refuses is logged and leaves the user
+ *       with no realm groups rather than refusing a right password.
  *   <li>The outcome is one of {@link Outcome}: a wrong password and an unknown user look the same
  *       to the caller; an unreachable or misconfigured directory is logged with its reason (never a
  *       password) and also refuses the login.
@@ -52,6 +65,20 @@ public final class DirectoryLogins {
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryLogins.class);
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(10);
+  static final int MAX_GROUPS = 1000;
+
+  /** PVE's and PDM's default group classes, and OpenLDAP's. */
+  static final List<String> DEFAULT_GROUP_CLASSES =
+      List.of(
+          "groupOfNames",
+          "groupOfUniqueNames",
+          "group",
+          "posixGroup",
+          "univentionGroup",
+          "ipausergroup");
+
+  /** Active Directory's "member of, also through nested groups" matching rule. */
+  private static final String IN_CHAIN = "1.2.840.113556.1.4.1941";
 
   /** What a directory said of a login. */
   public enum Outcome {
@@ -60,15 +87,33 @@ public final class DirectoryLogins {
     UNAVAILABLE
   }
 
+  /**
+   * The directory's answer.
+   *
+   * @param groups for an accepted login, the user's groups as DNs and names, lower-cased
+   */
+  public record Verdict(Outcome outcome, Set<String> groups) {
+    public Verdict {
+      groups = Set.copyOf(groups);
+    }
+
+    static final Verdict REFUSED = new Verdict(Outcome.REFUSED, Set.of());
+    static final Verdict UNAVAILABLE = new Verdict(Outcome.UNAVAILABLE, Set.of());
+
+    public boolean accepted() {
+      return outcome == Outcome.ACCEPTED;
+    }
+  }
+
   private final SecretResolver secrets;
 
   public DirectoryLogins(SecretResolver secrets) {
     this.secrets = secrets;
   }
 
-  public Outcome check(String realm, DirectoryRealmSpec spec, String name, char[] password) {
+  public Verdict check(String realm, DirectoryRealmSpec spec, String name, char[] password) {
     if (password.length == 0 || name.isBlank()) {
-      return Outcome.REFUSED;
+      return Verdict.REFUSED;
     }
     List<String> servers = new ArrayList<>();
     servers.add(spec.server1());
@@ -84,16 +129,16 @@ public final class DirectoryLogins {
           continue;
         }
         LOG.warn("realm {}: {} refused the lookup: {}", realm, server, e.getResultCode());
-        return Outcome.UNAVAILABLE;
+        return Verdict.UNAVAILABLE;
       } catch (GeneralSecurityException | SecretResolver.SecretUnavailableException e) {
         LOG.warn("realm {}: cannot connect to {}: {}", realm, server, e.getMessage());
-        return Outcome.UNAVAILABLE;
+        return Verdict.UNAVAILABLE;
       }
     }
-    return Outcome.UNAVAILABLE;
+    return Verdict.UNAVAILABLE;
   }
 
-  private Outcome authenticate(
+  private Verdict authenticate(
       String realm,
       DirectoryRealmSpec spec,
       LDAPConnection connection,
@@ -122,18 +167,79 @@ public final class DirectoryLogins {
             Filter.createANDFilter(parts),
             "1.1"); // no attributes: only the DN
     if (found.getEntryCount() != 1) {
-      return Outcome.REFUSED; // none, or an ambiguous name
+      return Verdict.REFUSED; // none, or an ambiguous name
     }
     String dn = found.getSearchEntries().get(0).getDN();
+    // Still bound as the service account: the user's own bind may not read groups.
+    Set<String> groups = groups(realm, spec, connection, dn, name);
     try {
       BindResult bound = connection.bind(dn, new String(password));
-      return bound.getResultCode() == ResultCode.SUCCESS ? Outcome.ACCEPTED : Outcome.REFUSED;
+      return bound.getResultCode() == ResultCode.SUCCESS
+          ? new Verdict(Outcome.ACCEPTED, groups)
+          : Verdict.REFUSED;
     } catch (LDAPException e) {
       if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
-        return Outcome.REFUSED;
+        return Verdict.REFUSED;
       }
       throw e;
     }
+  }
+
+  private static Set<String> groups(
+      String realm, DirectoryRealmSpec spec, LDAPConnection connection, String userDn, String name)
+      throws LDAPException {
+    String nameAttr = spec.groupNameAttr().orElse("cn");
+    List<String> classes =
+        spec.groupClasses().isEmpty() ? DEFAULT_GROUP_CLASSES : spec.groupClasses();
+    Filter membership =
+        spec.type() == RealmType.AD
+            ? Filter.createExtensibleMatchFilter("member", IN_CHAIN, false, userDn)
+            : Filter.createORFilter(
+                Filter.createEqualityFilter("member", userDn),
+                Filter.createEqualityFilter("uniqueMember", userDn),
+                Filter.createEqualityFilter("memberUid", name));
+    List<Filter> parts = new ArrayList<>();
+    parts.add(
+        Filter.createORFilter(
+            classes.stream().map(c -> Filter.createEqualityFilter("objectClass", c)).toList()));
+    parts.add(membership);
+    if (spec.groupFilter().isPresent()) {
+      parts.add(Filter.create(spec.groupFilter().get()));
+    }
+    SearchRequest request =
+        new SearchRequest(
+            spec.groupDn().or(spec::baseDn).orElse(""),
+            SearchScope.SUB,
+            Filter.createANDFilter(parts),
+            nameAttr);
+    request.setSizeLimit(MAX_GROUPS);
+    request.setTimeLimitSeconds((int) RESPONSE_TIMEOUT.toSeconds());
+    List<SearchResultEntry> entries;
+    try {
+      entries = connection.search(request).getSearchEntries();
+    } catch (LDAPSearchException e) {
+      if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+        LOG.warn("realm {}: more than {} groups for {}; the first count", realm, MAX_GROUPS, name);
+        entries = e.getSearchEntries();
+      } else if (e.getResultCode() == ResultCode.SERVER_DOWN
+          || e.getResultCode() == ResultCode.TIMEOUT) {
+        throw e;
+      } else {
+        LOG.warn("realm {}: the group search was refused: {}", realm, e.getResultCode());
+        return Set.of();
+      }
+    }
+    Set<String> groups = new TreeSet<>();
+    for (SearchResultEntry entry : entries) {
+      groups.add(entry.getParsedDN().toNormalizedString());
+      String[] names = entry.getAttributeValues(nameAttr);
+      if (names != null) {
+        for (String value : names) {
+          groups.add(value.toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return groups;
   }
 
   private static LDAPConnection connect(DirectoryRealmSpec spec, String server)

@@ -258,7 +258,7 @@ public final class SecondFactorRoutes {
 
   private Mono<Void> full(ServerRequest request, Authentication auth) {
     Authentication full =
-        UsernamePasswordAuthenticationToken.authenticated(auth.getName(), null, List.of());
+        UsernamePasswordAuthenticationToken.authenticated(auth.getPrincipal(), null, List.of());
     SecurityContext context = new SecurityContextImpl(full);
     return request
         .session()

@@ -60,6 +60,10 @@ class DirectoryLoginsIT {
         Optional.of(SecretRef.env(bindPasswordEnv)),
         Optional.empty(),
         List.of("inetOrgPerson"),
+        Optional.of("ou=groups," + TestDirectory.BASE),
+        Optional.empty(),
+        List.of(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -76,15 +80,76 @@ class DirectoryLoginsIT {
 
   @Test
   void theDirectoryDecidesThePasswordOfTheUserItFinds() {
-    assertThat(LOGINS.check("corp", plain(), "bob", TestDirectory.BOB_PASSWORD.toCharArray()))
+    assertThat(
+            LOGINS
+                .check("corp", plain(), "bob", TestDirectory.BOB_PASSWORD.toCharArray())
+                .outcome())
         .isEqualTo(ACCEPTED);
-    assertThat(LOGINS.check("corp", plain(), "bob", "wrong".toCharArray())).isEqualTo(REFUSED);
-    assertThat(LOGINS.check("corp", plain(), "nobody", "x".toCharArray())).isEqualTo(REFUSED);
-    // An empty password would be an anonymous bind, which LDAP answers with success.
-    assertThat(LOGINS.check("corp", plain(), "bob", new char[0])).isEqualTo(REFUSED);
-    // A name is a value, not a filter: no injection finds bob.
-    assertThat(LOGINS.check("corp", plain(), "*", TestDirectory.BOB_PASSWORD.toCharArray()))
+    assertThat(LOGINS.check("corp", plain(), "bob", "wrong".toCharArray()).outcome())
         .isEqualTo(REFUSED);
+    assertThat(LOGINS.check("corp", plain(), "nobody", "x".toCharArray()).outcome())
+        .isEqualTo(REFUSED);
+    // An empty password would be an anonymous bind, which LDAP answers with success.
+    assertThat(LOGINS.check("corp", plain(), "bob", new char[0]).outcome()).isEqualTo(REFUSED);
+    // A name is a value, not a filter: no injection finds bob.
+    assertThat(
+            LOGINS.check("corp", plain(), "*", TestDirectory.BOB_PASSWORD.toCharArray()).outcome())
+        .isEqualTo(REFUSED);
+  }
+
+  @Test
+  void anAcceptedLoginCarriesTheUsersGroupsByDnAndName() {
+    DirectoryLogins.Verdict carol =
+        LOGINS.check("corp", plain(), "carol", TestDirectory.CAROL_PASSWORD.toCharArray());
+    DirectoryLogins.Verdict bob =
+        LOGINS.check("corp", plain(), "bob", TestDirectory.BOB_PASSWORD.toCharArray());
+
+    assertThat(carol.accepted()).isTrue();
+    assertThat(carol.groups())
+        .containsExactlyInAnyOrder(
+            "cn=operators,ou=groups,dc=corp,dc=example",
+            "operators",
+            "cn=lab,ou=groups,dc=corp,dc=example",
+            "lab");
+    assertThat(bob.groups())
+        .as("Operators only: not lab, not Finance")
+        .containsExactlyInAnyOrder("cn=operators,ou=groups,dc=corp,dc=example", "operators");
+    assertThat(LOGINS.check("corp", plain(), "carol", "wrong".toCharArray()).groups())
+        .as("a refused login says nothing of groups")
+        .isEmpty();
+  }
+
+  @Test
+  void groupClassesAndTheGroupFilterNarrowTheSearch() {
+    DirectoryRealmSpec base = plain();
+    DirectoryRealmSpec onlyPosix =
+        new DirectoryRealmSpec(
+            base.type(),
+            base.comment(),
+            base.isDefault(),
+            base.server1(),
+            base.server2(),
+            base.port(),
+            base.mode(),
+            base.verify(),
+            base.capath(),
+            base.baseDn(),
+            base.userAttr(),
+            base.bindDn(),
+            base.bindPassword(),
+            base.filter(),
+            base.userClasses(),
+            base.groupDn(),
+            Optional.of("(cn=l*)"),
+            List.of("groupOfUniqueNames"),
+            Optional.of("cn"),
+            base.syncAttributes());
+
+    assertThat(
+            LOGINS
+                .check("corp", onlyPosix, "carol", TestDirectory.CAROL_PASSWORD.toCharArray())
+                .groups())
+        .containsExactlyInAnyOrder("cn=lab,ou=groups,dc=corp,dc=example", "lab");
   }
 
   @Test
@@ -117,12 +182,19 @@ class DirectoryLoginsIT {
             Optional.empty(),
             "READER_PW");
 
-    assertThat(LOGINS.check("corp", withCa, "bob", TestDirectory.BOB_PASSWORD.toCharArray()))
+    assertThat(
+            LOGINS.check("corp", withCa, "bob", TestDirectory.BOB_PASSWORD.toCharArray()).outcome())
         .isEqualTo(ACCEPTED);
-    assertThat(LOGINS.check("corp", withoutCa, "bob", TestDirectory.BOB_PASSWORD.toCharArray()))
+    assertThat(
+            LOGINS
+                .check("corp", withoutCa, "bob", TestDirectory.BOB_PASSWORD.toCharArray())
+                .outcome())
         .as("a self-signed directory certificate the JVM does not trust")
         .isEqualTo(UNAVAILABLE);
-    assertThat(LOGINS.check("corp", unverified, "bob", TestDirectory.BOB_PASSWORD.toCharArray()))
+    assertThat(
+            LOGINS
+                .check("corp", unverified, "bob", TestDirectory.BOB_PASSWORD.toCharArray())
+                .outcome())
         .isEqualTo(ACCEPTED);
   }
 
@@ -151,9 +223,15 @@ class DirectoryLoginsIT {
             Optional.empty(),
             "READER_PW");
 
-    assertThat(LOGINS.check("corp", failover, "bob", TestDirectory.BOB_PASSWORD.toCharArray()))
+    assertThat(
+            LOGINS
+                .check("corp", failover, "bob", TestDirectory.BOB_PASSWORD.toCharArray())
+                .outcome())
         .isEqualTo(ACCEPTED);
-    assertThat(LOGINS.check("corp", bothDown, "bob", TestDirectory.BOB_PASSWORD.toCharArray()))
+    assertThat(
+            LOGINS
+                .check("corp", bothDown, "bob", TestDirectory.BOB_PASSWORD.toCharArray())
+                .outcome())
         .isEqualTo(UNAVAILABLE);
   }
 
@@ -161,11 +239,15 @@ class DirectoryLoginsIT {
   void aWrongServiceAccountPasswordIsADirectoryProblemNotAWrongUserPassword() {
     DirectoryLogins wrongReader =
         new DirectoryLogins(new SecretResolver(Map.of("READER_PW", "not it")));
-    assertThat(wrongReader.check("corp", plain(), "bob", TestDirectory.BOB_PASSWORD.toCharArray()))
+    assertThat(
+            wrongReader
+                .check("corp", plain(), "bob", TestDirectory.BOB_PASSWORD.toCharArray())
+                .outcome())
         .isEqualTo(UNAVAILABLE);
     assertThat(
             new DirectoryLogins(new SecretResolver(Map.of()))
-                .check("corp", plain(), "bob", TestDirectory.BOB_PASSWORD.toCharArray()))
+                .check("corp", plain(), "bob", TestDirectory.BOB_PASSWORD.toCharArray())
+                .outcome())
         .as("the bind password's variable is not set")
         .isEqualTo(UNAVAILABLE);
   }

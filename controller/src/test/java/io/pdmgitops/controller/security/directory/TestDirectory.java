@@ -13,14 +13,17 @@ import java.util.Base64;
 
 /**
  * A real LDAP server in the test's process (UnboundID's in-memory directory): plain LDAP and LDAPS
- * with a self-signed certificate for localhost, people under ou=people,dc=corp,dc=example and a
- * read-only service account.
+ * with a self-signed certificate for localhost, people under ou=people,dc=corp,dc=example, groups
+ * under ou=groups (Operators lists bob and carol as members, lab lists carol as uniqueMember,
+ * Finance lists nobody here) and a read-only service account.
  */
 public final class TestDirectory implements AutoCloseable {
   public static final String BASE = "dc=corp,dc=example";
   public static final String READER = "cn=reader,dc=corp,dc=example";
   public static final String READER_PASSWORD = "reader-password";
   public static final String BOB_PASSWORD = "bob's long password";
+  public static final String CAROL_PASSWORD = "carol's own passphrase";
+  public static final String OPERATORS = "cn=Operators,ou=groups," + BASE;
 
   private final InMemoryDirectoryServer server;
   private final Path certificatePem;
@@ -69,6 +72,38 @@ public final class TestDirectory implements AutoCloseable {
         "cn: Bob",
         "sn: Auditor",
         "userPassword: " + BOB_PASSWORD);
+    server.add(
+        "dn: uid=carol,ou=people," + BASE,
+        "objectClass: top",
+        "objectClass: inetOrgPerson",
+        "uid: carol",
+        "cn: Carol",
+        "sn: Operator",
+        "userPassword: " + CAROL_PASSWORD);
+    server.add(
+        "dn: ou=groups," + BASE,
+        "objectClass: top",
+        "objectClass: organizationalUnit",
+        "ou: groups");
+    server.add(
+        "dn: " + OPERATORS,
+        "objectClass: top",
+        "objectClass: groupOfNames",
+        "cn: Operators",
+        "member: uid=bob,ou=people," + BASE,
+        "member: uid=carol,ou=people," + BASE);
+    server.add(
+        "dn: cn=lab,ou=groups," + BASE,
+        "objectClass: top",
+        "objectClass: groupOfUniqueNames",
+        "cn: lab",
+        "uniqueMember: uid=carol,ou=people," + BASE);
+    server.add(
+        "dn: cn=Finance,ou=groups," + BASE,
+        "objectClass: top",
+        "objectClass: groupOfNames",
+        "cn: Finance",
+        "member: " + READER);
     server.startListening();
     certificatePem = dir.resolve("directory-ca.pem");
     Files.writeString(

@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
 
 /**
  * Who may do what must be unambiguous: every subject, member and path names something that exists,
- * users belong to a known realm, and only local users carry password hashes. Node names and remote
- * groups in a path are not checked: nodes are what a remote reports, not what Git declares, and
- * remote groups have no kind yet.
+ * users belong to a known realm, realm groups come from a realm that reports groups, and only local
+ * users carry password hashes. Node names and remote groups in a path are not checked: nodes are
+ * what a remote reports, not what Git declares, and remote groups have no kind yet.
  */
 final class AccessCheck implements SemanticCheck {
   private static final Pattern REMOTE_PATH =
@@ -53,11 +53,50 @@ final class AccessCheck implements SemanticCheck {
         user(objects, group.source(), "/spec/members/" + i, members.get(i))
             .ifPresent(problems::add);
       }
+      List<Group.RealmGroup> realmGroups = group.value().spec().realmGroups();
+      if (members.isEmpty() && realmGroups.isEmpty()) {
+        problems.add(
+            group
+                .source()
+                .warning("/spec", "the group has no members and no realmGroups: it grants nothing")
+                .withHint(
+                    "list users under 'members:' (name@realm), or groups of an ldap, ad or openid"
+                        + " realm under 'realmGroups:'"));
+      }
+      for (int i = 0; i < realmGroups.size(); i++) {
+        realmGroup(objects, group.source(), "/spec/realmGroups/" + i, realmGroups.get(i))
+            .ifPresent(problems::add);
+      }
     }
     for (var rule : objects.ofType(Kind.ACCESS_RULE, AccessRule.class)) {
       rule(objects, rule.value(), rule.source(), problems);
     }
     return problems;
+  }
+
+  /** Only a realm that reports groups at login can be mapped: ldap, ad or openid. */
+  private static Optional<Problem> realmGroup(
+      LoadedObjects objects, LoadedObject source, String pointer, Group.RealmGroup mapped) {
+    Optional<LoadedObject> realm = objects.find(Kind.REALM, mapped.realm());
+    boolean local =
+        realm
+            .map(r -> ((Realm) r.object()).spec().type() == RealmType.PDM)
+            .orElse(Realm.BUILT_IN.contains(mapped.realm()));
+    if (local) {
+      return Optional.of(
+          source
+              .error(
+                  pointer + "/realm",
+                  "realm '" + mapped.realm() + "' has its users in Git and reports no groups")
+              .withHint("list its users under members, or name an ldap, ad or openid realm"));
+    }
+    if (realm.isEmpty()) {
+      return Optional.of(
+          source
+              .error(pointer + "/realm", "no Realm named '" + mapped.realm() + "'")
+              .withHint(Names.suggest(mapped.realm(), Kind.REALM, objects.identities(Kind.REALM))));
+    }
+    return Optional.empty();
   }
 
   private static Optional<Problem> builtInRealm(Realm realm, LoadedObject source) {
