@@ -13,6 +13,10 @@ import io.pdmgitops.controller.security.PersonalTokens;
 import io.pdmgitops.controller.security.PolicyInForce;
 import io.pdmgitops.controller.security.TokenUse;
 import io.pdmgitops.controller.security.directory.DirectoryLogins;
+import io.pdmgitops.controller.security.openid.BrowserBoundAuthorizationRequests;
+import io.pdmgitops.controller.security.openid.OpenIdAuthorizationRequests;
+import io.pdmgitops.controller.security.openid.OpenIdLogins;
+import io.pdmgitops.controller.security.openid.OpenIdRegistrations;
 import io.pdmgitops.controller.security.tfa.SecondFactorRoutes;
 import io.pdmgitops.controller.security.tfa.SecondFactors;
 import io.pdmgitops.controller.security.tfa.SecretBox;
@@ -36,12 +40,19 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationCodeAuthenticationTokenConverter;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
@@ -49,6 +60,7 @@ import org.springframework.security.web.server.authentication.HttpStatusServerEn
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
@@ -66,6 +78,9 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.server.WebSession;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import org.springframework.web.server.session.CookieWebSessionIdResolver;
@@ -137,22 +152,63 @@ class SecurityConfiguration {
   }
 
   @Bean
+  SecretResolver secretResolver(ControllerProperties properties) {
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    environment.putAll(properties.secrets());
+    return new SecretResolver(environment);
+  }
+
+  /**
+   * OpenID Connect realms. The registrations are deliberately not a bean: Spring Boot would then
+   * add its own authorized-client store, an unbounded map of provider tokens this controller does
+   * not keep.
+   */
+  @Bean
+  OpenIdLogins openIdLogins(
+      PolicyInForce policy, SecretResolver secrets, AuditTrail audit, Clock clock) {
+    return new OpenIdLogins(
+        new OpenIdRegistrations(policy, secrets, clock),
+        new BrowserBoundAuthorizationRequests(clock),
+        policy,
+        audit,
+        clock);
+  }
+
+  /** Before Spring Security's chain (order -100): an unknown realm goes back to the login page. */
+  @Bean
+  WebFilter openIdStartFilter(OpenIdLogins openId) {
+    WebFilter start = openId.startFilter();
+    return new OrderedWebFilter(start, -101);
+  }
+
+  /** A web filter with its place among the others. */
+  private record OrderedWebFilter(WebFilter filter, int order) implements WebFilter, Ordered {
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+      return filter.filter(exchange, chain);
+    }
+
+    @Override
+    public int getOrder() {
+      return order;
+    }
+  }
+
+  @Bean
   LocalLogins localLogins(
       PolicyInForce policy,
       LoginThrottle throttle,
       BootstrapLogin bootstrap,
       AuditTrail audit,
       SecondFactors factors,
-      ControllerProperties properties) {
-    Map<String, String> environment = new HashMap<>(System.getenv());
-    environment.putAll(properties.secrets());
+      SecretResolver secrets) {
     return new LocalLogins(
         policy,
         throttle,
         bootstrap,
         audit,
         factors::stageAfterPassword,
-        new DirectoryLogins(new SecretResolver(environment)));
+        new DirectoryLogins(secrets));
   }
 
   /** To the page that completes a half login, leaving the page asked for saved for later. */
@@ -215,8 +271,13 @@ class SecurityConfiguration {
   }
 
   @Bean
-  RouterFunction<ServerResponse> loginRoutes() {
-    return LoginPage.routes(LocalLogins.FAILED);
+  RouterFunction<ServerResponse> loginRoutes(OpenIdLogins openId) {
+    return LoginPage.routes(
+        LocalLogins.FAILED,
+        () ->
+            openId.registrations().realms().stream()
+                .map(r -> new LoginPage.SingleSignOn(r.getKey(), r.getValue()))
+                .toList());
   }
 
   @Bean
@@ -230,6 +291,7 @@ class SecurityConfiguration {
       TokenUse use,
       WebSessionServerSecurityContextRepository contexts,
       ServerRequestCache requests,
+      OpenIdLogins openId,
       Clock clock) {
     // API tokens: checked on every call, no session made, a bad one is a 401. Not a bean: Spring
     // Security would take a second authentication manager as a conflict with the login's.
@@ -302,6 +364,21 @@ class SecurityConfiguration {
                     .anyExchange()
                     .authenticated())
         .addFilterAt(login, SecurityWebFiltersOrder.FORM_LOGIN)
+        .oauth2Login(
+            oauth ->
+                oauth
+                    .clientRegistrationRepository(openId.registrations())
+                    .authorizationRequestResolver(
+                        OpenIdAuthorizationRequests.resolver(openId.registrations()))
+                    .authorizationRequestRepository(openId.authorizationRequests())
+                    // Provider tokens are not kept: the login is all this controller needs.
+                    .authorizedClientRepository(NO_AUTHORIZED_CLIENTS)
+                    .authenticationConverter(openIdAttempt(openId))
+                    .authenticationManager(openId.authenticationManager())
+                    .securityContextRepository(contexts)
+                    .authenticationSuccessHandler(openId.successHandler(contexts, requests))
+                    .authenticationFailureHandler(openId.failureHandler())
+                    .loginPage(LoginPage.PATH))
         .addFilterAt(tokens, SecurityWebFiltersOrder.HTTP_BASIC)
         // A token call carries no cookie a forged page could ride on: no form token needed.
         .csrf(
@@ -344,6 +421,44 @@ class SecurityConfiguration {
                     // Sent over HTTPS only (Spring leaves it out on plain HTTP).
                     .hsts(h -> h.maxAge(Duration.ofDays(365)).includeSubdomains(false)))
         .build();
+  }
+
+  /** An authorized-client store that stores nothing. */
+  private static final ServerOAuth2AuthorizedClientRepository NO_AUTHORIZED_CLIENTS =
+      new ServerOAuth2AuthorizedClientRepository() {
+        @Override
+        public <T extends OAuth2AuthorizedClient> Mono<T> loadAuthorizedClient(
+            String clientRegistrationId, Authentication principal, ServerWebExchange exchange) {
+          return Mono.empty();
+        }
+
+        @Override
+        public Mono<Void> saveAuthorizedClient(
+            OAuth2AuthorizedClient authorizedClient,
+            Authentication principal,
+            ServerWebExchange exchange) {
+          return Mono.empty();
+        }
+
+        @Override
+        public Mono<Void> removeAuthorizedClient(
+            String clientRegistrationId, Authentication principal, ServerWebExchange exchange) {
+          return Mono.empty();
+        }
+      };
+
+  /** Spring's reading of the provider's callback. */
+  private static ServerAuthenticationConverter openIdAttempt(OpenIdLogins openId) {
+    ServerOAuth2AuthorizationCodeAuthenticationTokenConverter spring =
+        new ServerOAuth2AuthorizationCodeAuthenticationTokenConverter(openId.registrations());
+    spring.setAuthorizationRequestRepository(openId.authorizationRequests());
+    return exchange ->
+        spring
+            .convert(exchange)
+            // No waiting login for this browser and state: a failed login, not a server error.
+            .onErrorMap(
+                OAuth2AuthorizationException.class,
+                e -> new OAuth2AuthenticationException(e.getError(), e.getMessage(), e));
   }
 
   /**

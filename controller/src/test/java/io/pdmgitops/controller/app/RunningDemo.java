@@ -115,6 +115,35 @@ public final class RunningDemo implements AutoCloseable {
         "Stop dns-01 for maintenance");
   }
 
+  /**
+   * Clones the demo repository, writes one file, commits as an admin and pushes, then waits until
+   * the commit is in force.
+   */
+  public void pushFileAndWait(Path clone, String file, String content, String message)
+      throws Exception {
+    try (Git git =
+        Git.cloneRepository()
+            .setURI(demo.repository().toUri().toString())
+            .setDirectory(clone.toFile())
+            .call()) {
+      Files.createDirectories(clone.resolve(file).getParent());
+      Files.writeString(clone.resolve(file), content);
+      git.add().addFilepattern(".").call();
+      PersonIdent admin = new PersonIdent("Admin", "infra-admins@corp.example");
+      git.commit().setMessage(message).setAuthor(admin).setCommitter(admin).call();
+      git.push().call();
+    }
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(
+            () ->
+                app.getBean(SnapshotTracker.class)
+                    .lastGood()
+                    .map(c -> c.commit().message().startsWith(message))
+                    .orElse(false));
+  }
+
   /** Clones the demo repository, edits one file, commits as Alice and pushes; returns the sha. */
   public String pushChange(Path clone, String file, String from, String to, String message)
       throws Exception {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -345,6 +346,69 @@ class BrowserIT {
     page.waitForURL(demo.url() + "/drift");
     page.navigate(demo.url() + "/access/tfa");
     assertThat(page.locator("[data-tfa-enrolled]").textContent()).contains("9 recovery codes left");
+  }
+
+  @Test
+  void aUserOfAnOpenIdRealmLogsInThroughTheProvidersOwnPage() throws Exception {
+    MockOAuth2Server provider = new MockOAuth2Server();
+    // Another site than the controller (127.0.0.1, not localhost): the way back is cross-site,
+    // as with a real provider, so the session cookie's SameSite=Strict is exercised.
+    provider.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+    try {
+      demo.pushFileAndWait(
+          clone,
+          "access/sso.yaml",
+          """
+          apiVersion: pdm-gitops/v1
+          kind: Realm
+          metadata: {name: sso}
+          spec:
+            type: openid
+            comment: Corporate SSO
+            issuerUrl: "%s"
+            clientId: pdm-gitops
+            usernameClaim: preferred_username
+            groupsClaim: groups
+            prompt: login
+          ---
+          apiVersion: pdm-gitops/v1
+          kind: Group
+          metadata: {name: sso-east}
+          spec:
+            realmGroups: [{realm: sso, name: pdm-east}]
+          ---
+          apiVersion: pdm-gitops/v1
+          kind: AccessRule
+          metadata: {name: sso-east-audits-dc-east}
+          spec: {subject: {group: sso-east}, role: Audit, path: /remotes/dc-east}
+          """
+              .formatted(provider.issuerUrl("sso")),
+          "Single sign-on");
+      // The provider's page asks for a web font: there is no Internet here.
+      page.route("**/fonts.googleapis.com/**", com.microsoft.playwright.Route::abort);
+      page.click("form.caller button[type=submit]");
+      page.waitForURL(demo.url() + "/login?logout");
+      page.navigate(demo.url() + "/remotes/dc-east");
+      page.waitForURL(demo.url() + "/login");
+
+      page.click("[data-single-sign-on] a[data-realm=sso]");
+      // At the provider (prompt: login makes it ask): a name and the claims it will sign.
+      page.waitForURL(url -> url.startsWith(provider.issuerUrl("sso").toString()));
+      page.fill("input[name=username]", "olga-subject");
+      page.fill(
+          "textarea[name=claims]",
+          "{\"preferred_username\": \"olga\", \"groups\": [\"pdm-east\"]}");
+      page.click("input[type=submit]");
+      // Back at the page asked for before the login.
+      page.waitForURL(demo.url() + "/remotes/dc-east");
+      assertThat(page.locator("[data-caller]").textContent()).isEqualTo("olga@sso");
+      assertThat(page.locator("h1").textContent()).contains("dc-east");
+      com.microsoft.playwright.Response west = page.navigate(demo.url() + "/remotes/dc-west");
+      assertThat(west.status()).isEqualTo(403);
+      screenshot("openid-login.png");
+    } finally {
+      provider.shutdown();
+    }
   }
 
   @Test

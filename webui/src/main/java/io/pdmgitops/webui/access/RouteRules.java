@@ -80,7 +80,14 @@ public final class RouteRules {
 
   /** Open to anyone, logged in or not: the login form and the static files pages load. */
   public static final List<String> PUBLIC =
-      List.of("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico");
+      List.of(
+          "/login",
+          "/oauth2/authorization/*",
+          "/login/oauth2/code/*",
+          "/css/**",
+          "/js/**",
+          "/webjars/**",
+          "/favicon.ico");
 
   private static final List<PathPattern> PUBLIC_PATTERNS =
       PUBLIC.stream().map(p -> PathPatternParser.defaultInstance.parse(p)).toList();
