@@ -17,6 +17,7 @@ import io.pdmgitops.controller.security.openid.BrowserBoundAuthorizationRequests
 import io.pdmgitops.controller.security.openid.OpenIdAuthorizationRequests;
 import io.pdmgitops.controller.security.openid.OpenIdLogins;
 import io.pdmgitops.controller.security.openid.OpenIdRegistrations;
+import io.pdmgitops.controller.security.tfa.Passkeys;
 import io.pdmgitops.controller.security.tfa.SecondFactorRoutes;
 import io.pdmgitops.controller.security.tfa.SecondFactors;
 import io.pdmgitops.controller.security.tfa.SecretBox;
@@ -247,11 +248,22 @@ class SecurityConfiguration {
   }
 
   @Bean
+  Passkeys passkeys(
+      JdbcSecondFactors store,
+      SecondFactors factors,
+      LoginThrottle throttle,
+      AuditTrail audit,
+      Clock clock) {
+    return new Passkeys(store, factors, throttle, audit, clock);
+  }
+
+  @Bean
   RouterFunction<ServerResponse> secondFactorRoutes(
       SecondFactors factors,
+      Passkeys passkeys,
       WebSessionServerSecurityContextRepository contexts,
       ServerRequestCache requests) {
-    return new SecondFactorRoutes(factors, contexts, requests).routes();
+    return new SecondFactorRoutes(factors, passkeys, contexts, requests).routes();
   }
 
   @Bean

@@ -37,7 +37,8 @@ import reactor.core.publisher.Mono;
  *   <li>A session older than the absolute limit ends, whatever its activity: 401 for the API, the
  *       login page for pages.
  *   <li>Half a login (a right password, the second factor still owed or to enrol) opens only the
- *       page that completes it: 401 for the API, a redirect to that page for the rest.
+ *       page that completes it and its passkey ceremony: 401 for the API, a redirect to that page
+ *       for the rest.
  *   <li>An API token acts as its caller (narrowed to its path) and is never the bootstrap login.
  *   <li>Refusals and ended sessions go to the audit log.
  * </ol>
@@ -115,7 +116,7 @@ public final class AccessWebFilter implements WebFilter, Ordered {
       ServerWebExchange exchange, WebFilterChain chain, Authentication auth, String path) {
     AccessPolicy now = policy.policy();
     Optional<SignInStage> stage = SignInStage.of(auth);
-    if (stage.isPresent() && !path.equals(stage.get().page())) {
+    if (stage.isPresent() && !stage.get().completedAt(path)) {
       // Half a login opens only the page that completes it.
       if (ApiPaths.isApi(path)) {
         return answer(exchange, HttpStatus.UNAUTHORIZED, "Your login is not complete.");

@@ -317,6 +317,55 @@ abstract class StatusStoreContract {
         .containsExactly("c9", "c8", "c7", "c6", "c5");
   }
 
+  static JdbcSecondFactors.Passkey passkey(String id, String user, long count) {
+    return new JdbcSecondFactors.Passkey(
+        id, user, "key " + id, "AAAA", count, true, false, false, T0, Optional.empty());
+  }
+
+  @Test
+  void recoveryCodesComeWithTheFirstFactorAndGoWithTheLast() {
+    JdbcSecondFactors factors =
+        new JdbcSecondFactors(dataSource, new Conditions(Clock.fixed(T0, ZoneOffset.UTC)));
+
+    assertThat(factors.addPasskey(passkey("k1", "ann@pdm", 0), List.of("h1", "h2")))
+        .as("the first factor stores the codes")
+        .isTrue();
+    assertThat(factors.addPasskey(passkey("k2", "ann@pdm", 5), List.of("h3", "h4")))
+        .as("a second one keeps them")
+        .isFalse();
+    assertThat(factors.recoveryLeft("ann@pdm")).isEqualTo(2);
+    factors.enrol("ann@pdm", "sealed", 1, T0, List.of("a", "b", "c"));
+    assertThat(factors.recoveryLeft("ann@pdm")).as("an app enrolment replaces them").isEqualTo(3);
+    factors.remove("ann@pdm");
+    assertThat(factors.recoveryLeft("ann@pdm")).as("passkeys remain").isEqualTo(3);
+    assertThat(factors.removePasskey("bob@pdm", "k1")).as("another user's").isFalse();
+    assertThat(factors.removePasskey("ann@pdm", "k1")).isTrue();
+    assertThat(factors.recoveryLeft("ann@pdm")).isEqualTo(3);
+    assertThat(factors.removePasskey("ann@pdm", "k2")).isTrue();
+    assertThat(factors.recoveryLeft("ann@pdm")).as("the last factor went").isZero();
+  }
+
+  @Test
+  void aPasskeyCounterMovesOnlyFromTheValueTheCheckSaw() {
+    JdbcSecondFactors factors =
+        new JdbcSecondFactors(dataSource, new Conditions(Clock.fixed(T0, ZoneOffset.UTC)));
+    factors.addPasskey(passkey("k1", "ann@pdm", 5), List.of());
+
+    assertThat(factors.usePasskey("k1", 5, 6, T0.plusSeconds(1))).isTrue();
+    assertThat(factors.usePasskey("k1", 5, 7, T0.plusSeconds(2)))
+        .as("a second use that read the old counter")
+        .isFalse();
+    assertThat(factors.passkeys("ann@pdm"))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.signCount()).isEqualTo(6);
+              assertThat(p.lastUsedAt()).contains(T0.plusSeconds(1));
+            });
+    factors.removeAll("ann@pdm");
+    assertThat(factors.passkeys("ann@pdm")).isEmpty();
+  }
+
   @Test
   void theAuditLogFiltersByKindAndActorTextAndKeepsTheNewest() {
     JdbcAuditLog audit =

@@ -349,6 +349,103 @@ class BrowserIT {
   }
 
   @Test
+  void aPasskeyAddedInThePageStandsInForTheCodeAndItsAnswerWorksOnce() throws Exception {
+    // Chromium's virtual authenticator: a platform passkey that says yes without a person.
+    com.microsoft.playwright.CDPSession devtools = page.context().newCDPSession(page);
+    devtools.send("WebAuthn.enable");
+    com.google.gson.JsonObject options = new com.google.gson.JsonObject();
+    options.addProperty("protocol", "ctap2");
+    options.addProperty("transport", "internal");
+    options.addProperty("hasResidentKey", true);
+    options.addProperty("hasUserVerification", true);
+    options.addProperty("isUserVerified", true);
+    options.addProperty("automaticPresenceSimulation", true);
+    com.google.gson.JsonObject authenticator = new com.google.gson.JsonObject();
+    authenticator.add("options", options);
+    devtools.send("WebAuthn.addVirtualAuthenticator", authenticator);
+
+    page.navigate(demo.url() + "/access/tfa");
+    page.fill("[data-passkey-add] input[name=label]", "laptop");
+    page.click("[data-passkey-add] button[type=submit]");
+    page.waitForURL(demo.url() + "/access/tfa?passkey-added");
+    assertThat(page.locator("[data-passkey]").getAttribute("data-passkey-label"))
+        .isEqualTo("laptop");
+    // The first second factor brings the recovery codes, shown once.
+    assertThat(page.locator("[data-recovery-code]").count()).isEqualTo(10);
+    screenshot("passkey-added.png");
+
+    // The next login asks for the passkey after the password.
+    String[] answer = new String[1];
+    page.onRequest(
+        r -> {
+          if (r.url().endsWith("/login/tfa/passkey") && r.method().equals("POST")) {
+            answer[0] = r.postData();
+          }
+        });
+    page.click("form.caller button[type=submit]");
+    page.waitForURL(demo.url() + "/login?logout");
+    page.navigate(demo.url() + "/tasks");
+    page.fill("input[name=username]", "admin@pdm");
+    page.fill("input[name=password]", demo.demo().logins().get("admin@pdm"));
+    page.click("form button[type=submit]");
+    page.waitForURL(demo.url() + "/login/tfa");
+    page.click("[data-passkey-use]");
+    page.waitForURL(demo.url() + "/tasks");
+    assertThat(page.locator("[data-caller]").textContent()).isEqualTo("admin@pdm");
+    page.navigate(demo.url() + "/access/tfa");
+    assertThat(page.locator("[data-passkey-last-used]").textContent()).isNotEqualTo("never");
+
+    // The same signed answer, sent again by someone with the password: refused.
+    assertThat(answer[0]).contains("authenticatorData");
+    assertThat(replayedPasskeyAnswer(answer[0])).isEqualTo(401);
+  }
+
+  /** A password login by HTTP, then the captured answer to a new ceremony; the status. */
+  int replayedPasskeyAnswer(String captured) throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    io.pdmgitops.controller.app.WebLogin.Session before =
+        io.pdmgitops.controller.app.WebLogin.anonymous(demo.url());
+    var login =
+        io.pdmgitops.controller.app.WebLogin.post(
+            demo.url(), before, "admin@pdm", demo.demo().logins().get("admin@pdm"));
+    assertThat(login.headers().firstValue("Location")).contains("/login/tfa");
+    String cookie =
+        login.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("PDM_SESSION="))
+            .map(c -> c.substring(0, c.indexOf(';')))
+            .findFirst()
+            .orElse(before.cookie());
+    var tfaPage =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(demo.url() + "/login/tfa"))
+                .header("Cookie", cookie)
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    java.util.regex.Matcher token =
+        java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+            .matcher(tfaPage.body());
+    assertThat(token.find()).isTrue();
+    for (String path : List.of("/login/tfa/passkey/options", "/login/tfa/passkey")) {
+      var answer =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(demo.url() + path))
+                  .header("Cookie", cookie)
+                  .header("X-CSRF-TOKEN", token.group(1))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      java.net.http.HttpRequest.BodyPublishers.ofString(
+                          path.endsWith("options") ? "{}" : captured))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      if (!path.endsWith("options")) {
+        return answer.statusCode();
+      }
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+    throw new IllegalStateException("unreachable");
+  }
+
+  @Test
   void aUserOfAnOpenIdRealmLogsInThroughTheProvidersOwnPage() throws Exception {
     MockOAuth2Server provider = new MockOAuth2Server();
     // Another site than the controller (127.0.0.1, not localhost): the way back is cross-site,

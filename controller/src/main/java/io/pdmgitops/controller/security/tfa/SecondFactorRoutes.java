@@ -5,16 +5,11 @@ import io.pdmgitops.webui.access.FormToken;
 import io.pdmgitops.webui.pages.PageRoutes;
 import java.net.URI;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.ServerRequestCache;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -40,17 +35,21 @@ public final class SecondFactorRoutes {
 
   static final String CANDIDATE = "pdm.tfa.candidate";
 
+  /** Recovery codes made by a passkey registration, shown once by the next page. */
+  static final String SHOW_ONCE = "pdm.tfa.recoveryCodes";
+
   private final SecondFactors factors;
-  private final ServerSecurityContextRepository contexts;
-  private final ServerRequestCache requests;
+  private final Passkeys passkeys;
+  private final LoginCompletion completion;
 
   public SecondFactorRoutes(
       SecondFactors factors,
+      Passkeys passkeys,
       ServerSecurityContextRepository contexts,
       ServerRequestCache requests) {
     this.factors = factors;
-    this.contexts = contexts;
-    this.requests = requests;
+    this.passkeys = passkeys;
+    this.completion = new LoginCompletion(contexts, requests);
   }
 
   public RouterFunction<ServerResponse> routes() {
@@ -61,6 +60,7 @@ public final class SecondFactorRoutes {
         .POST(ENROL, this::confirm)
         .POST(REMOVE, this::remove)
         .POST(RESET, this::reset)
+        .add(new PasskeyRoutes(passkeys, completion).routes())
         .filter(PageRoutes::withCaller)
         .build();
   }
@@ -75,6 +75,8 @@ public final class SecondFactorRoutes {
               Map<String, Object> model = new HashMap<>();
               model.put("user", auth.getName());
               model.put("failed", request.queryParam("error").isPresent());
+              model.put("hasTotp", factors.hasTotp(auth.getName()));
+              model.put("hasPasskey", !passkeys.of(auth.getName()).isEmpty());
               FormToken.of(request.exchange()).ifPresent(t -> model.put("formToken", t));
               return html(HttpStatus.OK, "tfa-login", model);
             });
@@ -108,6 +110,13 @@ public final class SecondFactorRoutes {
                                   String user = auth.getName();
                                   model.put("user", user);
                                   model.put("required", factors.required(user));
+                                  model.put("enrolled", factors.enrolled(user));
+                                  model.put("passkeys", passkeys.of(user));
+                                  model.put("maxPasskeys", Passkeys.MAX_PER_USER);
+                                  Object shown = session.getAttributes().remove(SHOW_ONCE);
+                                  if (shown != null && !model.containsKey("recoveryCodes")) {
+                                    model.put("recoveryCodes", shown);
+                                  }
                                   model.put("removed", request.queryParam("removed").isPresent());
                                   factors
                                       .enrolment(user)
@@ -250,24 +259,18 @@ public final class SecondFactorRoutes {
 
   /** Makes the login full and goes where the user wanted to go. */
   private Mono<ServerResponse> complete(ServerRequest request, Authentication auth) {
-    return full(request, auth)
-        .then(requests.getRedirectUri(request.exchange()))
-        .defaultIfEmpty(URI.create("/"))
+    return completion
+        .full(request, auth)
+        .then(completion.target(request))
         .flatMap(to -> ServerResponse.seeOther(to).build());
   }
 
   private Mono<Void> full(ServerRequest request, Authentication auth) {
-    Authentication full =
-        UsernamePasswordAuthenticationToken.authenticated(auth.getPrincipal(), null, List.of());
-    SecurityContext context = new SecurityContextImpl(full);
-    return request
-        .session()
-        .flatMap(WebSession::changeSessionId)
-        .then(contexts.save(request.exchange(), context));
+    return completion.full(request, auth);
   }
 
   private static Mono<Authentication> auth() {
-    return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication);
+    return LoginCompletion.current();
   }
 
   private static <T> Mono<T> blocking(java.util.concurrent.Callable<T> work) {

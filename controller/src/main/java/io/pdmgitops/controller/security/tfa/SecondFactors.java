@@ -65,7 +65,13 @@ public final class SecondFactors {
     this.clock = clock;
   }
 
+  /** Whether the user has a second factor: a TOTP app or a passkey. */
   public boolean enrolled(String userId) {
+    return store.totp(userId).isPresent() || !store.passkeys(userId).isEmpty();
+  }
+
+  /** Whether the user has a TOTP app (the login page then asks for its code). */
+  public boolean hasTotp(String userId) {
     return store.totp(userId).isPresent();
   }
 
@@ -113,10 +119,7 @@ public final class SecondFactors {
       audit.record(AuditKind.TFA_FAILED, userId, address, "enrolment", "wrong code");
       return Optional.empty();
     }
-    List<String> codes = new ArrayList<>();
-    for (int i = 0; i < RECOVERY_CODES; i++) {
-      codes.add(recoveryCode());
-    }
+    List<String> codes = newRecoveryCodes();
     store.enrol(
         userId,
         sealedCandidate,
@@ -178,12 +181,21 @@ public final class SecondFactors {
    * the user had one. Their next login enrols again if Git requires it.
    */
   public boolean reset(String admin, String userId, String address) {
-    if (store.totp(userId).isEmpty()) {
+    if (!enrolled(userId)) {
       return false;
     }
-    store.remove(userId);
+    store.removeAll(userId);
     audit.record(AuditKind.TFA_REMOVED, admin, address, userId, "reset by an Admin");
     return true;
+  }
+
+  /** A fresh set of recovery codes, to store as hashes and show once. */
+  List<String> newRecoveryCodes() {
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < RECOVERY_CODES; i++) {
+      codes.add(recoveryCode());
+    }
+    return codes;
   }
 
   private static boolean isRecoveryShaped(String code) {
@@ -205,7 +217,7 @@ public final class SecondFactors {
     return code.strip().toLowerCase(Locale.ROOT).replace("-", "").replace(" ", "");
   }
 
-  private static String hash(String code) {
+  static String hash(String code) {
     return TokenSecret.hash(normalise(code));
   }
 }

@@ -27,6 +27,11 @@ public enum SignInStage {
     return page;
   }
 
+  /** Whether a request to this path can complete the stage: its page, or its passkey ceremony. */
+  public boolean completedAt(String path) {
+    return path.equals(page) || path.startsWith(page + "/passkey");
+  }
+
   public GrantedAuthority authority() {
     return new SimpleGrantedAuthority("STAGE_" + name());
   }
