@@ -173,20 +173,48 @@ class DemoApplicationIT {
         .contains("id=\"schema-ResourceDetail\"");
   }
 
-  /** Collects the path patterns of a router function. */
-  record RoutePaths(java.util.Set<String> paths)
+  /**
+   * Collects the path patterns of a router function, and its routes as "METHOD pattern" (a route
+   * without a method predicate counts as "* pattern").
+   */
+  static final class RoutePaths
       implements org.springframework.web.reactive.function.server.RouterFunctions.Visitor,
           org.springframework.web.reactive.function.server.RequestPredicates.Visitor {
+    private final java.util.Set<String> paths;
+    private final java.util.Set<String> routes;
+    private final java.util.List<String> methods = new java.util.ArrayList<>();
+    private final java.util.List<String> routePaths = new java.util.ArrayList<>();
+
+    RoutePaths(java.util.Set<String> paths) {
+      this(paths, new java.util.TreeSet<>());
+    }
+
+    RoutePaths(java.util.Set<String> paths, java.util.Set<String> routes) {
+      this.paths = paths;
+      this.routes = routes;
+    }
+
     @Override
     public void route(
         org.springframework.web.reactive.function.server.RequestPredicate predicate,
         org.springframework.web.reactive.function.server.HandlerFunction<?> handler) {
+      methods.clear();
+      routePaths.clear();
       predicate.accept(this);
+      for (String path : routePaths) {
+        if (methods.isEmpty()) {
+          routes.add("* " + path);
+        }
+        for (String method : methods) {
+          routes.add(method + " " + path);
+        }
+      }
     }
 
     @Override
     public void path(String pattern) {
       paths.add(pattern);
+      routePaths.add(pattern);
     }
 
     @Override
@@ -209,7 +237,9 @@ class DemoApplicationIT {
     public void unknown(org.springframework.web.reactive.function.server.RouterFunction<?> f) {}
 
     @Override
-    public void method(java.util.Set<org.springframework.http.HttpMethod> methods) {}
+    public void method(java.util.Set<org.springframework.http.HttpMethod> methods) {
+      methods.forEach(m -> this.methods.add(m.name()));
+    }
 
     @Override
     public void pathExtension(String extension) {}
