@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param repository the desired-state repository
  * @param secrets extra variables for secret references, beside the process environment (the demo
  *     hands its simulator tokens over this way; never logged)
+ * @param webhooks where the secret of the webhooks from Git hosts and CI is
  * @param suspended start with reconciling suspended: observe and report, act on nothing
  */
 @ConfigurationProperties("pdm")
@@ -26,6 +27,7 @@ public record ControllerProperties(
     int actionsPerRemote,
     Map<String, String> secrets,
     Retention retention,
+    Webhooks webhooks,
     boolean suspended) {
 
   public ControllerProperties {
@@ -35,6 +37,18 @@ public record ControllerProperties(
     actionsPerRemote = actionsPerRemote <= 0 ? 4 : actionsPerRemote;
     secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
     retention = retention == null ? new Retention(null, null, null, null) : retention;
+    webhooks = webhooks == null ? new Webhooks(null, null) : webhooks;
+  }
+
+  /**
+   * Where the webhooks' shared secret is ({@code pdm.webhooks.*}): an environment variable (or a
+   * {@code pdm.secrets} entry) named by {@code secretEnv}, default {@code PDM_WEBHOOK_SECRET}, or a
+   * file. Without either the webhooks are off.
+   */
+  public record Webhooks(String secretEnv, Path secretFile) {
+    public Webhooks {
+      secretEnv = secretEnv == null ? "PDM_WEBHOOK_SECRET" : secretEnv;
+    }
   }
 
   /** How much history the store keeps ({@code pdm.retention.*}); unset values take defaults. */

@@ -392,12 +392,13 @@ class SecurityConfiguration {
                     .authenticationFailureHandler(openId.failureHandler())
                     .loginPage(LoginPage.PATH))
         .addFilterAt(tokens, SecurityWebFiltersOrder.HTTP_BASIC)
-        // A token call carries no cookie a forged page could ride on: no form token needed.
+        // A token call carries no cookie a forged page could ride on, and a webhook is signed:
+        // no form token needed for either.
         .csrf(
             csrf ->
                 csrf.requireCsrfProtectionMatcher(
                     exchange ->
-                        ApiTokens.offersToken(exchange)
+                        ApiTokens.offersToken(exchange) || isWebhook(exchange)
                             ? ServerWebExchangeMatcher.MatchResult.notMatch()
                             : CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange)))
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -433,6 +434,15 @@ class SecurityConfiguration {
                     // Sent over HTTPS only (Spring leaves it out on plain HTTP).
                     .hsts(h -> h.maxAge(Duration.ofDays(365)).includeSubdomains(false)))
         .build();
+  }
+
+  private static boolean isWebhook(ServerWebExchange exchange) {
+    return exchange
+        .getRequest()
+        .getPath()
+        .pathWithinApplication()
+        .value()
+        .startsWith("/api/v1/webhooks/");
   }
 
   /** An authorized-client store that stores nothing. */

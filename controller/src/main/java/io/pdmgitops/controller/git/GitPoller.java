@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
@@ -16,9 +17,15 @@ import org.slf4j.LoggerFactory;
  * Fetches on a timer (interval with jitter) and on demand. All fetches run on one thread, so the
  * clone is never touched twice at once. Triggers in a burst are coalesced: a trigger that arrives
  * while a fetch runs causes exactly one more fetch afterwards, so the last push is never missed.
+ * Triggers from outside ({@link #triggerSpaced()}, webhooks) fetch at once when the last fetch
+ * started more than {@link #SPACING} ago, and otherwise once at the end of that time, however many
+ * arrive: a hundred pushes in a second cost two fetches, and the first is not delayed.
  */
 public final class GitPoller implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GitPoller.class);
+
+  /** Least time between the starts of fetches asked for from outside. */
+  public static final Duration SPACING = Duration.ofSeconds(1);
 
   /** Default poll interval, as Argo CD's and Flux's. */
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
@@ -38,6 +45,9 @@ public final class GitPoller implements AutoCloseable {
             return t;
           });
   private final AtomicBoolean queued = new AtomicBoolean();
+  private final AtomicLong fetches = new AtomicLong();
+  private final AtomicBoolean trailing = new AtomicBoolean();
+  private volatile long lastStartNanos = System.nanoTime() - SPACING.toNanos();
   private final StallReporter stalls =
       new StallReporter("a fetch of the desired state", Duration.ofMinutes(2));
   private volatile String lastSha;
@@ -76,6 +86,30 @@ public final class GitPoller implements AutoCloseable {
     }
   }
 
+  /**
+   * Asks for a fetch on behalf of someone outside (a webhook): now, or once when the spacing since
+   * the last fetch is over. Cheap and safe to call in floods.
+   */
+  public void triggerSpaced() {
+    long wait = lastStartNanos + SPACING.toNanos() - System.nanoTime();
+    if (wait <= 0) {
+      trigger();
+    } else if (trailing.compareAndSet(false, true)) {
+      thread.schedule(
+          () -> {
+            trailing.set(false);
+            trigger();
+          },
+          wait,
+          TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** Fetches started since the start, for metrics and for tests of coalescing. */
+  public long fetches() {
+    return fetches.get();
+  }
+
   /** The head commit of the last fetch, if any. */
   public Optional<String> lastSha() {
     return Optional.ofNullable(lastSha);
@@ -94,8 +128,11 @@ public final class GitPoller implements AutoCloseable {
   }
 
   private void fetchOnce() {
-    // Cleared before fetching: a trigger from now on queues one more fetch.
+    // Cleared before fetching: a trigger from now on queues one more fetch; the start is noted
+    // first, so a spaced trigger that finds nothing queued also sees this start.
+    lastStartNanos = System.nanoTime();
     queued.set(false);
+    fetches.incrementAndGet();
     stalls.started();
     try {
       CommitInfo head = source.fetch();

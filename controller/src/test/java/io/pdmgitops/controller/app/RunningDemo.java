@@ -41,11 +41,12 @@ public final class RunningDemo implements AutoCloseable {
   public RunningDemo(Path data, Map<String, Object> extra) throws Exception {
     demo = DemoAccess.start(Path.of("../examples"), data);
     Map<String, Object> properties = new HashMap<>(demo.properties());
-    properties.putAll(extra);
     properties.put("pdm.data-dir", data.toString());
     properties.put("server.port", 0);
     properties.put("pdm.repository.poll-interval", "1s");
     properties.put("pdm.inventory-interval", "1s");
+    properties.putAll(extra); // last: a test may poll less often, for one
+
     app = PdmGitopsApplication.start(properties);
     url = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     // Users come from Git: until the first commit is read, nobody can log in.

@@ -89,6 +89,8 @@ public final class RouteRules {
           "/login",
           "/oauth2/authorization/*",
           "/login/oauth2/code/*",
+          // Signed by the Git host instead of a login: the signature is checked by the handler.
+          "/api/v1/webhooks/*",
           "/css/**",
           "/js/**",
           "/webjars/**",
