@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
@@ -12,12 +11,6 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.transport.CredentialsProvider;
-import org.eclipse.jgit.transport.SshTransport;
-import org.eclipse.jgit.transport.Transport;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
-import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
-import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 
 /**
  * A clone of the desired-state repository kept under the work directory. {@link #fetch()} brings
@@ -28,22 +21,19 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 public class GitSource {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GitSource.class);
   private final GitSourceSettings settings;
+  private final GitTransport transport;
   private final Path clone;
   private boolean lockCheckDone;
-  private SshdSessionFactory sshSessions;
 
   public GitSource(GitSourceSettings settings) {
     this.settings = settings;
+    this.transport = new GitTransport(settings);
     this.clone = settings.workDir().resolve("repository");
   }
 
   /** Fetches the branch and checks out its head; returns the head commit. */
   public CommitInfo fetch() throws GitSourceException {
-    // Read anew each time: a rotated token works from the next fetch on.
-    Optional<String> token =
-        settings.httpsToken().isPresent()
-            ? Optional.of(settings.httpsToken().get().read())
-            : Optional.empty();
+    Optional<String> token = Optional.empty();
     try {
       if (!lockCheckDone) {
         removeStaleLocks();
@@ -51,25 +41,23 @@ public class GitSource {
       }
       if (!Files.isDirectory(clone.resolve(".git"))) {
         Files.createDirectories(settings.workDir());
-        Git.cloneRepository()
-            .setURI(settings.url())
-            .setDirectory(clone.toFile())
-            .setBranch(settings.branch())
-            .setCredentialsProvider(credentials(token))
-            .setTransportConfigCallback(this::configure)
-            .setTimeout(timeoutSeconds())
-            .call()
-            .close();
+        var cloning =
+            Git.cloneRepository()
+                .setURI(settings.url())
+                .setDirectory(clone.toFile())
+                .setBranch(settings.branch());
+        token = transport.configure(cloning);
+        cloning.call().close();
       }
       try (Git git = Git.open(clone.toFile())) {
         String remoteRef = "refs/remotes/origin/" + settings.branch();
-        git.fetch()
-            .setRemote("origin")
-            .setRefSpecs("+refs/heads/" + settings.branch() + ":" + remoteRef)
-            .setCredentialsProvider(credentials(token))
-            .setTransportConfigCallback(this::configure)
-            .setTimeout(timeoutSeconds())
-            .call();
+        var fetching =
+            git.fetch()
+                .setRemote("origin")
+                .setRefSpecs("+refs/heads/" + settings.branch() + ":" + remoteRef);
+        // Read anew each time: a rotated token works from the next fetch on.
+        token = transport.configure(fetching);
+        fetching.call();
         ObjectId head = git.getRepository().resolve(remoteRef);
         if (head == null) {
           throw new GitSourceException(
@@ -99,7 +87,7 @@ public class GitSource {
               + "): "
               + e.getClass().getSimpleName()
               + ": "
-              + redact(e.getMessage(), token));
+              + GitTransport.redact(e.getMessage(), token));
     }
   }
 
@@ -135,54 +123,5 @@ public class GitSource {
 
   public Path desiredStateRoot() {
     return settings.subdirectory().map(clone::resolve).orElse(clone);
-  }
-
-  private static CredentialsProvider credentials(Optional<String> token) {
-    return token
-        .<CredentialsProvider>map(t -> new UsernamePasswordCredentialsProvider("git", t))
-        .orElse(null);
-  }
-
-  private void configure(Transport transport) {
-    if (transport instanceof SshTransport ssh) {
-      ssh.setSshSessionFactory(sshSessions());
-    }
-  }
-
-  /** One SSH client for the source's life, seeing only the configured key and known hosts. */
-  private synchronized SshdSessionFactory sshSessions() {
-    if (sshSessions == null) {
-      GitSourceSettings.SshCredentials ssh =
-          settings
-              .ssh()
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          "an ssh repository needs pdm.repository.ssh-key-file and"
-                              + " pdm.repository.known-hosts-file"));
-      Path sshDir = settings.workDir().resolve("ssh");
-      sshSessions =
-          new SshdSessionFactoryBuilder()
-              .setHomeDirectory(settings.workDir().toFile())
-              .setSshDirectory(sshDir.toFile())
-              .setConfigFile(dir -> sshDir.resolve("no-config").toFile())
-              .setDefaultIdentities(dir -> List.of(ssh.keyFile()))
-              .setDefaultKnownHostsFiles(dir -> List.of(ssh.knownHostsFile()))
-              .setPreferredAuthentications("publickey")
-              .build(null);
-    }
-    return sshSessions;
-  }
-
-  private int timeoutSeconds() {
-    return (int) Math.max(1, settings.timeout().toSeconds());
-  }
-
-  private static String redact(String message, Optional<String> token) {
-    if (message == null) {
-      return "";
-    }
-    String out = message.replaceAll("//[^/@\\s]*@", "//");
-    return token.map(t -> out.replace(t, "***")).orElse(out);
   }
 }

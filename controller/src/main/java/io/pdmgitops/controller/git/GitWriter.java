@@ -1,0 +1,256 @@
+package io.pdmgitops.controller.git;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.RebaseCommand;
+import org.eclipse.jgit.api.RebaseResult;
+import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits changes made in the web UI to the desired-state repository and pushes them to the
+ * followed branch, in a clone of its own (the poller's is never touched). Rules:
+ *
+ * <ol>
+ *   <li>A change is made on the commit it was edited from ({@link Change#baseSha()}), authored by
+ *       the user and committed by the controller.
+ *   <li>When the branch moved since, the commit is rebased onto it if that applies cleanly; if it
+ *       does not, nothing is pushed and the conflicting files are named ({@link Conflict}): the
+ *       user keeps their text and decides. No commit ever overwrites another.
+ *   <li>A push refused because someone pushed in between is retried after fetching and rebasing, at
+ *       most {@link #ATTEMPTS} times. Any other failure (network, permission, a protected branch)
+ *       is {@link Failed} with the reason, credentials removed.
+ *   <li>Only {@code .yaml} and {@code .yml} files inside the desired-state directory are written; a
+ *       path that leaves it is refused.
+ *   <li>One change at a time: the clone is a single working copy.
+ * </ol>
+ */
+public final class GitWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(GitWriter.class);
+  static final int ATTEMPTS = 3;
+  private static final String WORK_BRANCH = "pdm-gitops-change";
+
+  /**
+   * A change to commit.
+   *
+   * @param baseSha the commit the edit began from
+   * @param files new contents by path relative to the desired-state directory; empty deletes
+   */
+  public record Change(
+      String baseSha, Map<String, Optional<String>> files, String message, PersonIdent author) {
+    public Change {
+      files = Map.copyOf(files);
+    }
+
+    /** The same change, as edited from another commit. */
+    public Change withBase(String sha) {
+      return new Change(sha, files, message, author);
+    }
+  }
+
+  /** What became of a change. */
+  public sealed interface Outcome permits Committed, Unchanged, Conflict, Failed {}
+
+  /** Pushed; {@code rebased} when the branch had moved and the change was put on top. */
+  public record Committed(String sha, boolean rebased) implements Outcome {}
+
+  /** The change equals the branch's files: nothing to commit. */
+  public record Unchanged() implements Outcome {}
+
+  /** The branch moved and changed the same lines: nothing pushed. */
+  public record Conflict(List<String> files, String headSha) implements Outcome {}
+
+  /** Not pushed, for this reason. */
+  public record Failed(String reason) implements Outcome {}
+
+  private final GitSourceSettings settings;
+  private final GitTransport transport;
+  private final PersonIdent committer;
+  private final Path clone;
+
+  public GitWriter(GitSourceSettings settings, PersonIdent committer) {
+    this.settings = settings;
+    this.transport = new GitTransport(settings);
+    this.committer = committer;
+    this.clone = settings.workDir().resolve("writer");
+  }
+
+  public synchronized Outcome commit(Change change) {
+    Optional<String> token = Optional.empty();
+    try {
+      for (String path : change.files().keySet()) {
+        target(path); // refuses a bad path before anything is touched
+      }
+      try (Git git = open()) {
+        token = fetch(git);
+        ObjectId head = head(git);
+        ObjectId base =
+            Optional.ofNullable(git.getRepository().resolve(change.baseSha() + "^{commit}"))
+                .orElse(head);
+        git.checkout().setName(base.name()).setForced(true).call();
+        git.branchCreate().setName(WORK_BRANCH).setForce(true).setStartPoint(base.name()).call();
+        git.checkout().setName(WORK_BRANCH).setForced(true).call();
+        git.reset().setMode(ResetCommand.ResetType.HARD).setRef(base.name()).call();
+        git.clean().setCleanDirectories(true).setForce(true).call();
+        for (var file : change.files().entrySet()) {
+          Path target = target(file.getKey());
+          if (file.getValue().isPresent()) {
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue().get());
+          } else {
+            Files.deleteIfExists(target);
+          }
+        }
+        git.add().addFilepattern(".").call();
+        git.add().addFilepattern(".").setUpdate(true).call();
+        if (git.status().call().isClean()) {
+          return new Unchanged();
+        }
+        git.commit()
+            .setAuthor(change.author())
+            .setCommitter(new PersonIdent(committer, new java.util.Date()))
+            .setMessage(change.message())
+            .call();
+        boolean rebased = false;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+          if (!git.getRepository().resolve(WORK_BRANCH + "~1").equals(head)) {
+            Optional<Conflict> conflict = rebase(git, head);
+            if (conflict.isPresent()) {
+              return conflict.get();
+            }
+            rebased = true;
+          }
+          RemoteRefUpdate.Status status = push(git);
+          if (status == RemoteRefUpdate.Status.OK || status == RemoteRefUpdate.Status.UP_TO_DATE) {
+            String sha = git.getRepository().resolve(WORK_BRANCH).name();
+            LOG.info(
+                "pushed {} to {} ({})", sha, settings.branch(), change.author().getEmailAddress());
+            return new Committed(sha, rebased);
+          }
+          if (status != RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD
+              && status != RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED) {
+            return new Failed("the push was refused: " + status);
+          }
+          fetch(git);
+          head = head(git);
+        }
+        return new Failed("the branch kept moving: tried " + ATTEMPTS + " times");
+      }
+    } catch (IllegalArgumentException e) {
+      return new Failed(e.getMessage());
+    } catch (GitAPIException | IOException | GitSourceException | RuntimeException e) {
+      String reason =
+          e.getClass().getSimpleName() + ": " + GitTransport.redact(e.getMessage(), token);
+      LOG.warn("a change to {} was not pushed: {}", settings.redactedUrl(), reason);
+      return new Failed(reason);
+    }
+  }
+
+  private Optional<Conflict> rebase(Git git, ObjectId onto) throws GitAPIException {
+    RebaseResult result = git.rebase().setUpstream(onto).call();
+    if (result.getStatus().isSuccessful()) {
+      return Optional.empty();
+    }
+    List<String> files = new ArrayList<>();
+    if (result.getConflicts() != null) {
+      files.addAll(result.getConflicts());
+    }
+    if (result.getFailingPaths() != null) {
+      files.addAll(result.getFailingPaths().keySet());
+    }
+    // A rebase that stopped on a conflict names its files in the index, not in the result.
+    files.addAll(git.status().call().getConflicting());
+    if (git.getRepository().getRepositoryState().isRebasing()) {
+      git.rebase().setOperation(RebaseCommand.Operation.ABORT).call();
+    }
+    return Optional.of(
+        new Conflict(files.stream().map(this::relative).distinct().sorted().toList(), onto.name()));
+  }
+
+  private RemoteRefUpdate.Status push(Git git) throws GitAPIException, GitSourceException {
+    var pushing =
+        git.push()
+            .setRemote("origin")
+            .setRefSpecs(
+                new RefSpec("refs/heads/" + WORK_BRANCH + ":refs/heads/" + settings.branch()));
+    transport.configure(pushing);
+    for (PushResult result : pushing.call()) {
+      RemoteRefUpdate update = result.getRemoteUpdate("refs/heads/" + settings.branch());
+      if (update != null) {
+        return update.getStatus();
+      }
+    }
+    return RemoteRefUpdate.Status.NOT_ATTEMPTED;
+  }
+
+  private Git open() throws GitAPIException, IOException, GitSourceException {
+    if (Files.isDirectory(clone.resolve(".git"))) {
+      return Git.open(clone.toFile());
+    }
+    Files.createDirectories(settings.workDir());
+    var cloning =
+        Git.cloneRepository()
+            .setURI(settings.url())
+            .setDirectory(clone.toFile())
+            .setBranch(settings.branch());
+    transport.configure(cloning);
+    return cloning.call();
+  }
+
+  private Optional<String> fetch(Git git) throws GitAPIException, GitSourceException {
+    var fetching =
+        git.fetch()
+            .setRemote("origin")
+            .setRefSpecs(
+                "+refs/heads/" + settings.branch() + ":refs/remotes/origin/" + settings.branch());
+    Optional<String> token = transport.configure(fetching);
+    fetching.call();
+    return token;
+  }
+
+  private ObjectId head(Git git) throws IOException, GitSourceException {
+    ObjectId head = git.getRepository().resolve("refs/remotes/origin/" + settings.branch());
+    if (head == null) {
+      throw new GitSourceException(
+          "branch '" + settings.branch() + "' not found in " + settings.redactedUrl());
+    }
+    return head;
+  }
+
+  /** The file for a path relative to the desired-state directory, which it must not leave. */
+  private Path target(String path) {
+    Path root = settings.subdirectory().map(clone::resolve).orElse(clone).normalize();
+    Path target = root.resolve(path).normalize();
+    String name = target.getFileName() == null ? "" : target.getFileName().toString();
+    if (!target.startsWith(root)
+        || target.equals(root)
+        || !(name.endsWith(".yaml") || name.endsWith(".yml"))) {
+      throw new IllegalArgumentException(
+          "'" + path + "' is not a YAML file inside the desired-state directory");
+    }
+    return target;
+  }
+
+  /** A repository path as a path inside the desired-state directory. */
+  private String relative(String repositoryPath) {
+    return settings
+        .subdirectory()
+        .map(dir -> dir.endsWith("/") ? dir : dir + "/")
+        .filter(repositoryPath::startsWith)
+        .map(dir -> repositoryPath.substring(dir.length()))
+        .orElse(repositoryPath);
+  }
+}
