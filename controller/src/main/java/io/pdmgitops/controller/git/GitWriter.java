@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
  *       is {@link Failed} with the reason, credentials removed.
  *   <li>Only {@code .yaml} and {@code .yml} files inside the desired-state directory are written; a
  *       path that leaves it is refused.
+ *   <li>Before committing, a {@link Check} sees the directory as the change leaves it and may
+ *       refuse it (rights, validity); a refused change leaves nothing behind.
  *   <li>One change at a time: the clone is a single working copy.
  * </ol>
  */
@@ -44,13 +46,32 @@ public final class GitWriter {
   private static final String WORK_BRANCH = "pdm-gitops-change";
 
   /**
+   * What to do with one file, given its text at the base commit (empty when it does not exist): the
+   * new text, or empty to delete it. An edit that cannot apply throws {@link
+   * IllegalArgumentException} with a message for the user.
+   */
+  @FunctionalInterface
+  public interface FileEdit {
+    Optional<String> apply(Optional<String> current);
+
+    /** The whole new text, as an editor saves it. */
+    static FileEdit write(String text) {
+      return current -> Optional.of(text);
+    }
+
+    static FileEdit delete() {
+      return current -> Optional.empty();
+    }
+  }
+
+  /**
    * A change to commit.
    *
    * @param baseSha the commit the edit began from
-   * @param files new contents by path relative to the desired-state directory; empty deletes
+   * @param files edits by path relative to the desired-state directory
    */
   public record Change(
-      String baseSha, Map<String, Optional<String>> files, String message, PersonIdent author) {
+      String baseSha, Map<String, FileEdit> files, String message, PersonIdent author) {
     public Change {
       files = Map.copyOf(files);
     }
@@ -62,7 +83,19 @@ public final class GitWriter {
   }
 
   /** What became of a change. */
-  public sealed interface Outcome permits Committed, Unchanged, Conflict, Failed {}
+  public sealed interface Outcome permits Committed, Unchanged, Conflict, Refused, Failed {}
+
+  /** The check refused the change as written: nothing committed. */
+  public record Refused(String reason) implements Outcome {}
+
+  /**
+   * Looks at the desired-state directory as the change leaves it, before anything is committed: the
+   * reason to refuse it, or empty to go ahead (the caller's rights, the loader's problems).
+   */
+  @FunctionalInterface
+  public interface Check {
+    Optional<String> refusal(Path desiredStateRoot);
+  }
 
   /** Pushed; {@code rebased} when the branch had moved and the change was put on top. */
   public record Committed(String sha, boolean rebased) implements Outcome {}
@@ -88,7 +121,11 @@ public final class GitWriter {
     this.clone = settings.workDir().resolve("writer");
   }
 
-  public synchronized Outcome commit(Change change) {
+  public Outcome commit(Change change) {
+    return commit(change, root -> Optional.empty());
+  }
+
+  public synchronized Outcome commit(Change change, Check check) {
     Optional<String> token = Optional.empty();
     try {
       for (String path : change.files().keySet()) {
@@ -107,9 +144,14 @@ public final class GitWriter {
         git.clean().setCleanDirectories(true).setForce(true).call();
         for (var file : change.files().entrySet()) {
           Path target = target(file.getKey());
-          if (file.getValue().isPresent()) {
+          Optional<String> current =
+              Files.isRegularFile(target)
+                  ? Optional.of(Files.readString(target))
+                  : Optional.empty();
+          Optional<String> next = file.getValue().apply(current);
+          if (next.isPresent()) {
             Files.createDirectories(target.getParent());
-            Files.writeString(target, file.getValue().get());
+            Files.writeString(target, next.get());
           } else {
             Files.deleteIfExists(target);
           }
@@ -118,6 +160,10 @@ public final class GitWriter {
         git.add().addFilepattern(".").setUpdate(true).call();
         if (git.status().call().isClean()) {
           return new Unchanged();
+        }
+        Optional<String> refusal = check.refusal(root());
+        if (refusal.isPresent()) {
+          return new Refused(refusal.get());
         }
         git.commit()
             .setAuthor(change.author())
@@ -230,9 +276,13 @@ public final class GitWriter {
     return head;
   }
 
+  private Path root() {
+    return settings.subdirectory().map(clone::resolve).orElse(clone).normalize();
+  }
+
   /** The file for a path relative to the desired-state directory, which it must not leave. */
   private Path target(String path) {
-    Path root = settings.subdirectory().map(clone::resolve).orElse(clone).normalize();
+    Path root = root();
     Path target = root.resolve(path).normalize();
     String name = target.getFileName() == null ? "" : target.getFileName().toString();
     if (!target.startsWith(root)

@@ -6,7 +6,6 @@ import io.pdmgitops.controller.git.GitWriter.Change;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -96,7 +95,9 @@ class GitWriterIT {
   static Change stop(String base) {
     return new Change(
         base,
-        Map.of("guests.yaml", Optional.of(GUESTS.replace("power: running", "power: stopped"))),
+        Map.of(
+            "guests.yaml",
+            GitWriter.FileEdit.write(GUESTS.replace("power: running", "power: stopped"))),
         "Stop web",
         ALICE);
   }
@@ -145,16 +146,20 @@ class GitWriterIT {
   void nothingToCommitAndPathsOutsideTheDesiredStateAreSaidSo() throws Exception {
     assertThat(
             writer.commit(
-                new Change(base, Map.of("guests.yaml", Optional.of(GUESTS)), "Same", ALICE)))
+                new Change(
+                    base, Map.of("guests.yaml", GitWriter.FileEdit.write(GUESTS)), "Same", ALICE)))
         .isInstanceOf(GitWriter.Unchanged.class);
     assertThat(
             writer.commit(
-                new Change(base, Map.of("../escape.yaml", Optional.of("x")), "Out", ALICE)))
+                new Change(
+                    base, Map.of("../escape.yaml", GitWriter.FileEdit.write("x")), "Out", ALICE)))
         .isEqualTo(
             new GitWriter.Failed(
                 "'../escape.yaml' is not a YAML file inside the desired-state directory"));
     assertThat(
-            writer.commit(new Change(base, Map.of(".git/config", Optional.of("x")), "Git", ALICE)))
+            writer.commit(
+                new Change(
+                    base, Map.of(".git/config", GitWriter.FileEdit.write("x")), "Git", ALICE)))
         .isInstanceOf(GitWriter.Failed.class);
     assertThat(head().getName()).isEqualTo(base);
   }

@@ -349,6 +349,20 @@ class BrowserIT {
   }
 
   @Test
+  void theShutdownButtonCommitsAndTheGuestStops() {
+    page.navigate(demo.url() + "/guests/dc-east/120");
+    page.click("[data-intent=shutdown]");
+    page.waitForURL(demo.url() + "/guests/dc-east/120");
+    assertThat(page.locator("[data-flash]").textContent()).contains("Shut down dns-01");
+    screenshot("guest-intent.png");
+    // The page follows the fleet by itself: the guest stops without a reload.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> assertThat(page.locator("[data-power]").textContent()).isEqualTo("stopped"));
+  }
+
+  @Test
   void aPasskeyAddedInThePageStandsInForTheCodeAndItsAnswerWorksOnce() throws Exception {
     // Chromium's virtual authenticator: a platform passkey that says yes without a person.
     com.microsoft.playwright.CDPSession devtools = page.context().newCDPSession(page);

@@ -76,6 +76,20 @@ public sealed interface Requirement {
   }
 
   /**
+   * Manage on a guest's path (its state: power, reboot, placement); a view never grants it.
+   * Variables {@code remote} and {@code vmid}.
+   */
+  record OperateGuest() implements Requirement {
+    @Override
+    public boolean allows(Viewer viewer, Map<String, String> vars, Supplier<FleetSnapshot> fleet) {
+      return Guests.vmid(vars.get("vmid"))
+          .map(
+              vmid -> viewer.allows(AccessPath.guest(vars.get("remote"), vmid), Permission.OPERATE))
+          .orElse(false);
+    }
+  }
+
+  /**
    * A task of a remote: read on the node that ran it, or on the guest its UPID names. Variables
    * {@code remote} and {@code upid}.
    */

@@ -3,6 +3,7 @@ package io.pdmgitops.webui.access;
 import io.pdmgitops.model.access.AccessPath;
 import io.pdmgitops.webui.pages.AuditPage;
 import io.pdmgitops.webui.pages.TokensPage;
+import io.pdmgitops.webui.write.IntentRoutes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,7 @@ public final class RouteRules {
           get("/views/{name}", new Requirement.ReadOn(v -> AccessPath.view(v.get("name")))),
           get("/resources", FILTERED),
           get("/guests/{remote}/{vmid}", new Requirement.ReadGuest()),
+          post(IntentRoutes.PATH, new Requirement.OperateGuest()),
           get("/tasks", FILTERED),
           get("/tasks/{remote}/{upid}", new Requirement.ReadTask()),
           get("/source/{commit}/{*path}", WHOLE_FLEET),

@@ -25,6 +25,8 @@ import io.pdmgitops.webui.fleet.SortColumn;
 import io.pdmgitops.webui.tasks.TaskList;
 import io.pdmgitops.webui.tasks.TaskQuery;
 import io.pdmgitops.webui.tasks.TasksPort;
+import io.pdmgitops.webui.write.GuestIntent;
+import io.pdmgitops.webui.write.IntentRoutes;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -95,25 +97,10 @@ public final class PageRoutes {
         .GET(
             "/guests/{remote}/{vmid}",
             request ->
-                blocking(
-                    () -> {
-                      Map<String, Object> model = base(seen.apply(request).fleet().snapshot());
-                      String remote = request.pathVariable("remote");
-                      Optional<Integer> vmid = vmid(request.pathVariable("vmid"));
-                      Optional<ResourceDetail> guest =
-                          vmid.flatMap(v -> seen.apply(request).details().guest(remote, v));
-                      if (guest.isEmpty()) {
-                        return notFound(
-                            model,
-                            "No guest "
-                                + request.pathVariable("vmid")
-                                + " on remote '"
-                                + remote
-                                + "' in the latest inventory or the snapshot in force.");
-                      }
-                      model.put("g", guest.get());
-                      return page("guest", model);
-                    }))
+                request
+                    .session()
+                    .map(s -> Optional.ofNullable(s.getAttributes().remove(IntentRoutes.FLASH)))
+                    .flatMap(flash -> guest(request, seen.apply(request), flash)))
         .GET("/tasks", request -> tasks(request, seen.apply(request)))
         .GET(
             "/tasks/{remote}/{upid}",
@@ -222,6 +209,39 @@ public final class PageRoutes {
                   .build()
                   .cast(ServerResponse.class);
             });
+  }
+
+  /**
+   * A guest in full; the buttons of the intents the caller may ask for (Manage on the guest, and
+   * the guest declared in Git), and what the last intent became, once.
+   */
+  private static Mono<ServerResponse> guest(
+      ServerRequest request, WebPorts ports, Optional<Object> flash) {
+    return blocking(
+        () -> {
+          Map<String, Object> model = base(ports.fleet().snapshot());
+          String remote = request.pathVariable("remote");
+          Optional<Integer> vmid = vmid(request.pathVariable("vmid"));
+          Optional<ResourceDetail> guest = vmid.flatMap(v -> ports.details().guest(remote, v));
+          if (guest.isEmpty()) {
+            return notFound(
+                model,
+                "No guest "
+                    + request.pathVariable("vmid")
+                    + " on remote '"
+                    + remote
+                    + "' in the latest inventory or the snapshot in force.");
+          }
+          model.put("g", guest.get());
+          boolean mayOperate =
+              guest.get().declaration().isPresent()
+                  && Viewer.of(request)
+                      .map(v -> v.allows(AccessPath.guest(remote, vmid.get()), Permission.OPERATE))
+                      .orElse(false);
+          model.put("intents", mayOperate ? List.of(GuestIntent.values()) : List.of());
+          flash.ifPresent(f -> model.put("flash", f));
+          return page("guest", model);
+        });
   }
 
   /** A page to render with its status: built off the event loop, rendered on it. */

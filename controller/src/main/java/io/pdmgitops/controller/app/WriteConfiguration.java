@@ -1,0 +1,43 @@
+package io.pdmgitops.controller.app;
+
+import io.pdmgitops.controller.git.GitPoller;
+import io.pdmgitops.controller.git.GitWriter;
+import io.pdmgitops.controller.git.SnapshotTracker;
+import io.pdmgitops.controller.security.PolicyInForce;
+import io.pdmgitops.controller.write.GuestIntents;
+import io.pdmgitops.webui.write.IntentRoutes;
+import java.time.Clock;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** The write path: changes from the web UI committed to the desired-state repository. */
+@Configuration(proxyBeanMethods = false)
+class WriteConfiguration {
+  /** Who commits what users author in the UI. */
+  static final PersonIdent COMMITTER = new PersonIdent("pdm-gitops", "pdm-gitops@localhost");
+
+  @Bean
+  GitWriter gitWriter(ControllerProperties properties) {
+    return new GitWriter(
+        LoopConfiguration.gitSettings(properties.repository(), properties.dataDir().resolve("git")),
+        COMMITTER);
+  }
+
+  @Bean
+  GuestIntents guestIntents(
+      SnapshotTracker snapshots,
+      GitWriter writer,
+      PolicyInForce policy,
+      GitPoller poller,
+      Clock clock) {
+    return new GuestIntents(snapshots, writer, policy, poller::trigger, clock);
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> intentRoutes(GuestIntents intents) {
+    return IntentRoutes.routes(intents);
+  }
+}

@@ -1,0 +1,175 @@
+package io.pdmgitops.controller.write;
+
+import io.pdmgitops.controller.git.CommitOutcome;
+import io.pdmgitops.controller.git.GitWriter;
+import io.pdmgitops.controller.git.SnapshotTracker;
+import io.pdmgitops.controller.security.PolicyInForce;
+import io.pdmgitops.model.DesiredState;
+import io.pdmgitops.model.SourceLocation;
+import io.pdmgitops.model.access.Caller;
+import io.pdmgitops.model.access.ChangeAuthorization;
+import io.pdmgitops.model.desired.Guest;
+import io.pdmgitops.model.desired.Kind;
+import io.pdmgitops.model.desired.User;
+import io.pdmgitops.model.load.DesiredStateLoader;
+import io.pdmgitops.model.load.LoadResult;
+import io.pdmgitops.model.load.ProblemFormatter;
+import io.pdmgitops.model.load.ScalarEdit;
+import io.pdmgitops.webui.write.GuestIntent;
+import io.pdmgitops.webui.write.IntentOutcome;
+import io.pdmgitops.webui.write.IntentPort;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jgit.lib.PersonIdent;
+
+/**
+ * One-click intents on a guest (start, shut down, reboot) as commits. Rules:
+ *
+ * <ol>
+ *   <li>The change is made on the commit in force: one field of the guest's document ({@code
+ *       spec.power}, or {@code spec.restartedAt} set to now), in place, so the commit's diff is one
+ *       line.
+ *   <li>Before it is committed, the repository as the change leaves it is loaded with the
+ *       controller's own loader (an invalid result is not committed) and compared with the snapshot
+ *       in force ({@link ChangeAuthorization}): the caller needs Manage on the guest.
+ *   <li>The commit is authored by the caller (name and e-mail from their User document, else their
+ *       user id), committed by the controller, pushed, and fetched at once.
+ *   <li>A guest Git does not declare has no intents (adopting one comes with the editor).
+ * </ol>
+ */
+public final class GuestIntents implements IntentPort {
+  private final SnapshotTracker snapshots;
+  private final GitWriter writer;
+  private final PolicyInForce policy;
+  private final Runnable fetchNow;
+  private final Clock clock;
+
+  public GuestIntents(
+      SnapshotTracker snapshots,
+      GitWriter writer,
+      PolicyInForce policy,
+      Runnable fetchNow,
+      Clock clock) {
+    this.snapshots = snapshots;
+    this.writer = writer;
+    this.policy = policy;
+    this.fetchNow = fetchNow;
+    this.clock = clock;
+  }
+
+  @Override
+  public IntentOutcome request(Caller caller, String remote, int vmid, GuestIntent intent) {
+    Optional<CommitOutcome.Accepted> inForce = snapshots.lastGood();
+    if (inForce.isEmpty()) {
+      return new IntentOutcome.Problem("No commit is in force yet: try again in a moment.");
+    }
+    DesiredState state = inForce.get().state();
+    Optional<Guest> guest =
+        state.guests().stream()
+            .filter(g -> g.spec().remote().equals(remote) && g.spec().vmid() == vmid)
+            .findFirst();
+    Optional<SourceLocation> at = guest.flatMap(state::sourceOf);
+    if (guest.isEmpty() || at.isEmpty()) {
+      return new IntentOutcome.Problem(
+          "Guest " + vmid + " on " + remote + " is not declared in Git: nothing to change.");
+    }
+    String name = guest.get().metadata().name();
+    String value =
+        intent.value().orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+    String file = at.get().file();
+    String title = intent.label() + " " + name;
+    GitWriter.Change change =
+        new GitWriter.Change(
+            inForce.get().commit().sha(),
+            Map.of(
+                file,
+                current ->
+                    Optional.of(
+                        ScalarEdit.set(
+                            file,
+                            current.orElseThrow(
+                                () -> new IllegalArgumentException(file + " is gone from Git")),
+                            Kind.GUEST,
+                            name,
+                            intent.pointer(),
+                            value))),
+            title
+                + "\n\n"
+                + intent.pointer().substring("/spec/".length())
+                + ": "
+                + value
+                + " for "
+                + remote
+                + "/"
+                + vmid
+                + ", asked for in the web UI by "
+                + caller.userId()
+                + ".",
+            author(state, caller));
+    AtomicReference<ChangeAuthorization.Verdict> verdict = new AtomicReference<>();
+    GitWriter.Outcome outcome =
+        writer.commit(
+            change,
+            root -> {
+              LoadResult loaded = new DesiredStateLoader().load(root);
+              if (loaded.state().isEmpty()) {
+                return Optional.of(
+                    "the change would make the desired state invalid: "
+                        + loaded.problems().stream()
+                            .filter(p -> p.isError())
+                            .findFirst()
+                            .map(p -> ProblemFormatter.format(p, ""))
+                            .orElse("see validate"));
+              }
+              ChangeAuthorization.Verdict judged =
+                  ChangeAuthorization.check(
+                      state, loaded.state().get(), Set.of(file), caller, policy.policy());
+              verdict.set(judged);
+              return judged.allowed() ? Optional.empty() : Optional.of(judged.reason());
+            });
+    if (outcome instanceof GitWriter.Committed committed) {
+      fetchNow.run();
+      return new IntentOutcome.Committed(
+          committed.sha(),
+          "Committed "
+              + committed.sha().substring(0, 12)
+              + ": "
+              + title
+              + ". The controller acts on it once fetched.");
+    }
+    if (outcome instanceof GitWriter.Unchanged) {
+      return new IntentOutcome.Unchanged("Git already says so: nothing to commit.");
+    }
+    if (outcome instanceof GitWriter.Refused refused) {
+      return verdict.get() != null && !verdict.get().allowed()
+          ? new IntentOutcome.Refused(refused.reason())
+          : new IntentOutcome.Problem("Not committed: " + refused.reason() + ".");
+    }
+    if (outcome instanceof GitWriter.Conflict conflict) {
+      return new IntentOutcome.Problem(
+          "Not committed: "
+              + String.join(", ", conflict.files())
+              + " changed in Git meanwhile on the same lines. Reload and try again.");
+    }
+    return new IntentOutcome.Problem("Not committed: " + ((GitWriter.Failed) outcome).reason());
+  }
+
+  /** The caller as a commit author: their User's name and e-mail, else their user id. */
+  static PersonIdent author(DesiredState state, Caller caller) {
+    Optional<User> user = state.user(caller.userId());
+    String name =
+        user.map(
+                u ->
+                    String.join(
+                            " ", u.spec().firstName().orElse(""), u.spec().lastName().orElse(""))
+                        .strip())
+            .filter(n -> !n.isEmpty())
+            .orElse(caller.userId());
+    String email = user.flatMap(u -> u.spec().email()).orElse(caller.userId());
+    return new PersonIdent(name, email);
+  }
+}

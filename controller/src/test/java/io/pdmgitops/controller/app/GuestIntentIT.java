@@ -1,0 +1,162 @@
+package io.pdmgitops.controller.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One-click intents on the demo: buttons only where the caller has Manage, each a one-line commit
+ * authored by the caller in the demo's bare repository, acted on by the controller.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GuestIntentIT {
+  @TempDir static Path data;
+  static RunningDemo running;
+  static WebLogin.Session operator;
+  static WebLogin.Session auditor;
+
+  @BeforeAll
+  static void start() throws Exception {
+    running = new RunningDemo(data);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> running.send("/api/v1/status").statusCode() == 200);
+    operator = running.login("operator@pdm");
+    auditor = running.login("auditor@pdm");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (running != null) {
+      running.close();
+    }
+  }
+
+  static HttpResponse<String> intent(
+      WebLogin.Session session, String guest, String intent, boolean token) throws Exception {
+    String body =
+        "intent="
+            + intent
+            + (token
+                ? "&_csrf=" + URLEncoder.encode(session.formToken(), StandardCharsets.UTF_8)
+                : "");
+    return RunningDemo.HTTP.send(
+        HttpRequest.newBuilder(URI.create(running.url() + "/guests/" + guest + "/intent"))
+            .timeout(Duration.ofSeconds(60))
+            .header("Cookie", session.cookie())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static RevCommit head() throws Exception {
+    try (Git git = Git.open(running.demo().repository().toFile())) {
+      return git.log().setMaxCount(1).call().iterator().next();
+    }
+  }
+
+  static String diffOfHead() throws Exception {
+    try (Git git = Git.open(running.demo().repository().toFile());
+        var out = new java.io.ByteArrayOutputStream();
+        DiffFormatter diff = new DiffFormatter(out)) {
+      diff.setRepository(git.getRepository());
+      RevCommit head = git.log().setMaxCount(1).call().iterator().next();
+      diff.format(head.getParent(0), head);
+      return out.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theButtonsAreThereOnlyWhereTheCallerMayManage() throws Exception {
+    assertThat(running.send("/guests/dc-east/120", operator).body())
+        .contains("data-intents")
+        .contains("data-intent=\"shutdown\"")
+        .contains("data-intent=\"reboot\"");
+    // Readable through the production view, but a view grants no Manage.
+    HttpResponse<String> west = running.send("/guests/dc-west/200", operator);
+    assertThat(west.statusCode()).isEqualTo(200);
+    assertThat(west.body()).doesNotContain("data-intents");
+    assertThat(running.send("/guests/dc-east/120", auditor).body()).doesNotContain("data-intents");
+  }
+
+  @Test
+  @Order(2)
+  void refusedIntentsCommitNothing() throws Exception {
+    String before = head().getName();
+
+    assertThat(intent(operator, "dc-west/200", "shutdown", true).statusCode()).isEqualTo(403);
+    assertThat(intent(auditor, "dc-east/120", "shutdown", true).statusCode()).isEqualTo(403);
+    assertThat(intent(operator, "dc-east/120", "shutdown", false).statusCode())
+        .as("without the form token")
+        .isEqualTo(403);
+    assertThat(intent(operator, "dc-east/120", "explode", true).statusCode()).isEqualTo(400);
+    assertThat(head().getName()).isEqualTo(before);
+  }
+
+  @Test
+  @Order(3)
+  void aShutdownIsAOneLineCommitByTheCallerAndTheGuestStops() throws Exception {
+    HttpResponse<String> answer = intent(operator, "dc-east/120", "shutdown", true);
+
+    assertThat(answer.statusCode()).isEqualTo(303);
+    assertThat(answer.headers().firstValue("Location")).contains("/guests/dc-east/120");
+    RevCommit head = head();
+    assertThat(head.getShortMessage()).isEqualTo("Shut down dns-01");
+    assertThat(head.getAuthorIdent().getEmailAddress()).isEqualTo("operator@pdm");
+    assertThat(head.getCommitterIdent().getName()).isEqualTo("pdm-gitops");
+    assertThat(diffOfHead())
+        .contains("-  power: running")
+        .contains("+  power: stopped")
+        .doesNotContain("+  name:");
+    // The page says what happened, once.
+    String page = running.send("/guests/dc-east/120", operator).body();
+    assertThat(page).contains("data-flash").contains("Shut down dns-01");
+    assertThat(running.send("/guests/dc-east/120", operator).body()).doesNotContain("data-flash");
+    // The controller fetched it at once and acts on it.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(running.json("/api/v1/status").at("/lastGoodCommit/sha").asString())
+                    .isEqualTo(head.getName()));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(running.json("/api/v1/guests/dc-east/120").toString())
+                    .contains("SHUTDOWN"));
+  }
+
+  @Test
+  @Order(4)
+  void aRebootBumpsRestartedAtAndAskingAgainForWhatGitSaysCommitsNothing() throws Exception {
+    assertThat(intent(operator, "dc-east/120", "reboot", true).statusCode()).isEqualTo(303);
+    assertThat(head().getShortMessage()).isEqualTo("Reboot dns-01");
+    assertThat(diffOfHead()).contains("+  restartedAt: \"20");
+    String before = head().getName();
+
+    assertThat(intent(operator, "dc-east/120", "shutdown", true).statusCode()).isEqualTo(303);
+
+    assertThat(head().getName()).as("power is already stopped in Git").isEqualTo(before);
+    assertThat(running.send("/guests/dc-east/120", operator).body()).contains("nothing to commit");
+  }
+}

@@ -1,0 +1,16 @@
+package io.pdmgitops.webui.write;
+
+/** What became of an intent. */
+public sealed interface IntentOutcome {
+  /** Committed and pushed; the controller acts on it at its next fetch. */
+  record Committed(String sha, String message) implements IntentOutcome {}
+
+  /** Git already says so: nothing to commit. */
+  record Unchanged(String message) implements IntentOutcome {}
+
+  /** The caller may not make this change; the reason names the object, role and path. */
+  record Refused(String reason) implements IntentOutcome {}
+
+  /** Not committed for another reason (not declared, invalid, a conflict, a failed push). */
+  record Problem(String message) implements IntentOutcome {}
+}
