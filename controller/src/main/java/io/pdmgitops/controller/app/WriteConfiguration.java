@@ -5,7 +5,9 @@ import io.pdmgitops.controller.git.GitWriter;
 import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.security.PolicyInForce;
 import io.pdmgitops.controller.write.GuestIntents;
+import io.pdmgitops.controller.write.Reverts;
 import io.pdmgitops.webui.write.IntentRoutes;
+import io.pdmgitops.webui.write.RevertRoutes;
 import java.time.Clock;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.springframework.context.annotation.Bean;
@@ -39,5 +41,16 @@ class WriteConfiguration {
   @Bean
   RouterFunction<ServerResponse> intentRoutes(GuestIntents intents) {
     return IntentRoutes.routes(intents);
+  }
+
+  @Bean
+  Reverts reverts(
+      SnapshotTracker snapshots, GitWriter writer, PolicyInForce policy, GitPoller poller) {
+    return new Reverts(snapshots, writer, policy, poller::trigger);
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> revertRoutes(Reverts reverts) {
+    return RevertRoutes.routes(reverts);
   }
 }

@@ -12,8 +12,11 @@ import org.eclipse.jgit.api.RebaseCommand;
 import org.eclipse.jgit.api.RebaseResult;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
@@ -201,6 +204,120 @@ public final class GitWriter {
       String reason =
           e.getClass().getSimpleName() + ": " + GitTransport.redact(e.getMessage(), token);
       LOG.warn("a change to {} was not pushed: {}", settings.redactedUrl(), reason);
+      return new Failed(reason);
+    }
+  }
+
+  /**
+   * The change a revert of the commit would make, as a unified diff (the commit's own diff turned
+   * around), and its message; empty when the commit is unknown or is a merge.
+   */
+  public synchronized Optional<RevertPreview> previewRevert(String sha) {
+    Optional<String> token = Optional.empty();
+    try (Git git = open()) {
+      if (git.getRepository().resolve(sha + "^{commit}") == null) {
+        token = fetch(git);
+      }
+      ObjectId id = git.getRepository().resolve(sha + "^{commit}");
+      if (id == null) {
+        return Optional.empty();
+      }
+      try (RevWalk walk = new RevWalk(git.getRepository())) {
+        RevCommit commit = walk.parseCommit(id);
+        if (commit.getParentCount() != 1) {
+          return Optional.empty();
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        List<String> files = new ArrayList<>();
+        try (DiffFormatter diff = new DiffFormatter(out)) {
+          diff.setRepository(git.getRepository());
+          RevCommit parent = walk.parseCommit(commit.getParent(0));
+          for (var entry : diff.scan(commit, parent)) {
+            String path =
+                entry.getChangeType() == org.eclipse.jgit.diff.DiffEntry.ChangeType.DELETE
+                    ? entry.getOldPath()
+                    : entry.getNewPath();
+            files.add(relative(path));
+          }
+          diff.format(commit, parent);
+        }
+        return Optional.of(
+            new RevertPreview(
+                commit.name(),
+                commit.getShortMessage(),
+                out.toString(java.nio.charset.StandardCharsets.UTF_8),
+                files.stream().distinct().sorted().toList()));
+      }
+    } catch (GitAPIException | IOException | GitSourceException | RuntimeException e) {
+      LOG.warn("cannot show the revert of {}: {}", sha, GitTransport.redact(e.getMessage(), token));
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * What reverting a commit would change.
+   *
+   * @param files the files it touches, relative to the desired-state directory
+   */
+  public record RevertPreview(String sha, String subject, String diff, List<String> files) {
+    public RevertPreview {
+      files = List.copyOf(files);
+    }
+  }
+
+  /**
+   * Reverts the commit as a new commit on top of the branch, authored by the user; checked like any
+   * change before it is pushed. A revert that no longer applies (later commits changed the same
+   * lines) is a {@link Conflict}.
+   */
+  public synchronized Outcome revert(String sha, String message, PersonIdent author, Check check) {
+    Optional<String> token = Optional.empty();
+    try (Git git = open()) {
+      token = fetch(git);
+      ObjectId head = head(git);
+      ObjectId target = git.getRepository().resolve(sha + "^{commit}");
+      if (target == null) {
+        return new Failed("commit " + sha + " is not in the repository");
+      }
+      git.checkout().setName(head.name()).setForced(true).call();
+      git.branchCreate().setName(WORK_BRANCH).setForce(true).setStartPoint(head.name()).call();
+      git.checkout().setName(WORK_BRANCH).setForced(true).call();
+      git.reset().setMode(ResetCommand.ResetType.HARD).setRef(head.name()).call();
+      git.clean().setCleanDirectories(true).setForce(true).call();
+      var reverting = git.revert().include(target);
+      RevCommit reverted = reverting.call();
+      if (reverted == null) {
+        List<String> files =
+            reverting.getUnmergedPaths() == null ? List.of() : reverting.getUnmergedPaths();
+        git.reset().setMode(ResetCommand.ResetType.HARD).setRef(head.name()).call();
+        return new Conflict(files.stream().map(this::relative).sorted().toList(), head.name());
+      }
+      git.reset().setMode(ResetCommand.ResetType.SOFT).setRef(head.name()).call();
+      if (git.status().call().isClean()) {
+        return new Unchanged();
+      }
+      Optional<String> refusal = check.refusal(root());
+      if (refusal.isPresent()) {
+        git.reset().setMode(ResetCommand.ResetType.HARD).setRef(head.name()).call();
+        return new Refused(refusal.get());
+      }
+      git.commit()
+          .setAuthor(author)
+          .setCommitter(new PersonIdent(committer, new java.util.Date()))
+          .setMessage(message)
+          .call();
+      RemoteRefUpdate.Status status = push(git);
+      if (status == RemoteRefUpdate.Status.OK) {
+        return new Committed(git.getRepository().resolve(WORK_BRANCH).name(), false);
+      }
+      return new Failed(
+          status == RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD
+              ? "the branch moved while reverting: try again"
+              : "the push was refused: " + status);
+    } catch (GitAPIException | IOException | GitSourceException | RuntimeException e) {
+      String reason =
+          e.getClass().getSimpleName() + ": " + GitTransport.redact(e.getMessage(), token);
+      LOG.warn("a revert in {} was not pushed: {}", settings.redactedUrl(), reason);
       return new Failed(reason);
     }
   }

@@ -7,13 +7,9 @@ import io.pdmgitops.controller.security.PolicyInForce;
 import io.pdmgitops.model.DesiredState;
 import io.pdmgitops.model.SourceLocation;
 import io.pdmgitops.model.access.Caller;
-import io.pdmgitops.model.access.ChangeAuthorization;
 import io.pdmgitops.model.desired.Guest;
 import io.pdmgitops.model.desired.Kind;
 import io.pdmgitops.model.desired.User;
-import io.pdmgitops.model.load.DesiredStateLoader;
-import io.pdmgitops.model.load.LoadResult;
-import io.pdmgitops.model.load.ProblemFormatter;
 import io.pdmgitops.model.load.ScalarEdit;
 import io.pdmgitops.webui.write.GuestIntent;
 import io.pdmgitops.webui.write.IntentOutcome;
@@ -23,7 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
@@ -110,52 +105,8 @@ public final class GuestIntents implements IntentPort {
                 + caller.userId()
                 + ".",
             author(state, caller));
-    AtomicReference<ChangeAuthorization.Verdict> verdict = new AtomicReference<>();
-    GitWriter.Outcome outcome =
-        writer.commit(
-            change,
-            root -> {
-              LoadResult loaded = new DesiredStateLoader().load(root);
-              if (loaded.state().isEmpty()) {
-                return Optional.of(
-                    "the change would make the desired state invalid: "
-                        + loaded.problems().stream()
-                            .filter(p -> p.isError())
-                            .findFirst()
-                            .map(p -> ProblemFormatter.format(p, ""))
-                            .orElse("see validate"));
-              }
-              ChangeAuthorization.Verdict judged =
-                  ChangeAuthorization.check(
-                      state, loaded.state().get(), Set.of(file), caller, policy.policy());
-              verdict.set(judged);
-              return judged.allowed() ? Optional.empty() : Optional.of(judged.reason());
-            });
-    if (outcome instanceof GitWriter.Committed committed) {
-      fetchNow.run();
-      return new IntentOutcome.Committed(
-          committed.sha(),
-          "Committed "
-              + committed.sha().substring(0, 12)
-              + ": "
-              + title
-              + ". The controller acts on it once fetched.");
-    }
-    if (outcome instanceof GitWriter.Unchanged) {
-      return new IntentOutcome.Unchanged("Git already says so: nothing to commit.");
-    }
-    if (outcome instanceof GitWriter.Refused refused) {
-      return verdict.get() != null && !verdict.get().allowed()
-          ? new IntentOutcome.Refused(refused.reason())
-          : new IntentOutcome.Problem("Not committed: " + refused.reason() + ".");
-    }
-    if (outcome instanceof GitWriter.Conflict conflict) {
-      return new IntentOutcome.Problem(
-          "Not committed: "
-              + String.join(", ", conflict.files())
-              + " changed in Git meanwhile on the same lines. Reload and try again.");
-    }
-    return new IntentOutcome.Problem("Not committed: " + ((GitWriter.Failed) outcome).reason());
+    ChangeCheck check = new ChangeCheck(state, Set.of(file), caller, policy.policy());
+    return WriteOutcomes.of(writer.commit(change, check), check, title, fetchNow);
   }
 
   /** The caller as a commit author: their User's name and e-mail, else their user id. */

@@ -159,4 +159,51 @@ class GuestIntentIT {
     assertThat(head().getName()).as("power is already stopped in Git").isEqualTo(before);
     assertThat(running.send("/guests/dc-east/120", operator).body()).contains("nothing to commit");
   }
+
+  @Test
+  @Order(5)
+  void aCommitIsRevertedFromHistoryOnlyBySomeoneWhoMayChangeWhatItChanged() throws Exception {
+    RevCommit shutdown = head().getParent(0);
+    try (Git git = Git.open(running.demo().repository().toFile())) {
+      shutdown = git.getRepository().parseCommit(shutdown);
+    }
+    assertThat(shutdown.getShortMessage()).isEqualTo("Shut down dns-01");
+    String path = "/history/" + shutdown.getName() + "/revert";
+    WebLogin.Session admin = running.admin();
+
+    assertThat(running.send(path, admin).body())
+        .contains("data-revert-diff")
+        .contains("-  power: stopped")
+        .contains("+  power: running");
+    assertThat(running.send("/history", admin).body()).contains("data-revert");
+    // An auditor reads history but may not change the guest: refused, naming it.
+    HttpResponse<String> refused = post(auditor, path);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("Guest/dns-01 needs Manage on /remotes/dc-east/guests/120");
+    String before = head().getName();
+    assertThat(head().getName()).isEqualTo(before);
+
+    HttpResponse<String> reverted = post(admin, path);
+
+    assertThat(reverted.statusCode()).isEqualTo(303);
+    assertThat(reverted.headers().firstValue("Location")).contains("/history");
+    assertThat(head().getShortMessage()).isEqualTo("Revert \"Shut down dns-01\"");
+    // Name and e-mail from the admin's User document (access/users.yaml).
+    assertThat(head().getAuthorIdent().getEmailAddress()).isEqualTo("infra-admins@corp.example");
+    assertThat(diffOfHead()).contains("-  power: stopped").contains("+  power: running");
+    assertThat(running.send("/history", admin).body()).contains("Reverted");
+  }
+
+  static HttpResponse<String> post(WebLogin.Session session, String path) throws Exception {
+    return RunningDemo.HTTP.send(
+        HttpRequest.newBuilder(URI.create(running.url() + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Cookie", session.cookie())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "_csrf=" + URLEncoder.encode(session.formToken(), StandardCharsets.UTF_8)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
 }

@@ -126,6 +126,7 @@ final class RouteMatrix {
             Set.of(200)));
     // Git's history and sources concern the whole fleet: read on /.
     cases.put("/history", only("/history", WHOLE_FLEET));
+    cases.put("/history/{sha}/revert", only("/history/" + commit + "/revert", WHOLE_FLEET));
     cases.put("/api/v1/commits", only("/api/v1/commits", WHOLE_FLEET));
     cases.put(
         "/source/{commit}/{*path}",

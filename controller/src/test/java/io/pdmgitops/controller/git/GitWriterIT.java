@@ -165,6 +165,41 @@ class GitWriterIT {
   }
 
   @Test
+  void aRevertIsANewCommitThatUndoesOneAndItsPreviewShowsWhatItChanges() throws Exception {
+    String stopped = ((GitWriter.Committed) writer.commit(stop(base))).sha();
+    elsewhere("remotes.yaml", "# remotes, edited elsewhere\n");
+    PersonIdent bob = new PersonIdent("Bob Admin", "bob@corp.example");
+
+    GitWriter.RevertPreview preview = writer.previewRevert(stopped).orElseThrow();
+    GitWriter.Outcome outcome =
+        writer.revert(stopped, "Revert \"Stop web\"", bob, root -> java.util.Optional.empty());
+
+    assertThat(preview.subject()).isEqualTo("Stop web");
+    assertThat(preview.diff()).contains("-  power: stopped").contains("+  power: running");
+    assertThat(outcome).isInstanceOf(GitWriter.Committed.class);
+    assertThat(head().getAuthorIdent().getName()).isEqualTo("Bob Admin");
+    assertThat(head().getFullMessage()).isEqualTo("Revert \"Stop web\"");
+    assertThat(fileAtHead("guests.yaml")).contains("power: running");
+    assertThat(fileAtHead("remotes.yaml")).as("later commits stay").contains("edited elsewhere");
+  }
+
+  @Test
+  void aRevertThatNoLongerAppliesOrIsRefusedPushesNothing() throws Exception {
+    String stopped = ((GitWriter.Committed) writer.commit(stop(base))).sha();
+    String paused = elsewhere("guests.yaml", GUESTS.replace("power: running", "power: paused"));
+
+    assertThat(writer.revert(stopped, "Revert", ALICE, root -> java.util.Optional.empty()))
+        .isEqualTo(new GitWriter.Conflict(java.util.List.of("guests.yaml"), paused));
+    String other = elsewhere("remotes.yaml", "# again\n");
+    assertThat(
+            writer.revert(
+                other, "Revert", ALICE, root -> java.util.Optional.of("Admin on / needed")))
+        .isEqualTo(new GitWriter.Refused("Admin on / needed"));
+    assertThat(head().getName()).isEqualTo(other);
+    assertThat(writer.previewRevert("0".repeat(40))).isEmpty();
+  }
+
+  @Test
   void anUnreachableRepositoryFailsWithTheReasonAndNoCredentials() {
     GitWriter broken =
         new GitWriter(

@@ -4,6 +4,7 @@ import io.pdmgitops.model.access.AccessPath;
 import io.pdmgitops.webui.pages.AuditPage;
 import io.pdmgitops.webui.pages.TokensPage;
 import io.pdmgitops.webui.write.IntentRoutes;
+import io.pdmgitops.webui.write.RevertRoutes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,9 @@ public final class RouteRules {
           get("/api", FILTERED),
           get("/drift", FILTERED),
           get("/history", WHOLE_FLEET),
+          // Reading history needs read on /; the revert itself is checked object by object.
+          get(RevertRoutes.PATH, WHOLE_FLEET),
+          post(RevertRoutes.PATH, WHOLE_FLEET),
           get(AuditPage.PATH, AUDIT),
           get("/login/tfa", SELF),
           post("/login/tfa", SELF),

@@ -171,14 +171,20 @@ public final class PageRoutes {
         .GET(
             "/history",
             request ->
-                snapshot(seen.apply(request).fleet())
-                    .zipWith(seen.apply(request).history().history(HISTORY))
+                request
+                    .session()
+                    .map(s -> Optional.ofNullable(s.getAttributes().remove(IntentRoutes.FLASH)))
                     .flatMap(
-                        t -> {
-                          Map<String, Object> model = base(t.getT1());
-                          model.put("entries", t.getT2());
-                          return html(HttpStatus.OK, "history", model);
-                        }))
+                        flash ->
+                            snapshot(seen.apply(request).fleet())
+                                .zipWith(seen.apply(request).history().history(HISTORY))
+                                .flatMap(
+                                    t -> {
+                                      Map<String, Object> model = base(t.getT1());
+                                      model.put("entries", t.getT2());
+                                      flash.ifPresent(f -> model.put("flash", f));
+                                      return html(HttpStatus.OK, "history", model);
+                                    })))
         .filter(PageRoutes::withCaller)
         .build();
   }

@@ -85,90 +85,90 @@ final class PasskeyRoutes {
         .switchIfEmpty(Mono.defer(() -> problem(HttpStatus.FORBIDDEN, "Not now: log in again.")));
   }
 
-  private Mono<ServerResponse> add(ServerRequest request) {
+  /** An answer to the session's ceremony, from a caller in the stage that may give it. */
+  @FunctionalInterface
+  private interface Answer {
+    Mono<ServerResponse> handle(
+        Authentication auth, Passkeys.Ceremony ceremony, JsonNode body, WebSession session);
+  }
+
+  private Mono<ServerResponse> answered(
+      ServerRequest request, java.util.function.Predicate<Authentication> stage, Answer answer) {
     return LoginCompletion.current()
-        .filter(this::mayAdd)
+        .filter(stage)
         .flatMap(
             auth ->
                 Mono.zip(body(request), request.session())
                     .flatMap(
-                        t -> {
-                          Optional<Passkeys.Ceremony> ceremony = take(t.getT2(), auth);
-                          if (ceremony.isEmpty()) {
-                            return problem(HttpStatus.BAD_REQUEST, "No passkey was asked for.");
-                          }
-                          JsonNode body = t.getT1();
-                          String label = body.path("label").asString("");
-                          String credential = body.path("credential").toString();
-                          return blocking(
-                                  () ->
-                                      passkeys.register(
-                                          ceremony.get(),
-                                          label,
-                                          credential,
-                                          AccessWebFilter.address(request.exchange())))
-                              .flatMap(
-                                  registered -> {
-                                    registered
-                                        .recoveryCodes()
-                                        .ifPresent(
-                                            codes ->
-                                                t.getT2()
-                                                    .getAttributes()
-                                                    .put(SecondFactorRoutes.SHOW_ONCE, codes));
-                                    Mono<Void> upgrade =
-                                        SignInStage.of(auth).isPresent()
-                                            ? completion.full(request, auth)
-                                            : Mono.empty();
-                                    return upgrade.then(
-                                        json(
-                                            "{\"location\":\""
-                                                + SecondFactorRoutes.ENROL
-                                                + "?passkey-added\"}"));
-                                  })
-                              .onErrorResume(
-                                  IllegalArgumentException.class,
-                                  e -> problem(HttpStatus.BAD_REQUEST, e.getMessage()));
-                        }))
+                        t ->
+                            take(t.getT2(), auth)
+                                .map(c -> answer.handle(auth, c, t.getT1(), t.getT2()))
+                                .orElseGet(
+                                    () ->
+                                        problem(
+                                            HttpStatus.BAD_REQUEST, "No passkey was asked for."))))
         .switchIfEmpty(Mono.defer(() -> problem(HttpStatus.FORBIDDEN, "Not now: log in again.")));
   }
 
+  private Mono<ServerResponse> add(ServerRequest request) {
+    return answered(
+        request,
+        this::mayAdd,
+        (auth, ceremony, body, session) ->
+            blocking(
+                    () ->
+                        passkeys.register(
+                            ceremony,
+                            body.path("label").asString(""),
+                            body.path("credential").toString(),
+                            AccessWebFilter.address(request.exchange())))
+                .flatMap(
+                    registered -> {
+                      registered
+                          .recoveryCodes()
+                          .ifPresent(
+                              codes ->
+                                  session.getAttributes().put(SecondFactorRoutes.SHOW_ONCE, codes));
+                      Mono<Void> upgrade =
+                          SignInStage.of(auth).isPresent()
+                              ? completion.full(request, auth)
+                              : Mono.empty();
+                      return upgrade.then(
+                          json(
+                              JSON.createObjectNode()
+                                  .put("location", SecondFactorRoutes.ENROL + "?passkey-added")
+                                  .toString()));
+                    })
+                .onErrorResume(
+                    IllegalArgumentException.class,
+                    e -> problem(HttpStatus.BAD_REQUEST, e.getMessage())));
+  }
+
   private Mono<ServerResponse> login(ServerRequest request) {
-    return LoginCompletion.current()
-        .filter(this::owesFactor)
-        .flatMap(
-            auth ->
-                Mono.zip(body(request), request.session())
-                    .flatMap(
-                        t -> {
-                          Optional<Passkeys.Ceremony> ceremony = take(t.getT2(), auth);
-                          if (ceremony.isEmpty()) {
-                            return problem(HttpStatus.BAD_REQUEST, "No passkey was asked for.");
-                          }
-                          return blocking(
-                                  () ->
-                                      passkeys.verify(
-                                          ceremony.get(),
-                                          t.getT1().toString(),
-                                          AccessWebFilter.address(request.exchange())))
-                              .flatMap(
-                                  ok ->
-                                      ok
-                                          ? completion
-                                              .full(request, auth)
-                                              .then(completion.target(request))
-                                              .flatMap(
-                                                  to ->
-                                                      json(
-                                                          JSON.createObjectNode()
-                                                              .put("location", to.toString())
-                                                              .toString()))
-                                          : problem(
-                                              HttpStatus.UNAUTHORIZED,
-                                              "The passkey was not accepted, or too many"
-                                                  + " attempts: try again or use a code."));
-                        }))
-        .switchIfEmpty(Mono.defer(() -> problem(HttpStatus.FORBIDDEN, "Not now: log in again.")));
+    return answered(
+        request,
+        this::owesFactor,
+        (auth, ceremony, body, session) ->
+            blocking(
+                    () ->
+                        passkeys.verify(
+                            ceremony, body.toString(), AccessWebFilter.address(request.exchange())))
+                .flatMap(
+                    ok ->
+                        ok
+                            ? completion
+                                .full(request, auth)
+                                .then(completion.target(request))
+                                .flatMap(
+                                    to ->
+                                        json(
+                                            JSON.createObjectNode()
+                                                .put("location", to.toString())
+                                                .toString()))
+                            : problem(
+                                HttpStatus.UNAUTHORIZED,
+                                "The passkey was not accepted, or too many attempts: try again or"
+                                    + " use a code.")));
   }
 
   private Mono<ServerResponse> remove(ServerRequest request) {

@@ -1,0 +1,42 @@
+package io.pdmgitops.controller.write;
+
+import io.pdmgitops.controller.git.GitWriter;
+import io.pdmgitops.webui.write.IntentOutcome;
+
+/** What a change's outcome in Git means to the user who asked for it. */
+final class WriteOutcomes {
+  private WriteOutcomes() {}
+
+  /**
+   * @param done what was done, for the message of a pushed commit
+   * @param fetchNow asks for a fetch, so a pushed commit is acted on at once
+   */
+  static IntentOutcome of(
+      GitWriter.Outcome outcome, ChangeCheck check, String done, Runnable fetchNow) {
+    if (outcome instanceof GitWriter.Committed committed) {
+      fetchNow.run();
+      return new IntentOutcome.Committed(
+          committed.sha(),
+          "Committed "
+              + committed.sha().substring(0, 12)
+              + ": "
+              + done
+              + ". The controller acts on it once fetched.");
+    }
+    if (outcome instanceof GitWriter.Unchanged) {
+      return new IntentOutcome.Unchanged("Git already says so: nothing to commit.");
+    }
+    if (outcome instanceof GitWriter.Refused refused) {
+      return check.forbidden()
+          ? new IntentOutcome.Refused(refused.reason())
+          : new IntentOutcome.Problem("Not committed: " + refused.reason() + ".");
+    }
+    if (outcome instanceof GitWriter.Conflict conflict) {
+      return new IntentOutcome.Problem(
+          "Not committed: "
+              + String.join(", ", conflict.files())
+              + " changed in Git meanwhile on the same lines. Reload and try again.");
+    }
+    return new IntentOutcome.Problem("Not committed: " + ((GitWriter.Failed) outcome).reason());
+  }
+}
