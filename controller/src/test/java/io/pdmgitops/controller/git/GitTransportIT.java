@@ -96,6 +96,63 @@ class GitTransportIT {
     }
   }
 
+  static GitWriter.Change stopFirstGuest(String base) {
+    return new GitWriter.Change(
+        base,
+        java.util.Map.of(
+            "guests/dc-east.yaml",
+            current -> current.map(text -> text.replaceFirst("power: running", "power: stopped"))),
+        "Stop a guest",
+        new org.eclipse.jgit.lib.PersonIdent("Alice", "alice@corp.example"));
+  }
+
+  static final org.eclipse.jgit.lib.PersonIdent CONTROLLER =
+      new org.eclipse.jgit.lib.PersonIdent("pdm-gitops", "pdm-gitops@localhost");
+
+  @Test
+  void httpsWithATokenPushesAChangeAndAWrongTokenIsRefusedWithoutShowingIt() throws Exception {
+    try (HttpsGitServer server = new HttpsGitServer(repo.repository(), TOKEN);
+        var trust = trusting(server)) {
+      GitSourceSettings settings =
+          GitSourceSettings.of(server.url(), "main", work.resolve("right")).withHttpsToken(TOKEN);
+
+      GitWriter.Outcome pushed = new GitWriter(settings, CONTROLLER).commit(stopFirstGuest(head));
+      GitWriter.Outcome refused =
+          new GitWriter(
+                  GitSourceSettings.of(server.url(), "main", work.resolve("wrong"))
+                      .withHttpsToken("not-the-token-at-all"),
+                  CONTROLLER)
+              .commit(stopFirstGuest(head));
+
+      assertThat(pushed).isInstanceOf(GitWriter.Committed.class);
+      assertThat(repo.repository().resolve("refs/heads/main").name())
+          .isEqualTo(((GitWriter.Committed) pushed).sha());
+      assertThat(refused).isInstanceOf(GitWriter.Failed.class);
+      assertThat(((GitWriter.Failed) refused).reason()).doesNotContain("not-the-token-at-all");
+    }
+  }
+
+  @Test
+  void sshWithADeployKeyPushesAChange() throws Exception {
+    KeyPair deployKey = SshGitServer.newClientKey();
+    try (SshGitServer server = new SshGitServer(repo.repository(), deployKey.getPublic())) {
+      Path key = SshGitServer.writePrivateKey(deployKey, work.resolve("id_ed25519"));
+      Path knownHosts =
+          Files.writeString(work.resolve("known_hosts"), server.knownHostsLine() + "\n");
+      GitWriter writer =
+          new GitWriter(
+              GitSourceSettings.of(server.url(), "main", work.resolve("clone"))
+                  .withSsh(new GitSourceSettings.SshCredentials(key, knownHosts)),
+              CONTROLLER);
+
+      GitWriter.Outcome pushed = writer.commit(stopFirstGuest(head));
+
+      assertThat(pushed).isInstanceOf(GitWriter.Committed.class);
+      assertThat(repo.repository().resolve("refs/heads/main").name())
+          .isEqualTo(((GitWriter.Committed) pushed).sha());
+    }
+  }
+
   @Test
   void sshWithADeployKeyAndKnownHostsFetchesTheHeadCommit() throws Exception {
     KeyPair deployKey = SshGitServer.newClientKey();

@@ -18,13 +18,14 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.PacketLineOut;
+import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.RefAdvertiser;
 import org.eclipse.jgit.transport.UploadPack;
 
 /**
- * A Git server over HTTPS that speaks the smart protocol for fetches and wants HTTP basic
- * authentication with one token as the password, as GitHub, GitLab and Gitea do. Serves {@code
- * /repo.git} from a repository of the test.
+ * A Git server over HTTPS that speaks the smart protocol for fetches and pushes and wants HTTP
+ * basic authentication with one token as the password, as GitHub, GitLab and Gitea do. Serves
+ * {@code /repo.git} from a repository of the test.
  */
 final class HttpsGitServer implements AutoCloseable {
   private final HttpsServer server;
@@ -44,6 +45,13 @@ final class HttpsGitServer implements AutoCloseable {
         exchange -> {
           if (authorized(exchange, expected)) {
             advertise(exchange, repository);
+          }
+        });
+    server.createContext(
+        "/repo.git/git-receive-pack",
+        exchange -> {
+          if (authorized(exchange, expected)) {
+            receivePack(exchange, repository);
           }
         });
     server.createContext(
@@ -82,6 +90,21 @@ final class HttpsGitServer implements AutoCloseable {
   }
 
   private static void advertise(HttpExchange exchange, Repository repository) throws IOException {
+    if ("service=git-receive-pack".equals(exchange.getRequestURI().getQuery())) {
+      exchange
+          .getResponseHeaders()
+          .set("Content-Type", "application/x-git-receive-pack-advertisement");
+      exchange.sendResponseHeaders(200, 0);
+      try (OutputStream out = exchange.getResponseBody()) {
+        PacketLineOut lines = new PacketLineOut(out);
+        lines.writeString("# service=git-receive-pack\n");
+        lines.end();
+        ReceivePack pack = new ReceivePack(repository);
+        pack.setBiDirectionalPipe(false);
+        pack.sendAdvertisedRefs(new RefAdvertiser.PacketLineOutRefAdvertiser(lines));
+      }
+      return;
+    }
     if (!"service=git-upload-pack".equals(exchange.getRequestURI().getQuery())) {
       exchange.sendResponseHeaders(403, -1);
       exchange.close();
@@ -98,6 +121,22 @@ final class HttpsGitServer implements AutoCloseable {
       UploadPack pack = new UploadPack(repository);
       pack.setBiDirectionalPipe(false);
       pack.sendAdvertisedRefs(new RefAdvertiser.PacketLineOutRefAdvertiser(lines));
+    }
+  }
+
+  /** A push, as a Git host takes it. */
+  private static void receivePack(HttpExchange exchange, Repository repository) throws IOException {
+    byte[] request = exchange.getRequestBody().readAllBytes();
+    InputStream in = new ByteArrayInputStream(request);
+    if ("gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+      in = new GZIPInputStream(in);
+    }
+    exchange.getResponseHeaders().set("Content-Type", "application/x-git-receive-pack-result");
+    exchange.sendResponseHeaders(200, 0);
+    try (OutputStream out = exchange.getResponseBody()) {
+      ReceivePack pack = new ReceivePack(repository);
+      pack.setBiDirectionalPipe(false);
+      pack.receive(in, out, null);
     }
   }
 

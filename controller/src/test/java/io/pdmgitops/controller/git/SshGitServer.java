@@ -18,11 +18,12 @@ import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.UploadPack;
 
 /**
  * An SSH server (Apache MINA SSHD, the library under JGit's own client) that lets one public key
- * run {@code git-upload-pack} on one repository, as a Git host does for a deploy key.
+ * fetch from and push to one repository, as a Git host does for a deploy key with write access.
  */
 final class SshGitServer implements AutoCloseable {
   private final SshServer server;
@@ -112,12 +113,17 @@ final class SshGitServer implements AutoCloseable {
 
     @Override
     public void run() {
-      if (!command.startsWith("git-upload-pack ") || !command.contains("repo.git")) {
-        exit.onExit(1, "only git-upload-pack of repo.git is served");
+      boolean push = command.startsWith("git-receive-pack ");
+      if (!(push || command.startsWith("git-upload-pack ")) || !command.contains("repo.git")) {
+        exit.onExit(1, "only git-upload-pack and git-receive-pack of repo.git are served");
         return;
       }
       try {
-        new UploadPack(repository).upload(in, out, err);
+        if (push) {
+          new ReceivePack(repository).receive(in, out, err);
+        } else {
+          new UploadPack(repository).upload(in, out, err);
+        }
         out.flush();
         exit.onExit(0);
       } catch (IOException e) {
