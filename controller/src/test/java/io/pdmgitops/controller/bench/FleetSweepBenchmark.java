@@ -117,13 +117,15 @@ class FleetSweepBenchmark {
             Locale.ROOT,
             "%s peak heap in use %d MiB of -Xmx %d MiB (live after full GC %d MiB) |"
                 + " trigger to first action planned %d ms,"
-                + " sent and accepted %d ms |",
+                + " sent and accepted %d ms | webhook to first action sent, median of %d: %d ms |",
             sweep,
             peakHeap >> 20,
             Runtime.getRuntime().maxMemory() >> 20,
             liveWhileRunning >> 20,
             trigger[0].toMillis(),
-            trigger[1].toMillis());
+            trigger[1].toMillis(),
+            WEBHOOK_ROUNDS,
+            webhookToFirstAction);
     System.out.println("BENCHMARK " + result);
     Files.createDirectories(Path.of("target/benchmarks"));
     Files.writeString(Path.of("target/benchmarks/fleet-sweep.md"), result + "\n");
@@ -400,11 +402,88 @@ class FleetSweepBenchmark {
         System.gc();
         liveWhileRunning =
             java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        return new Duration[] {
-          Duration.between(start, journal.plannedAt()), Duration.between(start, journal.sentAt())
-        };
+        Duration planned = Duration.between(start, journal.plannedAt());
+        Duration sent = Duration.between(start, journal.sentAt());
+        webhookToFirstAction = webhookRounds(git, upstream, journal, poller);
+        return new Duration[] {planned, sent};
       }
     }
+  }
+
+  /** Rounds of the webhook measurement: each stops another guest. */
+  static final int WEBHOOK_ROUNDS = 5;
+
+  /** Median time from a signed webhook's arrival to the first action sent, in ms. */
+  long webhookToFirstAction;
+
+  /**
+   * The webhook path on the same running loop: a commit stops one more guest, and a signed GitHub
+   * push arrives over HTTP at the controller's webhook intake; the time runs from sending the
+   * delivery to the journal entry of the call sent. Median of {@value #WEBHOOK_ROUNDS} rounds.
+   */
+  long webhookRounds(Git git, Path upstream, TimingJournal journal, GitPoller poller)
+      throws Exception {
+    byte[] secret = "benchmark-webhook-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    io.pdmgitops.controller.webhooks.WebhookIntake intake =
+        new io.pdmgitops.controller.webhooks.WebhookIntake(
+            java.util.Optional.of(secret),
+            "main",
+            poller::triggerSpaced,
+            new io.pdmgitops.controller.security.AuditTrail(entries -> {}, Clock.systemUTC()));
+    var server =
+        reactor.netty.http.server.HttpServer.create()
+            .host("127.0.0.1")
+            .port(0)
+            .handle(
+                new org.springframework.http.server.reactive.ReactorHttpHandlerAdapter(
+                    org.springframework.web.reactive.function.server.RouterFunctions.toHttpHandler(
+                        intake.routes())))
+            .bindNow();
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    List<Long> rounds = new ArrayList<>();
+    try {
+      byte[] body =
+          "{\"ref\":\"refs/heads/main\",\"after\":\"0000000000000000000000000000000000000000\"}"
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      String signature =
+          "sha256="
+              + java.util.HexFormat.of()
+                  .formatHex(io.pdmgitops.controller.webhooks.WebhookProvider.hmac(secret, body));
+      for (int round = 0; round < WEBHOOK_ROUNDS; round++) {
+        Path file = upstream.resolve("guests/gen-1-a.yaml");
+        // Running guests (every fourth one is declared stopped): 102, 103, 105, 106, 107.
+        String guest = "gen-1-guest-" + new int[] {102, 103, 105, 106, 107}[round];
+        String text = Files.readString(file);
+        String changed =
+            text.replace(
+                "name: " + guest + "\n  power: running", "name: " + guest + "\n  power: stopped");
+        assertThat(changed).as(guest).isNotEqualTo(text);
+        Files.writeString(file, changed);
+        git.add().addFilepattern(".").call();
+        git.commit().setMessage("stop " + guest).setAuthor("Bench", "bench@corp.example").call();
+        journal.reset();
+        Thread.sleep(1500); // past the fetcher's spacing: each round pays for one fetch
+        Instant start = Instant.now();
+        var answer =
+            http.send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://127.0.0.1:" + server.port() + "/api/v1/webhooks/github"))
+                    .header("X-GitHub-Event", "push")
+                    .header("X-Hub-Signature-256", signature)
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(202);
+        waitFor(() -> journal.sentAt() != null, Duration.ofMinutes(1));
+        rounds.add(Duration.between(start, journal.sentAt()).toMillis());
+      }
+    } finally {
+      server.disposeNow();
+    }
+    System.out.println("BENCHMARK webhook to first action sent, rounds (ms): " + rounds);
+    return rounds.stream().sorted().toList().get(rounds.size() / 2);
   }
 
   Map<String, String[]> startSimulator() throws Exception {

@@ -27,6 +27,12 @@ final class TimingJournal implements ActionJournal {
     return sentAt;
   }
 
+  /** Forgets the moments, to time the next action. */
+  void reset() {
+    plannedAt = null;
+    sentAt = null;
+  }
+
   @Override
   public long planned(PlannedAction action, String commitSha) {
     long id = journal.planned(action, commitSha);
