@@ -371,12 +371,23 @@ class FleetSweepBenchmark {
               new GitPoller(
                   new GitSource(
                       GitSourceSettings.of(
-                          upstream.toUri().toString(), "main", dir.resolve("clone"))),
+                          upstream.toUri().toString(), "main", dir.resolve("clone"))) {
+                    @Override
+                    public io.pdmgitops.controller.git.CommitInfo fetch()
+                        throws io.pdmgitops.controller.git.GitSourceException {
+                      var head = super.fetch();
+                      fetchedAt = Instant.now();
+                      return head;
+                    }
+                  },
                   snapshots,
                   Duration.ofHours(1),
                   0,
                   () -> 0.5,
-                  loop::onCommit,
+                  outcome -> {
+                    loadedAt = Instant.now();
+                    loop.onCommit(outcome);
+                  },
                   e -> {})) {
         poller.start();
         loop.start();
@@ -415,6 +426,11 @@ class FleetSweepBenchmark {
 
   /** Median time from a signed webhook's arrival to the first action sent, in ms. */
   long webhookToFirstAction;
+
+  /** When the last fetch ended, and when its commit's snapshot was loaded: for the breakdown. */
+  volatile Instant fetchedAt;
+
+  volatile Instant loadedAt;
 
   /**
    * The webhook path on the same running loop: a commit stops one more guest, and a signed GitHub
@@ -478,6 +494,14 @@ class FleetSweepBenchmark {
         assertThat(answer.statusCode()).isEqualTo(202);
         waitFor(() -> journal.sentAt() != null, Duration.ofMinutes(1));
         rounds.add(Duration.between(start, journal.sentAt()).toMillis());
+        System.out.printf(
+            Locale.ROOT,
+            "BENCHMARK webhook round %d: fetched %d ms, loaded %d ms, planned %d ms, sent %d ms%n",
+            round,
+            Duration.between(start, fetchedAt).toMillis(),
+            Duration.between(start, loadedAt).toMillis(),
+            Duration.between(start, journal.plannedAt()).toMillis(),
+            Duration.between(start, journal.sentAt()).toMillis());
       }
     } finally {
       server.disposeNow();
