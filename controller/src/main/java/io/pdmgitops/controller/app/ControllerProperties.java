@@ -1,5 +1,6 @@
 package io.pdmgitops.controller.app;
 
+import io.pdmgitops.controller.git.GitWriter;
 import io.pdmgitops.controller.store.RetentionSettings;
 import io.pdmgitops.model.desired.DriftPolicy;
 import java.nio.file.Path;
@@ -71,6 +72,10 @@ public record ControllerProperties(
    * @param tokenFile file holding the https token, instead of {@code tokenEnv}
    * @param sshKeyFile private key for ssh:// URLs, without passphrase
    * @param knownHostsFile known_hosts listing the ssh server; unknown hosts are refused
+   * @param writeMode where changes made in the web UI go: {@code direct} (pushed to the branch) or
+   *     {@code review} (pushed to a new branch for a merge request, for a protected branch)
+   * @param reviewUrl in review mode, the URL that opens a merge request, with {@code {branch}} and
+   *     {@code {target}}
    */
   public record Repository(
       String url,
@@ -80,8 +85,12 @@ public record ControllerProperties(
       String tokenEnv,
       Path tokenFile,
       Path sshKeyFile,
-      Path knownHostsFile) {
+      Path knownHostsFile,
+      GitWriter.Mode writeMode,
+      Optional<String> reviewUrl) {
     public Repository {
+      writeMode = writeMode == null ? GitWriter.Mode.DIRECT : writeMode;
+      reviewUrl = reviewUrl == null ? Optional.empty() : reviewUrl;
       branch = branch == null ? "main" : branch;
       subdirectory = subdirectory == null ? Optional.empty() : subdirectory;
       pollInterval = pollInterval == null ? Duration.ofSeconds(60) : pollInterval;

@@ -6,6 +6,7 @@ import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.security.PolicyInForce;
 import io.pdmgitops.controller.write.GuestIntents;
 import io.pdmgitops.controller.write.Reverts;
+import io.pdmgitops.controller.write.ReviewLinks;
 import io.pdmgitops.webui.write.IntentRoutes;
 import io.pdmgitops.webui.write.RevertRoutes;
 import java.time.Clock;
@@ -25,7 +26,13 @@ class WriteConfiguration {
   GitWriter gitWriter(ControllerProperties properties) {
     return new GitWriter(
         LoopConfiguration.gitSettings(properties.repository(), properties.dataDir().resolve("git")),
-        COMMITTER);
+        COMMITTER,
+        properties.repository().writeMode());
+  }
+
+  @Bean
+  ReviewLinks reviewLinks(ControllerProperties properties) {
+    return new ReviewLinks(properties.repository().reviewUrl(), properties.repository().branch());
   }
 
   @Bean
@@ -34,8 +41,9 @@ class WriteConfiguration {
       GitWriter writer,
       PolicyInForce policy,
       GitPoller poller,
+      ReviewLinks links,
       Clock clock) {
-    return new GuestIntents(snapshots, writer, policy, poller::trigger, clock);
+    return new GuestIntents(snapshots, writer, policy, poller::trigger, links, clock);
   }
 
   @Bean
@@ -45,8 +53,12 @@ class WriteConfiguration {
 
   @Bean
   Reverts reverts(
-      SnapshotTracker snapshots, GitWriter writer, PolicyInForce policy, GitPoller poller) {
-    return new Reverts(snapshots, writer, policy, poller::trigger);
+      SnapshotTracker snapshots,
+      GitWriter writer,
+      PolicyInForce policy,
+      GitPoller poller,
+      ReviewLinks links) {
+    return new Reverts(snapshots, writer, policy, poller::trigger, links);
   }
 
   @Bean

@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  *       path that leaves it is refused.
  *   <li>Before committing, a {@link Check} sees the directory as the change leaves it and may
  *       refuse it (rights, validity); a refused change leaves nothing behind.
+ *   <li>In {@link Mode#REVIEW} (a protected branch), the commit goes to a new branch of its own for
+ *       a merge request instead, made on the commit the edit began from; the followed branch is
+ *       never pushed to.
  *   <li>One change at a time: the clone is a single working copy.
  * </ol>
  */
@@ -86,7 +89,17 @@ public final class GitWriter {
   }
 
   /** What became of a change. */
-  public sealed interface Outcome permits Committed, Unchanged, Conflict, Refused, Failed {}
+  public sealed interface Outcome
+      permits Committed, Proposed, Unchanged, Conflict, Refused, Failed {}
+
+  /** Where changes go: onto the followed branch, or onto a new branch for a merge request. */
+  public enum Mode {
+    DIRECT,
+    REVIEW
+  }
+
+  /** Review mode: pushed to a new branch of its own, for a merge request into the followed one. */
+  public record Proposed(String branch, String sha) implements Outcome {}
 
   /** The check refused the change as written: nothing committed. */
   public record Refused(String reason) implements Outcome {}
@@ -116,12 +129,22 @@ public final class GitWriter {
   private final GitTransport transport;
   private final PersonIdent committer;
   private final Path clone;
+  private final Mode mode;
 
   public GitWriter(GitSourceSettings settings, PersonIdent committer) {
+    this(settings, committer, Mode.DIRECT);
+  }
+
+  public GitWriter(GitSourceSettings settings, PersonIdent committer, Mode mode) {
     this.settings = settings;
     this.transport = new GitTransport(settings);
     this.committer = committer;
     this.clone = settings.workDir().resolve("writer");
+    this.mode = mode;
+  }
+
+  public Mode mode() {
+    return mode;
   }
 
   public Outcome commit(Change change) {
@@ -168,11 +191,15 @@ public final class GitWriter {
         if (refusal.isPresent()) {
           return new Refused(refusal.get());
         }
-        git.commit()
-            .setAuthor(change.author())
-            .setCommitter(new PersonIdent(committer, new java.util.Date()))
-            .setMessage(change.message())
-            .call();
+        RevCommit made =
+            git.commit()
+                .setAuthor(change.author())
+                .setCommitter(new PersonIdent(committer, new java.util.Date()))
+                .setMessage(change.message())
+                .call();
+        if (mode == Mode.REVIEW) {
+          return propose(git, made, change.author());
+        }
         boolean rebased = false;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
           if (!git.getRepository().resolve(WORK_BRANCH + "~1").equals(head)) {
@@ -301,11 +328,15 @@ public final class GitWriter {
         git.reset().setMode(ResetCommand.ResetType.HARD).setRef(head.name()).call();
         return new Refused(refusal.get());
       }
-      git.commit()
-          .setAuthor(author)
-          .setCommitter(new PersonIdent(committer, new java.util.Date()))
-          .setMessage(message)
-          .call();
+      RevCommit made =
+          git.commit()
+              .setAuthor(author)
+              .setCommitter(new PersonIdent(committer, new java.util.Date()))
+              .setMessage(message)
+              .call();
+      if (mode == Mode.REVIEW) {
+        return propose(git, made, author);
+      }
       RemoteRefUpdate.Status status = push(git);
       if (status == RemoteRefUpdate.Status.OK) {
         return new Committed(git.getRepository().resolve(WORK_BRANCH).name(), false);
@@ -344,19 +375,57 @@ public final class GitWriter {
   }
 
   private RemoteRefUpdate.Status push(Git git) throws GitAPIException, GitSourceException {
+    return push(git, settings.branch());
+  }
+
+  private RemoteRefUpdate.Status push(Git git, String branch)
+      throws GitAPIException, GitSourceException {
     var pushing =
         git.push()
             .setRemote("origin")
-            .setRefSpecs(
-                new RefSpec("refs/heads/" + WORK_BRANCH + ":refs/heads/" + settings.branch()));
+            .setRefSpecs(new RefSpec("refs/heads/" + WORK_BRANCH + ":refs/heads/" + branch));
     transport.configure(pushing);
     for (PushResult result : pushing.call()) {
-      RemoteRefUpdate update = result.getRemoteUpdate("refs/heads/" + settings.branch());
+      RemoteRefUpdate update = result.getRemoteUpdate("refs/heads/" + branch);
       if (update != null) {
         return update.getStatus();
       }
     }
     return RemoteRefUpdate.Status.NOT_ATTEMPTED;
+  }
+
+  /**
+   * Pushes the commit to a new branch {@code pdm-gitops/<user>/<subject>-<sha>}: never one that
+   * exists (the short sha makes it unique), never the followed branch.
+   */
+  private Outcome propose(Git git, RevCommit made, PersonIdent author)
+      throws GitAPIException, GitSourceException {
+    String branch =
+        "pdm-gitops/"
+            + slug(author.getEmailAddress().replaceFirst("@.*", ""), 32)
+            + "/"
+            + slug(made.getShortMessage(), 40)
+            + "-"
+            + made.name().substring(0, 7);
+    RemoteRefUpdate.Status status = push(git, branch);
+    // Up to date: the very same commit was proposed a moment ago; it is the same proposal.
+    if (status == RemoteRefUpdate.Status.OK || status == RemoteRefUpdate.Status.UP_TO_DATE) {
+      LOG.info("pushed {} to the new branch {} for review", made.name(), branch);
+      return new Proposed(branch, made.name());
+    }
+    return new Failed("the push of branch " + branch + " was refused: " + status);
+  }
+
+  /** Lower-case letters, digits and single dashes, as branch names read well. */
+  static String slug(String text, int max) {
+    String slug =
+        text.toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-+|-+$", "");
+    if (slug.length() > max) {
+      slug = slug.substring(0, max).replaceAll("-+$", "");
+    }
+    return slug.isEmpty() ? "change" : slug;
   }
 
   private Git open() throws GitAPIException, IOException, GitSourceException {

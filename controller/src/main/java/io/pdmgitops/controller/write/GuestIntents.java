@@ -41,6 +41,7 @@ public final class GuestIntents implements IntentPort {
   private final GitWriter writer;
   private final PolicyInForce policy;
   private final Runnable fetchNow;
+  private final ReviewLinks links;
   private final Clock clock;
 
   public GuestIntents(
@@ -48,7 +49,9 @@ public final class GuestIntents implements IntentPort {
       GitWriter writer,
       PolicyInForce policy,
       Runnable fetchNow,
+      ReviewLinks links,
       Clock clock) {
+    this.links = links;
     this.snapshots = snapshots;
     this.writer = writer;
     this.policy = policy;
@@ -106,7 +109,7 @@ public final class GuestIntents implements IntentPort {
                 + ".",
             author(state, caller));
     ChangeCheck check = new ChangeCheck(state, Set.of(file), caller, policy.policy());
-    return WriteOutcomes.of(writer.commit(change, check), check, title, fetchNow);
+    return WriteOutcomes.of(writer.commit(change, check), check, title, fetchNow, links);
   }
 
   /** The caller as a commit author: their User's name and e-mail, else their user id. */

@@ -21,9 +21,15 @@ public final class Reverts implements RevertPort {
   private final GitWriter writer;
   private final PolicyInForce policy;
   private final Runnable fetchNow;
+  private final ReviewLinks links;
 
   public Reverts(
-      SnapshotTracker snapshots, GitWriter writer, PolicyInForce policy, Runnable fetchNow) {
+      SnapshotTracker snapshots,
+      GitWriter writer,
+      PolicyInForce policy,
+      Runnable fetchNow,
+      ReviewLinks links) {
+    this.links = links;
     this.snapshots = snapshots;
     this.writer = writer;
     this.policy = policy;
@@ -60,6 +66,7 @@ public final class Reverts implements RevertPort {
         outcome,
         check,
         "Reverted " + sha.substring(0, 12) + ": " + preview.get().subject(),
-        fetchNow);
+        fetchNow,
+        links);
   }
 }

@@ -10,9 +10,28 @@ final class WriteOutcomes {
   /**
    * @param done what was done, for the message of a pushed commit
    * @param fetchNow asks for a fetch, so a pushed commit is acted on at once
+   * @param links where a branch pushed for review gets its merge request
    */
   static IntentOutcome of(
-      GitWriter.Outcome outcome, ChangeCheck check, String done, Runnable fetchNow) {
+      GitWriter.Outcome outcome,
+      ChangeCheck check,
+      String done,
+      Runnable fetchNow,
+      ReviewLinks links) {
+    if (outcome instanceof GitWriter.Proposed proposed) {
+      return new IntentOutcome.Proposed(
+          proposed.branch(),
+          "Pushed "
+              + proposed.sha().substring(0, 12)
+              + " ("
+              + done
+              + ") to the new branch "
+              + proposed.branch()
+              + " for review: it takes effect once merged into "
+              + links.target()
+              + ".",
+          links.link(proposed.branch()));
+    }
     if (outcome instanceof GitWriter.Committed committed) {
       fetchNow.run();
       return new IntentOutcome.Committed(

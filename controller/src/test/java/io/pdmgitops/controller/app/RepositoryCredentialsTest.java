@@ -24,7 +24,9 @@ class RepositoryCredentialsTest {
         tokenEnv,
         tokenFile,
         key,
-        knownHosts);
+        knownHosts,
+        null,
+        null);
   }
 
   @Test
@@ -95,6 +97,8 @@ class RepositoryCredentialsTest {
             Duration.ofSeconds(60),
             null,
             token,
+            null,
+            null,
             null,
             null);
 

@@ -200,6 +200,50 @@ class GitWriterIT {
   }
 
   @Test
+  void inReviewModeTheChangeGoesToANewBranchAndTheFollowedOneIsUntouched() throws Exception {
+    GitWriter review =
+        new GitWriter(
+            GitSourceSettings.of(bare.toUri().toString(), "main", work.resolve("review")),
+            CONTROLLER,
+            GitWriter.Mode.REVIEW);
+
+    GitWriter.Outcome first = review.commit(stop(base));
+    GitWriter.Outcome second =
+        review.commit(
+            new Change(
+                base,
+                Map.of(
+                    "guests.yaml",
+                    GitWriter.FileEdit.write(GUESTS.replace("power: running", "power: paused"))),
+                "Stop web",
+                ALICE));
+
+    assertThat(first).isInstanceOf(GitWriter.Proposed.class);
+    GitWriter.Proposed proposed = (GitWriter.Proposed) first;
+    assertThat(proposed.branch())
+        .isEqualTo("pdm-gitops/alice/stop-web-" + proposed.sha().substring(0, 7));
+    assertThat(head().getName()).as("main is untouched").isEqualTo(base);
+    try (Git git = Git.open(bare.toFile())) {
+      RevCommit pushed =
+          git.getRepository()
+              .parseCommit(git.getRepository().resolve("refs/heads/" + proposed.branch()));
+      assertThat(pushed.getAuthorIdent().getEmailAddress()).isEqualTo("alice@corp.example");
+      assertThat(pushed.getParent(0).getName()).isEqualTo(base);
+    }
+    assertThat(((GitWriter.Proposed) second).branch())
+        .as("another proposal never reuses a branch")
+        .isNotEqualTo(proposed.branch());
+  }
+
+  @Test
+  void branchNamesAreSlugs() {
+    assertThat(GitWriter.slug("Shut down dns-01 (east)!", 40)).isEqualTo("shut-down-dns-01-east");
+    assertThat(GitWriter.slug("Revert \"A very long subject that goes on and on\"", 20))
+        .isEqualTo("revert-a-very-long-s");
+    assertThat(GitWriter.slug("+++", 10)).isEqualTo("change");
+  }
+
+  @Test
   void anUnreachableRepositoryFailsWithTheReasonAndNoCredentials() {
     GitWriter broken =
         new GitWriter(

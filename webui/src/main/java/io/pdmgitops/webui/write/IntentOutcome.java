@@ -5,6 +5,14 @@ public sealed interface IntentOutcome {
   /** Committed and pushed; the controller acts on it at its next fetch. */
   record Committed(String sha, String message) implements IntentOutcome {}
 
+  /**
+   * Review mode: pushed to a new branch for a merge request.
+   *
+   * @param link where to open the merge request, when the repository's review URL is configured
+   */
+  record Proposed(String branch, String message, java.util.Optional<String> link)
+      implements IntentOutcome {}
+
   /** Git already says so: nothing to commit. */
   record Unchanged(String message) implements IntentOutcome {}
 

@@ -26,8 +26,32 @@ public final class IntentRoutes {
   /** The session attribute with the message the guest page shows once. */
   public static final String FLASH = "pdm.flash";
 
-  /** What the next page says once: {@code ok} or {@code bad}, and the text. */
-  public record Flash(String tone, String text) implements Serializable {}
+  /**
+   * What the next page says once: {@code ok} or {@code bad}, the text, and a link to follow (a
+   * merge request to open), or null.
+   */
+  public record Flash(String tone, String text, String link) implements Serializable {
+    public Flash(String tone, String text) {
+      this(tone, text, null);
+    }
+
+    /** The flash an outcome leaves (a refusal is answered 403 instead). */
+    public static Flash of(IntentOutcome outcome) {
+      if (outcome instanceof IntentOutcome.Committed committed) {
+        return new Flash("ok", committed.message());
+      }
+      if (outcome instanceof IntentOutcome.Proposed proposed) {
+        return new Flash("ok", proposed.message(), proposed.link().orElse(null));
+      }
+      if (outcome instanceof IntentOutcome.Unchanged unchanged) {
+        return new Flash("ok", unchanged.message());
+      }
+      if (outcome instanceof IntentOutcome.Refused refused) {
+        return new Flash("bad", refused.reason());
+      }
+      return new Flash("bad", ((IntentOutcome.Problem) outcome).message());
+    }
+  }
 
   private IntentRoutes() {}
 
@@ -69,14 +93,7 @@ public final class IntentRoutes {
     if (outcome instanceof IntentOutcome.Refused refused) {
       return text(HttpStatus.FORBIDDEN, "Forbidden: " + refused.reason() + ".");
     }
-    Flash flash;
-    if (outcome instanceof IntentOutcome.Committed committed) {
-      flash = new Flash("ok", committed.message());
-    } else if (outcome instanceof IntentOutcome.Unchanged unchanged) {
-      flash = new Flash("ok", unchanged.message());
-    } else {
-      flash = new Flash("bad", ((IntentOutcome.Problem) outcome).message());
-    }
+    Flash flash = Flash.of(outcome);
     return request
         .session()
         .doOnNext(session -> session.getAttributes().put(FLASH, flash))

@@ -74,13 +74,7 @@ public final class RevertRoutes {
                     .contentType(MediaType.TEXT_PLAIN)
                     .bodyValue("Forbidden: " + refused.reason() + ".");
               }
-              IntentRoutes.Flash flash =
-                  outcome instanceof IntentOutcome.Committed c
-                      ? new IntentRoutes.Flash("ok", c.message())
-                      : outcome instanceof IntentOutcome.Unchanged u
-                          ? new IntentRoutes.Flash("ok", u.message())
-                          : new IntentRoutes.Flash(
-                              "bad", ((IntentOutcome.Problem) outcome).message());
+              IntentRoutes.Flash flash = IntentRoutes.Flash.of(outcome);
               return request
                   .session()
                   .doOnNext(s -> s.getAttributes().put(IntentRoutes.FLASH, flash))
