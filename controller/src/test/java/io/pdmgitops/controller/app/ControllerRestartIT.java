@@ -224,6 +224,14 @@ class ControllerRestartIT {
   /** The last controller follows the one task to its end; nothing is sent a second time. */
   void assertConverged(String name) throws Exception {
     String api = apiUrl(name);
+    // The bootstrap login exists once the first commit is in force (users come from Git); the
+    // port answers before that, and a login tried then fails.
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () ->
+                Files.readString(LOGS.resolve(name + ".log"))
+                    .matches("(?s).*(Bootstrap login: user|No Admin on / in Git yet).*"));
     WebLogin.Session session = bootstrapLogin(api);
     await()
         .atMost(Duration.ofSeconds(90))
