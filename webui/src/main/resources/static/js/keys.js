@@ -1,7 +1,18 @@
 // Keyboard use of the tables marked class="keys": j/k or arrows move between rows, Enter opens
 // the row's main link (data-primary, else the first), "/" goes to the search box, Escape leaves it. Rows swapped in by htmx keep
-// working because the handlers are delegated from the document.
+// working because the handlers are delegated from the document, and a live update that redraws
+// the table keeps the selected row (by its data-id) selected.
 (function () {
+  var selectedId = null;
+  document.addEventListener('focusin', function (e) {
+    var tr = e.target;
+    if (tr && tr.tagName === 'TR' && tr.closest('table.keys')) selectedId = tr.getAttribute('data-id');
+  });
+  document.addEventListener('htmx:afterSettle', function () {
+    if (!selectedId || (document.activeElement && document.activeElement !== document.body)) return;
+    var again = rows().find(function (tr) { return tr.getAttribute('data-id') === selectedId; });
+    if (again) { ensureFocusable(); again.focus(); }
+  });
   function rows() {
     return Array.from(document.querySelectorAll('table.keys tbody tr'));
   }
