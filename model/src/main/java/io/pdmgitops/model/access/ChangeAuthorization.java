@@ -8,13 +8,11 @@ import io.pdmgitops.model.desired.Placement;
 import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.desired.RemoteGroup;
 import io.pdmgitops.model.desired.View;
+import io.pdmgitops.model.plan.ObjectDiff;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Who may commit a change to the desired state, judged by comparing the snapshot in force with the
@@ -89,30 +87,28 @@ public final class ChangeAuthorization {
       Set<String> changedFiles,
       Caller caller,
       AccessPolicy policy) {
-    Map<ObjectRef, DesiredObject> was = index(before);
-    Map<ObjectRef, DesiredObject> is = index(after);
     List<ObjectChange> changes = new ArrayList<>();
     Set<ObjectRef> touched = new java.util.HashSet<>();
-    Set<ObjectRef> all = new TreeSet<>(java.util.Comparator.comparing(ObjectRef::toString));
-    all.addAll(was.keySet());
-    all.addAll(is.keySet());
-    for (ObjectRef ref : all) {
-      DesiredObject old = was.get(ref);
-      DesiredObject now = is.get(ref);
-      if (old == null) {
+    for (ObjectDiff.Delta delta : ObjectDiff.between(before, after)) {
+      ObjectRef ref = delta.ref();
+      if (delta.added()) {
         changes.add(
             new ObjectChange(
-                ref.toString(), ChangeKind.ADDED, Permission.CONFIGURE, List.of(path(now))));
-        touched.add(ref);
-      } else if (now == null) {
+                ref.toString(),
+                ChangeKind.ADDED,
+                Permission.CONFIGURE,
+                List.of(path(delta.after().orElseThrow()))));
+      } else if (delta.removed()) {
         changes.add(
             new ObjectChange(
-                ref.toString(), ChangeKind.REMOVED, Permission.CONFIGURE, List.of(path(old))));
-        touched.add(ref);
-      } else if (!old.equals(now)) {
-        changes.add(change(ref, old, now));
-        touched.add(ref);
+                ref.toString(),
+                ChangeKind.REMOVED,
+                Permission.CONFIGURE,
+                List.of(path(delta.before().orElseThrow()))));
+      } else {
+        changes.add(change(ref, delta.before().orElseThrow(), delta.after().orElseThrow()));
       }
+      touched.add(ref);
     }
     // Files whose text changed without changing an object still belong to someone.
     for (String file : changedFiles) {
@@ -197,14 +193,6 @@ public final class ChangeAuthorization {
       return AccessPath.group(group.metadata().name());
     }
     return AccessPath.access();
-  }
-
-  private static Map<ObjectRef, DesiredObject> index(DesiredState state) {
-    Map<ObjectRef, DesiredObject> index = new LinkedHashMap<>();
-    for (DesiredObject object : state.objects()) {
-      index.putIfAbsent(ObjectRef.of(object), object);
-    }
-    return index;
   }
 
   private static List<DesiredObject> declaredIn(DesiredState state, String file) {
