@@ -22,7 +22,11 @@ import picocli.CommandLine.Command;
       SuspendCommand.class,
       ResumeCommand.class,
       HashPasswordCommand.class,
-      NewTokenCommand.class
+      NewTokenCommand.class,
+      PlanCommand.class,
+      StatusCommand.class,
+      DiffCommand.class,
+      SyncCommand.class
     })
 public final class PdmGitopsCommand implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -3,6 +3,8 @@ package io.pdmgitops.controller.cli;
 import io.pdmgitops.controller.loop.SuspendSwitch;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +12,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code suspend}: stop all actions fleet-wide, at once and across restarts; the controller keeps
- * observing and reporting drift. {@code resume} undoes it.
+ * observing and reporting drift. {@code resume} undoes it. With {@code --controller} (or {@code
+ * PDM_GITOPS_CONTROLLER}) the running controller is asked over its API, with a token whose user has
+ * Manage on {@code /}; otherwise the marker is written into the data directory on this host.
  */
 @Command(
     name = "suspend",
@@ -21,6 +25,8 @@ final class SuspendCommand implements Callable<Integer> {
 
   @CommandLine.Mixin DataDirOption data;
 
+  @CommandLine.Mixin ControllerOptions controller;
+
   @Option(
       names = "--reason",
       defaultValue = "suspended by an operator",
@@ -29,6 +35,21 @@ final class SuspendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (controller.url != null && !controller.url.isBlank()) {
+      ControllerClient.Answer answer =
+          ControllerClient.of(controller)
+              .post(
+                  "/api/v1/suspend",
+                  Optional.of(ControllerClient.JSON.writeValueAsString(Map.of("reason", reason))),
+                  Remote.TIMEOUT);
+      if (!answer.ok()) {
+        return Remote.failed(spec, "suspend", answer);
+      }
+      spec.commandLine()
+          .getOut()
+          .println(ControllerClient.JSON.readTree(answer.body()).path("message").asString());
+      return 0;
+    }
     Path dataDir = data.dataDir.toAbsolutePath();
     if (!java.nio.file.Files.isDirectory(dataDir.resolve("git"))
         && !java.nio.file.Files.exists(dataDir.resolve("status.mv.db"))) {

@@ -172,6 +172,15 @@ public final class ActionFailures {
                 : new Corrections(action.kind(), fingerprint, 1, now));
   }
 
+  /**
+   * An operator asked to reconcile the resource now: a failure it holds, permanent or backing off,
+   * is forgotten so the next plan tries again. Its corrections are kept: a guest that keeps being
+   * undone is still reported as such.
+   */
+  public Optional<ActionFailure> forget(ObjectRef resource) {
+    return Optional.ofNullable(failures.remove(resource));
+  }
+
   /** Forgets resources Git no longer declares. */
   public void retain(Collection<ObjectRef> declared) {
     failures.keySet().retainAll(declared);

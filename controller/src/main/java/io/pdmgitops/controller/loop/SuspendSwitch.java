@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * The operator's global suspend: a marker file in the data directory. While it exists the loop
- * observes and reports but sends nothing. A file, not an API call, because it needs access to the
- * controller's host (no unauthenticated switch on the network), survives restarts, and works when
- * the controller is down or wedged.
+ * observes and reports but sends nothing. A file, because it survives restarts and works from the
+ * controller's host when the controller is down or wedged; {@code POST /api/v1/suspend} (Manage on
+ * {@code /}) writes the same file.
  */
 public final class SuspendSwitch {
   public static final String FILE_NAME = "SUSPENDED";

@@ -175,16 +175,6 @@ public final class FleetStatusAdapter implements FleetStatusPort {
         outcome.commit().message(),
         outcome.commit().time().toString(),
         outcome instanceof CommitOutcome.Accepted,
-        problems.stream()
-            .map(
-                p ->
-                    new StatusView.ProblemView(
-                        p.severity().label(),
-                        p.location().file(),
-                        p.location().line(),
-                        p.location().column(),
-                        p.message(),
-                        p.hint()))
-            .toList());
+        problems.stream().map(StatusView.ProblemView::of).toList());
   }
 }

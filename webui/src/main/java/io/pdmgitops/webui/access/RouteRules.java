@@ -1,8 +1,11 @@
 package io.pdmgitops.webui.access;
 
 import io.pdmgitops.model.access.AccessPath;
+import io.pdmgitops.model.access.Permission;
+import io.pdmgitops.webui.control.ControlRoutes;
 import io.pdmgitops.webui.pages.AuditPage;
 import io.pdmgitops.webui.pages.TokensPage;
+import io.pdmgitops.webui.plan.PlanRoutes;
 import io.pdmgitops.webui.write.IntentRoutes;
 import io.pdmgitops.webui.write.RevertRoutes;
 import java.util.List;
@@ -22,8 +25,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *   <li>Lists, counts and searches ({@link Requirement.Filtered}) are open to any caller who may
  *       see something, and show only that.
  *   <li>One resource's page or answer needs read on its path (or a view that shows it).
- *   <li>The Git history and the files of a commit describe the whole fleet: read on {@code /}.
+ *   <li>The Git history, the files of a commit and a plan describe the whole fleet: read on {@code
+ *       /}.
  *   <li>Metrics describe the controller: read on {@code /system}.
+ *   <li>Reconciling the whole fleet now, and suspending or resuming every action, change the state
+ *       of everything: Manage on {@code /}; reconciling one guest now, Manage on the guest.
  *   <li>The audit log names every user and address, and resetting another user's second factor
  *       changes access: Admin on {@code /access}.
  *   <li>A user's own tokens page: any active user of Git, in person.
@@ -32,6 +38,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 public final class RouteRules {
   private static final Requirement FILTERED = new Requirement.Filtered();
   private static final Requirement WHOLE_FLEET = new Requirement.ReadOn(v -> AccessPath.ROOT);
+  private static final Requirement FLEET_STATE =
+      new Requirement.On(AccessPath.ROOT, Permission.OPERATE);
   private static final Requirement SELF = new Requirement.Self();
   private static final Requirement AUDIT = new Requirement.On(AuditPage.GUARD, AuditPage.NEEDS);
 
@@ -83,6 +91,13 @@ public final class RouteRules {
           get("/api/v1/remotes/{remote}/tasks/{upid}/log", new Requirement.ReadTask()),
           get("/api/v1/tasks", FILTERED),
           get("/api/v1/commits", WHOLE_FLEET),
+          // Reconcile now, suspend, resume: state changes of what they cover (Manage).
+          post(ControlRoutes.SYNC, FLEET_STATE),
+          post(ControlRoutes.SYNC_GUEST, new Requirement.OperateGuest()),
+          post(ControlRoutes.SUSPEND, FLEET_STATE),
+          post(ControlRoutes.RESUME, FLEET_STATE),
+          // A plan judges a whole desired state against the whole fleet.
+          post(PlanRoutes.PATH, WHOLE_FLEET),
           get(AuditPage.API, AUDIT),
           get("/api/v1/openapi.json", FILTERED),
           get("/metrics", new Requirement.ReadOn(v -> AccessPath.system())),

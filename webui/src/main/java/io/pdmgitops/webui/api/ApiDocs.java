@@ -12,9 +12,10 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * The OpenAPI description of each route, next to nothing else: {@link ApiRoutes} hands these to
- * springdoc's route builder, so a route cannot exist undocumented.
+ * springdoc's route builder, so a route cannot exist undocumented. The builders at the end serve
+ * the other routers of {@code /api/v1} (plan, control) alike.
  */
-final class ApiDocs {
+public final class ApiDocs {
   private ApiDocs() {}
 
   private static final String FLEET = "fleet";
@@ -149,12 +150,12 @@ final class ApiDocs {
             .response(problem("400", "Bad limit"));
   }
 
-  private static org.springdoc.core.fn.builders.parameter.Builder query(
+  public static org.springdoc.core.fn.builders.parameter.Builder query(
       String name, String description) {
     return parameterBuilder().in(ParameterIn.QUERY).name(name).description(description);
   }
 
-  private static org.springdoc.core.fn.builders.parameter.Builder path(
+  public static org.springdoc.core.fn.builders.parameter.Builder path(
       String name, String description) {
     return parameterBuilder()
         .in(ParameterIn.PATH)
@@ -163,19 +164,26 @@ final class ApiDocs {
         .description(description);
   }
 
-  private static org.springdoc.core.fn.builders.apiresponse.Builder ok(Class<?> body) {
+  public static org.springdoc.core.fn.builders.apiresponse.Builder ok(Class<?> body) {
     return responseBuilder().responseCode("200").description("OK").implementation(body);
   }
 
-  private static org.springdoc.core.fn.builders.apiresponse.Builder okArray(Class<?> item) {
+  public static org.springdoc.core.fn.builders.apiresponse.Builder okArray(Class<?> item) {
     return responseBuilder().responseCode("200").description("OK").implementationArray(item);
   }
 
-  private static org.springdoc.core.fn.builders.apiresponse.Builder problem(
+  public static org.springdoc.core.fn.builders.apiresponse.Builder problem(
       String code, String description) {
     return responseBuilder()
         .responseCode(code)
         .description(description + " (RFC 9457 problem detail)")
         .implementation(ProblemDetail.class);
+  }
+
+  public static org.springdoc.core.fn.builders.requestbody.Builder body(
+      Class<?> body, String description) {
+    return org.springdoc.core.fn.builders.requestbody.Builder.requestBodyBuilder()
+        .description(description)
+        .implementation(body);
   }
 }

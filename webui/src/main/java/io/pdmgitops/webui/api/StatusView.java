@@ -55,5 +55,15 @@ public record StatusView(
 
   /** A validation problem, compiler style. */
   public record ProblemView(
-      String severity, String file, int line, int column, String message, Optional<String> hint) {}
+      String severity, String file, int line, int column, String message, Optional<String> hint) {
+    public static ProblemView of(io.pdmgitops.model.load.Problem p) {
+      return new ProblemView(
+          p.severity().label(),
+          p.location().file(),
+          p.location().line(),
+          p.location().column(),
+          p.message(),
+          p.hint());
+    }
+  }
 }

@@ -14,7 +14,10 @@ public enum AuditKind {
   TFA_REMOVED,
   TFA_FAILED,
   RECOVERY_USED,
-  DENIED;
+  DENIED,
+  SYNC_REQUESTED,
+  SUSPENDED,
+  RESUMED;
 
   /** As shown and filtered by: {@code login-failed}. */
   public String label() {

@@ -1,0 +1,283 @@
+package io.pdmgitops.controller.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pdmgitops.controller.app.RunningDemo;
+import io.pdmgitops.controller.loop.ReconcileLoop;
+import io.pdmgitops.controller.loop.SuspendSwitch;
+import io.pdmgitops.controller.security.TokenSecret;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.transport.RefSpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The command line against a running demo controller, as CI uses it: {@code plan} of a pushed
+ * branch, of a commit, of a local directory (valid and invalid), {@code status}, {@code diff},
+ * {@code sync}, {@code suspend} and {@code resume}, each with a token of a robot user declared in
+ * Git, and the refusals of a token narrowed to one remote.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RemoteCommandsIT {
+  static final String CI = TokenSecret.generate();
+  static final String EAST = TokenSecret.generate();
+
+  @TempDir static Path temp;
+  static RunningDemo running;
+
+  @BeforeAll
+  static void start() throws Exception {
+    running = new RunningDemo(Files.createDirectories(temp.resolve("data")));
+    running.pushFileAndWait(
+        temp.resolve("users"),
+        "access/ci.yaml",
+        """
+        apiVersion: pdm-gitops/v1
+        kind: User
+        metadata: {name: ci}
+        spec:
+          realm: pdm
+          tokens:
+            - {name: pipeline, secretHash: "%s"}
+            - {name: east, secretHash: "%s", path: /remotes/dc-east}
+        ---
+        apiVersion: pdm-gitops/v1
+        kind: AccessRule
+        metadata: {name: ci-manages-all}
+        spec: {subject: {user: ci@pdm}, role: Manage, path: /}
+        """
+            .formatted(TokenSecret.hash(CI), TokenSecret.hash(EAST)),
+        "A robot for CI");
+    // Plans are judged against the last full cycle's observation.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> running.app().getBean(ReconcileLoop.class).latestObserved().isPresent());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (running != null) {
+      running.close();
+    }
+  }
+
+  /** Exit code and output of one command line. */
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String token, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--controller");
+    all.add(running.url());
+    all.add("--token");
+    all.add("ci@pdm!" + token);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine line = PdmGitopsCommand.newCommandLine();
+    line.setOut(new PrintWriter(out));
+    line.setErr(new PrintWriter(err));
+    int exit = line.execute(all.toArray(String[]::new));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  static String pipeline() {
+    return "pipeline=" + CI;
+  }
+
+  /** Pushes a branch off the followed one with dns-01 stopped; returns the commit id. */
+  static String pushBranch(String branch) throws Exception {
+    Path clone = temp.resolve("branch-" + branch);
+    try (Git git =
+        Git.cloneRepository()
+            .setURI(running.demo().repository().toUri().toString())
+            .setDirectory(clone.toFile())
+            .call()) {
+      git.checkout().setCreateBranch(true).setName(branch).call();
+      Path file = clone.resolve("guests/dc-east.yaml");
+      String text = Files.readString(file);
+      String changed =
+          text.replace("  name: dns-01\n  power: running", "  name: dns-01\n  power: stopped");
+      assertThat(changed).isNotEqualTo(text);
+      Files.writeString(file, changed);
+      git.add().addFilepattern(".").call();
+      PersonIdent dev = new PersonIdent("Dev", "dev@corp.example");
+      String sha =
+          git.commit().setMessage("Stop dns-01").setAuthor(dev).setCommitter(dev).call().getName();
+      git.push().setRefSpecs(new RefSpec(branch + ":" + branch)).call();
+      return sha;
+    }
+  }
+
+  @Test
+  @Order(1)
+  void planOfABranchShowsTheGitChangeAndTheActionAndExitsOne() throws Exception {
+    String sha = pushBranch("stop-dns");
+
+    Run text = run(pipeline(), "plan", "--ref", "stop-dns");
+
+    assertThat(text.exit()).as(text.err()).isEqualTo(PlanCommand.CHANGES);
+    assertThat(text.out())
+        .contains("Plan of stop-dns at " + sha.substring(0, 12))
+        .contains("Guest/dns-01 (changed in Git)")
+        .contains("power: desired stopped, observed running")
+        .contains("-> shutdown on dc-east/120");
+
+    Run markdown = run(pipeline(), "plan", "--ref", sha.substring(0, 10), "--format", "markdown");
+    assertThat(markdown.exit()).isEqualTo(PlanCommand.CHANGES);
+    assertThat(markdown.out())
+        .startsWith("### pdm-gitops plan: `commit " + sha.substring(0, 10) + "`")
+        .contains("| `Guest/dns-01` | changed | power | stopped | running | **shutdown** |");
+  }
+
+  @Test
+  @Order(2)
+  void planOfTheFollowedBranchChangesNothingInGit() {
+    Run json = run(pipeline(), "plan", "--ref", "main", "--format", "json");
+
+    assertThat(json.exit()).as(json.err()).isIn(PlanCommand.NO_CHANGES, PlanCommand.CHANGES);
+    JsonNode plan = ControllerClient.JSON.readTree(json.out());
+    assertThat(plan.path("valid").asBoolean()).isTrue();
+    assertThat(plan.path("summary").path("added").asLong()).isZero();
+    assertThat(plan.path("summary").path("changed").asLong()).isZero();
+    assertThat(plan.path("summary").path("removed").asLong()).isZero();
+    // Whatever it lists drifts on the fleet now, not in Git; and the exit code says exactly that.
+    for (JsonNode item : plan.path("resources")) {
+      assertThat(item.path("change").asString()).isEqualTo("none");
+    }
+    boolean actions =
+        plan.path("summary").path("actions").asLong() > 0
+            || plan.path("summary").path("blocked").asLong() > 0;
+    assertThat(json.exit()).isEqualTo(actions ? PlanCommand.CHANGES : PlanCommand.NO_CHANGES);
+  }
+
+  @Test
+  @Order(3)
+  void planOfAnInvalidDirectoryPrintsItsProblemsAtFileLineColumnAndExitsTwo() throws Exception {
+    Path dir = temp.resolve("candidate");
+    copy(Path.of("../examples/demo-repo"), dir);
+    Files.writeString(
+        dir.resolve("guests/broken.yaml"),
+        """
+        apiVersion: pdm-gitops/v1
+        kind: Guest
+        metadata: {name: broken}
+        spec:
+          remote: dc-east
+          vmid: 12
+          type: qemu
+          name: broken
+        """);
+
+    Run run = run(pipeline(), "plan", "--dir", dir.toString());
+
+    assertThat(run.exit()).isEqualTo(PlanCommand.ERROR);
+    assertThat(run.out()).contains("Invalid").containsPattern("guests/broken\\.yaml:6:\\d+: error");
+  }
+
+  @Test
+  @Order(4)
+  void planOfAValidDirectoryJudgesItsEdits() throws Exception {
+    Path dir = temp.resolve("valid");
+    copy(Path.of("../examples/demo-repo"), dir);
+    Path file = dir.resolve("guests/dc-east.yaml");
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace("  name: dns-01\n  power: running", "  name: dns-01\n  power: stopped"));
+
+    Run run = run(pipeline(), "plan", "--dir", dir.toString());
+
+    assertThat(run.exit()).as(run.err()).isEqualTo(PlanCommand.CHANGES);
+    assertThat(run.out()).contains("Plan of directory (").contains("Guest/dns-01 (changed in Git)");
+  }
+
+  @Test
+  @Order(5)
+  void anUnknownRefIsAnErrorThatNamesIt() {
+    Run run = run(pipeline(), "plan", "--ref", "no-such-branch");
+
+    assertThat(run.exit()).isEqualTo(PlanCommand.ERROR);
+    assertThat(run.err()).contains("no branch, tag or commit 'no-such-branch'").contains("404");
+  }
+
+  @Test
+  @Order(6)
+  void aTokenNarrowedToOneRemoteMayNotPlanTheWholeFleetNorSuspendIt() {
+    Run plan = run("east=" + EAST, "plan", "--ref", "main");
+    assertThat(plan.exit()).isEqualTo(PlanCommand.ERROR);
+    assertThat(plan.err()).contains("403");
+
+    Run suspend = run("east=" + EAST, "suspend");
+    assertThat(suspend.exit()).isEqualTo(PdmGitopsCommand.CANNOT);
+    assertThat(suspend.err()).contains("403");
+    assertThat(Files.exists(temp.resolve("data").resolve(SuspendSwitch.FILE_NAME))).isFalse();
+  }
+
+  @Test
+  @Order(7)
+  void statusDiffAndSyncReadAndNudgeTheRunningController() {
+    Run status = run(pipeline(), "status");
+    assertThat(status.exit()).as(status.err()).isZero();
+    assertThat(status.out()).contains("In force: ").contains("A robot for CI").contains("Sync:");
+
+    // Synced although a plan of its branch asked to stop it: planning sends nothing.
+    Run diff = run(pipeline(), "diff", "Guest/dns-01");
+    assertThat(diff.exit()).as(diff.out() + diff.err()).isZero();
+    assertThat(diff.out()).startsWith("Guest/dns-01: SYNCED");
+
+    Run sync = run(pipeline(), "sync", "guest/dns-01");
+    assertThat(sync.exit()).as(sync.err()).isZero();
+    assertThat(sync.out()).contains("Guest/dns-01 is planned in the cycle that starts now");
+
+    Run unknown = run(pipeline(), "diff", "Guest/nope");
+    assertThat(unknown.exit()).isEqualTo(PdmGitopsCommand.CANNOT);
+    assertThat(unknown.err()).contains("no declared resource Guest/nope");
+  }
+
+  @Test
+  @Order(8)
+  void suspendAndResumeThroughTheApiUseTheSameMarkerAsTheDataDirectory() throws Exception {
+    Run suspend = run(pipeline(), "suspend", "--reason", "change freeze");
+    assertThat(suspend.exit()).as(suspend.err()).isZero();
+    Path marker = temp.resolve("data").resolve(SuspendSwitch.FILE_NAME);
+    assertThat(Files.readString(marker)).contains("change freeze (ci@pdm");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> running.json("/api/v1/status").path("suspended").asBoolean());
+    assertThat(run(pipeline(), "status").out()).startsWith("Suspended");
+    assertThat(running.text("/api/v1/audit?kind=suspended")).contains("ci@pdm");
+
+    Run resume = run(pipeline(), "resume");
+    assertThat(resume.exit()).isZero();
+    assertThat(resume.out()).contains("Resumed");
+    assertThat(marker).doesNotExist();
+  }
+
+  private static void copy(Path from, Path to) throws Exception {
+    try (var files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+}
