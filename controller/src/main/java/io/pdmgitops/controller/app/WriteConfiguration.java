@@ -1,12 +1,17 @@
 package io.pdmgitops.controller.app;
 
+import io.pdmgitops.controller.git.CommitFiles;
 import io.pdmgitops.controller.git.GitPoller;
 import io.pdmgitops.controller.git.GitWriter;
 import io.pdmgitops.controller.git.SnapshotTracker;
+import io.pdmgitops.controller.plan.Plans;
 import io.pdmgitops.controller.security.PolicyInForce;
+import io.pdmgitops.controller.write.Edits;
 import io.pdmgitops.controller.write.GuestIntents;
 import io.pdmgitops.controller.write.Reverts;
 import io.pdmgitops.controller.write.ReviewLinks;
+import io.pdmgitops.controller.write.ReviewPlans;
+import io.pdmgitops.webui.edit.EditRoutes;
 import io.pdmgitops.webui.write.IntentRoutes;
 import io.pdmgitops.webui.write.RevertRoutes;
 import java.time.Clock;
@@ -16,7 +21,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** The write path: changes from the web UI committed to the desired-state repository. */
+/**
+ * The write path: changes from the web UI (intents, reverts, the editor) committed to the
+ * desired-state repository.
+ */
 @Configuration(proxyBeanMethods = false)
 class WriteConfiguration {
   /** Who commits what users author in the UI. */
@@ -36,14 +44,20 @@ class WriteConfiguration {
   }
 
   @Bean
+  ReviewPlans reviewPlans(Plans plans) {
+    return new ReviewPlans(plans);
+  }
+
+  @Bean
   GuestIntents guestIntents(
       SnapshotTracker snapshots,
       GitWriter writer,
       PolicyInForce policy,
       GitPoller poller,
       ReviewLinks links,
+      ReviewPlans plans,
       Clock clock) {
-    return new GuestIntents(snapshots, writer, policy, poller::trigger, links, clock);
+    return new GuestIntents(snapshots, writer, policy, poller::trigger, links, plans, clock);
   }
 
   @Bean
@@ -57,12 +71,39 @@ class WriteConfiguration {
       GitWriter writer,
       PolicyInForce policy,
       GitPoller poller,
-      ReviewLinks links) {
-    return new Reverts(snapshots, writer, policy, poller::trigger, links);
+      ReviewLinks links,
+      ReviewPlans plans) {
+    return new Reverts(snapshots, writer, policy, poller::trigger, links, plans);
   }
 
   @Bean
   RouterFunction<ServerResponse> revertRoutes(Reverts reverts) {
     return RevertRoutes.routes(reverts);
+  }
+
+  @Bean
+  Edits edits(
+      ControllerProperties properties,
+      SnapshotTracker snapshots,
+      CommitFiles files,
+      GitWriter writer,
+      PolicyInForce policy,
+      GitPoller poller,
+      ReviewLinks links,
+      ReviewPlans plans) {
+    return new Edits(
+        snapshots,
+        files,
+        writer,
+        policy,
+        poller::trigger,
+        links,
+        plans,
+        properties.dataDir().resolve("edits"));
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> editRoutes(Edits edits) {
+    return EditRoutes.routes(edits);
   }
 }

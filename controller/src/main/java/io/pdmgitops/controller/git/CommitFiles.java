@@ -100,6 +100,11 @@ public final class CommitFiles implements SourcePort {
   }
 
   private SourceFile read(String commit, String relative, String inRepository) {
+    String text = text(commit, relative, inRepository);
+    return new SourceFile(commit, relative, CredentialRedaction.redact(text.lines().toList()));
+  }
+
+  private String text(String commit, String relative, String inRepository) {
     try (Repository repository =
             new FileRepositoryBuilder().setGitDir(clone.resolve(".git").toFile()).build();
         RevWalk walk = new RevWalk(repository)) {
@@ -119,13 +124,69 @@ public final class CommitFiles implements SourcePort {
           throw new NotFoundException(
               relative + " is larger than " + (MAX_BYTES >> 20) + " MiB and is not shown");
         }
-        String text = new String(blob.getBytes(), StandardCharsets.UTF_8);
-        return new SourceFile(commit, relative, CredentialRedaction.redact(text.lines().toList()));
+        return new String(blob.getBytes(), StandardCharsets.UTF_8);
       }
     } catch (IOException e) {
       // JGit's message may name paths of the clone: logged, not shown.
       LOG.warn("cannot read {} at {}", relative, commit, e);
       throw new NotFoundException("cannot read " + relative + " at commit " + commit);
+    }
+  }
+
+  /**
+   * The desired-state paths at a commit of the clone.
+   *
+   * @throws NotFoundException when the commit is not in the clone
+   */
+  public List<String> paths(String commit) {
+    return withRepository(
+        commit, (repository, id) -> TreeFiles.paths(repository, id, subdirectory));
+  }
+
+  /** Writes the desired-state files of a commit of the clone under {@code into}. */
+  public void writeTree(String commit, Path into) {
+    withRepository(
+        commit,
+        (repository, id) -> {
+          TreeFiles.write(repository, id, subdirectory, into);
+          return null;
+        });
+  }
+
+  /**
+   * A file's text at a commit as Git holds it, credential hashes included: for the editor, which
+   * refuses such files ({@link #holdsCredentials}), never for a page.
+   */
+  public Optional<String> rawText(String commit, String path) {
+    try {
+      return Optional.of(text(commit, path, subdirectory.map(d -> d + "/" + path).orElse(path)));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Whether the text holds a password or token hash, which pages never show. */
+  public static boolean holdsCredentials(String text) {
+    List<String> lines = text.lines().toList();
+    return !CredentialRedaction.redact(lines).equals(lines);
+  }
+
+  private interface RepositoryWork<T> {
+    T run(Repository repository, ObjectId commit) throws IOException;
+  }
+
+  private <T> T withRepository(String commit, RepositoryWork<T> work) {
+    if (!SHA.matcher(commit).matches()) {
+      throw new NotFoundException("'" + commit + "' is not a full commit id (40 hex digits)");
+    }
+    try (Repository repository =
+        new FileRepositoryBuilder().setGitDir(clone.resolve(".git").toFile()).build()) {
+      return work.run(repository, ObjectId.fromString(commit));
+    } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+      throw new NotFoundException("commit " + commit + " is not in the clone");
+    } catch (IOException e) {
+      LOG.warn("cannot read the files of {}", commit, e);
+      throw new NotFoundException("cannot read the files of commit " + commit);
     }
   }
 }

@@ -1,7 +1,6 @@
 package io.pdmgitops.controller.git;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -10,28 +9,20 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.URIish;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
  * The desired-state files of any branch, tag or commit of the repository, for a plan: fetched into
  * a bare repository of their own (never the clone the controller reconciles from, nor the one it
  * commits with) and written out to a directory the loader reads. One ref at a time.
  *
- * <p>Bounded: a fetch by the source's timeout, the files by {@link #MAX_FILES} and {@link
- * #MAX_BYTES} in all; a ref name is checked before it reaches Git.
+ * <p>Bounded: a fetch by the source's timeout, the files as {@link TreeFiles} bounds them; a ref
+ * name is checked before it reaches Git.
  */
 public final class RefTrees {
-  static final int MAX_FILES = 10_000;
-  static final long MAX_BYTES = 64L * 1024 * 1024;
 
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{7,40}");
 
@@ -164,46 +155,6 @@ public final class RefTrees {
   }
 
   private void write(Repository repository, ObjectId commitId, Path into) throws IOException {
-    Optional<String> subdirectory =
-        settings.subdirectory().map(s -> s.replaceAll("^/+|/+$", "")).filter(s -> !s.isEmpty());
-    try (RevWalk walk = new RevWalk(repository);
-        TreeWalk tree = new TreeWalk(repository)) {
-      RevCommit commit = walk.parseCommit(commitId);
-      tree.addTree(commit.getTree());
-      tree.setRecursive(true);
-      subdirectory.ifPresent(dir -> tree.setFilter(PathFilter.create(dir)));
-      int files = 0;
-      long bytes = 0;
-      while (tree.next()) {
-        if (tree.getFileMode(0) != FileMode.REGULAR_FILE
-            && tree.getFileMode(0) != FileMode.EXECUTABLE_FILE) {
-          continue; // links and submodules are not desired state
-        }
-        String path = tree.getPathString();
-        if (subdirectory.isPresent() && !path.startsWith(subdirectory.get() + "/")) {
-          continue;
-        }
-        String relative = subdirectory.map(dir -> path.substring(dir.length() + 1)).orElse(path);
-        ObjectLoader blob = repository.open(tree.getObjectId(0));
-        files++;
-        bytes += blob.getSize();
-        if (files > MAX_FILES || bytes > MAX_BYTES) {
-          throw new IOException(
-              "the commit holds more than "
-                  + MAX_FILES
-                  + " files or "
-                  + (MAX_BYTES >> 20)
-                  + " MiB of desired state; a plan reads no more");
-        }
-        Path target = into.resolve(relative).normalize();
-        if (!target.startsWith(into)) {
-          continue; // Git never stores such a path; refuse it all the same
-        }
-        Files.createDirectories(target.getParent());
-        try (OutputStream out = Files.newOutputStream(target)) {
-          blob.copyTo(out);
-        }
-      }
-    }
+    TreeFiles.write(repository, commitId, settings.subdirectory(), into);
   }
 }

@@ -42,6 +42,7 @@ public final class GuestIntents implements IntentPort {
   private final PolicyInForce policy;
   private final Runnable fetchNow;
   private final ReviewLinks links;
+  private final ReviewPlans plans;
   private final Clock clock;
 
   public GuestIntents(
@@ -50,8 +51,10 @@ public final class GuestIntents implements IntentPort {
       PolicyInForce policy,
       Runnable fetchNow,
       ReviewLinks links,
+      ReviewPlans plans,
       Clock clock) {
     this.links = links;
+    this.plans = plans;
     this.snapshots = snapshots;
     this.writer = writer;
     this.policy = policy;
@@ -109,7 +112,7 @@ public final class GuestIntents implements IntentPort {
                 + ".",
             author(state, caller));
     ChangeCheck check = new ChangeCheck(state, Set.of(file), caller, policy.policy());
-    return WriteOutcomes.of(writer.commit(change, check), check, title, fetchNow, links);
+    return WriteOutcomes.of(writer.commit(change, check), check, title, fetchNow, links, plans);
   }
 
   /** The caller as a commit author: their User's name and e-mail, else their user id. */

@@ -22,14 +22,17 @@ public final class Reverts implements RevertPort {
   private final PolicyInForce policy;
   private final Runnable fetchNow;
   private final ReviewLinks links;
+  private final ReviewPlans plans;
 
   public Reverts(
       SnapshotTracker snapshots,
       GitWriter writer,
       PolicyInForce policy,
       Runnable fetchNow,
-      ReviewLinks links) {
+      ReviewLinks links,
+      ReviewPlans plans) {
     this.links = links;
+    this.plans = plans;
     this.snapshots = snapshots;
     this.writer = writer;
     this.policy = policy;
@@ -67,6 +70,7 @@ public final class Reverts implements RevertPort {
         check,
         "Reverted " + sha.substring(0, 12) + ": " + preview.get().subject(),
         fetchNow,
-        links);
+        links,
+        plans);
   }
 }

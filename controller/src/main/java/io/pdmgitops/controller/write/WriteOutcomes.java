@@ -11,13 +11,15 @@ final class WriteOutcomes {
    * @param done what was done, for the message of a pushed commit
    * @param fetchNow asks for a fetch, so a pushed commit is acted on at once
    * @param links where a branch pushed for review gets its merge request
+   * @param plans what such a branch would do once merged
    */
   static IntentOutcome of(
       GitWriter.Outcome outcome,
       ChangeCheck check,
       String done,
       Runnable fetchNow,
-      ReviewLinks links) {
+      ReviewLinks links,
+      ReviewPlans plans) {
     if (outcome instanceof GitWriter.Proposed proposed) {
       return new IntentOutcome.Proposed(
           proposed.branch(),
@@ -29,13 +31,15 @@ final class WriteOutcomes {
               + proposed.branch()
               + " for review: it takes effect once merged into "
               + links.target()
-              + ".",
+              + ". "
+              + plans.summary(proposed.branch()),
           links.link(proposed.branch()));
     }
     if (outcome instanceof GitWriter.Committed committed) {
       fetchNow.run();
       return new IntentOutcome.Committed(
           committed.sha(),
+          done,
           "Committed "
               + committed.sha().substring(0, 12)
               + ": "

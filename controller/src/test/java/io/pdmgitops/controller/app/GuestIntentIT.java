@@ -51,6 +51,13 @@ class GuestIntentIT {
 
   static HttpResponse<String> intent(
       WebLogin.Session session, String guest, String intent, boolean token) throws Exception {
+    return intent(running, session, guest, intent, token);
+  }
+
+  /** An intent posted from a guest page of {@code demo}, with or without the form token. */
+  static HttpResponse<String> intent(
+      RunningDemo demo, WebLogin.Session session, String guest, String intent, boolean token)
+      throws Exception {
     String body =
         "intent="
             + intent
@@ -58,7 +65,7 @@ class GuestIntentIT {
                 ? "&_csrf=" + URLEncoder.encode(session.formToken(), StandardCharsets.UTF_8)
                 : "");
     return RunningDemo.HTTP.send(
-        HttpRequest.newBuilder(URI.create(running.url() + "/guests/" + guest + "/intent"))
+        HttpRequest.newBuilder(URI.create(demo.url() + "/guests/" + guest + "/intent"))
             .timeout(Duration.ofSeconds(60))
             .header("Cookie", session.cookie())
             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -129,7 +136,7 @@ class GuestIntentIT {
         .doesNotContain("+  name:");
     // The page says what happened, once.
     String page = running.send("/guests/dc-east/120", operator).body();
-    assertThat(page).contains("data-flash").contains("Shut down dns-01");
+    assertThat(page).contains("data-flash").contains("Shut down dns-01").contains("data-pending");
     assertThat(running.send("/guests/dc-east/120", operator).body()).doesNotContain("data-flash");
     // The controller fetched it at once and acts on it.
     await()
@@ -144,6 +151,15 @@ class GuestIntentIT {
             () ->
                 assertThat(running.json("/api/v1/guests/dc-east/120").toString())
                     .contains("SHUTDOWN"));
+    // The page that said pending now links the intent to the controller's task.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(running.send("/guests/dc-east/120", operator).body())
+                    .contains("data-pending=\"done\"")
+                    .contains("the controller sent SHUTDOWN")
+                    .contains("data-pending-task"));
   }
 
   @Test

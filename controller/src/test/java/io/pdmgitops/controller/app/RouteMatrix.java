@@ -131,6 +131,17 @@ final class RouteMatrix {
     cases.put(
         "/source/{commit}/{*path}",
         only("/source/" + commit + "/guests/dc-east.yaml", WHOLE_FLEET));
+    cases.put("/repository", only("/repository", WHOLE_FLEET));
+    // A redirect to the editor, for those who may open it.
+    cases.put(
+        "/repository/new",
+        new Case(
+            "/repository/new?path=guests/new.yaml&kind=Guest&name=new",
+            WHOLE_FLEET,
+            Optional.empty(),
+            Set.of(),
+            Set.of(303)));
+    cases.put("/edit/{*path}", only("/edit/guests/dc-east.yaml", WHOLE_FLEET));
     // The controller itself: read on /system; the audit log: Admin on /access.
     cases.put("/metrics", only("/metrics", WHOLE_FLEET));
     cases.put("/audit", only("/audit", EnumSet.of(Caller.ADMIN)));

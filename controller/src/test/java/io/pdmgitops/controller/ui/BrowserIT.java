@@ -348,6 +348,108 @@ class BrowserIT {
     assertThat(page.locator("[data-tfa-enrolled]").textContent()).contains("9 recovery codes left");
   }
 
+  /** The line of the editor whose text, stripped, is {@code text}; -1 if none. */
+  static int line(Page page, String text) {
+    return ((Number)
+            page.evaluate(
+                "t => { const e = window.pdmEditor; for (let i = 0; i < e.lineCount(); i++)"
+                    + " { if (e.getLine(i).trim() === t) return i; } return -1; }",
+                text))
+        .intValue();
+  }
+
+  /** Puts the cursor at the end of a line of the editor, as a click there would. */
+  static void endOf(Page page, int line) {
+    page.evaluate(
+        "l => { const e = window.pdmEditor; e.focus(); e.setCursor({line: l, ch: e.getLine(l).length}); }",
+        line);
+  }
+
+  @Test
+  void theEditorChecksAsYouTypeAndASecondEditorOfTheSameLineKeepsItsTextOnConflict() {
+    page.navigate(demo.url() + "/repository");
+    page.click("[data-file='guests/dc-east.yaml'] [data-edit]");
+    page.waitForSelector(".CodeMirror");
+    Locator status = page.locator("[data-edit-status]");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(status.textContent()).startsWith("Valid"));
+    // A second editor on the same file, in another browser session, from the same commit.
+    var other = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
+    Page second = other.newPage();
+    second.navigate(demo.url() + "/login");
+    second.fill("input[name=username]", "admin@pdm");
+    second.fill("input[name=password]", demo.demo().logins().get("admin@pdm"));
+    second.click("form button[type=submit]");
+    second.waitForURL(demo.url() + "/");
+    second.navigate(demo.url() + "/edit/guests/dc-east.yaml");
+    second.waitForSelector(".CodeMirror");
+
+    // Typing a VMID below PVE's range marks its line; typing it back clears the mark.
+    int vmid = line(page, "vmid: 120");
+    endOf(page, vmid);
+    page.keyboard().press("Backspace");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              assertThat(status.textContent()).startsWith("1 error");
+              assertThat(page.locator(".CodeMirror-lint-marker-error").count()).isPositive();
+              assertThat(page.locator("[data-edit-problems] li").first().textContent())
+                  .startsWith("guests/dc-east.yaml:" + (vmid + 1) + ":");
+            });
+    screenshot("editor-problem.png");
+    page.keyboard().type("0");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(status.textContent()).startsWith("Valid"));
+
+    // Stop dns-01: the diff shows it, the commit lands.
+    int power = line(page, "name: dns-01", 1) + 1;
+    endOf(page, power);
+    for (int i = 0; i < "running".length(); i++) {
+      page.keyboard().press("Backspace");
+    }
+    page.keyboard().type("stopped");
+    page.click("[data-edit-diff-panel] summary");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(page.locator("[data-edit-diff]").textContent())
+                    .contains("-  power: running")
+                    .contains("+  power: stopped"));
+    page.fill("[data-edit-message]", "Stop dns-01 for its upgrade");
+    page.click("[data-edit-commit]");
+    page.waitForURL(demo.url() + "/repository");
+    assertThat(page.locator("[data-flash]").textContent()).contains("Committed");
+
+    // The second editor changes the same line: refused, and its text is still there.
+    int secondPower = line(second, "name: dns-01", 1) + 1;
+    endOf(second, secondPower);
+    second.keyboard().type(" # keep it up");
+    second.fill("[data-edit-message]", "Keep dns-01 up");
+    second.click("[data-edit-commit]");
+    second.waitForSelector("[data-edit-problem]");
+    assertThat(second.locator("[data-edit-problem]").textContent())
+        .contains("changed in Git meanwhile");
+    second.waitForSelector(".CodeMirror");
+    assertThat((String) second.evaluate("() => window.pdmEditor.getValue()"))
+        .contains("power: running # keep it up");
+    other.close();
+  }
+
+  /** The {@code nth} (0-based) line of the editor whose text, stripped, is {@code text}. */
+  static int line(Page page, String text, int nth) {
+    return ((Number)
+            page.evaluate(
+                "([t, n]) => { const e = window.pdmEditor; let seen = 0; for (let i = 0; i <"
+                    + " e.lineCount(); i++) { if (e.getLine(i).trim() === t && seen++ === n)"
+                    + " return i; } return -1; }",
+                List.of(text, nth)))
+        .intValue();
+  }
+
   @Test
   void theShutdownButtonCommitsAndTheGuestStops() {
     page.navigate(demo.url() + "/guests/dc-east/120");

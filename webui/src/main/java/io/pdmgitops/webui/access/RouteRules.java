@@ -3,6 +3,7 @@ package io.pdmgitops.webui.access;
 import io.pdmgitops.model.access.AccessPath;
 import io.pdmgitops.model.access.Permission;
 import io.pdmgitops.webui.control.ControlRoutes;
+import io.pdmgitops.webui.edit.EditRoutes;
 import io.pdmgitops.webui.pages.AuditPage;
 import io.pdmgitops.webui.pages.TokensPage;
 import io.pdmgitops.webui.plan.PlanRoutes;
@@ -63,6 +64,14 @@ public final class RouteRules {
           // Reading history needs read on /; the revert itself is checked object by object.
           get(RevertRoutes.PATH, WHOLE_FLEET),
           post(RevertRoutes.PATH, WHOLE_FLEET),
+          // The editor shows any file of the repository: read on /; the commit is checked object
+          // by object, as every change from the UI.
+          get(EditRoutes.TREE, WHOLE_FLEET),
+          get(EditRoutes.NEW, WHOLE_FLEET),
+          get(EditRoutes.EDIT, WHOLE_FLEET),
+          post(EditRoutes.EDIT, WHOLE_FLEET),
+          post(EditRoutes.CHECK, WHOLE_FLEET),
+          post(EditRoutes.DIFF, WHOLE_FLEET),
           get(AuditPage.PATH, AUDIT),
           get("/login/tfa", SELF),
           post("/login/tfa", SELF),

@@ -27,6 +27,7 @@ import io.pdmgitops.webui.tasks.TaskQuery;
 import io.pdmgitops.webui.tasks.TasksPort;
 import io.pdmgitops.webui.write.GuestIntent;
 import io.pdmgitops.webui.write.IntentRoutes;
+import io.pdmgitops.webui.write.PendingIntents;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -48,6 +49,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -96,11 +98,7 @@ public final class PageRoutes {
         .GET("/resources", request -> resources(request, seen.apply(request).fleet()))
         .GET(
             "/guests/{remote}/{vmid}",
-            request ->
-                request
-                    .session()
-                    .map(s -> Optional.ofNullable(s.getAttributes().remove(IntentRoutes.FLASH)))
-                    .flatMap(flash -> guest(request, seen.apply(request), flash)))
+            request -> request.session().flatMap(s -> guest(request, seen.apply(request), s)))
         .GET("/tasks", request -> tasks(request, seen.apply(request)))
         .GET(
             "/tasks/{remote}/{upid}",
@@ -222,9 +220,11 @@ public final class PageRoutes {
    * the guest declared in Git), and what the last intent became, once.
    */
   private static Mono<ServerResponse> guest(
-      ServerRequest request, WebPorts ports, Optional<Object> flash) {
+      ServerRequest request, WebPorts ports, WebSession session) {
     return blocking(
         () -> {
+          Optional<Object> flash =
+              Optional.ofNullable(session.getAttributes().remove(IntentRoutes.FLASH));
           Map<String, Object> model = base(ports.fleet().snapshot());
           String remote = request.pathVariable("remote");
           Optional<Integer> vmid = vmid(request.pathVariable("vmid"));
@@ -246,6 +246,8 @@ public final class PageRoutes {
                       .orElse(false);
           model.put("intents", mayOperate ? List.of(GuestIntent.values()) : List.of());
           flash.ifPresent(f -> model.put("flash", f));
+          PendingIntents.of(session, guest.get(), Instant.now())
+              .ifPresent(p -> model.put("pending", p));
           return page("guest", model);
         });
   }

@@ -2,8 +2,12 @@ package io.pdmgitops.webui.write;
 
 /** What became of an intent. */
 public sealed interface IntentOutcome {
-  /** Committed and pushed; the controller acts on it at its next fetch. */
-  record Committed(String sha, String message) implements IntentOutcome {}
+  /**
+   * Committed and pushed; the controller acts on it at its next fetch.
+   *
+   * @param title what was asked for, e.g. {@code Shut down dns-01}
+   */
+  record Committed(String sha, String title, String message) implements IntentOutcome {}
 
   /**
    * Review mode: pushed to a new branch for a merge request.

@@ -84,19 +84,25 @@ public final class IntentRoutes {
                       () ->
                           intents.request(viewer.get().caller(), remote, vmid.get(), intent.get()))
                   .subscribeOn(Schedulers.boundedElastic())
-                  .flatMap(outcome -> answer(request, guestPage, outcome));
+                  .flatMap(outcome -> answer(request, guestPage, outcome, remote, vmid.get()));
             });
   }
 
   private static Mono<ServerResponse> answer(
-      ServerRequest request, URI guestPage, IntentOutcome outcome) {
+      ServerRequest request, URI guestPage, IntentOutcome outcome, String remote, int vmid) {
     if (outcome instanceof IntentOutcome.Refused refused) {
       return text(HttpStatus.FORBIDDEN, "Forbidden: " + refused.reason() + ".");
     }
     Flash flash = Flash.of(outcome);
     return request
         .session()
-        .doOnNext(session -> session.getAttributes().put(FLASH, flash))
+        .doOnNext(
+            session -> {
+              session.getAttributes().put(FLASH, flash);
+              if (outcome instanceof IntentOutcome.Committed committed) {
+                PendingIntents.add(session, remote, vmid, committed.sha(), committed.title());
+              }
+            })
         .then(ServerResponse.seeOther(guestPage).build());
   }
 
