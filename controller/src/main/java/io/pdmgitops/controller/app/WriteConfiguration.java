@@ -4,6 +4,7 @@ import io.pdmgitops.controller.git.CommitFiles;
 import io.pdmgitops.controller.git.GitPoller;
 import io.pdmgitops.controller.git.GitWriter;
 import io.pdmgitops.controller.git.SnapshotTracker;
+import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.controller.plan.Plans;
 import io.pdmgitops.controller.security.PolicyInForce;
 import io.pdmgitops.controller.write.Edits;
@@ -90,7 +91,8 @@ class WriteConfiguration {
       PolicyInForce policy,
       GitPoller poller,
       ReviewLinks links,
-      ReviewPlans plans) {
+      ReviewPlans plans,
+      ReconcileLoop loop) {
     return new Edits(
         snapshots,
         files,
@@ -99,7 +101,8 @@ class WriteConfiguration {
         poller::trigger,
         links,
         plans,
-        properties.dataDir().resolve("edits"));
+        properties.dataDir().resolve("edits"),
+        () -> loop.latestObserved().map(ReconcileLoop.Observed::inventory));
   }
 
   @Bean

@@ -12,6 +12,9 @@ import io.pdmgitops.model.access.ChangeAuthorization;
 import io.pdmgitops.model.desired.DesiredObject;
 import io.pdmgitops.model.load.DesiredStateLoader;
 import io.pdmgitops.model.load.LoadResult;
+import io.pdmgitops.model.observed.GuestObservation;
+import io.pdmgitops.model.observed.Inventory;
+import io.pdmgitops.model.observed.RemoteObservation;
 import io.pdmgitops.webui.api.NotFoundException;
 import io.pdmgitops.webui.api.StatusView.ProblemView;
 import io.pdmgitops.webui.edit.EditCheck;
@@ -33,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.jgit.diff.DiffAlgorithm;
@@ -61,6 +65,7 @@ public final class Edits implements EditPort {
   private final ReviewLinks links;
   private final ReviewPlans plans;
   private final Path scratch;
+  private final Supplier<Optional<Inventory>> observed;
   private final Semaphore checks = new Semaphore(CHECKS);
 
   public Edits(
@@ -71,7 +76,8 @@ public final class Edits implements EditPort {
       Runnable fetchNow,
       ReviewLinks links,
       ReviewPlans plans,
-      Path scratch) {
+      Path scratch,
+      Supplier<Optional<Inventory>> observed) {
     this.snapshots = snapshots;
     this.files = files;
     this.writer = writer;
@@ -80,6 +86,7 @@ public final class Edits implements EditPort {
     this.links = links;
     this.plans = plans;
     this.scratch = scratch;
+    this.observed = observed;
     // One controller per data directory: whatever an earlier run left here is garbage.
     delete(scratch);
   }
@@ -131,6 +138,43 @@ public final class Edits implements EditPort {
           path + " holds password or token hashes, which pages never show: edit it in Git");
     }
     return new EditorFile(path, sha, text.orElse(""), text.isPresent());
+  }
+
+  @Override
+  public EditorFile adopt(String path, String remote, int vmid) {
+    EditorFile file = open(path);
+    DesiredState state = inForce().state();
+    state.guests().stream()
+        .filter(g -> g.spec().remote().equals(remote) && g.spec().vmid() == vmid)
+        .findFirst()
+        .ifPresent(
+            g -> {
+              throw new NotFoundException(
+                  "Git already declares guest "
+                      + vmid
+                      + " on "
+                      + remote
+                      + " as Guest/"
+                      + g.metadata().name());
+            });
+    GuestObservation guest =
+        observed
+            .get()
+            .flatMap(i -> i.remote(remote))
+            .filter(o -> o instanceof RemoteObservation.Reachable)
+            .flatMap(o -> ((RemoteObservation.Reachable) o).guest(vmid))
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "guest " + vmid + " on " + remote + " is not in the last observation"));
+    String name = Adoption.documentName(guest, remote, state);
+    String text = file.text();
+    String separator = text.isBlank() ? "" : (text.endsWith("\n") ? "" : "\n") + "---\n";
+    return new EditorFile(
+        path,
+        file.commit(),
+        text + separator + Adoption.document(guest, remote, name),
+        file.exists());
   }
 
   @Override

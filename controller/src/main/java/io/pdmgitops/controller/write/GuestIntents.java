@@ -12,6 +12,7 @@ import io.pdmgitops.model.desired.Kind;
 import io.pdmgitops.model.desired.User;
 import io.pdmgitops.model.load.ScalarEdit;
 import io.pdmgitops.webui.write.GuestIntent;
+import io.pdmgitops.webui.write.GuestMove;
 import io.pdmgitops.webui.write.IntentOutcome;
 import io.pdmgitops.webui.write.IntentPort;
 import java.time.Clock;
@@ -64,6 +65,58 @@ public final class GuestIntents implements IntentPort {
 
   @Override
   public IntentOutcome request(Caller caller, String remote, int vmid, GuestIntent intent) {
+    String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+    GuestIntent.Write first = intent.writes().get(0);
+    return change(
+        caller,
+        remote,
+        vmid,
+        name -> intent.label() + " " + name,
+        first.pointer().substring("/spec/".length()) + ": " + first.value().orElse(now),
+        (file, name, text) -> {
+          String edited = text;
+          for (GuestIntent.Write write : intent.writes()) {
+            String value = write.value().orElse(now);
+            edited =
+                write.onlyIfPresent()
+                    ? ScalarEdit.setIfPresent(
+                        file, edited, Kind.GUEST, name, write.pointer(), value)
+                    : ScalarEdit.set(file, edited, Kind.GUEST, name, write.pointer(), value);
+          }
+          return edited;
+        });
+  }
+
+  @Override
+  public IntentOutcome move(Caller caller, String remote, int vmid, GuestMove move) {
+    return change(
+        caller,
+        remote,
+        vmid,
+        name -> "Move " + name + " to " + move.target(),
+        "placement: " + move.placement(),
+        (file, name, text) ->
+            ScalarEdit.setMapping(
+                file, text, Kind.GUEST, name, "/spec/placement", move.placement()));
+  }
+
+  /** How one intent rewrites the guest's file: its document is found by the guest's name. */
+  @FunctionalInterface
+  private interface GuestEdit {
+    String apply(String file, String name, String text);
+  }
+
+  /**
+   * One intent as one commit: the declared guest's file edited at the commit in force, checked
+   * (valid, and the caller may make exactly that change), authored by the caller.
+   */
+  private IntentOutcome change(
+      Caller caller,
+      String remote,
+      int vmid,
+      java.util.function.Function<String, String> title,
+      String what,
+      GuestEdit edit) {
     Optional<CommitOutcome.Accepted> inForce = snapshots.lastGood();
     if (inForce.isEmpty()) {
       return new IntentOutcome.Problem("No commit is in force yet: try again in a moment.");
@@ -79,10 +132,8 @@ public final class GuestIntents implements IntentPort {
           "Guest " + vmid + " on " + remote + " is not declared in Git: nothing to change.");
     }
     String name = guest.get().metadata().name();
-    String value =
-        intent.value().orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
     String file = at.get().file();
-    String title = intent.label() + " " + name;
+    String subject = title.apply(name);
     GitWriter.Change change =
         new GitWriter.Change(
             inForce.get().commit().sha(),
@@ -90,19 +141,14 @@ public final class GuestIntents implements IntentPort {
                 file,
                 current ->
                     Optional.of(
-                        ScalarEdit.set(
+                        edit.apply(
                             file,
-                            current.orElseThrow(
-                                () -> new IllegalArgumentException(file + " is gone from Git")),
-                            Kind.GUEST,
                             name,
-                            intent.pointer(),
-                            value))),
-            title
+                            current.orElseThrow(
+                                () -> new IllegalArgumentException(file + " is gone from Git"))))),
+            subject
                 + "\n\n"
-                + intent.pointer().substring("/spec/".length())
-                + ": "
-                + value
+                + what
                 + " for "
                 + remote
                 + "/"
@@ -112,7 +158,7 @@ public final class GuestIntents implements IntentPort {
                 + ".",
             author(state, caller));
     ChangeCheck check = new ChangeCheck(state, Set.of(file), caller, policy.policy());
-    return WriteOutcomes.of(writer.commit(change, check), check, title, fetchNow, links, plans);
+    return WriteOutcomes.of(writer.commit(change, check), check, subject, fetchNow, links, plans);
   }
 
   /** The caller as a commit author: their User's name and e-mail, else their user id. */

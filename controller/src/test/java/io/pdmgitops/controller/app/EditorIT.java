@@ -57,7 +57,12 @@ class EditorIT {
 
   static HttpResponse<String> json(WebLogin.Session session, String path, String text)
       throws Exception {
-    String body = RunningDemo.JSON.writeValueAsString(java.util.Map.of("path", FILE, "text", text));
+    return json(session, path, FILE, text);
+  }
+
+  static HttpResponse<String> json(WebLogin.Session session, String path, String file, String text)
+      throws Exception {
+    String body = RunningDemo.JSON.writeValueAsString(java.util.Map.of("path", file, "text", text));
     return RunningDemo.HTTP.send(
         HttpRequest.newBuilder(URI.create(running.url() + path))
             .timeout(Duration.ofSeconds(30))
@@ -71,6 +76,12 @@ class EditorIT {
 
   static HttpResponse<String> commit(
       WebLogin.Session session, String text, String from, String message) throws Exception {
+    return commit(session, FILE, text, from, message);
+  }
+
+  static HttpResponse<String> commit(
+      WebLogin.Session session, String file, String text, String from, String message)
+      throws Exception {
     String body =
         "text="
             + URLEncoder.encode(text, StandardCharsets.UTF_8)
@@ -81,7 +92,7 @@ class EditorIT {
             + "&_csrf="
             + URLEncoder.encode(session.formToken(), StandardCharsets.UTF_8);
     return RunningDemo.HTTP.send(
-        HttpRequest.newBuilder(URI.create(running.url() + "/edit/" + FILE))
+        HttpRequest.newBuilder(URI.create(running.url() + "/edit/" + file))
             .timeout(Duration.ofSeconds(60))
             .header("Cookie", session.cookie())
             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -225,5 +236,58 @@ class EditorIT {
 
     String editor = running.send(location, admin).body();
     assertThat(editor).contains("kind: Guest").contains("name: web-09").contains("New");
+  }
+
+  @Test
+  @Order(6)
+  void anUndeclaredGuestIsAdoptedAsItIsAndTheFirstCycleSendsNothing() throws Exception {
+    io.pdmgitops.model.drift.UnmanagedGuest unmanaged =
+        running
+            .app()
+            .getBean(io.pdmgitops.controller.loop.ReconcileLoop.class)
+            .latestReport()
+            .orElseThrow()
+            .unmanaged()
+            .stream()
+            .filter(u -> u.remote().equals("dc-east") && !u.guest().template())
+            .findFirst()
+            .orElseThrow();
+    String guest = unmanaged.remote() + "/" + unmanaged.guest().vmid();
+    assertThat(running.send("/guests/" + guest, admin).body()).contains("data-adopt");
+    assertThat(running.send("/guests/" + guest, auditor).body()).doesNotContain("data-adopt");
+
+    HttpResponse<String> redirect =
+        running.send("/guests/" + guest + "/adopt?file=guests/adopted.yaml", admin);
+    assertThat(redirect.statusCode()).isEqualTo(303);
+    String location = redirect.headers().firstValue("Location").orElseThrow();
+    assertThat(location).isEqualTo("/edit/guests/adopted.yaml?adopt=" + guest);
+    String editor = running.send(location, admin).body();
+    assertThat(editor)
+        .contains("vmid: " + unmanaged.guest().vmid())
+        .contains("remote: dc-east")
+        .contains("policy: enforce");
+    java.util.regex.Matcher area =
+        java.util.regex.Pattern.compile("(?s)<textarea[^>]*data-edit-text[^>]*>(.*?)</textarea>")
+            .matcher(editor);
+    assertThat(area.find()).isTrue();
+    String text = org.springframework.web.util.HtmlUtils.htmlUnescape(area.group(1));
+    JsonNode check =
+        RunningDemo.JSON.readTree(json(admin, "/editor/check", "guests/adopted.yaml", text).body());
+    assertThat(check.path("problems"))
+        .noneMatch(p -> p.path("severity").asString().equals("error"));
+
+    String from =
+        running.app().getBean(SnapshotTracker.class).lastGood().orElseThrow().commit().sha();
+    assertThat(commit(admin, "guests/adopted.yaml", text, from, "Adopt " + guest).statusCode())
+        .isEqualTo(303);
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              JsonNode detail = running.json("/api/v1/guests/" + guest);
+              assertThat(detail.at("/verdict/sync").asString()).isEqualTo("SYNCED");
+              assertThat(detail.path("actions")).isEmpty();
+            });
   }
 }

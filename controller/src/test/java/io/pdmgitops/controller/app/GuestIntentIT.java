@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One-click intents on the demo: buttons only where the caller has Manage, each a one-line commit
@@ -208,6 +209,75 @@ class GuestIntentIT {
     assertThat(head().getAuthorIdent().getEmailAddress()).isEqualTo("infra-admins@corp.example");
     assertThat(diffOfHead()).contains("-  power: stopped").contains("+  power: running");
     assertThat(running.send("/history", admin).body()).contains("Reverted");
+  }
+
+  @Test
+  @Order(6)
+  void moveToIsAPlacementCommitCheckedWhereTheGuestLandsAndTheGuestMoves() throws Exception {
+    // Another remote needs maps, and Manage where the guest lands: the operator has none on
+    // dc-west.
+    HttpResponse<String> noMaps = move(operator, "dc-east/100", "remote=dc-west&node=pve-west-1");
+    assertThat(noMaps.statusCode()).isEqualTo(400);
+    assertThat(noMaps.body()).contains("needs a storage map and a bridge map");
+    HttpResponse<String> elsewhere =
+        move(
+            operator,
+            "dc-east/100",
+            "remote=dc-west&node=pve-west-1&storageMap=*%3Dlocal-lvm&bridgeMap=*%3Dvmbr0&online=on");
+    assertThat(elsewhere.statusCode()).isEqualTo(403);
+    assertThat(elsewhere.body()).contains("/remotes/dc-west/guests/100");
+    String before = head().getName();
+    assertThat(head().getName()).isEqualTo(before);
+
+    HttpResponse<String> moved =
+        move(operator, "dc-east/100", "remote=dc-east&node=pve-east-2&online=on");
+
+    assertThat(moved.statusCode()).isEqualTo(303);
+    assertThat(head().getShortMessage()).isEqualTo("Move web-01 to pve-east-2");
+    assertThat(diffOfHead()).contains("+  placement: {node: pve-east-2, online: true}");
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        running.json("/api/v1/guests/dc-east/100").at("/resource/node").asString())
+                    .isEqualTo("pve-east-2"));
+  }
+
+  @Test
+  @Order(7)
+  void stopDeclaresAStopAtOnceAndTheControllerCutsThePower() throws Exception {
+    assertThat(running.send("/guests/dc-east/101", operator).body())
+        .contains("data-intent=\"stop\"");
+
+    assertThat(intent(operator, "dc-east/101", "stop", true).statusCode()).isEqualTo(303);
+
+    assertThat(head().getShortMessage()).isEqualTo("Stop web-02");
+    assertThat(diffOfHead()).contains("+  power: stopped").contains("+  stopMethod: stop");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              JsonNode guest = running.json("/api/v1/guests/dc-east/101");
+              assertThat(guest.toString()).contains("\"action\":\"STOP\"");
+              assertThat(guest.at("/resource/status").asString()).isEqualTo("stopped");
+            });
+  }
+
+  static HttpResponse<String> move(WebLogin.Session session, String guest, String form)
+      throws Exception {
+    return RunningDemo.HTTP.send(
+        HttpRequest.newBuilder(URI.create(running.url() + "/guests/" + guest + "/move"))
+            .timeout(Duration.ofSeconds(60))
+            .header("Cookie", session.cookie())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    form
+                        + "&_csrf="
+                        + URLEncoder.encode(session.formToken(), StandardCharsets.UTF_8)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static HttpResponse<String> post(WebLogin.Session session, String path) throws Exception {

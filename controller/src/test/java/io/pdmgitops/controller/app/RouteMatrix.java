@@ -134,6 +134,14 @@ final class RouteMatrix {
     cases.put("/repository", only("/repository", WHOLE_FLEET));
     // A redirect to the editor, for those who may open it.
     cases.put(
+        "/guests/{remote}/{vmid}/adopt",
+        new Case(
+            "/guests/dc-east/120/adopt?file=guests/dc-east.yaml",
+            WHOLE_FLEET,
+            Optional.empty(),
+            Set.of(),
+            Set.of(303)));
+    cases.put(
         "/repository/new",
         new Case(
             "/repository/new?path=guests/new.yaml&kind=Guest&name=new",

@@ -21,7 +21,7 @@ import java.util.Set;
  * <ol>
  *   <li>An object added, removed, or changed beyond its state needs {@link Permission#CONFIGURE}
  *       (Admin) on its path.
- *   <li>A Guest changed only in its state (power, restartedAt, placement) needs {@link
+ *   <li>A Guest changed only in its state (power, stopMethod, restartedAt, placement) needs {@link
  *       Permission#OPERATE} (Manage) on its path; a placement on another remote also needs it where
  *       the guest lands ({@code /remotes/{target}/guests/{vmid}}).
  *   <li>Paths: a Guest {@code /remotes/{r}/guests/{vmid}}, a Remote {@code /remotes/{r}}, a View
@@ -40,7 +40,7 @@ public final class ChangeAuthorization {
     ADDED,
     REMOVED,
     CHANGED,
-    /** A guest's power, restartedAt or placement only. */
+    /** A guest's power, stopMethod, restartedAt or placement only. */
     STATE
   }
 
@@ -153,7 +153,7 @@ public final class ChangeAuthorization {
         ref.toString(), ChangeKind.CHANGED, Permission.CONFIGURE, List.copyOf(paths));
   }
 
-  /** Whether two guests differ in power, restartedAt or placement only. */
+  /** Whether two guests differ in power, stopMethod, restartedAt or placement only. */
   static boolean stateOnly(Guest before, Guest after) {
     Guest.Spec a = before.spec();
     Guest.Spec b = after.spec();

@@ -24,6 +24,7 @@ public record Guest(ObjectMeta metadata, Spec spec) implements DesiredObject {
    * @param restartedAt a guest running since before this time is due one reboot
    * @param placement where the guest should run; empty means where it is
    * @param policy drift policy; empty means the controller's global default
+   * @param stopMethod how a running guest is stopped; empty means a shutdown
    */
   public record Spec(
       String remote,
@@ -33,7 +34,8 @@ public record Guest(ObjectMeta metadata, Spec spec) implements DesiredObject {
       Optional<PowerState> power,
       Optional<Instant> restartedAt,
       Optional<Placement> placement,
-      Optional<DriftPolicy> policy) {
+      Optional<DriftPolicy> policy,
+      Optional<StopMethod> stopMethod) {
     public Spec {
       Objects.requireNonNull(remote, "remote");
       Objects.requireNonNull(type, "type");
@@ -42,6 +44,20 @@ public record Guest(ObjectMeta metadata, Spec spec) implements DesiredObject {
       restartedAt = restartedAt == null ? Optional.empty() : restartedAt;
       placement = placement == null ? Optional.empty() : placement;
       policy = policy == null ? Optional.empty() : policy;
+      stopMethod = stopMethod == null ? Optional.empty() : stopMethod;
+    }
+
+    /** A guest stopped by shutdown, as most are declared. */
+    public Spec(
+        String remote,
+        int vmid,
+        GuestType type,
+        String name,
+        Optional<PowerState> power,
+        Optional<Instant> restartedAt,
+        Optional<Placement> placement,
+        Optional<DriftPolicy> policy) {
+      this(remote, vmid, type, name, power, restartedAt, placement, policy, Optional.empty());
     }
   }
 }

@@ -19,8 +19,9 @@ public enum ActionKind {
   /** Shut down gracefully (PVE's own shutdown timeout is 3 minutes by default). */
   SHUTDOWN(Duration.ofMinutes(30)),
   /**
-   * Stop at once, for a paused VM that should be stopped: its guest OS cannot act on a shutdown
-   * request, and PVE refuses one ("VM is paused - cannot shutdown").
+   * Stop at once: when the guest declares {@code stopMethod: stop}, and for a paused VM that should
+   * be stopped (its guest OS cannot act on a shutdown request, and PVE refuses one: "VM is paused -
+   * cannot shutdown").
    */
   STOP(Duration.ofMinutes(15)),
   /** Reboot because {@code restartedAt} asks for it. */

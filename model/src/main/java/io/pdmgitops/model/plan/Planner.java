@@ -4,6 +4,7 @@ import io.pdmgitops.model.DesiredState;
 import io.pdmgitops.model.desired.DriftPolicy;
 import io.pdmgitops.model.desired.Guest;
 import io.pdmgitops.model.desired.Kind;
+import io.pdmgitops.model.desired.StopMethod;
 import io.pdmgitops.model.drift.DriftReport;
 import io.pdmgitops.model.drift.FieldDrift;
 import io.pdmgitops.model.drift.ResourceStatus;
@@ -61,7 +62,9 @@ public final class Planner {
       Optional<PlannedAction> inPlace = inPlace(status, guest.get());
       if (refusal.isEmpty()) {
         inPlace.ifPresent(actions::add);
-      } else if (inPlace.map(a -> a.kind() == ActionKind.SHUTDOWN).orElse(false)) {
+      } else if (inPlace
+          .map(a -> a.kind() == ActionKind.SHUTDOWN || a.kind() == ActionKind.STOP)
+          .orElse(false)) {
         actions.add(inPlace.get()); // stopped, the VM may move offline: the next plan moves it
       } else {
         blocked.add(new BlockedAction(status.ref(), move.get().kind(), refusal.get()));
@@ -104,7 +107,10 @@ public final class Planner {
             case RUNNING ->
                 at.power() == ObservedPower.PAUSED ? ActionKind.RESUME : ActionKind.START;
             case STOPPED ->
-                at.power() == ObservedPower.PAUSED ? ActionKind.STOP : ActionKind.SHUTDOWN;
+                at.power() == ObservedPower.PAUSED
+                        || guest.spec().stopMethod().orElse(StopMethod.SHUTDOWN) == StopMethod.STOP
+                    ? ActionKind.STOP
+                    : ActionKind.SHUTDOWN;
           };
       return Optional.of(
           new PlannedAction(status.ref(), at, kind, reason(status, "power"), Optional.empty()));

@@ -87,4 +87,76 @@ class ScalarEditTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("no Guest/nope in g.yaml");
   }
+
+  @Test
+  void aFieldSetOnlyWherePresentLeavesOtherDocumentsAsTheyAre() {
+    assertThat(
+            ScalarEdit.setIfPresent(
+                "g.yaml", BLOCK, Kind.GUEST, "web", "/spec/stopMethod", "shutdown"))
+        .isEqualTo(BLOCK);
+    String hard = ScalarEdit.set("g.yaml", BLOCK, Kind.GUEST, "web", "/spec/stopMethod", "stop");
+    assertThat(hard).contains("  stopMethod: stop\n  remote: dc-east");
+    assertThat(
+            ScalarEdit.setIfPresent(
+                "g.yaml", hard, Kind.GUEST, "web", "/spec/stopMethod", "shutdown"))
+        .isEqualTo(
+            BLOCK.replace(
+                "  remote: dc-east   #", "  stopMethod: shutdown\n  remote: dc-east   #"));
+  }
+
+  static java.util.Map<String, Object> placement() {
+    java.util.Map<String, Object> placement = new java.util.LinkedHashMap<>();
+    placement.put("node", "pve-west-1");
+    placement.put("remote", "dc-west");
+    placement.put("storageMap", java.util.Map.of("*", "ceph"));
+    placement.put("online", true);
+    return placement;
+  }
+
+  @Test
+  void aMappingIsWrittenAsOneFlowLineWhereItWasOrInFrontOfTheFirstField(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    String added =
+        ScalarEdit.setMapping("g.yaml", BLOCK, Kind.GUEST, "web", "/spec/placement", placement());
+
+    assertThat(added)
+        .isEqualTo(
+            BLOCK.replace(
+                "  remote: dc-east   # the cluster",
+                "  placement: {node: pve-west-1, remote: dc-west, storageMap: {\"*\": ceph},"
+                    + " online: true}\n  remote: dc-east   # the cluster"));
+    String flowAdded =
+        ScalarEdit.setMapping(
+            "g.yaml", BLOCK, Kind.GUEST, "db", "/spec/placement", java.util.Map.of("node", "b"));
+    assertThat(flowAdded).contains("spec: {placement: {node: b}, remote: dc-east");
+
+    String block =
+        BLOCK.replace(
+            "  power: running  # keep it up",
+            "  power: running  # keep it up\n  placement:\n    node: pve-east-2\n    online: false");
+    String replaced =
+        ScalarEdit.setMapping(
+            "g.yaml", block, Kind.GUEST, "web", "/spec/placement", java.util.Map.of("node", "x"));
+    assertThat(replaced)
+        .isEqualTo(
+            BLOCK.replace(
+                "  power: running  # keep it up",
+                "  power: running  # keep it up\n  placement: {node: x}"));
+    assertThat(new DesiredStateLoader().load(write(dir, replaced)).isValid()).isTrue();
+  }
+
+  private static java.nio.file.Path write(java.nio.file.Path dir, String text) {
+    try {
+      java.nio.file.Files.writeString(dir.resolve("g.yaml"), text);
+      java.nio.file.Files.writeString(
+          dir.resolve("r.yaml"),
+          "apiVersion: pdm-gitops/v1\nkind: Remote\nmetadata: {name: dc-east}\nspec:\n  type: pve\n"
+              + "  endpoints: [{url: \"https://a.example:8006\", fingerprint: \""
+              + "00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00\"}]\n"
+              + "  token: {id: \"a@pve!b\", secret: {env: X}}\n");
+      return dir;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

@@ -146,6 +146,29 @@ class PlannerTest {
   }
 
   @Test
+  void aGuestDeclaredToStopAtOnceIsStoppedNotShutDown() {
+    Guest hard = guest("h", 104, PowerState.STOPPED, null, null);
+    hard =
+        new Guest(
+            hard.metadata(),
+            new Guest.Spec(
+                "east",
+                104,
+                GuestType.QEMU,
+                "h",
+                Optional.of(PowerState.STOPPED),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(io.pdmgitops.model.desired.StopMethod.STOP)));
+
+    List<PlannedAction> actions =
+        plan(List.of(hard), List.of(seen("h", 104, ObservedPower.RUNNING, Duration.ofHours(1))));
+
+    assertThat(actions).extracting(PlannedAction::kind).containsExactly(ActionKind.STOP);
+  }
+
+  @Test
   void aDueRestartIsOneReboot() {
     List<PlannedAction> actions =
         plan(

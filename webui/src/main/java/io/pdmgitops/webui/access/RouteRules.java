@@ -55,6 +55,8 @@ public final class RouteRules {
           get("/resources", FILTERED),
           get("/guests/{remote}/{vmid}", new Requirement.ReadGuest()),
           post(IntentRoutes.PATH, new Requirement.OperateGuest()),
+          // Where the guest lands is checked with the commit (Manage there too).
+          post(IntentRoutes.MOVE, new Requirement.OperateGuest()),
           get("/tasks", FILTERED),
           get("/tasks/{remote}/{upid}", new Requirement.ReadTask()),
           get("/source/{commit}/{*path}", WHOLE_FLEET),
@@ -68,6 +70,7 @@ public final class RouteRules {
           // by object, as every change from the UI.
           get(EditRoutes.TREE, WHOLE_FLEET),
           get(EditRoutes.NEW, WHOLE_FLEET),
+          get(EditRoutes.ADOPT, WHOLE_FLEET),
           get(EditRoutes.EDIT, WHOLE_FLEET),
           post(EditRoutes.EDIT, WHOLE_FLEET),
           post(EditRoutes.CHECK, WHOLE_FLEET),

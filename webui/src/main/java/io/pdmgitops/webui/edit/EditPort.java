@@ -17,6 +17,15 @@ public interface EditPort {
    */
   EditorFile open(String path);
 
+  /**
+   * The file with a Guest document appended that declares an undeclared guest as it is observed now
+   * (its power as it is, so adopting sends nothing).
+   *
+   * @throws io.pdmgitops.webui.api.NotFoundException when the guest is not observed, or Git already
+   *     declares it
+   */
+  EditorFile adopt(String path, String remote, int vmid);
+
   /** The edit checked as the commit would check it; bounded, may answer "busy" as a problem. */
   EditCheck check(Caller caller, String path, String text);
 

@@ -34,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       form for a new file from a kind's template.
  *   <li>{@code GET /repository/new?path=&kind=&name=}: the new-file form's answer, a redirect to
  *       the editor on that path with the kind's template.
+ *   <li>{@code GET /guests/{remote}/{vmid}/adopt?file=}: from an undeclared guest's page, a
+ *       redirect to the editor on that file with a Guest document for it appended.
  *   <li>{@code GET /edit/{path}}: the editor, on the file at the commit in force, or on a new file
  *       ({@code ?kind=Guest&name=web-02}).
  *   <li>{@code POST /editor/check} and {@code /editor/diff} ({@code {"path", "text"}}): what the
@@ -46,6 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EditRoutes {
   public static final String TREE = "/repository";
   public static final String NEW = "/repository/new";
+  public static final String ADOPT = "/guests/{remote}/{vmid}/adopt";
   public static final String EDIT = "/edit/{*path}";
   public static final String CHECK = "/editor/check";
   public static final String DIFF = "/editor/diff";
@@ -61,6 +64,7 @@ public final class EditRoutes {
     return RouterFunctions.route()
         .GET(TREE, request -> tree(request, edits))
         .GET(NEW, EditRoutes::newFile)
+        .GET(ADOPT, EditRoutes::adopt)
         .GET(EDIT, request -> editor(request, edits))
         .POST(CHECK, request -> check(request, edits))
         .POST(DIFF, request -> diff(request, edits))
@@ -106,13 +110,35 @@ public final class EditRoutes {
         .build();
   }
 
+  private static Mono<ServerResponse> adopt(ServerRequest request) {
+    String path = request.queryParam("file").orElse("").strip().replaceFirst("^/+", "");
+    String remote = request.pathVariable("remote");
+    String vmid = request.pathVariable("vmid");
+    if (!path.matches("[A-Za-z0-9._/-]{1,200}\\.ya?ml")
+        || path.contains("..")
+        || !vmid.matches("[1-9][0-9]{2,8}")) {
+      return ServerResponse.badRequest()
+          .contentType(MediaType.TEXT_PLAIN)
+          .bodyValue("Pick a .yaml or .yml file for the guest, e.g. guests/" + remote + ".yaml.");
+    }
+    return ServerResponse.seeOther(
+            org.springframework.web.util.UriComponentsBuilder.fromPath("/edit/" + path)
+                .queryParam("adopt", remote + "/" + vmid)
+                .encode()
+                .build()
+                .toUri())
+        .build();
+  }
+
   private static Mono<ServerResponse> editor(ServerRequest request, EditPort edits) {
     String path = path(request);
     Optional<String> kind = request.queryParam("kind").filter(k -> !k.isBlank());
     return Mono.fromCallable(
             () -> {
               Map<String, Object> model = model();
-              EditorFile file = edits.open(path);
+              Optional<String> adopt = request.queryParam("adopt");
+              EditorFile file =
+                  adopt.isPresent() ? adopted(edits, path, adopt.get()) : edits.open(path);
               if (!file.exists() && kind.isPresent()) {
                 String name =
                     request
@@ -258,6 +284,14 @@ public final class EditRoutes {
     model.put("message", message);
     model.put("problem", why);
     return html(status, "edit", model);
+  }
+
+  private static EditorFile adopted(EditPort edits, String path, String guest) {
+    String[] parts = guest.split("/", -1);
+    if (parts.length != 2 || !parts[1].matches("[1-9][0-9]{2,8}")) {
+      throw new NotFoundException("'" + guest + "' is not REMOTE/VMID");
+    }
+    return edits.adopt(path, parts[0], Integer.parseInt(parts[1]));
   }
 
   private static String defaultMessage(EditorFile file) {

@@ -245,6 +245,35 @@ public final class PageRoutes {
                       .map(v -> v.allows(AccessPath.guest(remote, vmid.get()), Permission.OPERATE))
                       .orElse(false);
           model.put("intents", mayOperate ? List.of(GuestIntent.values()) : List.of());
+          if (mayOperate) {
+            // "Move to...": the nodes the caller can see, by remote, for the form's suggestions.
+            model.put(
+                "moveNodes",
+                ports.fleet().snapshot().resources().stream()
+                    .filter(r -> r.type() == io.pdmgitops.model.fleet.ResourceType.NODE)
+                    .map(r -> r.name())
+                    .distinct()
+                    .sorted()
+                    .toList());
+            model.put(
+                "moveRemotes",
+                ports.fleet().snapshot().resources().stream()
+                    .filter(r -> r.type() == io.pdmgitops.model.fleet.ResourceType.NODE)
+                    .map(r -> r.remote())
+                    .distinct()
+                    .sorted()
+                    .toList());
+          }
+          // Adopting adds a Guest document: Admin on the guest, and the editor (read on /).
+          boolean mayAdopt =
+              guest.get().declaration().isEmpty()
+                  && Viewer.of(request)
+                      .map(
+                          v ->
+                              v.allows(AccessPath.guest(remote, vmid.get()), Permission.CONFIGURE)
+                                  && v.allows(AccessPath.ROOT, Permission.READ))
+                      .orElse(false);
+          model.put("mayAdopt", mayAdopt);
           flash.ifPresent(f -> model.put("flash", f));
           PendingIntents.of(session, guest.get(), Instant.now())
               .ifPresent(p -> model.put("pending", p));

@@ -1,24 +1,48 @@
 package io.pdmgitops.webui.write;
 
+import java.util.List;
 import java.util.Optional;
 
-/** A one-click change of a guest's desired state, and the field it writes. */
+/** A one-click change of a guest's desired state, and the fields it writes. */
 public enum GuestIntent {
-  START("start", "Start", "/spec/power", "running"),
-  SHUTDOWN("shutdown", "Shut down", "/spec/power", "stopped"),
+  START("start", "Start", List.of(Write.of("/spec/power", "running"))),
+  /** A clean shutdown; a guest declared to stop at once is set back to shutting down. */
+  SHUTDOWN(
+      "shutdown",
+      "Shut down",
+      List.of(Write.of("/spec/power", "stopped"), Write.ifPresent("/spec/stopMethod", "shutdown"))),
+  /** PVE's Stop: power cut at once, declared so in Git ({@code stopMethod: stop}). */
+  STOP(
+      "stop",
+      "Stop",
+      List.of(Write.of("/spec/power", "stopped"), Write.of("/spec/stopMethod", "stop"))),
   /** Bumps {@code restartedAt} to now: a guest running since before then is rebooted once. */
-  REBOOT("reboot", "Reboot", "/spec/restartedAt", null);
+  REBOOT("reboot", "Reboot", List.of(new Write("/spec/restartedAt", Optional.empty(), false)));
+
+  /**
+   * One field an intent writes.
+   *
+   * @param value empty for the time of the click
+   * @param onlyIfPresent written only where the document has the field already
+   */
+  public record Write(String pointer, Optional<String> value, boolean onlyIfPresent) {
+    static Write of(String pointer, String value) {
+      return new Write(pointer, Optional.of(value), false);
+    }
+
+    static Write ifPresent(String pointer, String value) {
+      return new Write(pointer, Optional.of(value), true);
+    }
+  }
 
   private final String wire;
   private final String label;
-  private final String pointer;
-  private final String value;
+  private final List<Write> writes;
 
-  GuestIntent(String wire, String label, String pointer, String value) {
+  GuestIntent(String wire, String label, List<Write> writes) {
     this.wire = wire;
     this.label = label;
-    this.pointer = pointer;
-    this.value = value;
+    this.writes = writes;
   }
 
   public String wire() {
@@ -29,14 +53,9 @@ public enum GuestIntent {
     return label;
   }
 
-  /** The field the intent writes. */
-  public String pointer() {
-    return pointer;
-  }
-
-  /** The value it writes; empty for a reboot, whose value is the time of the click. */
-  public Optional<String> value() {
-    return Optional.ofNullable(value);
+  /** The fields the intent writes, in order. */
+  public List<Write> writes() {
+    return writes;
   }
 
   public static Optional<GuestIntent> of(String wire) {

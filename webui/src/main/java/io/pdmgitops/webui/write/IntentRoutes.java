@@ -22,6 +22,7 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class IntentRoutes {
   public static final String PATH = "/guests/{remote}/{vmid}/intent";
+  public static final String MOVE = "/guests/{remote}/{vmid}/move";
 
   /** The session attribute with the message the guest page shows once. */
   public static final String FLASH = "pdm.flash";
@@ -58,6 +59,7 @@ public final class IntentRoutes {
   public static RouterFunction<ServerResponse> routes(IntentPort intents) {
     return RouterFunctions.route()
         .POST(PATH, request -> intent(request, intents))
+        .POST(MOVE, request -> move(request, intents))
         .filter(PageRoutes::withCaller)
         .build();
   }
@@ -78,11 +80,36 @@ public final class IntentRoutes {
                   GuestIntent.of(Optional.ofNullable(form.getFirst("intent")).orElse(""));
               if (intent.isEmpty()) {
                 return text(
-                    HttpStatus.BAD_REQUEST, "Unknown intent: use start, shutdown or reboot.");
+                    HttpStatus.BAD_REQUEST, "Unknown intent: use start, shutdown, stop or reboot.");
               }
               return Mono.fromCallable(
                       () ->
                           intents.request(viewer.get().caller(), remote, vmid.get(), intent.get()))
+                  .subscribeOn(Schedulers.boundedElastic())
+                  .flatMap(outcome -> answer(request, guestPage, outcome, remote, vmid.get()));
+            });
+  }
+
+  private static Mono<ServerResponse> move(ServerRequest request, IntentPort intents) {
+    String remote = request.pathVariable("remote");
+    Optional<Integer> vmid = vmid(request.pathVariable("vmid"));
+    Optional<Viewer> viewer = Viewer.of(request);
+    if (vmid.isEmpty() || viewer.isEmpty()) {
+      return ServerResponse.notFound().build();
+    }
+    URI guestPage = URI.create("/guests/" + remote + "/" + vmid.get());
+    return request
+        .formData()
+        .flatMap(
+            form -> {
+              GuestMove move;
+              try {
+                move = GuestMove.from(form, remote);
+              } catch (IllegalArgumentException e) {
+                return text(HttpStatus.BAD_REQUEST, e.getMessage());
+              }
+              return Mono.fromCallable(
+                      () -> intents.move(viewer.get().caller(), remote, vmid.get(), move))
                   .subscribeOn(Schedulers.boundedElastic())
                   .flatMap(outcome -> answer(request, guestPage, outcome, remote, vmid.get()));
             });
