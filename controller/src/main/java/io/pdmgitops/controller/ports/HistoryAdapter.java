@@ -38,6 +38,7 @@ public final class HistoryAdapter implements HistoryPort {
           .add(
               new HistoryEntry.Action(
                   e.resource(),
+                  e.remote(),
                   e.action().name(),
                   e.state().name(),
                   e.exitStatus(),

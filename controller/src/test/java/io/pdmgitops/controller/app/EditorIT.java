@@ -189,6 +189,16 @@ class EditorIT {
         original.replace("  name: staging-app\n", "  name: staging-app\n  # moved next week\n");
     assertThat(otherLines).isNotEqualTo(original);
 
+    // Another file, begun from the same commit: lands on top.
+    String view =
+        java.nio.file.Files.readString(Path.of("../examples/demo-repo/views/backups.yaml"));
+    String otherFile = view + "# reviewed in the web UI\n";
+    assertThat(
+            commit(admin, "views/backups.yaml", otherFile, base, "Review the backups view")
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(head().getShortMessage()).isEqualTo("Review the backups view");
+
     HttpResponse<String> rebased = commit(admin, otherLines, base, "Note on staging-app");
 
     assertThat(rebased.statusCode()).isEqualTo(303);

@@ -423,6 +423,27 @@ class BrowserIT {
     page.click("[data-edit-commit]");
     page.waitForURL(demo.url() + "/repository");
     assertThat(page.locator("[data-flash]").textContent()).contains("Committed");
+    // The guest stops, and History links the commit to the controller's task.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        demo.json("/api/v1/guests/dc-east/120").at("/resource/status").asString())
+                    .isEqualTo("stopped"));
+    page.navigate(demo.url() + "/history");
+    Locator commit =
+        page.locator("[data-commit]")
+            .filter(new Locator.FilterOptions().setHasText("Stop dns-01 for its upgrade"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              page.reload();
+              assertThat(commit.locator("[data-action-task]").count()).isPositive();
+            });
+    commit.locator("[data-action-task]").first().click();
+    page.waitForURL(url -> url.contains("/tasks/dc-east/"));
 
     // The second editor changes the same line: refused, and its text is still there.
     int secondPower = line(second, "name: dns-01", 1) + 1;
@@ -448,6 +469,23 @@ class BrowserIT {
                     + " return i; } return -1; }",
                 List.of(text, nth)))
         .intValue();
+  }
+
+  @Test
+  void moveToCommitsAPlacementAndTheGuestMigrates() {
+    page.navigate(demo.url() + "/guests/dc-east/100");
+    page.click("[data-move] summary");
+    page.fill("[data-move] input[name=node]", "pve-east-2");
+    page.click("[data-move-submit]");
+    page.waitForURL(demo.url() + "/guests/dc-east/100");
+    assertThat(page.locator("[data-flash]").textContent()).contains("Move web-01 to pve-east-2");
+    // The page follows the migration by itself.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(page.locator("[data-observed=node] td").textContent())
+                    .isEqualTo("pve-east-2"));
   }
 
   @Test

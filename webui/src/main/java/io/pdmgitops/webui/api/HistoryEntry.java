@@ -12,9 +12,14 @@ public record HistoryEntry(StatusView.CommitView commit, String fetchedAt, List<
     actions = List.copyOf(actions);
   }
 
-  /** An action linked to the commit. */
+  /**
+   * An action linked to the commit.
+   *
+   * @param remote where it ran, for the link to its task
+   */
   public record Action(
       String resource,
+      String remote,
       String action,
       String state,
       Optional<String> exitStatus,

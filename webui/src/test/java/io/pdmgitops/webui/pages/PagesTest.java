@@ -111,6 +111,7 @@ class PagesTest {
               List.of(
                   new HistoryEntry.Action(
                       "Guest/web",
+                      "east",
                       "SHUTDOWN",
                       "FINISHED",
                       Optional.of("OK"),
