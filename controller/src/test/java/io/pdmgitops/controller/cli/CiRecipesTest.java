@@ -22,6 +22,7 @@ class CiRecipesTest {
   static final Pattern BLOCK = Pattern.compile("```(yaml|yml|sh)\\n(.*?)```", Pattern.DOTALL);
   static final Pattern COMMAND = Pattern.compile("java -jar pdm-gitops\\.jar ([^>|;\\n]+)");
 
+  /** A fenced block of the doc: its language and text. */
   record Block(String language, String text) {}
 
   static List<Block> blocks() throws Exception {

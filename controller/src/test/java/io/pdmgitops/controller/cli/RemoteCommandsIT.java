@@ -37,13 +37,19 @@ import tools.jackson.databind.JsonNode;
 class RemoteCommandsIT {
   static final String CI = TokenSecret.generate();
   static final String EAST = TokenSecret.generate();
+  static final String WEBHOOK_SECRET = TokenSecret.generate();
 
   @TempDir static Path temp;
   static RunningDemo running;
 
   @BeforeAll
   static void start() throws Exception {
-    running = new RunningDemo(Files.createDirectories(temp.resolve("data")));
+    Files.writeString(temp.resolve("webhook-secret"), WEBHOOK_SECRET);
+    running =
+        new RunningDemo(
+            Files.createDirectories(temp.resolve("data")),
+            java.util.Map.of(
+                "pdm.webhooks.secret-file", temp.resolve("webhook-secret").toString()));
     running.pushFileAndWait(
         temp.resolve("users"),
         "access/ci.yaml",
@@ -266,6 +272,91 @@ class RemoteCommandsIT {
     assertThat(resume.exit()).isZero();
     assertThat(resume.out()).contains("Resumed");
     assertThat(marker).doesNotExist();
+  }
+
+  /**
+   * docs/ci.md's recipes as CI would run them: each {@code pdm-gitops.jar} command of a {@code
+   * run:} or {@code script:} on a checkout of the demo repository (with the controller and token
+   * CI's variables would give), and each webhook script with bash, openssl and curl.
+   */
+  @Test
+  @Order(9)
+  void theRecipesOfTheCiDocRunAgainstTheDemo() throws Exception {
+    Path checkout = temp.resolve("recipe-checkout");
+    copy(Path.of("../examples/demo-repo"), checkout.resolve("desired-state"));
+    String sha;
+    try (Git git = Git.open(running.demo().repository().toFile())) {
+      sha = git.getRepository().resolve("refs/heads/main").name();
+    }
+    int commands = 0;
+    int hooks = 0;
+    for (CiRecipesTest.Block block : CiRecipesTest.blocks()) {
+      if (!block.language().equals("yml")) {
+        continue;
+      }
+      List<String> scripts = new ArrayList<>();
+      collectScripts(new org.yaml.snakeyaml.Yaml().load(block.text()), scripts);
+      for (String script : scripts) {
+        java.util.regex.Matcher command = CiRecipesTest.COMMAND.matcher(script);
+        while (command.find()) {
+          String[] args =
+              command
+                  .group(1)
+                  .strip()
+                  .replace("desired-state/", checkout.resolve("desired-state") + "/")
+                  .replace("\"$CI_COMMIT_SHA\"", sha)
+                  .split("\\s+");
+          Run result = args[0].equals("validate") ? plain(args) : run(pipeline(), args);
+          assertThat(result.exit())
+              .as("%s: %s%s", command.group(1), result.out(), result.err())
+              .isIn(0, 1);
+          commands++;
+        }
+        if (script.contains("/api/v1/webhooks/")) {
+          ProcessBuilder bash = new ProcessBuilder("bash", "-euc", script);
+          bash.environment().put("PDM_WEBHOOK_SECRET", WEBHOOK_SECRET);
+          bash.environment().put("PDM_GITOPS_CONTROLLER", running.url());
+          bash.redirectErrorStream(true);
+          Process process = bash.start();
+          String output = new String(process.getInputStream().readAllBytes());
+          assertThat(process.waitFor()).as(output).isZero();
+          assertThat(output).contains("queued");
+          hooks++;
+        }
+      }
+    }
+    assertThat(commands).as("pdm-gitops commands run").isGreaterThanOrEqualTo(6);
+    assertThat(hooks).as("webhook scripts run").isEqualTo(3);
+  }
+
+  /** The strings under every {@code run} and {@code script} key, however deep. */
+  @SuppressWarnings("unchecked")
+  private static void collectScripts(Object node, List<String> out) {
+    if (node instanceof java.util.Map<?, ?> map) {
+      for (var entry : ((java.util.Map<Object, Object>) map).entrySet()) {
+        Object key = entry.getKey();
+        Object value = entry.getValue();
+        if (("run".equals(key) || "script".equals(key)) && value instanceof String text) {
+          out.add(text);
+        } else if ("script".equals(key) && value instanceof List<?> lines) {
+          lines.forEach(line -> out.add(String.valueOf(line)));
+        } else {
+          collectScripts(value, out);
+        }
+      }
+    } else if (node instanceof List<?> list) {
+      list.forEach(item -> collectScripts(item, out));
+    }
+  }
+
+  private static Run plain(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine line = PdmGitopsCommand.newCommandLine();
+    line.setOut(new PrintWriter(out));
+    line.setErr(new PrintWriter(err));
+    int exit = line.execute(args);
+    return new Run(exit, out.toString(), err.toString());
   }
 
   private static void copy(Path from, Path to) throws Exception {
