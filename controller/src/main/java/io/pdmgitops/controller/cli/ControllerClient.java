@@ -1,5 +1,6 @@
 package io.pdmgitops.controller.cli;
 
+import io.pdmgitops.reconcilers.api.PinnedTrustManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -12,12 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.MessageDigest;
-import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -160,46 +157,14 @@ final class ControllerClient {
     }
   }
 
-  /** Trusts exactly the certificate with this SHA-256, as PVE pins a remote's. */
+  /** Trusts exactly the certificate with this SHA-256, as remotes are pinned. */
   private static X509TrustManager pinned(String fingerprint) {
-    String wanted = fingerprint.replace(":", "").strip().toLowerCase(Locale.ROOT);
-    if (!wanted.matches("[0-9a-f]{64}")) {
+    String hex = fingerprint.replace(":", "").strip().toUpperCase(Locale.ROOT);
+    if (!hex.matches("[0-9A-F]{64}")) {
       throw new IllegalArgumentException(
           "--fingerprint must be a SHA-256 fingerprint: 64 hex digits, colons allowed");
     }
-    return new X509TrustManager() {
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType)
-          throws CertificateException {
-        String seen;
-        try {
-          seen =
-              HexFormat.of()
-                  .formatHex(MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded()));
-        } catch (GeneralSecurityException e) {
-          throw new CertificateException(e);
-        }
-        if (!seen.equals(wanted)) {
-          throw new CertificateException(
-              "the controller's certificate has fingerprint "
-                  + HexFormat.ofDelimiter(":")
-                      .withUpperCase()
-                      .formatHex(HexFormat.of().parseHex(seen))
-                  + ", not the one given");
-        }
-      }
-
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType)
-          throws CertificateException {
-        throw new CertificateException("not a server");
-      }
-
-      @Override
-      public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
-      }
-    };
+    return new PinnedTrustManager(hex.replaceAll("(..)(?!$)", "$1:"));
   }
 
   Answer get(String path, Duration timeout) throws IOException {

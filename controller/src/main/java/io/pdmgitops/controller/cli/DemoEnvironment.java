@@ -1,5 +1,6 @@
 package io.pdmgitops.controller.cli;
 
+import io.pdmgitops.controller.files.FileTrees;
 import io.pdmgitops.simulator.SimulatedFleet;
 import io.pdmgitops.simulator.config.ClusterConfig;
 import io.pdmgitops.simulator.config.FleetConfig;
@@ -9,7 +10,6 @@ import io.pdmgitops.simulator.config.TokenConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -102,7 +102,7 @@ final class DemoEnvironment implements AutoCloseable {
   private static void seed(Path bare, Path demoRepo, Path work, DemoLogins logins)
       throws IOException, GitAPIException {
     Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
-    deleteRecursively(work);
+    FileTrees.delete(work);
     try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
       try (Stream<Path> files = Files.walk(demoRepo)) {
         for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -124,18 +124,7 @@ final class DemoEnvironment implements AutoCloseable {
           .setRefSpecs(new org.eclipse.jgit.transport.RefSpec("refs/heads/main:refs/heads/main"))
           .call();
     }
-    deleteRecursively(work);
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    FileTrees.delete(work);
   }
 
   Path repository() {

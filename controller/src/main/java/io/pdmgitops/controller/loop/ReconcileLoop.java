@@ -144,18 +144,31 @@ public final class ReconcileLoop implements AutoCloseable {
     }
   }
 
+  /** How long the full cycle after a commit waits for the focused pass's actions to be sent. */
+  static final Duration FOCUS_HEAD_START = Duration.ofMillis(300);
+
   /**
    * What the git poller calls with each new commit: first a focused pass over just the remotes
    * whose declared objects changed, so the change is acted on within a second even in a large
-   * fleet, then a full cycle.
+   * fleet, then a full cycle. The full cycle waits for the focused pass and gives its actions a
+   * {@link #FOCUS_HEAD_START}: on a small machine its poll of every remote would otherwise take the
+   * cores the focused pass and its first calls need.
    */
   public void onCommit(CommitOutcome outcome) {
     if (outcome instanceof CommitOutcome.Accepted accepted) {
       DesiredState previous = lastCommitted.getAndSet(accepted.state());
-      if (previous != null) {
-        focusThread.execute(() -> runFocused(previous, accepted.state(), accepted.commit().sha()));
+      if (previous == null) {
+        trigger();
+        return;
       }
-      trigger();
+      focusThread.execute(
+          () -> {
+            try {
+              runFocused(previous, accepted.state(), accepted.commit().sha());
+            } finally {
+              thread.schedule(this::trigger, FOCUS_HEAD_START.toMillis(), TimeUnit.MILLISECONDS);
+            }
+          });
     }
   }
 

@@ -1,5 +1,6 @@
 package io.pdmgitops.controller.plan;
 
+import io.pdmgitops.controller.files.FileTrees;
 import io.pdmgitops.controller.git.CommitOutcome;
 import io.pdmgitops.controller.git.GitSourceException;
 import io.pdmgitops.controller.git.RefTrees;
@@ -22,7 +23,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,7 +76,8 @@ public final class Plans implements PlanPort {
       return;
     }
     try (Stream<Path> left = Files.list(scratch)) {
-      left.filter(p -> p.getFileName().toString().startsWith("plan-")).forEach(Plans::delete);
+      left.filter(p -> p.getFileName().toString().startsWith("plan-"))
+          .forEach(FileTrees::deleteQuietly);
     } catch (IOException e) {
       // Not fatal: each plan has a directory of its own.
     }
@@ -121,7 +122,7 @@ public final class Plans implements PlanPort {
       throw new PlanRefusedException(503, "cannot write the candidate: " + e.getMessage());
     } finally {
       one.release();
-      delete(dir);
+      FileTrees.deleteQuietly(dir);
     }
   }
 
@@ -234,19 +235,6 @@ public final class Plans implements PlanPort {
       Path target = dir.resolve(file.getKey()).normalize();
       Files.createDirectories(target.getParent());
       Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
-    }
-  }
-
-  private static void delete(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      // Left behind, it is removed by the next start's sweep.
     }
   }
 }

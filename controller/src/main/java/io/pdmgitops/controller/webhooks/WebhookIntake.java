@@ -2,6 +2,7 @@ package io.pdmgitops.controller.webhooks;
 
 import io.pdmgitops.controller.security.AccessWebFilter;
 import io.pdmgitops.controller.security.AuditTrail;
+import io.pdmgitops.webui.BoundedBody;
 import io.pdmgitops.webui.audit.AuditKind;
 import java.time.Duration;
 import java.util.Optional;
@@ -9,9 +10,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -110,15 +109,7 @@ public final class WebhookIntake {
           .contentType(MediaType.APPLICATION_JSON)
           .bodyValue(message("problem", "Too many deliveries at once: retry in a second."));
     }
-    return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), MAX_BODY)
-        .map(
-            buffer -> {
-              byte[] bytes = new byte[buffer.readableByteCount()];
-              buffer.read(bytes);
-              DataBufferUtils.release(buffer);
-              return bytes;
-            })
-        .defaultIfEmpty(new byte[0])
+    return BoundedBody.read(request, MAX_BODY)
         .timeout(readTimeout)
         .flatMap(body -> delivered(provider.get(), request, body))
         .onErrorResume(DataBufferLimitException.class, e -> tooLarge())

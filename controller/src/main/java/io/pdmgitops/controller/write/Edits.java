@@ -1,5 +1,6 @@
 package io.pdmgitops.controller.write;
 
+import io.pdmgitops.controller.files.FileTrees;
 import io.pdmgitops.controller.git.CommitFiles;
 import io.pdmgitops.controller.git.CommitOutcome;
 import io.pdmgitops.controller.git.GitWriter;
@@ -88,7 +89,7 @@ public final class Edits implements EditPort {
     this.scratch = scratch;
     this.observed = observed;
     // One controller per data directory: whatever an earlier run left here is garbage.
-    delete(scratch);
+    FileTrees.deleteQuietly(scratch);
   }
 
   @Override
@@ -215,7 +216,7 @@ public final class Edits implements EditPort {
           Optional.empty());
     } finally {
       checks.release();
-      delete(dir);
+      FileTrees.deleteQuietly(dir);
     }
   }
 
@@ -306,7 +307,8 @@ public final class Edits implements EditPort {
     }
     Files.createDirectories(scratch);
     try (Stream<Path> old = Files.list(scratch)) {
-      old.filter(p -> p.getFileName().toString().startsWith("base-")).forEach(Edits::delete);
+      old.filter(p -> p.getFileName().toString().startsWith("base-"))
+          .forEach(FileTrees::deleteQuietly);
     }
     Path writing = Files.createTempDirectory(scratch, "writing-");
     files.writeTree(sha, writing);
@@ -330,19 +332,6 @@ public final class Edits implements EditPort {
           Files.copy(file, target);
         }
       }
-    }
-  }
-
-  private static void delete(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      // Left behind: the next base for a new commit clears the scratch directory's bases.
     }
   }
 }

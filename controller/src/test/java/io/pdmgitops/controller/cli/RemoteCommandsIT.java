@@ -175,7 +175,7 @@ class RemoteCommandsIT {
   @Order(3)
   void planOfAnInvalidDirectoryPrintsItsProblemsAtFileLineColumnAndExitsTwo() throws Exception {
     Path dir = temp.resolve("candidate");
-    copy(Path.of("../examples/demo-repo"), dir);
+    io.pdmgitops.controller.TestFiles.copyTree(Path.of("../examples/demo-repo"), dir);
     Files.writeString(
         dir.resolve("guests/broken.yaml"),
         """
@@ -199,7 +199,7 @@ class RemoteCommandsIT {
   @Order(4)
   void planOfAValidDirectoryJudgesItsEdits() throws Exception {
     Path dir = temp.resolve("valid");
-    copy(Path.of("../examples/demo-repo"), dir);
+    io.pdmgitops.controller.TestFiles.copyTree(Path.of("../examples/demo-repo"), dir);
     Path file = dir.resolve("guests/dc-east.yaml");
     Files.writeString(
         file,
@@ -283,7 +283,8 @@ class RemoteCommandsIT {
   @Order(9)
   void theRecipesOfTheCiDocRunAgainstTheDemo() throws Exception {
     Path checkout = temp.resolve("recipe-checkout");
-    copy(Path.of("../examples/demo-repo"), checkout.resolve("desired-state"));
+    io.pdmgitops.controller.TestFiles.copyTree(
+        Path.of("../examples/demo-repo"), checkout.resolve("desired-state"));
     String sha;
     try (Git git = Git.open(running.demo().repository().toFile())) {
       sha = git.getRepository().resolve("refs/heads/main").name();
@@ -357,18 +358,5 @@ class RemoteCommandsIT {
     line.setErr(new PrintWriter(err));
     int exit = line.execute(args);
     return new Run(exit, out.toString(), err.toString());
-  }
-
-  private static void copy(Path from, Path to) throws Exception {
-    try (var files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }

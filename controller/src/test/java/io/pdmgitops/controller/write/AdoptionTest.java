@@ -56,7 +56,7 @@ class AdoptionTest {
   @Test
   void theDocumentLoadsBesideTheRepositoryAndDeclaresThePowerAsItIs(@TempDir Path dir)
       throws Exception {
-    copy(DEMO, dir);
+    io.pdmgitops.controller.TestFiles.copyTree(DEMO, dir);
     GuestObservation paused = observed("odd \"name\"", 310, ObservedPower.PAUSED);
     Files.writeString(
         dir.resolve("guests/adopted.yaml"),
@@ -72,18 +72,5 @@ class AdoptionTest {
         .hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("STOPPED"));
     assertThat(state.guest("odd-name").orElseThrow().spec().name()).isEqualTo("odd \"name\"");
     assertThat(state.guest("odd-name").orElseThrow().spec().power()).isEmpty();
-  }
-
-  private static void copy(Path from, Path to) throws Exception {
-    try (var files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }

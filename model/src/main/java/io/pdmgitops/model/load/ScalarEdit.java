@@ -32,13 +32,8 @@ public final class ScalarEdit {
    */
   public static String set(
       String file, String text, Kind kind, String name, String pointer, String value) {
-    YamlFileReader.FileContent content =
-        new YamlFileReader(LoaderLimits.defaults()).read(file, new StringReader(text));
     YamlDocument document =
-        content.documents().stream()
-            .filter(d -> kind.kindName().equals(d.root().path("kind").asString("")))
-            .filter(d -> name.equals(d.root().path("metadata").path("name").asString("")))
-            .findFirst()
+        find(file, text, kind, name)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
@@ -74,13 +69,8 @@ public final class ScalarEdit {
   /** As {@link #set}, where the document has the field; else the text as it is. */
   public static String setIfPresent(
       String file, String text, Kind kind, String name, String pointer, String value) {
-    YamlFileReader.FileContent content =
-        new YamlFileReader(LoaderLimits.defaults()).read(file, new StringReader(text));
     boolean present =
-        content.documents().stream()
-            .filter(d -> kind.kindName().equals(d.root().path("kind").asString("")))
-            .filter(d -> name.equals(d.root().path("metadata").path("name").asString("")))
-            .anyMatch(d -> !d.root().at(pointer).isMissingNode());
+        find(file, text, kind, name).map(d -> !d.root().at(pointer).isMissingNode()).orElse(false);
     return present ? set(file, text, kind, name, pointer, value) : text;
   }
 
@@ -97,13 +87,8 @@ public final class ScalarEdit {
       String name,
       String pointer,
       java.util.Map<String, ?> value) {
-    YamlFileReader.FileContent content =
-        new YamlFileReader(LoaderLimits.defaults()).read(file, new StringReader(text));
     YamlDocument document =
-        content.documents().stream()
-            .filter(d -> kind.kindName().equals(d.root().path("kind").asString("")))
-            .filter(d -> name.equals(d.root().path("metadata").path("name").asString("")))
-            .findFirst()
+        find(file, text, kind, name)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
@@ -181,6 +166,16 @@ public final class ScalarEdit {
           entries.add(scalar(k) + ": " + written);
         });
     return "{" + String.join(", ", entries) + "}";
+  }
+
+  /** The document of that kind and name in the file's text. */
+  private static java.util.Optional<YamlDocument> find(
+      String file, String text, Kind kind, String name) {
+    return new YamlFileReader(LoaderLimits.defaults())
+        .read(file, new StringReader(text)).documents().stream()
+            .filter(d -> kind.kindName().equals(d.root().path("kind").asString("")))
+            .filter(d -> name.equals(d.root().path("metadata").path("name").asString("")))
+            .findFirst();
   }
 
   /** Where the scalar that starts at {@code start} ends: its closing quote, or the plain text. */

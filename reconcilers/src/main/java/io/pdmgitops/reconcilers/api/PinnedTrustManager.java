@@ -15,12 +15,15 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * Trusts exactly one certificate, by its SHA-256 fingerprint, as PDM does for pinned endpoints:
  * self-signed node certificates work, and any other certificate fails with the fingerprint it
- * presented.
+ * presented. Also the command line's trust in a controller's own certificate.
  */
-final class PinnedTrustManager extends X509ExtendedTrustManager {
+public final class PinnedTrustManager extends X509ExtendedTrustManager {
   private final String expected;
 
-  PinnedTrustManager(String fingerprint) {
+  /**
+   * @param fingerprint SHA-256 as {@code AB:CD:...}, in either case
+   */
+  public PinnedTrustManager(String fingerprint) {
     this.expected = normalise(fingerprint);
   }
 

@@ -1,5 +1,6 @@
 package io.pdmgitops.webui.control;
 
+import io.pdmgitops.webui.BoundedBody;
 import io.pdmgitops.webui.access.Viewer;
 import io.pdmgitops.webui.api.ApiDocs;
 import io.pdmgitops.webui.api.NotFoundException;
@@ -8,9 +9,7 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springdoc.webflux.core.fn.SpringdocRouteBuilder;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -128,16 +127,12 @@ public final class ControlRoutes {
 
   /** The reason in the body, else who asked. */
   private static Mono<String> reason(ServerRequest request) {
-    return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), MAX_BODY)
-        .map(
-            buffer -> {
-              byte[] bytes = new byte[buffer.readableByteCount()];
-              buffer.read(bytes);
-              DataBufferUtils.release(buffer);
-              return bytes;
-            })
+    return BoundedBody.read(request, MAX_BODY)
         .map(
             body -> {
+              if (body.length == 0) {
+                return "";
+              }
               try {
                 JsonNode reason = JSON.readTree(body).path("reason");
                 return reason.isString() ? reason.asString().strip() : "";
@@ -146,7 +141,6 @@ public final class ControlRoutes {
                     "the body must be JSON such as {\"reason\": \"maintenance window\"}");
               }
             })
-        .defaultIfEmpty("")
         .map(reason -> reason.isEmpty() ? "suspended by " + actor(request) : reason);
   }
 

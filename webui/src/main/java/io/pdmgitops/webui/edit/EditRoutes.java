@@ -1,5 +1,6 @@
 package io.pdmgitops.webui.edit;
 
+import io.pdmgitops.webui.BoundedBody;
 import io.pdmgitops.webui.access.Viewer;
 import io.pdmgitops.webui.api.NotFoundException;
 import io.pdmgitops.webui.pages.Format;
@@ -10,9 +11,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
@@ -302,15 +301,7 @@ public final class EditRoutes {
   record Typed(String path, String text) {}
 
   private static Mono<Typed> json(ServerRequest request) {
-    return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), MAX_TEXT + 4096)
-        .map(
-            buffer -> {
-              byte[] bytes = new byte[buffer.readableByteCount()];
-              buffer.read(bytes);
-              DataBufferUtils.release(buffer);
-              return bytes;
-            })
-        .defaultIfEmpty(new byte[0])
+    return BoundedBody.read(request, MAX_TEXT + 4096)
         .map(
             bytes -> {
               try {

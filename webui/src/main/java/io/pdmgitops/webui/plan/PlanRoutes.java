@@ -1,13 +1,12 @@
 package io.pdmgitops.webui.plan;
 
+import io.pdmgitops.webui.BoundedBody;
 import io.pdmgitops.webui.api.ApiDocs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.springdoc.webflux.core.fn.SpringdocRouteBuilder;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -72,15 +71,7 @@ public final class PlanRoutes {
     if (request.headers().contentLength().orElse(-1) > MAX_BODY) {
       return tooLarge();
     }
-    return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), MAX_BODY)
-        .map(
-            buffer -> {
-              byte[] bytes = new byte[buffer.readableByteCount()];
-              buffer.read(bytes);
-              DataBufferUtils.release(buffer);
-              return bytes;
-            })
-        .defaultIfEmpty(new byte[0])
+    return BoundedBody.read(request, MAX_BODY)
         .timeout(READ_TIMEOUT)
         .map(PlanRoutes::parse)
         .publishOn(Schedulers.boundedElastic())
