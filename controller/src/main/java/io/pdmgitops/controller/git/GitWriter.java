@@ -111,6 +111,15 @@ public final class GitWriter {
   @FunctionalInterface
   public interface Check {
     Optional<String> refusal(Path desiredStateRoot);
+
+    /**
+     * Looks again once the change was put on top of commits pushed meanwhile: each side alone may
+     * be valid and their sum not (two documents of one name). Only validity: the rights were judged
+     * on the change itself, and the others' commits are not the caller's.
+     */
+    default Optional<String> refusalAfterRebase(Path desiredStateRoot) {
+      return Optional.empty();
+    }
   }
 
   /** Pushed; {@code rebased} when the branch had moved and the change was put on top. */
@@ -208,6 +217,14 @@ public final class GitWriter {
               return conflict.get();
             }
             rebased = true;
+            Optional<String> merged = check.refusalAfterRebase(root());
+            if (merged.isPresent()) {
+              return new Refused(
+                  "with the commits pushed meanwhile (up to "
+                      + head.name().substring(0, 12)
+                      + ") "
+                      + merged.get());
+            }
           }
           RemoteRefUpdate.Status status = push(git);
           if (status == RemoteRefUpdate.Status.OK || status == RemoteRefUpdate.Status.UP_TO_DATE) {

@@ -37,18 +37,28 @@ final class ChangeCheck implements GitWriter.Check {
   public Optional<String> refusal(Path desiredStateRoot) {
     LoadResult loaded = new DesiredStateLoader().load(desiredStateRoot);
     if (loaded.state().isEmpty()) {
-      return Optional.of(
-          "the change would make the desired state invalid: "
-              + loaded.problems().stream()
-                  .filter(Problem::isError)
-                  .findFirst()
-                  .map(p -> ProblemFormatter.format(p, ""))
-                  .orElse("run validate to see why"));
+      return Optional.of(invalid(loaded));
     }
     ChangeAuthorization.Verdict verdict =
         ChangeAuthorization.check(before, loaded.state().get(), files, caller, policy);
     forbidden = !verdict.allowed();
     return verdict.allowed() ? Optional.empty() : Optional.of(verdict.reason());
+  }
+
+  @Override
+  public Optional<String> refusalAfterRebase(Path desiredStateRoot) {
+    LoadResult loaded = new DesiredStateLoader().load(desiredStateRoot);
+    forbidden = false;
+    return loaded.state().isPresent() ? Optional.empty() : Optional.of(invalid(loaded));
+  }
+
+  private static String invalid(LoadResult loaded) {
+    return "the change would make the desired state invalid: "
+        + loaded.problems().stream()
+            .filter(Problem::isError)
+            .findFirst()
+            .map(p -> ProblemFormatter.format(p, ""))
+            .orElse("run validate to see why");
   }
 
   /** Whether the last refusal was about rights, not validity. */

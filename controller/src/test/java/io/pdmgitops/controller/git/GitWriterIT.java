@@ -6,6 +6,7 @@ import io.pdmgitops.controller.git.GitWriter.Change;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -140,6 +141,53 @@ class GitWriterIT {
     // The writer's clone is usable for the next change.
     assertThat(writer.commit(stop(theirs).withBase(theirs)))
         .isInstanceOf(GitWriter.Committed.class);
+  }
+
+  @Test
+  void twoChangesValidAloneButNotTogetherAreNotPushedAfterTheRebase() throws Exception {
+    // Someone adds a remote named east; this change, begun before, adds another remote east.
+    String theirs = elsewhere("remotes.yaml", "# remotes\nkind: Remote\nmetadata: {name: east}\n");
+    GitWriter.Check duplicates =
+        new GitWriter.Check() {
+          @Override
+          public Optional<String> refusal(java.nio.file.Path root) {
+            return Optional.empty();
+          }
+
+          @Override
+          public Optional<String> refusalAfterRebase(java.nio.file.Path root) {
+            try {
+              long easts =
+                  Files.readString(root.resolve("remotes.yaml"))
+                          .lines()
+                          .filter(l -> l.contains("name: east"))
+                          .count()
+                      + Files.readString(root.resolve("more-remotes.yaml"))
+                          .lines()
+                          .filter(l -> l.contains("name: east"))
+                          .count();
+              return easts > 1 ? Optional.of("Remote/east is declared twice") : Optional.empty();
+            } catch (java.io.IOException e) {
+              return Optional.of(e.toString());
+            }
+          }
+        };
+    Change mine =
+        new Change(
+            base,
+            Map.of(
+                "more-remotes.yaml",
+                GitWriter.FileEdit.write("kind: Remote\nmetadata: {name: east}\n")),
+            "Add east",
+            ALICE);
+
+    GitWriter.Outcome outcome = writer.commit(mine, duplicates);
+
+    assertThat(outcome).isInstanceOf(GitWriter.Refused.class);
+    assertThat(((GitWriter.Refused) outcome).reason())
+        .contains("with the commits pushed meanwhile")
+        .contains("Remote/east is declared twice");
+    assertThat(head().getName()).isEqualTo(theirs);
   }
 
   @Test

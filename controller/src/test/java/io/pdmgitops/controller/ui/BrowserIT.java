@@ -366,7 +366,8 @@ class BrowserIT {
   }
 
   @Test
-  void theEditorChecksAsYouTypeAndASecondEditorOfTheSameLineKeepsItsTextOnConflict() {
+  void theEditorChecksAsYouTypeAndASecondEditorOfTheSameLineKeepsItsTextOnConflict()
+      throws Exception {
     page.navigate(demo.url() + "/repository");
     page.click("[data-file='guests/dc-east.yaml'] [data-edit]");
     page.waitForSelector(".CodeMirror");
@@ -423,6 +424,12 @@ class BrowserIT {
     page.click("[data-edit-commit]");
     page.waitForURL(demo.url() + "/repository");
     assertThat(page.locator("[data-flash]").textContent()).contains("Committed");
+    try (org.eclipse.jgit.api.Git git =
+        org.eclipse.jgit.api.Git.open(demo.demo().repository().toFile())) {
+      var head = git.log().setMaxCount(1).call().iterator().next();
+      assertThat(head.getShortMessage()).isEqualTo("Stop dns-01 for its upgrade");
+      assertThat(head.getAuthorIdent().getEmailAddress()).isEqualTo("infra-admins@corp.example");
+    }
     // The guest stops, and History links the commit to the controller's task.
     await()
         .atMost(Duration.ofSeconds(60))
