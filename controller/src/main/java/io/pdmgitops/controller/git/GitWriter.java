@@ -209,38 +209,7 @@ public final class GitWriter {
         if (mode == Mode.REVIEW) {
           return propose(git, made, change.author());
         }
-        boolean rebased = false;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-          if (!git.getRepository().resolve(WORK_BRANCH + "~1").equals(head)) {
-            Optional<Conflict> conflict = rebase(git, head);
-            if (conflict.isPresent()) {
-              return conflict.get();
-            }
-            rebased = true;
-            Optional<String> merged = check.refusalAfterRebase(root());
-            if (merged.isPresent()) {
-              return new Refused(
-                  "with the commits pushed meanwhile (up to "
-                      + head.name().substring(0, 12)
-                      + ") "
-                      + merged.get());
-            }
-          }
-          RemoteRefUpdate.Status status = push(git);
-          if (status == RemoteRefUpdate.Status.OK || status == RemoteRefUpdate.Status.UP_TO_DATE) {
-            String sha = git.getRepository().resolve(WORK_BRANCH).name();
-            LOG.info(
-                "pushed {} to {} ({})", sha, settings.branch(), change.author().getEmailAddress());
-            return new Committed(sha, rebased);
-          }
-          if (status != RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD
-              && status != RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED) {
-            return new Failed("the push was refused: " + status);
-          }
-          fetch(git);
-          head = head(git);
-        }
-        return new Failed("the branch kept moving: tried " + ATTEMPTS + " times");
+        return pushRebasing(git, head, check, change.author());
       }
     } catch (IllegalArgumentException e) {
       return new Failed(e.getMessage());
@@ -354,20 +323,52 @@ public final class GitWriter {
       if (mode == Mode.REVIEW) {
         return propose(git, made, author);
       }
-      RemoteRefUpdate.Status status = push(git);
-      if (status == RemoteRefUpdate.Status.OK) {
-        return new Committed(git.getRepository().resolve(WORK_BRANCH).name(), false);
-      }
-      return new Failed(
-          status == RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD
-              ? "the branch moved while reverting: try again"
-              : "the push was refused: " + status);
+      return pushRebasing(git, head, check, author);
     } catch (GitAPIException | IOException | GitSourceException | RuntimeException e) {
       String reason =
           e.getClass().getSimpleName() + ": " + GitTransport.redact(e.getMessage(), token);
       LOG.warn("a revert in {} was not pushed: {}", settings.redactedUrl(), reason);
       return new Failed(reason);
     }
+  }
+
+  /**
+   * Pushes the work branch; when the branch moved meanwhile, puts the work on top (a conflict on
+   * the same lines ends it), checks the result again, and tries again, {@link #ATTEMPTS} times.
+   */
+  private Outcome pushRebasing(Git git, ObjectId head, Check check, PersonIdent author)
+      throws GitAPIException, IOException, GitSourceException {
+    boolean rebased = false;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      if (!git.getRepository().resolve(WORK_BRANCH + "~1").equals(head)) {
+        Optional<Conflict> conflict = rebase(git, head);
+        if (conflict.isPresent()) {
+          return conflict.get();
+        }
+        rebased = true;
+        Optional<String> merged = check.refusalAfterRebase(root());
+        if (merged.isPresent()) {
+          return new Refused(
+              "with the commits pushed meanwhile (up to "
+                  + head.name().substring(0, 12)
+                  + ") "
+                  + merged.get());
+        }
+      }
+      RemoteRefUpdate.Status status = push(git);
+      if (status == RemoteRefUpdate.Status.OK || status == RemoteRefUpdate.Status.UP_TO_DATE) {
+        String sha = git.getRepository().resolve(WORK_BRANCH).name();
+        LOG.info("pushed {} to {} ({})", sha, settings.branch(), author.getEmailAddress());
+        return new Committed(sha, rebased);
+      }
+      if (status != RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD
+          && status != RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED) {
+        return new Failed("the push was refused: " + status);
+      }
+      fetch(git);
+      head = head(git);
+    }
+    return new Failed("the branch kept moving: tried " + ATTEMPTS + " times");
   }
 
   private Optional<Conflict> rebase(Git git, ObjectId onto) throws GitAPIException {

@@ -232,6 +232,29 @@ class GitWriterIT {
   }
 
   @Test
+  void aRevertRacedByAnotherPushIsPutOnTopOfItInsteadOfFailing() throws Exception {
+    String stopped = ((GitWriter.Committed) writer.commit(stop(base))).sha();
+    PersonIdent bob = new PersonIdent("Bob Admin", "bob@corp.example");
+    // Someone pushes between the revert's fetch and its push: the check runs in between.
+    GitWriter.Check race =
+        root -> {
+          try {
+            elsewhere("remotes.yaml", "# remotes, pushed during the revert\n");
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          return Optional.empty();
+        };
+
+    GitWriter.Outcome outcome = writer.revert(stopped, "Revert \"Stop web\"", bob, race);
+
+    assertThat(outcome).isInstanceOf(GitWriter.Committed.class);
+    assertThat(((GitWriter.Committed) outcome).rebased()).isTrue();
+    assertThat(fileAtHead("guests.yaml")).contains("power: running");
+    assertThat(fileAtHead("remotes.yaml")).contains("pushed during the revert");
+  }
+
+  @Test
   void aRevertThatNoLongerAppliesOrIsRefusedPushesNothing() throws Exception {
     String stopped = ((GitWriter.Committed) writer.commit(stop(base))).sha();
     String paused = elsewhere("guests.yaml", GUESTS.replace("power: running", "power: paused"));
