@@ -1,8 +1,8 @@
 package io.pdmgitops.controller.diagnostics;
 
+import io.pdmgitops.controller.threads.DaemonThreads;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,13 +23,7 @@ public final class StallReporter implements AutoCloseable {
   private final String what;
   private final Duration bound;
   private final AtomicReference<Run> current = new AtomicReference<>();
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "stall-reporter");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService timer = DaemonThreads.scheduler("stall-reporter");
 
   public StallReporter(String what, Duration bound) {
     this.what = what;

@@ -1,5 +1,6 @@
 package io.pdmgitops.controller.git;
 
+import io.pdmgitops.controller.threads.DaemonThreads;
 import io.pdmgitops.webui.api.NotFoundException;
 import io.pdmgitops.webui.api.SourceFile;
 import io.pdmgitops.webui.api.SourcePort;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,14 +42,7 @@ public final class CommitFiles implements SourcePort {
   static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
   private final Path clone;
-  private final ExecutorService readers =
-      Executors.newFixedThreadPool(
-          2,
-          task -> {
-            Thread thread = new Thread(task, "commit-files");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final ExecutorService readers = DaemonThreads.pool("commit-files", 2);
   private final Optional<String> subdirectory;
 
   public CommitFiles(Path clone, Optional<String> subdirectory) {

@@ -1,9 +1,9 @@
 package io.pdmgitops.controller.git;
 
 import io.pdmgitops.controller.diagnostics.StallReporter;
+import io.pdmgitops.controller.threads.DaemonThreads;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,13 +37,7 @@ public final class GitPoller implements AutoCloseable {
   private final DoubleSupplier random;
   private final Consumer<CommitOutcome> onNewCommit;
   private final Consumer<Optional<GitSourceException>> onFetch;
-  private final ScheduledExecutorService thread =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "git-poller");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService thread = DaemonThreads.scheduler("git-poller");
   private final AtomicBoolean queued = new AtomicBoolean();
   private final AtomicLong fetches = new AtomicLong();
   private final AtomicBoolean trailing = new AtomicBoolean();

@@ -4,6 +4,7 @@ import io.pdmgitops.controller.diagnostics.StallReporter;
 import io.pdmgitops.controller.git.CommitOutcome;
 import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.queue.ReconcileQueue;
+import io.pdmgitops.controller.threads.DaemonThreads;
 import io.pdmgitops.model.DesiredState;
 import io.pdmgitops.model.ObjectRef;
 import io.pdmgitops.model.desired.Guest;
@@ -29,7 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -94,13 +94,13 @@ public final class ReconcileLoop implements AutoCloseable {
 
   private final StallReporter stalls;
   private final ActionFailures failures;
-  private final ScheduledExecutorService thread = daemon("reconcile-loop");
+  private final ScheduledExecutorService thread = DaemonThreads.scheduler("reconcile-loop");
 
   /**
    * Focused passes run beside the full cycle, not behind it: a commit for a healthy remote is acted
    * on while a full cycle still waits for a slow one.
    */
-  private final ScheduledExecutorService focusThread = daemon("reconcile-focus");
+  private final ScheduledExecutorService focusThread = DaemonThreads.scheduler("reconcile-focus");
 
   /** Where each remote's answer is judged and planned, one at a time. */
   private final Scheduler planning = Schedulers.newSingle("reconcile-plan", true);
@@ -515,15 +515,6 @@ public final class ReconcileLoop implements AutoCloseable {
           wait.isNegative() ? Duration.ZERO : wait, retryable.reason());
     }
     return result;
-  }
-
-  private static ScheduledExecutorService daemon(String name) {
-    return Executors.newSingleThreadScheduledExecutor(
-        r -> {
-          Thread t = new Thread(r, name);
-          t.setDaemon(true);
-          return t;
-        });
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.pdmgitops.controller.security;
 
+import io.pdmgitops.controller.threads.DaemonThreads;
 import io.pdmgitops.webui.audit.AuditEntry;
 import io.pdmgitops.webui.audit.AuditKind;
 import java.time.Clock;
@@ -50,8 +51,7 @@ public final class AuditTrail implements AutoCloseable {
   public AuditTrail(Consumer<List<AuditEntry>> store, Clock clock) {
     this.store = store;
     this.clock = clock;
-    this.writer = new Thread(this::write, "audit-writer");
-    writer.setDaemon(true);
+    this.writer = DaemonThreads.named("audit-writer").newThread(this::write);
     writer.start();
   }
 

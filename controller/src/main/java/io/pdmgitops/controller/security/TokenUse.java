@@ -1,6 +1,7 @@
 package io.pdmgitops.controller.security;
 
 import io.pdmgitops.controller.store.JdbcTokenStore;
+import io.pdmgitops.controller.threads.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,13 +28,7 @@ public final class TokenUse implements AutoCloseable {
   private final Clock clock;
   private final Map<String, Instant> pending = new ConcurrentHashMap<>();
   private final Map<String, Instant> recent = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService writer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "token-use");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService writer = DaemonThreads.scheduler("token-use");
 
   public TokenUse(JdbcTokenStore store, Clock clock) {
     this.store = store;

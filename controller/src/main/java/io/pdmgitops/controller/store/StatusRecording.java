@@ -1,9 +1,9 @@
 package io.pdmgitops.controller.store;
 
+import io.pdmgitops.controller.threads.DaemonThreads;
 import io.pdmgitops.model.drift.DriftReport;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +20,7 @@ public final class StatusRecording implements AutoCloseable {
 
   private final StatusRecorder recorder;
   private final AtomicReference<Pending> pending = new AtomicReference<>();
-  private final ExecutorService thread =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "status-recorder");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService thread = DaemonThreads.single("status-recorder");
 
   public StatusRecording(StatusRecorder recorder) {
     this.recorder = recorder;

@@ -1,7 +1,7 @@
 package io.pdmgitops.controller.store;
 
+import io.pdmgitops.controller.threads.DaemonThreads;
 import java.time.Clock;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -16,13 +16,7 @@ public final class StoreHousekeeping implements AutoCloseable {
   private final JdbcAuditLog auditLog;
   private final RetentionSettings retention;
   private final Clock clock;
-  private final ScheduledExecutorService thread =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "store-housekeeping");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService thread = DaemonThreads.scheduler("store-housekeeping");
 
   public StoreHousekeeping(
       JdbcStatusStore statusStore,
