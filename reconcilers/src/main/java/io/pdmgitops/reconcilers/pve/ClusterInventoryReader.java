@@ -24,8 +24,8 @@ import tools.jackson.databind.ValueDeserializer;
  * controller's hottest read (every poll of every remote). No row record in between, fields the
  * inventory does not keep are skipped without being decoded, and the names repeated on every row
  * (node, pool, tags) are shared within one answer, so a sweep of 100,000 guests allocates and keeps
- * far less (docs/benchmarks.md). Lenient as {@link ClusterResourceReader}: numbers and booleans
- * also as strings, nulls absent, unknown fields and shapes skipped.
+ * far less (docs/benchmarks.md). Lenient as {@link io.pdmgitops.reconcilers.api.LenientJson}:
+ * numbers and booleans also as strings, nulls absent, unknown fields and shapes skipped.
  */
 final class ClusterInventoryReader extends ValueDeserializer<ClusterInventory> {
   @Override
@@ -149,7 +149,7 @@ final class ClusterInventoryReader extends ValueDeserializer<ClusterInventory> {
           case "vmid" -> vmid = p.getValueAsInt();
           case "name" -> name = p.getValueAsString();
           case "status" -> status = answer.strings.of(p, token);
-          case "template" -> template = ClusterResourceReader.bool(p, token);
+          case "template" -> template = bool(p, token);
           case "cpu" -> cpu = p.getValueAsDouble();
           case "maxcpu" -> maxcpu = p.getValueAsDouble();
           case "mem" -> mem = p.getValueAsLong();
@@ -163,7 +163,7 @@ final class ClusterInventoryReader extends ValueDeserializer<ClusterInventory> {
           case "storage" -> storage = answer.strings.of(p, token);
           case "plugintype" -> plugintype = answer.strings.of(p, token);
           case "content" -> content = answer.strings.of(p, token);
-          case "shared" -> shared = ClusterResourceReader.bool(p, token);
+          case "shared" -> shared = bool(p, token);
           default -> {} // not kept (traffic counters, HA state, ...): the parser skips it unread
         }
       }
@@ -227,7 +227,7 @@ final class ClusterInventoryReader extends ValueDeserializer<ClusterInventory> {
           node != null ? node : "",
           power(),
           template,
-          ClusterResourceReader.noLockIfEmpty(lock),
+          noLockIfEmpty(lock),
           Duration.ofSeconds(uptime),
           tagList(),
           Optional.ofNullable(pool),
@@ -268,5 +268,21 @@ final class ClusterInventoryReader extends ValueDeserializer<ClusterInventory> {
           maxdisk,
           content == null ? List.of() : PveLists.commaSeparated(content));
     }
+  }
+
+  static Optional<String> noLockIfEmpty(String lock) {
+    return lock == null || lock.isEmpty() ? Optional.empty() : Optional.of(lock);
+  }
+
+  static Boolean bool(JsonParser p, JsonToken token) {
+    return switch (token) {
+      case VALUE_TRUE -> true;
+      case VALUE_FALSE -> false;
+      case VALUE_STRING -> {
+        String text = p.getString().trim();
+        yield text.equals("1") || text.equalsIgnoreCase("true");
+      }
+      default -> p.getValueAsLong() != 0;
+    };
   }
 }

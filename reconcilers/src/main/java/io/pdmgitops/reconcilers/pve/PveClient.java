@@ -5,7 +5,6 @@ import io.pdmgitops.reconcilers.api.TaskLog;
 import io.pdmgitops.reconcilers.api.TaskStatus;
 import io.pdmgitops.reconcilers.api.Upid;
 import java.util.List;
-import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,17 +18,11 @@ public interface PveClient {
   /** {@code GET /cluster/status}. */
   Mono<List<ClusterMember>> clusterStatus();
 
-  /** {@code GET /cluster/resources}, optionally filtered; one call for the whole cluster. */
-  Mono<List<ClusterResource>> clusterResources(Optional<ResourceType> type);
-
   /**
    * {@code GET /cluster/resources} read straight into the inventory's nodes, guests and storages:
    * the same single call, for the poll of every remote.
    */
   Mono<ClusterInventory> clusterInventory();
-
-  /** {@code GET /cluster/nextid}: the lowest free VMID. */
-  Mono<Integer> nextId();
 
   /** {@code GET /nodes}. */
   Mono<List<PveNode>> nodes();
@@ -55,12 +48,6 @@ public interface PveClient {
 
   /** {@code POST /nodes/{node}/{type}/{vmid}/status/{action}}: the task started. */
   Mono<Upid> power(String node, GuestType type, int vmid, PowerAction action);
-
-  /**
-   * {@code POST /nodes/{node}/qemu/{vmid}/status/reset}: a hard reset, which only VMs have; there
-   * is no guest type to pass, so a container cannot be sent one.
-   */
-  Mono<Upid> resetVm(String node, int vmid);
 
   /** {@code GET /nodes/{node}/tasks}, newest first. */
   Mono<List<TaskSummary>> tasks(String node, TaskSource source, int limit);

@@ -12,7 +12,6 @@ import io.pdmgitops.reconcilers.api.TaskStatus;
 import io.pdmgitops.reconcilers.api.Upid;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -39,12 +38,6 @@ public final class WebPveClient implements PveClient {
   }
 
   @Override
-  public Mono<List<ClusterResource>> clusterResources(Optional<ResourceType> type) {
-    Map<String, String> query = type.map(t -> Map.of("type", t.wire())).orElse(Map.of());
-    return transport.get("/cluster/resources", query).map(e -> list(e, ClusterResource.class));
-  }
-
-  @Override
   public Mono<ClusterInventory> clusterInventory() {
     return get("/cluster/resources")
         // Reading thousands of rows takes milliseconds: off the event loop, which meanwhile
@@ -55,11 +48,6 @@ public final class WebPveClient implements PveClient {
               ClusterInventory inventory = one(e, ClusterInventory.class);
               return inventory == null ? ClusterInventory.EMPTY : inventory;
             });
-  }
-
-  @Override
-  public Mono<Integer> nextId() {
-    return get("/cluster/nextid").map(e -> e.data().asInt());
   }
 
   @Override
@@ -102,13 +90,6 @@ public final class WebPveClient implements PveClient {
   public Mono<Upid> power(String node, GuestType type, int vmid, PowerAction action) {
     return transport
         .post(guestPath(node, type, vmid) + "/status/" + action.wire(), Map.of())
-        .map(e -> upid(e.data()));
-  }
-
-  @Override
-  public Mono<Upid> resetVm(String node, int vmid) {
-    return transport
-        .post(guestPath(node, GuestType.QEMU, vmid) + "/status/reset", Map.of())
         .map(e -> upid(e.data()));
   }
 

@@ -9,7 +9,6 @@ import io.pdmgitops.reconcilers.api.Product;
 import io.pdmgitops.reconcilers.api.ProxmoxTransport;
 import io.pdmgitops.reconcilers.api.RemoteConnection;
 import io.pdmgitops.reconcilers.api.TlsProbe;
-import io.pdmgitops.reconcilers.pve.ClusterResource;
 import io.pdmgitops.reconcilers.pve.PveClient;
 import io.pdmgitops.reconcilers.pve.WebPveClient;
 import io.pdmgitops.simulator.SimulatedFleet;
@@ -69,7 +68,7 @@ class ClusterResourcesBenchmark {
 
       Supplier<Integer> server = () -> fleet.cluster("gen-1").handle(inProcess).data().size();
       Supplier<Integer> floor = () -> send(plain, request).length;
-      Supplier<Integer> ours = () -> client.clusterResources(Optional.empty()).block().size();
+      Supplier<Integer> ours = () -> client.clusterInventory().block().guests().size();
       Supplier<Integer> fetchOnly =
           () -> transport.get("/cluster/resources", Map.of()).block().size();
       for (int i = 0; i < WARMUP; i++) {
@@ -94,8 +93,7 @@ class ClusterResourcesBenchmark {
         clientTimes.add(System.nanoTime() - start);
         fetchTimes.add(time(fetchOnly));
       }
-      List<ClusterResource> sample = client.clusterResources(Optional.empty()).block();
-      assertThat(sample.stream().filter(ClusterResource::isGuest)).hasSize(GUESTS);
+      assertThat(client.clusterInventory().block().guests()).hasSize(GUESTS);
 
       String report =
           String.format(

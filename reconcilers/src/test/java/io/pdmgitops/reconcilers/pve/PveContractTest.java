@@ -29,7 +29,6 @@ import io.pdmgitops.reconcilers.api.Upid;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,17 +168,6 @@ class PveContractTest {
   }
 
   @Test
-  void resetGoesToTheVmPathOnly() {
-    wiremock.stubFor(
-        post(urlEqualTo("/api2/json/nodes/pve1/qemu/100/status/reset"))
-            .willReturn(
-                json(
-                    "{\"data\":\"UPID:pve1:0012AB34:0A1B2C3D:66A1B2C3:qmreset:100:ctl@pve!ctl:\"}")));
-
-    assertThat(client().resetVm("pve1", 100).block().type()).isEqualTo("qmreset");
-  }
-
-  @Test
   void readsTheCapitalisedSubscriptionStatusOfPveBefore73() {
     wiremock.stubFor(
         get(urlEqualTo("/api2/json/nodes/pve1/subscription"))
@@ -261,7 +249,7 @@ class PveContractTest {
                     .withChunkedDribbleDelay(20, 5_000)));
     ClientSettings quick = ClientSettings.defaults().withOverallTimeout(Duration.ofMillis(700));
 
-    assertThatThrownBy(() -> client(quick).clusterResources(Optional.empty()).block())
+    assertThatThrownBy(() -> client(quick).clusterInventory().block())
         .isInstanceOf(RemoteUnreachableException.class);
   }
 
