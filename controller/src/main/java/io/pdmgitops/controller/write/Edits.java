@@ -224,8 +224,12 @@ public final class Edits implements EditPort {
   public String diff(String path, String text) {
     checkPath(path);
     String sha = inForce().commit().sha();
-    RawText before =
-        new RawText(files.rawText(sha, path).orElse("").getBytes(StandardCharsets.UTF_8));
+    String was = files.rawText(sha, path).orElse("");
+    if (CommitFiles.holdsCredentials(was)) {
+      // The diff would show the hashes the editor never opens.
+      throw new NotFoundException(path + " holds password or token hashes: edit it in Git");
+    }
+    RawText before = new RawText(was.getBytes(StandardCharsets.UTF_8));
     RawText after = new RawText(text.getBytes(StandardCharsets.UTF_8));
     EditList edits =
         DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)

@@ -125,6 +125,10 @@ class EditorIT {
     HttpResponse<String> users = running.send("/edit/access/users.yaml", admin);
     assertThat(users.statusCode()).isEqualTo(404);
     assertThat(users.body()).contains("holds password or token hashes").doesNotContain("argon2");
+    // Nor does its diff show them.
+    HttpResponse<String> diff = json(admin, "/editor/diff", "access/users.yaml", "x: 1\n");
+    assertThat(diff.statusCode()).isEqualTo(400);
+    assertThat(diff.body()).contains("holds password or token hashes").doesNotContain("argon2");
 
     String editor = running.send("/edit/" + FILE, admin).body();
     assertThat(editor).contains("data-edit-form").contains("name: dns-01").contains(base);
