@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -127,13 +128,14 @@ public final class CommitFiles implements SourcePort {
   }
 
   /**
-   * The desired-state paths at a commit of the clone.
+   * The desired-state paths at a commit of the clone, each with whether it holds credential hashes
+   * ({@link #holdsCredentials}), read in one pass.
    *
    * @throws NotFoundException when the commit is not in the clone
    */
-  public List<String> paths(String commit) {
+  public Map<String, Boolean> credentialsByPath(String commit) {
     return withRepository(
-        commit, (repository, id) -> TreeFiles.paths(repository, id, subdirectory));
+        commit, (repository, id) -> TreeFiles.credentialsByPath(repository, id, subdirectory));
   }
 
   /** Writes the desired-state files of a commit of the clone under {@code into}. */

@@ -2,10 +2,12 @@ package io.pdmgitops.controller.git;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -27,11 +29,22 @@ final class TreeFiles {
 
   private TreeFiles() {}
 
-  /** Paths relative to the desired-state directory, in Git's order. */
-  static List<String> paths(Repository repository, ObjectId commitId, Optional<String> subdirectory)
-      throws IOException {
-    List<String> paths = new ArrayList<>();
-    walk(repository, commitId, subdirectory, (relative, blob) -> paths.add(relative));
+  /**
+   * Each file's path relative to the desired-state directory, in Git's order, with whether it holds
+   * credential hashes ({@link CredentialRedaction}); one walk, each blob read once.
+   */
+  static Map<String, Boolean> credentialsByPath(
+      Repository repository, ObjectId commitId, Optional<String> subdirectory) throws IOException {
+    Map<String, Boolean> paths = new LinkedHashMap<>();
+    walk(
+        repository,
+        commitId,
+        subdirectory,
+        (relative, blob) -> {
+          List<String> lines =
+              new String(repository.open(blob).getBytes(), StandardCharsets.UTF_8).lines().toList();
+          paths.put(relative, !CredentialRedaction.redact(lines).equals(lines));
+        });
     return paths;
   }
 

@@ -21,6 +21,7 @@ import io.pdmgitops.webui.api.StatusView.ProblemView;
 import io.pdmgitops.webui.edit.EditCheck;
 import io.pdmgitops.webui.edit.EditPort;
 import io.pdmgitops.webui.edit.EditorFile;
+import io.pdmgitops.webui.edit.EditorPaths;
 import io.pdmgitops.webui.edit.RepositoryTree;
 import io.pdmgitops.webui.write.IntentOutcome;
 import java.io.ByteArrayOutputStream;
@@ -38,7 +39,6 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffFormatter;
@@ -56,8 +56,6 @@ import org.eclipse.jgit.diff.RawTextComparator;
 public final class Edits implements EditPort {
   static final int CHECKS = 2;
   static final long WAIT_SECONDS = 5;
-  private static final Pattern PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*\\.ya?ml");
-
   private final SnapshotTracker snapshots;
   private final CommitFiles files;
   private final GitWriter writer;
@@ -93,6 +91,22 @@ public final class Edits implements EditPort {
   }
 
   @Override
+  public List<String> remotes() {
+    return snapshots
+        .lastGood()
+        .map(
+            g ->
+                g.state().remotes().stream()
+                    .sorted(
+                        Comparator.comparing(
+                            (io.pdmgitops.model.desired.Remote r) ->
+                                r.spec().type() != io.pdmgitops.model.desired.RemoteType.PVE))
+                    .map(r -> r.metadata().name())
+                    .toList())
+        .orElse(List.of());
+  }
+
+  @Override
   public Optional<RepositoryTree> tree() {
     return snapshots
         .lastGood()
@@ -111,18 +125,15 @@ public final class Edits implements EditPort {
                                 .add(ObjectRef.of(object).toString()));
               }
               List<RepositoryTree.TreeFile> tree = new ArrayList<>();
-              for (String path : files.paths(sha)) {
-                boolean yaml = PATH.matcher(path).matches();
-                boolean editable =
-                    yaml
-                        && files
-                            .rawText(sha, path)
-                            .map(t -> !CommitFiles.holdsCredentials(t))
-                            .orElse(false);
-                tree.add(
-                    new RepositoryTree.TreeFile(
-                        path, declares.getOrDefault(path, List.of()), editable));
-              }
+              files
+                  .credentialsByPath(sha)
+                  .forEach(
+                      (path, credentials) ->
+                          tree.add(
+                              new RepositoryTree.TreeFile(
+                                  path,
+                                  declares.getOrDefault(path, List.of()),
+                                  EditorPaths.valid(path) && !credentials)));
               tree.sort(Comparator.comparing(RepositoryTree.TreeFile::path));
               return new RepositoryTree(sha, tree);
             });
@@ -281,12 +292,8 @@ public final class Edits implements EditPort {
   }
 
   static void checkPath(String path) {
-    if (path.length() > 200 || !PATH.matcher(path).matches() || path.contains("..")) {
-      throw new NotFoundException(
-          "'"
-              + path
-              + "' is not a .yaml or .yml file inside the desired-state directory (letters,"
-              + " digits, '.', '_', '-' and '/')");
+    if (!EditorPaths.valid(path)) {
+      throw new NotFoundException(EditorPaths.refusal(path));
     }
   }
 

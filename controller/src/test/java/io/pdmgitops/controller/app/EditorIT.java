@@ -304,4 +304,21 @@ class EditorIT {
               assertThat(detail.path("actions")).isEmpty();
             });
   }
+
+  @Test
+  @Order(7)
+  void aLargeFileIsCommittedFromTheEditorToo() throws Exception {
+    String from =
+        running.app().getBean(SnapshotTracker.class).lastGood().orElseThrow().commit().sha();
+    // About 600 KiB: more than the web stack's default buffer for a form, less than the editor's
+    // limit of 1 MiB.
+    String large =
+        java.nio.file.Files.readString(Path.of("../examples/demo-repo/views/production.yaml"))
+            + ("# " + "x".repeat(97) + "\n").repeat(6_000);
+
+    HttpResponse<String> answer = commit(admin, "views/production.yaml", large, from, "Notes");
+
+    assertThat(answer.statusCode()).isEqualTo(303);
+    assertThat(head().getShortMessage()).isEqualTo("Notes");
+  }
 }

@@ -6,6 +6,12 @@ import java.util.Optional;
 
 /** What the editor asks of the controller; every method may block (Git, the loader). */
 public interface EditPort {
+  /**
+   * The Remotes the commit in force declares, by name, PVE clusters first: a new Guest's template
+   * names the first.
+   */
+  java.util.List<String> remotes();
+
   /** The files at the commit in force; empty before the first valid commit. */
   Optional<RepositoryTree> tree();
 

@@ -93,40 +93,34 @@ public final class EditRoutes {
   }
 
   private static Mono<ServerResponse> newFile(ServerRequest request) {
-    String path = request.queryParam("path").orElse("").strip().replaceFirst("^/+", "");
-    if (!path.matches("[A-Za-z0-9._/-]{1,200}\\.ya?ml") || path.contains("..")) {
-      return ServerResponse.badRequest()
-          .contentType(MediaType.TEXT_PLAIN)
-          .bodyValue("The path must be a relative .yaml or .yml path, e.g. guests/web-02.yaml.");
-    }
-    return ServerResponse.seeOther(
-            org.springframework.web.util.UriComponentsBuilder.fromPath("/edit/" + path)
-                .queryParam("kind", request.queryParam("kind").orElse("Guest"))
-                .queryParam("name", request.queryParam("name").orElse("example"))
-                .encode()
-                .build()
-                .toUri())
-        .build();
+    return toEditor(
+        request.queryParam("path").orElse(""),
+        Map.of(
+            "kind", request.queryParam("kind").orElse("Guest"),
+            "name", request.queryParam("name").orElse("example")));
   }
 
   private static Mono<ServerResponse> adopt(ServerRequest request) {
-    String path = request.queryParam("file").orElse("").strip().replaceFirst("^/+", "");
-    String remote = request.pathVariable("remote");
     String vmid = request.pathVariable("vmid");
-    if (!path.matches("[A-Za-z0-9._/-]{1,200}\\.ya?ml")
-        || path.contains("..")
-        || !vmid.matches("[1-9][0-9]{2,8}")) {
+    if (!vmid.matches("[1-9][0-9]{2,8}")) {
+      return ServerResponse.notFound().build();
+    }
+    return toEditor(
+        request.queryParam("file").orElse(""),
+        Map.of("adopt", request.pathVariable("remote") + "/" + vmid));
+  }
+
+  /** A redirect to the editor on a file the user named, or 400 saying what a name looks like. */
+  private static Mono<ServerResponse> toEditor(String file, Map<String, String> query) {
+    String path = file.strip().replaceFirst("^/+", "");
+    if (!EditorPaths.valid(path)) {
       return ServerResponse.badRequest()
           .contentType(MediaType.TEXT_PLAIN)
-          .bodyValue("Pick a .yaml or .yml file for the guest, e.g. guests/" + remote + ".yaml.");
+          .bodyValue(EditorPaths.refusal(path) + ".");
     }
-    return ServerResponse.seeOther(
-            org.springframework.web.util.UriComponentsBuilder.fromPath("/edit/" + path)
-                .queryParam("adopt", remote + "/" + vmid)
-                .encode()
-                .build()
-                .toUri())
-        .build();
+    var uri = org.springframework.web.util.UriComponentsBuilder.fromPath("/edit/" + path);
+    new java.util.TreeMap<>(query).forEach(uri::queryParam);
+    return ServerResponse.seeOther(uri.encode().build().toUri()).build();
   }
 
   private static Mono<ServerResponse> editor(ServerRequest request, EditPort edits) {
@@ -144,7 +138,11 @@ public final class EditRoutes {
                         .queryParam("name")
                         .filter(n -> n.matches("[a-z0-9][a-z0-9.-]{0,62}"))
                         .orElse("example");
-                String remote = request.queryParam("remote").orElse("dc-east");
+                String remote =
+                    request
+                        .queryParam("remote")
+                        .or(() -> edits.remotes().stream().findFirst())
+                        .orElse("my-remote");
                 file =
                     new EditorFile(
                         file.path(),
