@@ -193,7 +193,7 @@ public final class Plans implements PlanPort {
             .map(
                 s ->
                     s.drifts().stream()
-                        .map(d -> new ResourceView.DriftView(d.field(), d.desired(), d.observed()))
+                        .map(d -> new ResourceView.DriftView(d.path(), d.desired(), d.observed()))
                         .toList())
             .orElse(List.of()),
         entry.action().map(a -> a.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')),

@@ -135,7 +135,7 @@ public final class FleetStatusAdapter implements FleetStatusPort {
         s.actionable(),
         s.message(),
         s.drifts().stream()
-            .map(d -> new ResourceView.DriftView(d.field(), d.desired(), d.observed()))
+            .map(d -> new ResourceView.DriftView(d.path(), d.desired(), d.observed()))
             .toList(),
         s.location().map(l -> l.remote()),
         s.location().map(l -> l.node()),

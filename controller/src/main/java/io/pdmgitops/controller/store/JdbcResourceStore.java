@@ -5,6 +5,7 @@ import static io.pdmgitops.controller.store.Jdbc.instant;
 import static io.pdmgitops.controller.store.Jdbc.utc;
 
 import io.pdmgitops.controller.conditions.Conditions;
+import io.pdmgitops.model.drift.DriftField;
 import io.pdmgitops.model.drift.FieldDrift;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,7 +53,9 @@ public final class JdbcResourceStore {
             while (rs.next()) {
               drifts
                   .computeIfAbsent(rs.getString(1), r -> new ArrayList<>())
-                  .add(new FieldDrift(rs.getString(2), rs.getString(3), rs.getString(4)));
+                  .add(
+                      new FieldDrift(
+                          DriftField.named(rs.getString(2)), rs.getString(3), rs.getString(4)));
             }
           }
           Map<String, StoredStatus> out = new LinkedHashMap<>();
@@ -172,7 +175,7 @@ public final class JdbcResourceStore {
         status.addBatch();
         for (FieldDrift d : s.drifts()) {
           drift.setString(1, s.resource());
-          drift.setString(2, d.field());
+          drift.setString(2, d.path());
           drift.setString(3, d.desired());
           drift.setString(4, d.observed());
           drift.addBatch();

@@ -1,5 +1,6 @@
 package io.pdmgitops.controller.store;
 
+import io.pdmgitops.model.drift.DriftField;
 import io.pdmgitops.model.drift.FieldDrift;
 import io.pdmgitops.model.drift.ResourceStatus;
 import java.time.Instant;
@@ -42,7 +43,7 @@ public record StoredStatus(
             .map(
                 d ->
                     new FieldDrift(
-                        Jdbc.clip(d.field(), 128),
+                        DriftField.named(Jdbc.clip(d.path(), 128)),
                         Jdbc.clip(d.desired(), 1000),
                         Jdbc.clip(d.observed(), 1000)))
             .toList(),

@@ -13,6 +13,7 @@ import io.pdmgitops.model.desired.DriftPolicy;
 import io.pdmgitops.model.desired.GuestType;
 import io.pdmgitops.model.desired.Kind;
 import io.pdmgitops.model.drift.FieldDrift;
+import io.pdmgitops.model.drift.GuestField;
 import io.pdmgitops.model.drift.GuestLocation;
 import io.pdmgitops.model.drift.Health;
 import io.pdmgitops.model.drift.SyncStatus;
@@ -517,7 +518,8 @@ class ReconcileLoopIT {
         .until(() -> h.status("web").map(s -> s.sync() == SyncStatus.OUT_OF_SYNC).orElse(false));
     var status = h.status("web").orElseThrow();
     assertThat(status.policy()).isEqualTo(DriftPolicy.REPORT);
-    assertThat(status.drifts()).containsExactly(new FieldDrift("power", "stopped", "running"));
+    assertThat(status.drifts())
+        .containsExactly(new FieldDrift(GuestField.POWER, "stopped", "running"));
     for (int i = 0; i < 3; i++) {
       h.loop.runCycle();
     }

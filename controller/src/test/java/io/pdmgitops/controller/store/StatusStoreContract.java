@@ -13,6 +13,7 @@ import io.pdmgitops.model.desired.GuestType;
 import io.pdmgitops.model.desired.Kind;
 import io.pdmgitops.model.drift.DriftReport;
 import io.pdmgitops.model.drift.FieldDrift;
+import io.pdmgitops.model.drift.GuestField;
 import io.pdmgitops.model.drift.GuestLocation;
 import io.pdmgitops.model.drift.Health;
 import io.pdmgitops.model.drift.ResourceStatus;
@@ -226,7 +227,7 @@ abstract class StatusStoreContract {
   void aChangedVerdictIsStoredWithItsDriftsAndOneEventAndAnUnchangedOneWritesNothing() {
     JdbcResourceStore resources = new JdbcResourceStore(dataSource);
     StatusRecorder recorder = new StatusRecorder(resources, Clock.fixed(T0, ZoneOffset.UTC));
-    FieldDrift power = new FieldDrift("power", "stopped", "running");
+    FieldDrift power = new FieldDrift(GuestField.POWER, "stopped", "running");
 
     assertThat(
             recorder.record(
@@ -288,7 +289,8 @@ abstract class StatusStoreContract {
     resources.apply(List.of(synced), List.of(), List.of(), T0);
     StoredStatus changed =
         StoredStatus.of(
-            web(SyncStatus.OUT_OF_SYNC, List.of(new FieldDrift("power", "a", "b")), "x"), T0);
+            web(SyncStatus.OUT_OF_SYNC, List.of(new FieldDrift(GuestField.POWER, "a", "b")), "x"),
+            T0);
 
     // The same resource twice in one write violates the key: all of it must roll back.
     assertThatThrownBy(() -> resources.apply(List.of(changed, changed), List.of(), List.of(), T0))

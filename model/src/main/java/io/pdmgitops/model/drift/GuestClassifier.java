@@ -71,7 +71,8 @@ final class GuestClassifier {
             Optional.empty());
       }
       moves.add(
-          new FieldDrift("placement.remote", placement.get().remoteOr(remoteName), remoteName));
+          new FieldDrift(
+              GuestField.PLACEMENT_REMOTE, placement.get().remoteOr(remoteName), remoteName));
     }
     return classifyAt(desired, pair.remote().get(), pair.observed().get(), moves, crossRemote);
   }
@@ -89,10 +90,11 @@ final class GuestClassifier {
         || observed.type() != desired.spec().type()) {
       List<FieldDrift> identity = new ArrayList<>();
       if (!observed.name().equals(desired.spec().name())) {
-        identity.add(new FieldDrift("name", desired.spec().name(), observed.name()));
+        identity.add(new FieldDrift(GuestField.NAME, desired.spec().name(), observed.name()));
       }
       if (observed.type() != desired.spec().type()) {
-        identity.add(new FieldDrift("type", desired.spec().type().wire(), observed.type().wire()));
+        identity.add(
+            new FieldDrift(GuestField.TYPE, desired.spec().type().wire(), observed.type().wire()));
       }
       return status(
           desired,
@@ -132,7 +134,8 @@ final class GuestClassifier {
         .placement()
         .filter(p -> moves.isEmpty())
         .filter(p -> !p.node().equals(observed.node()))
-        .ifPresent(p -> drifts.add(new FieldDrift("placement.node", p.node(), observed.node())));
+        .ifPresent(
+            p -> drifts.add(new FieldDrift(GuestField.PLACEMENT_NODE, p.node(), observed.node())));
     desired.spec().power().ifPresent(power -> powerDrift(power, observed).ifPresent(drifts::add));
     rebootDue(desired, observed).ifPresent(drifts::add);
     boolean templateToRun =
@@ -171,7 +174,8 @@ final class GuestClassifier {
       return Optional.empty();
     }
     return Optional.of(
-        new FieldDrift("power", desired.wire(), observed.power().name().toLowerCase(Locale.ROOT)));
+        new FieldDrift(
+            GuestField.POWER, desired.wire(), observed.power().name().toLowerCase(Locale.ROOT)));
   }
 
   /** Running since before restartedAt, and restartedAt has come: exactly one reboot is due. */
@@ -190,7 +194,9 @@ final class GuestClassifier {
     }
     return Optional.of(
         new FieldDrift(
-            "restartedAt", restartedAt.get().toString(), "running since " + runningSince));
+            GuestField.RESTARTED_AT,
+            restartedAt.get().toString(),
+            "running since " + runningSince));
   }
 
   private Optional<ResourceStatus> unknown(Guest desired, Optional<RemoteObservation> remote) {
@@ -216,7 +222,7 @@ final class GuestClassifier {
     StringBuilder out = new StringBuilder();
     for (FieldDrift d : drifts) {
       out.append(out.isEmpty() ? "" : "; ")
-          .append(d.field())
+          .append(d.path())
           .append(": want ")
           .append(d.desired())
           .append(", is ")

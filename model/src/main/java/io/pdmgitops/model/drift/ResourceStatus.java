@@ -33,7 +33,12 @@ public record ResourceStatus(
     location = location == null ? Optional.empty() : location;
   }
 
-  public boolean drifted(String field) {
+  public boolean drifted(DriftField field) {
     return drifts.stream().anyMatch(d -> d.field().equals(field));
+  }
+
+  /** The drift of this field, if it drifts. */
+  public Optional<FieldDrift> drift(DriftField field) {
+    return drifts.stream().filter(d -> d.field().equals(field)).findFirst();
   }
 }

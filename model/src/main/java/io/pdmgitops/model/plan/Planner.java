@@ -7,6 +7,7 @@ import io.pdmgitops.model.desired.Kind;
 import io.pdmgitops.model.desired.StopMethod;
 import io.pdmgitops.model.drift.DriftReport;
 import io.pdmgitops.model.drift.FieldDrift;
+import io.pdmgitops.model.drift.GuestField;
 import io.pdmgitops.model.drift.ResourceStatus;
 import io.pdmgitops.model.drift.SyncStatus;
 import io.pdmgitops.model.observed.ObservedPower;
@@ -77,22 +78,22 @@ public final class Planner {
   /** A move to another remote or node, if the placement drifts. */
   private static Optional<PlannedAction> move(ResourceStatus status, Guest guest) {
     var at = status.location().orElseThrow();
-    if (status.drifted("placement.remote")) {
+    if (status.drifted(GuestField.PLACEMENT_REMOTE)) {
       return Optional.of(
           new PlannedAction(
               status.ref(),
               at,
               ActionKind.REMOTE_MIGRATE,
-              reason(status, "placement.remote"),
+              reason(status, GuestField.PLACEMENT_REMOTE),
               guest.spec().placement()));
     }
-    if (status.drifted("placement.node")) {
+    if (status.drifted(GuestField.PLACEMENT_NODE)) {
       return Optional.of(
           new PlannedAction(
               status.ref(),
               at,
               ActionKind.MIGRATE,
-              reason(status, "placement.node"),
+              reason(status, GuestField.PLACEMENT_NODE),
               guest.spec().placement()));
     }
     return Optional.empty();
@@ -101,7 +102,7 @@ public final class Planner {
   /** A power change or a due reboot where the guest is. */
   private static Optional<PlannedAction> inPlace(ResourceStatus status, Guest guest) {
     var at = status.location().orElseThrow();
-    if (status.drifted("power")) {
+    if (status.drifted(GuestField.POWER)) {
       ActionKind kind =
           switch (guest.spec().power().orElseThrow()) {
             case RUNNING ->
@@ -113,23 +114,23 @@ public final class Planner {
                     : ActionKind.SHUTDOWN;
           };
       return Optional.of(
-          new PlannedAction(status.ref(), at, kind, reason(status, "power"), Optional.empty()));
+          new PlannedAction(
+              status.ref(), at, kind, reason(status, GuestField.POWER), Optional.empty()));
     }
-    if (status.drifted("restartedAt")) {
+    if (status.drifted(GuestField.RESTARTED_AT)) {
       return Optional.of(
           new PlannedAction(
               status.ref(),
               at,
               ActionKind.REBOOT,
-              reason(status, "restartedAt"),
+              reason(status, GuestField.RESTARTED_AT),
               Optional.empty()));
     }
     return Optional.empty();
   }
 
-  private static String reason(ResourceStatus status, String field) {
-    FieldDrift drift =
-        status.drifts().stream().filter(d -> d.field().equals(field)).findFirst().orElseThrow();
-    return field + ": want " + drift.desired() + ", is " + drift.observed();
+  private static String reason(ResourceStatus status, GuestField field) {
+    FieldDrift drift = status.drift(field).orElseThrow();
+    return field.path() + ": want " + drift.desired() + ", is " + drift.observed();
   }
 }

@@ -284,7 +284,7 @@ class DriftDetectorTest {
     assertThat(status.sync()).as("sync").isEqualTo(sync);
     assertThat(status.health()).as("health").isEqualTo(health);
     assertThat(status.drifts())
-        .extracting(FieldDrift::field)
+        .extracting(FieldDrift::path)
         .as("drifts")
         .containsExactlyElementsOf(drifted);
     assertThat(status.actionable()).as("actionable").isEqualTo(actionable);
@@ -308,7 +308,7 @@ class DriftDetectorTest {
             .status(WEB)
             .orElseThrow();
 
-    assertThat(status.drifts()).extracting(FieldDrift::field).containsExactly("placement.remote");
+    assertThat(status.drifts()).extracting(FieldDrift::path).containsExactly("placement.remote");
     assertThat(status.location().orElseThrow().remote()).isEqualTo("east");
   }
 
@@ -402,7 +402,7 @@ class DriftDetectorTest {
       ResourceStatus status = guests.get(i);
       Health expected = i % 10 == 0 ? Health.MISSING : Health.HEALTHY;
       assertThat(status.health()).as(status.ref().identity()).isEqualTo(expected);
-      assertThat(status.drifted("power"))
+      assertThat(status.drifted(GuestField.POWER))
           .as(status.ref().identity())
           .isEqualTo(i % 10 != 0 && i % 7 == 0);
     }

@@ -56,7 +56,7 @@ class PlanPreviewTest {
         .singleElement()
         .satisfies(
             d -> {
-              assertThat(d.field()).isEqualTo("power");
+              assertThat(d.field()).isEqualTo(io.pdmgitops.model.drift.GuestField.POWER);
               assertThat(d.desired()).isEqualTo("stopped");
               assertThat(d.observed()).isEqualTo("running");
             });
