@@ -15,6 +15,16 @@ public record ObjectRef(Kind kind, String identity) {
     return new ObjectRef(object.kind(), object.identity());
   }
 
+  /** The reference {@link #toString()} wrote, e.g. {@code Guest/web-01}. */
+  public static ObjectRef parse(String text) {
+    int slash = text.indexOf('/');
+    Kind kind = slash < 0 ? null : Kind.fromKindName(text.substring(0, slash)).orElse(null);
+    if (kind == null) {
+      throw new IllegalArgumentException("not a Kind/name reference: " + text);
+    }
+    return new ObjectRef(kind, text.substring(slash + 1));
+  }
+
   @Override
   public String toString() {
     return kind.kindName() + "/" + identity;

@@ -1,6 +1,6 @@
 package io.pdmgitops.controller.loop;
 
-import io.pdmgitops.model.plan.ActionKind;
+import io.pdmgitops.model.plan.ActionType;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param nextRetry when a transient failure is tried again; empty for a permanent one
  */
 public record ActionFailure(
-    ActionKind action,
+    ActionType action,
     String fingerprint,
     boolean permanent,
     int attempts,
@@ -24,7 +24,7 @@ public record ActionFailure(
     Optional<Instant> nextRetry) {
 
   /** Whether this failure holds the action back now. */
-  boolean holds(ActionKind kind, String currentFingerprint, Instant now) {
+  boolean holds(ActionType kind, String currentFingerprint, Instant now) {
     if (kind != action || !fingerprint.equals(currentFingerprint)) {
       return false; // a different action, or something changed: try at once
     }

@@ -2,7 +2,7 @@ package io.pdmgitops.controller.loop;
 
 import io.pdmgitops.controller.retry.RetryPolicy;
 import io.pdmgitops.model.ObjectRef;
-import io.pdmgitops.model.plan.ActionKind;
+import io.pdmgitops.model.plan.ActionType;
 import io.pdmgitops.model.plan.PlannedAction;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,8 +55,8 @@ public final class ActionFailures {
    * The same action carried out from the same state, {@code times} in a row, the last at {@code
    * last}.
    */
-  private record Corrections(ActionKind kind, String fingerprint, int times, Instant last) {
-    boolean fight(ActionKind k, String f, Instant now) {
+  private record Corrections(ActionType kind, String fingerprint, int times, Instant last) {
+    boolean fight(ActionType k, String f, Instant now) {
       return kind == k
           && fingerprint.equals(f)
           && times >= UNDONE_LIMIT
@@ -72,24 +72,24 @@ public final class ActionFailures {
 
   /** The failure that holds this action back now, if any. */
   public Optional<ActionFailure> holding(PlannedAction action, String fingerprint) {
-    ActionFailure failure = failures.get(action.guest());
+    ActionFailure failure = failures.get(action.resource());
     Instant now = clock.instant();
-    if (failure != null && failure.action() == action.kind()) {
+    if (failure != null && failure.action() == action.type()) {
       if (failure.fingerprint().equals(fingerprint)) {
         // A failure of this very action decides, also a fight whose back-off is over.
-        return failure.holds(action.kind(), fingerprint, now)
+        return failure.holds(action.type(), fingerprint, now)
             ? Optional.of(failure)
             : Optional.empty();
       }
     }
-    Corrections done = corrections.get(action.guest());
-    if (done == null || !done.fight(action.kind(), fingerprint, now)) {
+    Corrections done = corrections.get(action.resource());
+    if (done == null || !done.fight(action.type(), fingerprint, now)) {
       return Optional.empty();
     }
     int attempts = done.times() - UNDONE_LIMIT + 1;
     ActionFailure undone =
         new ActionFailure(
-            action.kind(),
+            action.type(),
             fingerprint,
             false,
             attempts,
@@ -98,9 +98,9 @@ public final class ActionFailures {
                 .formatted(done.times(), UNDONE_WINDOW.toMinutes()),
             now,
             Optional.of(now.plus(backOff.nextDelay(attempts, random).orElse(backOff.maxDelay()))));
-    failures.put(action.guest(), undone);
+    failures.put(action.resource(), undone);
     if (attempts == 1) {
-      LOG.warn("{} {} {}", action.kind(), action.guest(), undone.lastError());
+      LOG.warn("{} {} {}", action.type(), action.resource(), undone.lastError());
     }
     return Optional.of(undone);
   }
@@ -119,11 +119,11 @@ public final class ActionFailures {
     Instant now = clock.instant();
     ActionFailure next =
         failures.compute(
-            action.guest(),
+            action.resource(),
             (ref, before) -> {
               int attempts =
                   before != null
-                          && before.action() == action.kind()
+                          && before.action() == action.type()
                           && before.fingerprint().equals(fingerprint)
                       ? before.attempts() + 1
                       : 1;
@@ -133,13 +133,13 @@ public final class ActionFailures {
                       : Optional.of(
                           now.plus(backOff.nextDelay(attempts, random).orElse(backOff.maxDelay())));
               return new ActionFailure(
-                  action.kind(), fingerprint, permanent, attempts, error, now, retry);
+                  action.type(), fingerprint, permanent, attempts, error, now, retry);
             });
     if (next.attempts() == 1) {
       LOG.warn(
           "{} {} failed{}: {}",
-          action.kind(),
-          action.guest(),
+          action.type(),
+          action.resource(),
           permanent ? " for good, not retried until Git or the guest changes" : ", will retry",
           error);
     }
@@ -151,7 +151,7 @@ public final class ActionFailures {
    * in case something undoes it again.
    */
   public void succeeded(PlannedAction action, String fingerprint) {
-    ObjectRef resource = action.guest();
+    ObjectRef resource = action.resource();
     ActionFailure before = failures.remove(resource);
     if (before != null && !before.permanent() && before.fingerprint().equals(fingerprint)) {
       LOG.info(
@@ -165,11 +165,11 @@ public final class ActionFailures {
         resource,
         (ref, was) ->
             was != null
-                    && was.kind() == action.kind()
+                    && was.kind() == action.type()
                     && was.fingerprint().equals(fingerprint)
                     && !now.isAfter(was.last().plus(UNDONE_WINDOW))
-                ? new Corrections(action.kind(), fingerprint, was.times() + 1, now)
-                : new Corrections(action.kind(), fingerprint, 1, now));
+                ? new Corrections(action.type(), fingerprint, was.times() + 1, now)
+                : new Corrections(action.type(), fingerprint, 1, now));
   }
 
   /**

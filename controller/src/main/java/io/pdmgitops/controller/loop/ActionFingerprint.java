@@ -6,6 +6,7 @@ import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.observed.GuestObservation;
 import io.pdmgitops.model.observed.Inventory;
 import io.pdmgitops.model.observed.RemoteObservation;
+import io.pdmgitops.model.plan.GuestTarget;
 import io.pdmgitops.model.plan.PlannedAction;
 import java.util.List;
 import java.util.Objects;
@@ -21,13 +22,14 @@ final class ActionFingerprint {
   private ActionFingerprint() {}
 
   static String of(PlannedAction action, DesiredState state, Inventory inventory) {
-    Optional<Guest.Spec> guest = state.guest(action.guest().identity()).map(Guest::spec);
-    Optional<Remote.Spec> remote = state.remote(action.at().remote()).map(Remote::spec);
+    Optional<Guest.Spec> guest = state.guest(action.resource().identity()).map(Guest::spec);
+    Optional<Remote.Spec> remote = state.remote(action.remote()).map(Remote::spec);
     Optional<List<Object>> observed =
         inventory
-            .remote(action.at().remote())
+            .remote(action.remote())
             .filter(RemoteObservation.Reachable.class::isInstance)
-            .flatMap(r -> ((RemoteObservation.Reachable) r).guest(action.at().vmid()))
+            .flatMap(
+                r -> ((RemoteObservation.Reachable) r).guest(GuestTarget.of(action).at().vmid()))
             .map(ActionFingerprint::relevant);
     return Integer.toHexString(Objects.hash(guest, remote, observed));
   }

@@ -214,9 +214,9 @@ public final class ReconcileLoop implements AutoCloseable {
    */
   private void settleUnfinished(Inventory observed) {
     for (ActionJournal.Entry entry : journal.unfinished()) {
-      ObjectRef guest = entry.action().guest();
+      ObjectRef guest = entry.action().resource();
       boolean answered =
-          observed.remote(entry.action().at().remote()).orElse(null)
+          observed.remote(entry.action().remote()).orElse(null)
               instanceof RemoteObservation.Reachable;
       if (!answered || inFlight.containsKey(guest) || !settling.add(entry.id())) {
         continue;
@@ -276,7 +276,7 @@ public final class ReconcileLoop implements AutoCloseable {
       // Plans not renewed by this cycle are stale: the guest is synced now or blocked.
       planned
           .keySet()
-          .retainAll(actions.stream().map(PlannedAction::guest).collect(Collectors.toSet()));
+          .retainAll(actions.stream().map(PlannedAction::resource).collect(Collectors.toSet()));
       Set<ObjectRef> declared =
           state.guests().stream().map(ObjectRef::of).collect(Collectors.toSet());
       lastFinished.keySet().retainAll(declared);
@@ -398,17 +398,18 @@ public final class ReconcileLoop implements AutoCloseable {
     for (PlannedAction action : actions) {
       String fingerprint = ActionFingerprint.of(action, state, observed);
       Planned before =
-          planned.put(action.guest(), new Planned(action, observed.observedAt(), sha, fingerprint));
+          planned.put(
+              action.resource(), new Planned(action, observed.observedAt(), sha, fingerprint));
       if (failures.holding(action, fingerprint).isPresent()) {
         continue;
       }
       boolean same =
           (before != null && before.action().equals(action))
-              || action.equals(inFlight.get(action.guest()));
+              || action.equals(inFlight.get(action.resource()));
       if (same) {
-        queue.resync(action.guest()); // the same plan again: a back-off in progress holds
+        queue.resync(action.resource()); // the same plan again: a back-off in progress holds
       } else {
-        queue.submit(action.guest());
+        queue.submit(action.resource());
       }
     }
   }
@@ -446,7 +447,7 @@ public final class ReconcileLoop implements AutoCloseable {
     }
     PlannedAction action = entry.action();
     AtomicInteger running =
-        runningPerRemote.computeIfAbsent(action.at().remote(), r -> new AtomicInteger());
+        runningPerRemote.computeIfAbsent(action.remote(), r -> new AtomicInteger());
     if (running.incrementAndGet() > settings.actionsPerRemote()) {
       running.decrementAndGet();
       return Mono.just(ReconcileResult.requeueAfter(Duration.ofSeconds(1), "remote busy"));
@@ -480,8 +481,8 @@ public final class ReconcileLoop implements AutoCloseable {
                 planned.remove(guest, entry);
               }
               release.accept(!again);
-              notify(o -> o.actionFinished(action.kind(), executed));
-              LOG.info("{} {}: {}", action.kind(), guest, executed);
+              notify(o -> o.actionFinished(action.type(), executed));
+              LOG.info("{} {}: {}", action.type(), guest, executed);
               return result;
             })
         .doOnError(

@@ -196,7 +196,7 @@ public final class Plans implements PlanPort {
                         .map(d -> new ResourceView.DriftView(d.path(), d.desired(), d.observed()))
                         .toList())
             .orElse(List.of()),
-        entry.action().map(a -> a.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')),
+        entry.action().map(a -> a.type().name().toLowerCase(Locale.ROOT).replace('_', '-')),
         entry.action().map(a -> a.reason()),
         entry.blocked().map(b -> b.reason()),
         status.flatMap(ResourceStatus::location).map(l -> l.remote()),

@@ -12,7 +12,7 @@ import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.model.desired.Kind;
 import io.pdmgitops.model.drift.DriftReport;
 import io.pdmgitops.model.drift.SyncStatus;
-import io.pdmgitops.model.plan.ActionKind;
+import io.pdmgitops.model.plan.ActionType;
 import io.pdmgitops.reconcilers.engine.ReconcileResult;
 import io.pdmgitops.webui.api.MetricsPort;
 import java.time.Duration;
@@ -76,7 +76,7 @@ public final class FleetMetrics implements MetricsPort, LoopObserver {
   }
 
   @Override
-  public void actionFinished(ActionKind kind, ReconcileResult result) {
+  public void actionFinished(ActionType kind, ReconcileResult result) {
     Counter.builder("pdm_actions")
         .tag("action", kind.name().toLowerCase(Locale.ROOT))
         .tag("result", result.getClass().getSimpleName().toLowerCase(Locale.ROOT))

@@ -156,7 +156,7 @@ public final class FleetStatusAdapter implements FleetStatusPort {
 
   static ResourceView.ActionView action(JournalEntry e) {
     return new ResourceView.ActionView(
-        e.action().name(),
+        e.actionName(),
         e.state().name(),
         e.exitStatus(),
         e.upid(),

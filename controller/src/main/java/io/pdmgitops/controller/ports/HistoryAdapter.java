@@ -39,7 +39,7 @@ public final class HistoryAdapter implements HistoryPort {
               new HistoryEntry.Action(
                   e.resource(),
                   e.remote(),
-                  e.action().name(),
+                  e.actionName(),
                   e.state().name(),
                   e.exitStatus(),
                   e.upid(),

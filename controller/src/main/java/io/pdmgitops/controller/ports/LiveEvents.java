@@ -2,7 +2,7 @@ package io.pdmgitops.controller.ports;
 
 import io.pdmgitops.controller.loop.LoopObserver;
 import io.pdmgitops.model.drift.DriftReport;
-import io.pdmgitops.model.plan.ActionKind;
+import io.pdmgitops.model.plan.ActionType;
 import io.pdmgitops.reconcilers.engine.ReconcileResult;
 import io.pdmgitops.webui.live.LiveEvent;
 import io.pdmgitops.webui.live.LivePort;
@@ -27,7 +27,7 @@ public final class LiveEvents implements LivePort, LoopObserver, AutoCloseable {
   }
 
   @Override
-  public void actionFinished(ActionKind kind, ReconcileResult result) {
+  public void actionFinished(ActionType kind, ReconcileResult result) {
     emit(new LiveEvent("action", kind.name().toLowerCase(java.util.Locale.ROOT)));
   }
 

@@ -14,6 +14,9 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Transactions and the value conversions every store class shares. Times are stored as UTC. Every
@@ -39,6 +42,37 @@ final class Jdbc {
   @FunctionalInterface
   interface Work<T> {
     T run(Connection connection) throws SQLException;
+  }
+
+  /** Work on one transaction through Spring's {@link JdbcClient}: statements, not plumbing. */
+  @FunctionalInterface
+  interface Statements<T> {
+    T run(JdbcClient sql) throws SQLException;
+  }
+
+  /** {@link #inTransaction} through a {@link JdbcClient} bound to the transaction's connection. */
+  <T> T transaction(Statements<T> work) {
+    return inTransaction(c -> onConnection(c, work));
+  }
+
+  /** {@link #inDurableTransaction} through a {@link JdbcClient}. */
+  <T> T durableTransaction(Statements<T> work) {
+    return inDurableTransaction(c -> onConnection(c, work));
+  }
+
+  /**
+   * Runs the statements on this connection (never closed by them); Spring's translated exception is
+   * turned back into the SQL one, so the store's condition and messages stay as they are.
+   */
+  private static <T> T onConnection(Connection c, Statements<T> work) throws SQLException {
+    try {
+      return work.run(JdbcClient.create(new SingleConnectionDataSource(c, true)));
+    } catch (DataAccessException e) {
+      if (e.getMostSpecificCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw new SQLException(e.getMessage(), e);
+    }
   }
 
   /** Runs the work in one transaction; any failure rolls all of it back. */

@@ -8,28 +8,30 @@ import static io.pdmgitops.controller.store.Jdbc.utc;
 import io.pdmgitops.controller.conditions.Conditions;
 import io.pdmgitops.controller.git.CommitInfo;
 import io.pdmgitops.controller.git.CommitOutcome;
-import io.pdmgitops.model.desired.GuestType;
+import io.pdmgitops.model.ObjectRef;
 import io.pdmgitops.model.load.Problem;
-import io.pdmgitops.model.plan.ActionKind;
-import io.pdmgitops.model.plan.PlannedAction;
-import java.sql.PreparedStatement;
+import io.pdmgitops.reconcilers.engine.JournaledAction;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 
 /**
- * Commits, their problems and the action journal over plain JDBC and portable SQL, the same on H2
- * and PostgreSQL. Blocking: callers on reactive threads go through a scheduler for blocking work.
- * Times are stored as UTC.
+ * Commits, their problems and the action journal through Spring's JdbcClient and portable SQL, the
+ * same on H2 and PostgreSQL. Blocking: callers on reactive threads go through a scheduler for
+ * blocking work. Times are stored as UTC.
  */
 public final class JdbcStatusStore {
+  private static final String JOURNAL_COLUMNS =
+      "id, resource, remote, action, params, reason, commit_sha, state, created_at, upid,"
+          + " sent_at, finished_at, exit_status";
+
   private final Jdbc jdbc;
 
   /** A store whose failures are reported to nobody but the caller, for tools and tests. */
@@ -48,46 +50,43 @@ public final class JdbcStatusStore {
         outcome instanceof CommitOutcome.Rejected r
             ? r.problems()
             : ((CommitOutcome.Accepted) outcome).warnings();
-    jdbc.inTransaction(
-        c -> {
-          try (PreparedStatement exists =
-              c.prepareStatement("SELECT 1 FROM commits WHERE sha = ?")) {
-            exists.setString(1, commit.sha());
-            try (ResultSet rs = exists.executeQuery()) {
-              if (rs.next()) {
-                return null;
-              }
-            }
+    jdbc.transaction(
+        sql -> {
+          boolean known =
+              sql.sql("SELECT 1 FROM commits WHERE sha = ?")
+                  .param(commit.sha())
+                  .query(Integer.class)
+                  .optional()
+                  .isPresent();
+          if (known) {
+            return null;
           }
-          try (PreparedStatement insert =
-              c.prepareStatement(
+          sql.sql(
                   "INSERT INTO commits (sha, author, message, committed_at, fetched_at, valid)"
-                      + " VALUES (?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, commit.sha());
-            insert.setString(2, clip(commit.author(), 512));
-            insert.setString(3, clip(commit.message(), 4000));
-            insert.setObject(4, utc(commit.time()));
-            insert.setObject(5, utc(fetchedAt));
-            insert.setBoolean(6, outcome instanceof CommitOutcome.Accepted);
-            insert.executeUpdate();
-          }
-          try (PreparedStatement insert =
-              c.prepareStatement(
-                  "INSERT INTO commit_problems (sha, severity, file, line_no, column_no, object_ref,"
-                      + " field, message, hint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Problem p : problems) {
-              insert.setString(1, commit.sha());
-              insert.setString(2, p.severity().label());
-              insert.setString(3, clip(p.location().file(), 1024));
-              insert.setInt(4, p.location().line());
-              insert.setInt(5, p.location().column());
-              insert.setString(6, p.object().map(o -> clip(o, 256)).orElse(null));
-              insert.setString(7, p.field().map(f -> clip(f, 512)).orElse(null));
-              insert.setString(8, clip(p.message(), 2000));
-              insert.setString(9, p.hint().map(h -> clip(h, 2000)).orElse(null));
-              insert.addBatch();
-            }
-            insert.executeBatch();
+                      + " VALUES (?, ?, ?, ?, ?, ?)")
+              .params(
+                  commit.sha(),
+                  clip(commit.author(), 512),
+                  clip(commit.message(), 4000),
+                  utc(commit.time()),
+                  utc(fetchedAt),
+                  outcome instanceof CommitOutcome.Accepted)
+              .update();
+          for (Problem p : problems) {
+            sql.sql(
+                    "INSERT INTO commit_problems (sha, severity, file, line_no, column_no,"
+                        + " object_ref, field, message, hint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                    commit.sha(),
+                    p.severity().label(),
+                    clip(p.location().file(), 1024),
+                    p.location().line(),
+                    p.location().column(),
+                    p.object().map(o -> clip(o, 256)).orElse(null),
+                    p.field().map(f -> clip(f, 512)).orElse(null),
+                    clip(p.message(), 2000),
+                    p.hint().map(h -> clip(h, 2000)).orElse(null))
+                .update();
           }
           return null;
         });
@@ -95,87 +94,67 @@ public final class JdbcStatusStore {
 
   /** The newest commits first. */
   public List<CommitRecord> recentCommits(int limit) {
-    return jdbc.inTransaction(
-        c -> {
-          List<CommitRecord> out = new ArrayList<>();
-          try (PreparedStatement q =
-              c.prepareStatement(
-                  "SELECT c.sha, c.author, c.message, c.committed_at, c.fetched_at, c.valid,"
-                      + " (SELECT COUNT(*) FROM commit_problems p WHERE p.sha = c.sha)"
-                      + " FROM commits c ORDER BY c.fetched_at DESC, c.sha")) {
-            q.setMaxRows(limit);
-            try (ResultSet rs = q.executeQuery()) {
-              while (rs.next()) {
-                out.add(
-                    new CommitRecord(
-                        new CommitInfo(
-                            rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4)),
-                        instant(rs, 5),
-                        rs.getBoolean(6),
-                        rs.getInt(7)));
-              }
-            }
-          }
-          return out;
-        });
+    return jdbc.transaction(
+        sql ->
+            sql.sql(
+                    "SELECT c.sha, c.author, c.message, c.committed_at, c.fetched_at, c.valid,"
+                        + " (SELECT COUNT(*) FROM commit_problems p WHERE p.sha = c.sha)"
+                        + " FROM commits c ORDER BY c.fetched_at DESC, c.sha")
+                .withMaxRows(limit)
+                .query(
+                    (rs, n) ->
+                        new CommitRecord(
+                            new CommitInfo(
+                                rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4)),
+                            instant(rs, 5),
+                            rs.getBoolean(6),
+                            rs.getInt(7)))
+                .list());
   }
 
   public List<StoredProblem> problems(String sha) {
-    return jdbc.inTransaction(
-        c -> {
-          List<StoredProblem> out = new ArrayList<>();
-          try (PreparedStatement q =
-              c.prepareStatement(
-                  "SELECT severity, file, line_no, column_no, object_ref, field, message, hint"
-                      + " FROM commit_problems WHERE sha = ? ORDER BY id")) {
-            q.setString(1, sha);
-            try (ResultSet rs = q.executeQuery()) {
-              while (rs.next()) {
-                out.add(
-                    new StoredProblem(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getInt(3),
-                        rs.getInt(4),
-                        Optional.ofNullable(rs.getString(5)),
-                        Optional.ofNullable(rs.getString(6)),
-                        rs.getString(7),
-                        Optional.ofNullable(rs.getString(8))));
-              }
-            }
-          }
-          return out;
-        });
+    return jdbc.transaction(
+        sql ->
+            sql.sql(
+                    "SELECT severity, file, line_no, column_no, object_ref, field, message, hint"
+                        + " FROM commit_problems WHERE sha = ? ORDER BY id")
+                .param(sha)
+                .query(
+                    (rs, n) ->
+                        new StoredProblem(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getInt(3),
+                            rs.getInt(4),
+                            Optional.ofNullable(rs.getString(5)),
+                            Optional.ofNullable(rs.getString(6)),
+                            rs.getString(7),
+                            Optional.ofNullable(rs.getString(8))))
+                .list());
   }
 
   /**
    * Writes an action before it is sent; the id links the call's outcome back to it. Like every
    * journal write it is on disk when this returns, or it throws.
    */
-  public long journal(PlannedAction action, String commitSha, Instant now) {
-    return jdbc.inDurableTransaction(
-        c -> {
-          try (PreparedStatement insert =
-              c.prepareStatement(
-                  "INSERT INTO journal (resource, remote, node, vmid, action, reason, commit_sha,"
-                      + " state, created_at, guest_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, action.guest().toString());
-            insert.setString(2, action.at().remote());
-            insert.setString(3, action.at().node());
-            insert.setInt(4, action.at().vmid());
-            insert.setString(5, action.kind().name());
-            insert.setString(6, clip(action.reason(), 1000));
-            insert.setString(7, commitSha);
-            insert.setString(8, JournalState.PLANNED.name());
-            insert.setObject(9, utc(now));
-            insert.setString(10, action.at().type().wire());
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-              keys.next();
-              return keys.getLong(1);
-            }
-          }
+  public long journal(JournaledAction action, String commitSha, Instant now) {
+    return jdbc.durableTransaction(
+        sql -> {
+          KeyHolder keys = new GeneratedKeyHolder();
+          sql.sql(
+                  "INSERT INTO journal (resource, remote, action, params, reason, commit_sha,"
+                      + " state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+              .params(
+                  action.resource().toString(),
+                  action.remote(),
+                  action.action(),
+                  action.params(),
+                  clip(action.reason(), 1000),
+                  commitSha,
+                  JournalState.PLANNED.name(),
+                  utc(now))
+              .update(keys, "id");
+          return keys.getKeyAs(Number.class).longValue();
         });
   }
 
@@ -224,94 +203,75 @@ public final class JdbcStatusStore {
    * Keeps the newest {@code keepCommits} commits and nothing finished older than {@code maxAge}.
    */
   public int prune(int keepCommits, Duration maxAge, Instant now) {
-    return jdbc.inTransaction(
-        c -> {
+    return jdbc.transaction(
+        sql -> {
+          List<String> old =
+              sql
+                  .sql("SELECT sha, fetched_at FROM commits ORDER BY fetched_at DESC, sha")
+                  .query(
+                      (rs, n) ->
+                          n >= keepCommits || instant(rs, 2).isBefore(now.minus(maxAge))
+                              ? rs.getString(1)
+                              : null)
+                  .list()
+                  .stream()
+                  .filter(sha -> sha != null)
+                  .toList();
           int removed = 0;
-          List<String> old = new ArrayList<>();
-          try (PreparedStatement q =
-              c.prepareStatement(
-                  "SELECT sha, fetched_at FROM commits ORDER BY fetched_at DESC, sha")) {
-            try (ResultSet rs = q.executeQuery()) {
-              int seen = 0;
-              while (rs.next()) {
-                seen++;
-                if (seen > keepCommits || instant(rs, 2).isBefore(now.minus(maxAge))) {
-                  old.add(rs.getString(1));
-                }
-              }
-            }
+          for (String sha : old) {
+            sql.sql("DELETE FROM commit_problems WHERE sha = ?").param(sha).update();
+            removed += sql.sql("DELETE FROM commits WHERE sha = ?").param(sha).update();
           }
-          try (PreparedStatement problems =
-                  c.prepareStatement("DELETE FROM commit_problems WHERE sha = ?");
-              PreparedStatement commits = c.prepareStatement("DELETE FROM commits WHERE sha = ?")) {
-            for (String sha : old) {
-              problems.setString(1, sha);
-              problems.executeUpdate();
-              commits.setString(1, sha);
-              removed += commits.executeUpdate();
-            }
-          }
-          try (PreparedStatement journal =
-              c.prepareStatement(
-                  "DELETE FROM journal WHERE state IN ('FINISHED', 'NOT_SENT') AND finished_at < ?")) {
-            journal.setObject(1, utc(now.minus(maxAge)));
-            removed += journal.executeUpdate();
-          }
+          removed +=
+              sql.sql(
+                      "DELETE FROM journal WHERE state IN ('FINISHED', 'NOT_SENT')"
+                          + " AND finished_at < ?")
+                  .param(utc(now.minus(maxAge)))
+                  .update();
           return removed;
         });
   }
 
   private List<JournalEntry> journalWhere(String condition, int limit, Object... values) {
-    return jdbc.inTransaction(
-        c -> {
-          List<JournalEntry> out = new ArrayList<>();
-          try (PreparedStatement q =
-              c.prepareStatement(
-                  "SELECT id, resource, remote, node, vmid, action, reason, commit_sha, state,"
-                      + " created_at, upid, sent_at, finished_at, exit_status, guest_type"
-                      + " FROM journal WHERE "
-                      + condition
-                      + " ORDER BY id DESC")) {
-            q.setMaxRows(limit);
-            for (int i = 0; i < values.length; i++) {
-              q.setObject(i + 1, values[i]);
-            }
-            try (ResultSet rs = q.executeQuery()) {
-              while (rs.next()) {
-                out.add(
-                    new JournalEntry(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        "lxc".equals(rs.getString(15)) ? GuestType.LXC : GuestType.QEMU,
-                        rs.getInt(5),
-                        ActionKind.valueOf(rs.getString(6)),
-                        rs.getString(7),
-                        rs.getString(8),
-                        JournalState.valueOf(rs.getString(9)),
-                        instant(rs, 10),
-                        Optional.ofNullable(rs.getString(11)),
-                        optionalInstant(rs, 12),
-                        optionalInstant(rs, 13),
-                        Optional.ofNullable(rs.getString(14))));
-              }
-            }
-          }
-          return out;
-        });
+    return jdbc.transaction(
+        sql ->
+            sql.sql(
+                    "SELECT "
+                        + JOURNAL_COLUMNS
+                        + " FROM journal WHERE "
+                        + condition
+                        + " ORDER BY id DESC")
+                .params(values)
+                .withMaxRows(limit)
+                .query(JdbcStatusStore::journalEntry)
+                .list());
   }
 
-  private void update(String sql, Object... values) {
-    jdbc.inDurableTransaction(
-        c -> {
-          try (PreparedStatement u = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-              u.setObject(i + 1, values[i]);
-            }
-            if (u.executeUpdate() != 1) {
-              throw new SQLException("no journal entry with that id");
-            }
+  private static JournalEntry journalEntry(ResultSet rs, int row) throws SQLException {
+    String resource = rs.getString(2);
+    return new JournalEntry(
+        rs.getLong(1),
+        new JournaledAction(
+            ObjectRef.parse(resource),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getString(6)),
+        rs.getString(7),
+        JournalState.valueOf(rs.getString(8)),
+        instant(rs, 9),
+        Optional.ofNullable(rs.getString(10)),
+        optionalInstant(rs, 11),
+        optionalInstant(rs, 12),
+        Optional.ofNullable(rs.getString(13)));
+  }
+
+  /** One journal row's state change, on disk when this returns. */
+  private void update(String statement, Object... values) {
+    jdbc.durableTransaction(
+        sql -> {
+          if (sql.sql(statement).params(values).update() != 1) {
+            throw new SQLException("no journal entry with that id");
           }
           return null;
         });

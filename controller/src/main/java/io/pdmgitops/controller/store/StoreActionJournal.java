@@ -1,12 +1,9 @@
 package io.pdmgitops.controller.store;
 
 import io.pdmgitops.model.ObjectRef;
-import io.pdmgitops.model.desired.Kind;
-import io.pdmgitops.model.drift.GuestLocation;
-import io.pdmgitops.model.observed.ObservedPower;
-import io.pdmgitops.model.plan.PlannedAction;
 import io.pdmgitops.reconcilers.engine.ActionJournal;
 import io.pdmgitops.reconcilers.engine.JournalUnavailableException;
+import io.pdmgitops.reconcilers.engine.JournaledAction;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +20,7 @@ public final class StoreActionJournal implements ActionJournal {
   }
 
   @Override
-  public long planned(PlannedAction action, String commitSha) {
+  public long planned(JournaledAction action, String commitSha) {
     return writeReturning(() -> store.journal(action, commitSha, clock.instant()));
   }
 
@@ -60,27 +57,14 @@ public final class StoreActionJournal implements ActionJournal {
   }
 
   @Override
-  public Optional<Entry> unfinished(String resource) {
-    return unfinished().stream()
-        .filter(e -> e.action().guest().toString().equals(resource))
-        .findFirst();
+  public Optional<Entry> unfinished(ObjectRef resource) {
+    return unfinished().stream().filter(e -> e.action().resource().equals(resource)).findFirst();
   }
 
   @Override
   public List<Entry> unfinished() {
-    return store.unfinished().stream().map(StoreActionJournal::entry).toList();
-  }
-
-  /** What follow-up needs of a stored action: where, what, and its task if known. */
-  private static Entry entry(JournalEntry e) {
-    String identity = e.resource().substring(e.resource().indexOf('/') + 1);
-    PlannedAction action =
-        new PlannedAction(
-            new ObjectRef(Kind.GUEST, identity),
-            new GuestLocation(e.remote(), e.node(), e.type(), e.vmid(), ObservedPower.UNKNOWN),
-            e.action(),
-            e.reason(),
-            Optional.empty());
-    return new Entry(e.id(), action, e.upid(), e.createdAt().getEpochSecond());
+    return store.unfinished().stream()
+        .map(e -> new Entry(e.id(), e.action(), e.upid(), e.createdAt().getEpochSecond()))
+        .toList();
   }
 }

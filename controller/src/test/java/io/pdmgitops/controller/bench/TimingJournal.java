@@ -1,7 +1,8 @@
 package io.pdmgitops.controller.bench;
 
-import io.pdmgitops.model.plan.PlannedAction;
+import io.pdmgitops.model.ObjectRef;
 import io.pdmgitops.reconcilers.engine.ActionJournal;
+import io.pdmgitops.reconcilers.engine.JournaledAction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,7 @@ final class TimingJournal implements ActionJournal {
   }
 
   @Override
-  public long planned(PlannedAction action, String commitSha) {
+  public long planned(JournaledAction action, String commitSha) {
     long id = journal.planned(action, commitSha);
     if (plannedAt == null) {
       plannedAt = Instant.now();
@@ -61,7 +62,7 @@ final class TimingJournal implements ActionJournal {
   }
 
   @Override
-  public Optional<Entry> unfinished(String resource) {
+  public Optional<Entry> unfinished(ObjectRef resource) {
     return journal.unfinished(resource);
   }
 

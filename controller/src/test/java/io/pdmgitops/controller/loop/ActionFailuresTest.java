@@ -7,7 +7,7 @@ import io.pdmgitops.model.desired.GuestType;
 import io.pdmgitops.model.desired.Kind;
 import io.pdmgitops.model.drift.GuestLocation;
 import io.pdmgitops.model.observed.ObservedPower;
-import io.pdmgitops.model.plan.ActionKind;
+import io.pdmgitops.model.plan.GuestAction;
 import io.pdmgitops.model.plan.PlannedAction;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,11 +18,11 @@ class ActionFailuresTest {
   final ActionFailures failures = new ActionFailures(clock, ActionFailures.BACK_OFF, () -> 0.5);
 
   static PlannedAction shutdown() {
-    return action(ActionKind.SHUTDOWN);
+    return action(GuestAction.SHUTDOWN);
   }
 
-  static PlannedAction action(ActionKind kind) {
-    return new PlannedAction(
+  static PlannedAction action(GuestAction kind) {
+    return PlannedAction.guest(
         new ObjectRef(Kind.GUEST, "web"),
         new GuestLocation("east", "pve1", GuestType.QEMU, 100, ObservedPower.RUNNING),
         kind,
@@ -37,7 +37,7 @@ class ActionFailuresTest {
 
     assertThat(failures.holding(shutdown(), "f1")).isPresent();
     assertThat(failures.holding(shutdown(), "f2")).as("Git or the guest changed").isEmpty();
-    assertThat(failures.holding(action(ActionKind.START), "f1")).as("another action").isEmpty();
+    assertThat(failures.holding(action(GuestAction.START), "f1")).as("another action").isEmpty();
     assertThat(failures.count(true)).isEqualTo(1);
   }
 

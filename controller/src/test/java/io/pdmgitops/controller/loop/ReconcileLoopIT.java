@@ -18,7 +18,7 @@ import io.pdmgitops.model.drift.GuestLocation;
 import io.pdmgitops.model.drift.Health;
 import io.pdmgitops.model.drift.SyncStatus;
 import io.pdmgitops.model.observed.ObservedPower;
-import io.pdmgitops.model.plan.ActionKind;
+import io.pdmgitops.model.plan.GuestAction;
 import io.pdmgitops.model.plan.PlannedAction;
 import io.pdmgitops.reconcilers.api.ApiEndpoint;
 import io.pdmgitops.reconcilers.api.ApiToken;
@@ -26,6 +26,8 @@ import io.pdmgitops.reconcilers.api.ClientSettings;
 import io.pdmgitops.reconcilers.api.Product;
 import io.pdmgitops.reconcilers.api.ProxmoxTransport;
 import io.pdmgitops.reconcilers.api.RemoteConnection;
+import io.pdmgitops.reconcilers.engine.JournaledAction;
+import io.pdmgitops.reconcilers.guest.GuestJournalCodec;
 import io.pdmgitops.reconcilers.pve.PowerAction;
 import io.pdmgitops.reconcilers.pve.PveClient;
 import io.pdmgitops.reconcilers.pve.WebPveClient;
@@ -81,13 +83,14 @@ class ReconcileLoopIT {
   }
 
   /** A start of db (101), as a previous run or a lost answer left it in the journal. */
-  static PlannedAction startDb() {
-    return new PlannedAction(
-        new ObjectRef(Kind.GUEST, "db"),
-        new GuestLocation("east", "pve1", GuestType.QEMU, 101, ObservedPower.STOPPED),
-        ActionKind.START,
-        "power: want running, is stopped",
-        Optional.empty());
+  static JournaledAction startDb() {
+    return GuestJournalCodec.encode(
+        PlannedAction.guest(
+            new ObjectRef(Kind.GUEST, "db"),
+            new GuestLocation("east", "pve1", GuestType.QEMU, 101, ObservedPower.STOPPED),
+            GuestAction.START,
+            "power: want running, is stopped",
+            Optional.empty()));
   }
 
   void awaitSynced(String guest) {
@@ -398,7 +401,7 @@ class ReconcileLoopIT {
     await().atMost(Duration.ofSeconds(20)).until(() -> h.store.unfinished().isEmpty());
     JournalEntry resolved = h.actions().get(0);
     assertThat(resolved.id()).isEqualTo(id);
-    assertThat(resolved.action()).isEqualTo(ActionKind.START);
+    assertThat(resolved.actionName()).isEqualTo("START");
     assertThat(resolved.state()).isEqualTo(JournalState.FINISHED);
     assertThat(resolved.upid()).hasValueSatisfying(u -> assertThat(u).contains(":qmstart:101:"));
     assertThat(h.fleet.cluster("east").tasksStarted("qmstart", 101)).isEqualTo(1);
@@ -476,7 +479,7 @@ class ReconcileLoopIT {
     assertThat(Duration.between(triggered, h.actions().get(0).createdAt()))
         .as("planned from the focused poll of east, before the slow full cycle ends")
         .isLessThan(Duration.ofMillis(2_500));
-    assertThat(h.actions().get(0).action()).isEqualTo(ActionKind.SHUTDOWN);
+    assertThat(h.actions().get(0).actionName()).isEqualTo("SHUTDOWN");
   }
 
   @Test
@@ -546,7 +549,7 @@ class ReconcileLoopIT {
     assertThat(h.status("web").orElseThrow().sync()).isEqualTo(SyncStatus.SYNCED);
     assertThat(h.actions())
         .singleElement()
-        .satisfies(a -> assertThat(a.action()).isEqualTo(ActionKind.REBOOT));
+        .satisfies(a -> assertThat(a.actionName()).isEqualTo("REBOOT"));
   }
 
   @Test
@@ -575,7 +578,7 @@ class ReconcileLoopIT {
         .singleElement()
         .satisfies(
             a -> {
-              assertThat(a.action()).isEqualTo(ActionKind.REMOTE_MIGRATE);
+              assertThat(a.actionName()).isEqualTo("REMOTE_MIGRATE");
               assertThat(a.exitStatus()).contains("OK");
               assertThat(a.reason()).doesNotContain(LoopHarness.TOKEN_SECRET);
             });

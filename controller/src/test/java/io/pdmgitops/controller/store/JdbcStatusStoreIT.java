@@ -9,15 +9,19 @@ import org.junit.jupiter.api.io.TempDir;
 class JdbcStatusStoreIT extends StatusStoreContract {
   @TempDir Path dataDir;
 
+  /** Which database file {@link #reopen} opens: the last empty one. */
+  private int opened;
+
   @Override
   DataSource emptyDatabase() {
+    opened++;
     return reopen();
   }
 
   @Override
   DataSource reopen() {
     JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:file:" + dataDir.resolve("status") + ";DB_CLOSE_ON_EXIT=FALSE");
+    h2.setURL("jdbc:h2:file:" + dataDir.resolve("status-" + opened) + ";DB_CLOSE_ON_EXIT=FALSE");
     return h2;
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.pdmgitops.controller.conditions.Conditions;
-import io.pdmgitops.model.plan.PlannedAction;
+import io.pdmgitops.reconcilers.engine.JournaledAction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +77,7 @@ class JournalWriteBenchmark {
 
   /** The three journal writes of one action, as the executor makes them. */
   static void action(JdbcStatusStore store, int i) {
-    PlannedAction action = StatusStoreContract.shutdown(100 + i % 900);
+    JournaledAction action = StatusStoreContract.shutdown(100 + i % 900);
     long id = store.journal(action, "c0ffee", Instant.now());
     store.markSent(id, "UPID:pve1:1:1:1:qmshutdown:100:x@pve!t:", Instant.now());
     store.markFinished(id, "OK", Instant.now());

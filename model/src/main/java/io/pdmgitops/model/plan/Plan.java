@@ -25,7 +25,7 @@ public record Plan(List<PlannedAction> actions, List<BlockedAction> blocked) {
       return report;
     }
     Map<ObjectRef, BlockedAction> byGuest =
-        blocked.stream().collect(Collectors.toMap(BlockedAction::guest, Function.identity()));
+        blocked.stream().collect(Collectors.toMap(BlockedAction::resource, Function.identity()));
     List<ResourceStatus> resources =
         report.resources().stream()
             .map(

@@ -66,10 +66,10 @@ public record PlanPreview(Instant observedAt, List<Entry> entries) {
     DriftReport report = plan.markBlocked(detected);
     Map<ObjectRef, PlannedAction> actions =
         plan.actions().stream()
-            .collect(Collectors.toMap(PlannedAction::guest, Function.identity(), (a, b) -> a));
+            .collect(Collectors.toMap(PlannedAction::resource, Function.identity(), (a, b) -> a));
     Map<ObjectRef, BlockedAction> blocked =
         plan.blocked().stream()
-            .collect(Collectors.toMap(BlockedAction::guest, Function.identity(), (a, b) -> a));
+            .collect(Collectors.toMap(BlockedAction::resource, Function.identity(), (a, b) -> a));
     Map<ObjectRef, GitChange> changes = new LinkedHashMap<>();
     for (ObjectDiff.Delta delta : ObjectDiff.between(inForce, candidate)) {
       changes.put(

@@ -26,9 +26,9 @@ import java.util.Optional;
 public final class Planner {
   /** Remote, then the kind's order, then vmid: deterministic, and moves before power changes. */
   static final Comparator<PlannedAction> ORDER =
-      Comparator.comparing((PlannedAction a) -> a.at().remote())
-          .thenComparing(PlannedAction::kind)
-          .thenComparingInt(a -> a.at().vmid());
+      Comparator.comparing(PlannedAction::remote)
+          .thenComparingInt(a -> ((GuestAction) a.type()).ordinal())
+          .thenComparingInt(a -> GuestTarget.of(a).at().vmid());
 
   private Planner() {}
 
@@ -55,7 +55,11 @@ public final class Planner {
       }
       Optional<PlannedAction> move = move(status, guest.get());
       Optional<String> refusal =
-          move.flatMap(m -> MoveCheck.refusal(m.at(), m.placement().orElseThrow()));
+          move.flatMap(
+              m -> {
+                GuestTarget target = GuestTarget.of(m);
+                return MoveCheck.refusal(target.at(), target.placement().orElseThrow());
+              });
       if (move.isPresent() && refusal.isEmpty()) {
         actions.add(move.get());
         continue;
@@ -64,11 +68,11 @@ public final class Planner {
       if (refusal.isEmpty()) {
         inPlace.ifPresent(actions::add);
       } else if (inPlace
-          .map(a -> a.kind() == ActionKind.SHUTDOWN || a.kind() == ActionKind.STOP)
+          .map(a -> a.type() == GuestAction.SHUTDOWN || a.type() == GuestAction.STOP)
           .orElse(false)) {
         actions.add(inPlace.get()); // stopped, the VM may move offline: the next plan moves it
       } else {
-        blocked.add(new BlockedAction(status.ref(), move.get().kind(), refusal.get()));
+        blocked.add(new BlockedAction(status.ref(), move.get().type(), refusal.get()));
       }
     }
     actions.sort(ORDER);
@@ -80,19 +84,19 @@ public final class Planner {
     var at = status.location().orElseThrow();
     if (status.drifted(GuestField.PLACEMENT_REMOTE)) {
       return Optional.of(
-          new PlannedAction(
+          PlannedAction.guest(
               status.ref(),
               at,
-              ActionKind.REMOTE_MIGRATE,
+              GuestAction.REMOTE_MIGRATE,
               reason(status, GuestField.PLACEMENT_REMOTE),
               guest.spec().placement()));
     }
     if (status.drifted(GuestField.PLACEMENT_NODE)) {
       return Optional.of(
-          new PlannedAction(
+          PlannedAction.guest(
               status.ref(),
               at,
-              ActionKind.MIGRATE,
+              GuestAction.MIGRATE,
               reason(status, GuestField.PLACEMENT_NODE),
               guest.spec().placement()));
     }
@@ -103,26 +107,26 @@ public final class Planner {
   private static Optional<PlannedAction> inPlace(ResourceStatus status, Guest guest) {
     var at = status.location().orElseThrow();
     if (status.drifted(GuestField.POWER)) {
-      ActionKind kind =
+      GuestAction kind =
           switch (guest.spec().power().orElseThrow()) {
             case RUNNING ->
-                at.power() == ObservedPower.PAUSED ? ActionKind.RESUME : ActionKind.START;
+                at.power() == ObservedPower.PAUSED ? GuestAction.RESUME : GuestAction.START;
             case STOPPED ->
                 at.power() == ObservedPower.PAUSED
                         || guest.spec().stopMethod().orElse(StopMethod.SHUTDOWN) == StopMethod.STOP
-                    ? ActionKind.STOP
-                    : ActionKind.SHUTDOWN;
+                    ? GuestAction.STOP
+                    : GuestAction.SHUTDOWN;
           };
       return Optional.of(
-          new PlannedAction(
+          PlannedAction.guest(
               status.ref(), at, kind, reason(status, GuestField.POWER), Optional.empty()));
     }
     if (status.drifted(GuestField.RESTARTED_AT)) {
       return Optional.of(
-          new PlannedAction(
+          PlannedAction.guest(
               status.ref(),
               at,
-              ActionKind.REBOOT,
+              GuestAction.REBOOT,
               reason(status, GuestField.RESTARTED_AT),
               Optional.empty()));
     }

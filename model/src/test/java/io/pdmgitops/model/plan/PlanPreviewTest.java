@@ -51,7 +51,7 @@ class PlanPreviewTest {
     PlanPreview.Entry web = plan.entries().get(0);
     assertThat(web.ref().toString()).isEqualTo("Guest/web");
     assertThat(web.change()).isEqualTo(PlanPreview.GitChange.CHANGED);
-    assertThat(web.action()).map(PlannedAction::kind).contains(ActionKind.SHUTDOWN);
+    assertThat(web.action()).map(PlannedAction::type).contains(GuestAction.SHUTDOWN);
     assertThat(web.status().orElseThrow().drifts())
         .singleElement()
         .satisfies(
@@ -98,7 +98,7 @@ class PlanPreviewTest {
         .satisfies(
             e -> {
               assertThat(e.change()).isEqualTo(PlanPreview.GitChange.NONE);
-              assertThat(e.action()).map(PlannedAction::kind).contains(ActionKind.START);
+              assertThat(e.action()).map(PlannedAction::type).contains(GuestAction.START);
             });
     assertThat(plan.changes()).isTrue();
   }

@@ -128,9 +128,9 @@ class PlannerTest {
                 seen("c", 103, ObservedPower.PAUSED, Duration.ofHours(1))));
 
     assertThat(actions)
-        .extracting(PlannedAction::kind)
-        .containsExactly(ActionKind.START, ActionKind.RESUME, ActionKind.SHUTDOWN);
-    assertThat(actions.get(0).at().vmid()).isEqualTo(101);
+        .extracting(PlannedAction::type)
+        .containsExactly(GuestAction.START, GuestAction.RESUME, GuestAction.SHUTDOWN);
+    assertThat(GuestTarget.of(actions.get(0)).at().vmid()).isEqualTo(101);
     assertThat(actions.get(0).reason()).isEqualTo("power: want running, is stopped");
   }
 
@@ -141,7 +141,7 @@ class PlannerTest {
             List.of(guest("c", 103, PowerState.STOPPED, null, null)),
             List.of(seen("c", 103, ObservedPower.PAUSED, Duration.ofHours(1))));
 
-    assertThat(actions).extracting(PlannedAction::kind).containsExactly(ActionKind.STOP);
+    assertThat(actions).extracting(PlannedAction::type).containsExactly(GuestAction.STOP);
     assertThat(actions.get(0).reason()).isEqualTo("power: want stopped, is paused");
   }
 
@@ -165,7 +165,7 @@ class PlannerTest {
     List<PlannedAction> actions =
         plan(List.of(hard), List.of(seen("h", 104, ObservedPower.RUNNING, Duration.ofHours(1))));
 
-    assertThat(actions).extracting(PlannedAction::kind).containsExactly(ActionKind.STOP);
+    assertThat(actions).extracting(PlannedAction::type).containsExactly(GuestAction.STOP);
   }
 
   @Test
@@ -177,8 +177,8 @@ class PlannerTest {
 
     assertThat(actions)
         .singleElement()
-        .extracting(PlannedAction::kind)
-        .isEqualTo(ActionKind.REBOOT);
+        .extracting(PlannedAction::type)
+        .isEqualTo(GuestAction.REBOOT);
   }
 
   @Test
@@ -220,7 +220,7 @@ class PlannerTest {
         .singleElement()
         .satisfies(
             b -> {
-              assertThat(b.kind()).isEqualTo(ActionKind.MIGRATE);
+              assertThat(b.type()).isEqualTo(GuestAction.MIGRATE);
               assertThat(b.reason())
                   .isEqualTo(
                       "placement.online is false, but VM 101 is running and PVE moves a running"
@@ -251,12 +251,12 @@ class PlannerTest {
     assertThat(running.blocked()).isEmpty();
     assertThat(running.actions())
         .singleElement()
-        .extracting(PlannedAction::kind)
-        .isEqualTo(ActionKind.SHUTDOWN);
+        .extracting(PlannedAction::type)
+        .isEqualTo(GuestAction.SHUTDOWN);
     assertThat(stopped.actions())
         .singleElement()
-        .extracting(PlannedAction::kind)
-        .isEqualTo(ActionKind.MIGRATE);
+        .extracting(PlannedAction::type)
+        .isEqualTo(GuestAction.MIGRATE);
   }
 
   @Test
@@ -272,7 +272,7 @@ class PlannerTest {
                 seen("b", 102, GuestType.LXC, ObservedPower.RUNNING),
                 seen("c", 103, GuestType.LXC, ObservedPower.RUNNING)));
 
-    assertThat(actions).extracting(PlannedAction::kind).containsOnly(ActionKind.MIGRATE);
+    assertThat(actions).extracting(PlannedAction::type).containsOnly(GuestAction.MIGRATE);
     assertThat(actions).hasSize(3);
   }
 }

@@ -1,6 +1,6 @@
 package io.pdmgitops.reconcilers.engine;
 
-import io.pdmgitops.model.plan.PlannedAction;
+import io.pdmgitops.model.ObjectRef;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public interface ActionJournal {
   /** Records the action as planned and returns its id; called before anything is sent. */
-  long planned(PlannedAction action, String commitSha);
+  long planned(JournaledAction action, String commitSha);
 
   /** The remote accepted the action and started this task. */
   void sent(long id, String upid);
@@ -24,11 +24,11 @@ public interface ActionJournal {
   void notSent(long id, String reason);
 
   /** The resource's action whose end is not known, if any: it must be settled first. */
-  Optional<Entry> unfinished(String resource);
+  Optional<Entry> unfinished(ObjectRef resource);
 
   /** Every action whose end is not known, for the start-up check. */
   List<Entry> unfinished();
 
   /** A journaled action as the executor needs it. */
-  record Entry(long id, PlannedAction action, Optional<String> upid, long createdEpochSecond) {}
+  record Entry(long id, JournaledAction action, Optional<String> upid, long createdEpochSecond) {}
 }

@@ -1,6 +1,8 @@
 package io.pdmgitops.reconcilers.guest;
 
 import io.pdmgitops.model.desired.Placement;
+import io.pdmgitops.model.plan.GuestAction;
+import io.pdmgitops.model.plan.GuestTarget;
 import io.pdmgitops.model.plan.MoveCheck;
 import io.pdmgitops.model.plan.PlannedAction;
 import io.pdmgitops.reconcilers.api.Upid;
@@ -17,8 +19,8 @@ final class ActionCalls {
   private ActionCalls() {}
 
   static Mono<Upid> start(PveClient client, PlannedAction action) {
-    var at = action.at();
-    return switch (action.kind()) {
+    var at = GuestTarget.of(action).at();
+    return switch ((GuestAction) action.type()) {
       case START -> client.power(at.node(), at.type(), at.vmid(), PowerAction.START);
       case RESUME -> client.power(at.node(), at.type(), at.vmid(), PowerAction.RESUME);
       case SHUTDOWN -> client.power(at.node(), at.type(), at.vmid(), PowerAction.SHUTDOWN);
@@ -48,7 +50,7 @@ final class ActionCalls {
    */
   static Mono<Upid> remoteMigrate(
       PveClient client, PlannedAction action, Function<String, MigrationTarget> targets) {
-    var at = action.at();
+    var at = GuestTarget.of(action).at();
     Placement placement = movable(action);
     MigrationTarget target = targets.apply(placement.remoteOr(at.remote()));
     return client.remoteMigrate(
@@ -75,8 +77,9 @@ final class ActionCalls {
    * journals the reason as "not sent".
    */
   private static Placement movable(PlannedAction action) {
-    Placement placement = action.placement().orElseThrow();
-    MoveCheck.refusal(action.at(), placement)
+    GuestTarget target = GuestTarget.of(action);
+    Placement placement = target.placement().orElseThrow();
+    MoveCheck.refusal(target.at(), placement)
         .ifPresent(
             reason -> {
               throw new IllegalArgumentException(reason);

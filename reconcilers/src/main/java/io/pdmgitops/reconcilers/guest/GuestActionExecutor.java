@@ -1,6 +1,8 @@
 package io.pdmgitops.reconcilers.guest;
 
-import io.pdmgitops.model.plan.ActionKind;
+import io.pdmgitops.model.drift.GuestLocation;
+import io.pdmgitops.model.plan.GuestAction;
+import io.pdmgitops.model.plan.GuestTarget;
 import io.pdmgitops.model.plan.PlannedAction;
 import io.pdmgitops.reconcilers.api.GuestLockedException;
 import io.pdmgitops.reconcilers.api.NodeUnreachableException;
@@ -38,7 +40,7 @@ public final class GuestActionExecutor {
   /**
    * One run follows a task at most this long, then hands it to the next run (well inside the work
    * queue's own bound of one run); over all runs a task is followed for its action's {@link
-   * ActionKind#budget()}.
+   * GuestAction#budget()}.
    */
   public static final Duration FOLLOW_STEP = Duration.ofMinutes(2);
 
@@ -55,10 +57,10 @@ public final class GuestActionExecutor {
   private final ActionJournal journal;
   private final Duration poll;
   private final Duration followStep;
-  private final Function<ActionKind, Duration> budgets;
+  private final Function<GuestAction, Duration> budgets;
 
   public GuestActionExecutor(GuestRemotes remotes, ActionJournal journal, Duration poll) {
-    this(remotes, journal, poll, FOLLOW_STEP, ActionKind::budget);
+    this(remotes, journal, poll, FOLLOW_STEP, GuestAction::budget);
   }
 
   /**
@@ -70,7 +72,7 @@ public final class GuestActionExecutor {
       ActionJournal journal,
       Duration poll,
       Duration followStep,
-      Function<ActionKind, Duration> budgets) {
+      Function<GuestAction, Duration> budgets) {
     this.remotes = remotes;
     this.journal = journal;
     this.poll = poll;
@@ -80,12 +82,15 @@ public final class GuestActionExecutor {
 
   /** Runs the action, or settles an earlier one of the same guest first. */
   public Mono<ReconcileResult> execute(PlannedAction action, String commitSha) {
-    return blocking(() -> journal.unfinished(action.guest().toString()))
+    return blocking(() -> journal.unfinished(action.resource()))
         .flatMap(
             earlier ->
                 earlier.isPresent()
                     ? settle(earlier.get())
-                    : blocking(() -> Optional.of(journal.planned(action, commitSha)))
+                    : blocking(
+                            () ->
+                                Optional.of(
+                                    journal.planned(GuestJournalCodec.encode(action), commitSha)))
                         .flatMap(id -> send(action, id.orElseThrow())))
         .onErrorResume(
             JournalUnavailableException.class,
@@ -98,23 +103,24 @@ public final class GuestActionExecutor {
 
   /** Settles an action whose end is not known: follow its task, or mark it as never sent. */
   public Mono<ReconcileResult> settle(ActionJournal.Entry entry) {
-    PlannedAction action = entry.action();
-    PveClient client = remotes.client(action.at().remote());
+    PlannedAction action = GuestJournalCodec.decode(entry.action());
+    GuestLocation at = GuestTarget.of(action).at();
+    PveClient client = remotes.client(action.remote());
     Instant journaled = Instant.ofEpochSecond(entry.createdEpochSecond());
     if (entry.upid().isPresent()) {
       return follow(
           client, entry.id(), Upid.parse(entry.upid().get()).orElseThrow(), action, journaled);
     }
-    Set<String> types = TaskTypes.of(action.kind(), action.at().type());
+    Set<String> types = TaskTypes.of((GuestAction) action.type(), at.type());
     return client
-        .tasks(action.at().node(), TaskSource.ALL, 500)
+        .tasks(at.node(), TaskSource.ALL, 500)
         .map(
             tasks ->
                 tasks.stream()
                     .filter(t -> types.contains(t.type()))
-                    .filter(t -> t.id().equals(Optional.of(String.valueOf(action.at().vmid()))))
+                    .filter(t -> t.id().equals(Optional.of(String.valueOf(at.vmid()))))
                     .filter(t -> t.starttime() >= entry.createdEpochSecond() - SKEW_SECONDS)
-                    .filter(t -> ours(t, remotes.tokenId(action.at().remote())))
+                    .filter(t -> ours(t, remotes.tokenId(action.remote())))
                     .min(Comparator.comparingLong(TaskSummary::starttime)))
         .flatMap(
             task -> {
@@ -150,9 +156,9 @@ public final class GuestActionExecutor {
     PveClient client;
     Mono<Upid> call;
     try {
-      client = remotes.client(action.at().remote());
+      client = remotes.client(action.remote());
       call =
-          action.kind() == ActionKind.REMOTE_MIGRATE
+          action.type() == GuestAction.REMOTE_MIGRATE
               ? ActionCalls.remoteMigrate(client, action, remotes::migrationTarget)
               : ActionCalls.start(client, action);
     } catch (IllegalStateException | IllegalArgumentException e) {
@@ -223,7 +229,7 @@ public final class GuestActionExecutor {
 
   private Mono<ReconcileResult> stillRunning(
       long id, Upid upid, PlannedAction action, Instant journaledAt) {
-    Duration budget = budgets.apply(action.kind());
+    Duration budget = budgets.apply((GuestAction) action.type());
     if (Instant.now().isBefore(journaledAt.plus(budget))) {
       return Mono.just(ReconcileResult.requeueAfter(poll, "task " + upid + " still running"));
     }
@@ -231,7 +237,7 @@ public final class GuestActionExecutor {
         "task still running after "
             + budget.toMinutes()
             + " min, the budget of "
-            + action.kind()
+            + action.type()
             + ": no longer followed, see "
             + upid.text()
             + " on the remote";

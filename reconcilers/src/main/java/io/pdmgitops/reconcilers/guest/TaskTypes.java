@@ -1,14 +1,14 @@
 package io.pdmgitops.reconcilers.guest;
 
 import io.pdmgitops.model.desired.GuestType;
-import io.pdmgitops.model.plan.ActionKind;
+import io.pdmgitops.model.plan.GuestAction;
 import java.util.Set;
 
 /** The PVE task types an action can start, to recognise it in a node's task list. */
 final class TaskTypes {
   private TaskTypes() {}
 
-  static Set<String> of(ActionKind kind, GuestType type) {
+  static Set<String> of(GuestAction kind, GuestType type) {
     boolean qemu = type == GuestType.QEMU;
     return switch (kind) {
       case START -> qemu ? Set.of("qmstart", "hastart") : Set.of("vzstart", "hastart");

@@ -8,7 +8,7 @@ import io.pdmgitops.model.desired.Kind;
 import io.pdmgitops.model.desired.Placement;
 import io.pdmgitops.model.drift.GuestLocation;
 import io.pdmgitops.model.observed.ObservedPower;
-import io.pdmgitops.model.plan.ActionKind;
+import io.pdmgitops.model.plan.GuestAction;
 import io.pdmgitops.model.plan.PlannedAction;
 import io.pdmgitops.reconcilers.api.ApiEndpoint;
 import io.pdmgitops.reconcilers.api.ApiToken;
@@ -102,8 +102,8 @@ class GuestActionExecutorIT {
             ClientSettings.defaults()));
   }
 
-  static PlannedAction action(ActionKind kind, int vmid, String name) {
-    return new PlannedAction(
+  static PlannedAction action(GuestAction kind, int vmid, String name) {
+    return PlannedAction.guest(
         new ObjectRef(Kind.GUEST, name),
         new GuestLocation("east", "pve1", GuestType.QEMU, vmid, ObservedPower.STOPPED),
         kind,
@@ -112,10 +112,10 @@ class GuestActionExecutorIT {
   }
 
   static PlannedAction move(GuestType type, int vmid, ObservedPower power, Boolean online) {
-    return new PlannedAction(
+    return PlannedAction.guest(
         new ObjectRef(Kind.GUEST, "g" + vmid),
         new GuestLocation("east", "pve1", type, vmid, power),
-        ActionKind.MIGRATE,
+        GuestAction.MIGRATE,
         "placement.node: want pve2, is pve1",
         Optional.of(
             new Placement(
@@ -177,7 +177,7 @@ class GuestActionExecutorIT {
         a -> tasksWhenJournaled[0] = fleet.cluster("east").tasksStarted("qmstart", 101);
 
     ReconcileResult result =
-        executor.execute(action(ActionKind.START, 101, "db"), "abc123").block();
+        executor.execute(action(GuestAction.START, 101, "db"), "abc123").block();
 
     assertThat(result).isInstanceOf(ReconcileResult.Done.class);
     assertThat(tasksWhenJournaled[0]).isZero();
@@ -196,7 +196,7 @@ class GuestActionExecutorIT {
   void aTaskLongerThanOneRunIsFollowedAcrossRunsToItsEndAndSentOnce() {
     fleet.cluster("east").setTaskDuration(Duration.ofSeconds(2));
     GuestActionExecutor executor = shortSteps(Duration.ofHours(1));
-    PlannedAction start = action(ActionKind.START, 101, "db");
+    PlannedAction start = action(GuestAction.START, 101, "db");
 
     ReconcileResult first = executor.execute(start, "abc").block();
     assertThat(first)
@@ -217,7 +217,7 @@ class GuestActionExecutorIT {
   void aTaskStillRunningAfterItsBudgetIsNoLongerFollowed() {
     fleet.cluster("east").setTaskDuration(Duration.ofMinutes(10));
     GuestActionExecutor executor = shortSteps(Duration.ofMillis(500));
-    PlannedAction start = action(ActionKind.START, 101, "db");
+    PlannedAction start = action(GuestAction.START, 101, "db");
 
     ReconcileResult last = executor.execute(start, "abc").block();
     for (int run = 0; run < 10 && last instanceof ReconcileResult.RequeueAfter; run++) {
@@ -238,21 +238,21 @@ class GuestActionExecutorIT {
   void aLockedGuestIsRetryableAndSucceedsOnceTheLockClears() {
     fleet.cluster("east").setLock(101, "backup");
 
-    ReconcileResult first = executor.execute(action(ActionKind.START, 101, "db"), "abc").block();
+    ReconcileResult first = executor.execute(action(GuestAction.START, 101, "db"), "abc").block();
 
     assertThat(first)
         .isInstanceOfSatisfying(
             ReconcileResult.Retryable.class,
             r -> assertThat(r.reason()).isEqualTo("VM is locked (backup)"));
     fleet.cluster("east").setLock(101, null);
-    assertThat(executor.execute(action(ActionKind.START, 101, "db"), "abc").block())
+    assertThat(executor.execute(action(GuestAction.START, 101, "db"), "abc").block())
         .isInstanceOf(ReconcileResult.Done.class);
   }
 
   @Test
   void afterARestartASentActionIsFollowedNotSentAgain() {
     // The controller journaled the action, sent it, and died before recording the task.
-    PlannedAction shutdown = action(ActionKind.SHUTDOWN, 102, "web");
+    PlannedAction shutdown = action(GuestAction.SHUTDOWN, 102, "web");
     journal.leftPlanned(shutdown);
     client("ctl@pve!ctl", "5f1a-secret")
         .power("pve1", GuestType.QEMU, 102, PowerAction.SHUTDOWN)
@@ -269,7 +269,7 @@ class GuestActionExecutorIT {
 
   @Test
   void afterARestartAnActionThatNeverLeftIsMarkedAndSentOnTheNextRun() {
-    PlannedAction start = action(ActionKind.START, 101, "db");
+    PlannedAction start = action(GuestAction.START, 101, "db");
     journal.leftPlanned(start);
 
     ReconcileResult settled = executor.execute(start, "abc").block();
@@ -285,7 +285,7 @@ class GuestActionExecutorIT {
   void aRefusalIsFailedAndJournaledAsNotSent() {
     ReconcileResult result =
         executor("ro@pve!ro", "ro-secret")
-            .execute(action(ActionKind.START, 101, "db"), "abc")
+            .execute(action(GuestAction.START, 101, "db"), "abc")
             .block();
 
     assertThat(result)

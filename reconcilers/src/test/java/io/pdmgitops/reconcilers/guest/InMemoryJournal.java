@@ -1,7 +1,9 @@
 package io.pdmgitops.reconcilers.guest;
 
+import io.pdmgitops.model.ObjectRef;
 import io.pdmgitops.model.plan.PlannedAction;
 import io.pdmgitops.reconcilers.engine.ActionJournal;
+import io.pdmgitops.reconcilers.engine.JournaledAction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +16,7 @@ import java.util.function.Consumer;
 final class InMemoryJournal implements ActionJournal {
   record Row(
       long id,
-      PlannedAction action,
+      JournaledAction action,
       String state,
       Optional<String> upid,
       String detail,
@@ -22,11 +24,11 @@ final class InMemoryJournal implements ActionJournal {
 
   final Map<Long, Row> rows = new LinkedHashMap<>();
   final List<String> calls = new ArrayList<>();
-  Consumer<PlannedAction> onPlanned = a -> {};
+  Consumer<JournaledAction> onPlanned = a -> {};
   private long next = 1;
 
   @Override
-  public synchronized long planned(PlannedAction action, String commitSha) {
+  public synchronized long planned(JournaledAction action, String commitSha) {
     onPlanned.accept(action);
     long id = next++;
     rows.put(
@@ -59,10 +61,8 @@ final class InMemoryJournal implements ActionJournal {
   }
 
   @Override
-  public synchronized Optional<Entry> unfinished(String resource) {
-    return unfinished().stream()
-        .filter(e -> e.action().guest().toString().equals(resource))
-        .findFirst();
+  public synchronized Optional<Entry> unfinished(ObjectRef resource) {
+    return unfinished().stream().filter(e -> e.action().resource().equals(resource)).findFirst();
   }
 
   @Override
@@ -78,7 +78,13 @@ final class InMemoryJournal implements ActionJournal {
     long id = next++;
     rows.put(
         id,
-        new Row(id, action, "PLANNED", Optional.empty(), "sha", Instant.now().getEpochSecond()));
+        new Row(
+            id,
+            GuestJournalCodec.encode(action),
+            "PLANNED",
+            Optional.empty(),
+            "sha",
+            Instant.now().getEpochSecond()));
     return id;
   }
 }

@@ -3,11 +3,11 @@ package io.pdmgitops.model.plan;
 import java.time.Duration;
 
 /**
- * What the controller does to a guest, in the order one plan prefers them. Each kind has a time
- * budget: how long its task is followed before the controller stops waiting for it. A migration
- * that takes an hour is followed to its end; a shutdown that hangs for an hour is not.
+ * What the controller does to a guest, in the order one plan prefers them. Each has a time budget:
+ * how long its task is followed before the controller stops waiting for it. A migration that takes
+ * an hour is followed to its end; a shutdown that hangs for an hour is not.
  */
-public enum ActionKind {
+public enum GuestAction implements ActionType {
   /** Move to another cluster ({@code remote_migrate}): disks cross the WAN. */
   REMOTE_MIGRATE(Duration.ofHours(24)),
   /** Move to another node of the same cluster ({@code migrate}). */
@@ -29,11 +29,11 @@ public enum ActionKind {
 
   private final Duration budget;
 
-  ActionKind(Duration budget) {
+  GuestAction(Duration budget) {
     this.budget = budget;
   }
 
-  /** How long the action's task is followed, from the moment it was journaled. */
+  @Override
   public Duration budget() {
     return budget;
   }
