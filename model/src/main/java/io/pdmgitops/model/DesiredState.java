@@ -14,12 +14,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * An immutable, validated snapshot of everything one commit declares. Only a snapshot without
  * errors exists; the controller acts on nothing else.
  *
+ * @param configurations objects of the kinds that configure a remote (backup jobs, firewall
+ *     options...), by kind then identity: kinds are added without a list of their own here
  * @param sources where each object is declared, for links back to the file and line
  */
 public record DesiredState(
@@ -31,7 +34,20 @@ public record DesiredState(
     List<AccessRule> accessRules,
     List<Realm> realms,
     List<RemoteGroup> remoteGroups,
+    List<DesiredObject> configurations,
     Map<ObjectRef, SourceLocation> sources) {
+
+  /** The kinds with a list of their own; every other kind is a configuration. */
+  private static final Set<Class<?>> BUILT_IN =
+      Set.of(
+          Remote.class,
+          Guest.class,
+          View.class,
+          User.class,
+          Group.class,
+          AccessRule.class,
+          Realm.class,
+          RemoteGroup.class);
 
   private static final Comparator<DesiredObject> BY_IDENTITY =
       Comparator.comparing(DesiredObject::identity);
@@ -45,13 +61,17 @@ public record DesiredState(
     accessRules = sorted(accessRules);
     realms = sorted(realms);
     remoteGroups = sorted(remoteGroups);
+    configurations =
+        configurations.stream()
+            .sorted(Comparator.comparing((DesiredObject o) -> o.kind()).thenComparing(BY_IDENTITY))
+            .toList();
     sources = Map.copyOf(sources);
   }
 
   public static DesiredState empty() {
     return new DesiredState(
         List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-        Map.of());
+        List.of(), Map.of());
   }
 
   /** Builds a snapshot from objects of any kind. */
@@ -65,7 +85,25 @@ public record DesiredState(
         only(objects, AccessRule.class),
         only(objects, Realm.class),
         only(objects, RemoteGroup.class),
+        objects.stream().filter(o -> !BUILT_IN.contains(o.getClass())).toList(),
         at);
+  }
+
+  /** The declared objects of one configuration kind, by identity. */
+  public <T extends DesiredObject> List<T> all(Class<T> type) {
+    return only(configurations, type);
+  }
+
+  /** The object this reference names: remotes and guests in logarithmic time, others by a scan. */
+  public Optional<DesiredObject> object(ObjectRef ref) {
+    switch (ref.kind()) {
+      case REMOTE:
+        return remote(ref.identity()).map(DesiredObject.class::cast);
+      case GUEST:
+        return guest(ref.identity()).map(DesiredObject.class::cast);
+      default:
+        return objects().stream().filter(o -> ObjectRef.of(o).equals(ref)).findFirst();
+    }
   }
 
   public Optional<Remote> remote(String name) {
@@ -108,7 +146,16 @@ public record DesiredState(
   /** Every object, kinds in declaration order of {@link io.pdmgitops.model.desired.Kind}. */
   public List<DesiredObject> objects() {
     List<DesiredObject> all = new ArrayList<>();
-    Stream.of(remotes, guests, views, users, groups, accessRules, realms, remoteGroups)
+    Stream.of(
+            remotes,
+            guests,
+            views,
+            users,
+            groups,
+            accessRules,
+            realms,
+            remoteGroups,
+            configurations)
         .forEach(all::addAll);
     return all;
   }
@@ -121,7 +168,8 @@ public record DesiredState(
         + groups.size()
         + accessRules.size()
         + realms.size()
-        + remoteGroups.size();
+        + remoteGroups.size()
+        + configurations.size();
   }
 
   private static <T extends DesiredObject> List<T> sorted(List<T> objects) {

@@ -7,6 +7,7 @@ import io.pdmgitops.controller.loop.SuspendSwitch;
 import io.pdmgitops.controller.plan.Plans;
 import io.pdmgitops.controller.ports.ControlAdapter;
 import io.pdmgitops.controller.security.AuditTrail;
+import io.pdmgitops.reconcilers.engine.KindReconcilers;
 import io.pdmgitops.webui.control.ControlRoutes;
 import io.pdmgitops.webui.plan.PlanRoutes;
 import java.time.Clock;
@@ -22,7 +23,11 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 class CiConfiguration {
   @Bean
-  Plans plans(ControllerProperties properties, SnapshotTracker snapshots, ReconcileLoop loop) {
+  Plans plans(
+      ControllerProperties properties,
+      SnapshotTracker snapshots,
+      ReconcileLoop loop,
+      KindReconcilers kinds) {
     RefTrees refs =
         new RefTrees(
             LoopConfiguration.gitSettings(
@@ -31,6 +36,7 @@ class CiConfiguration {
         snapshots,
         () -> loop.latestObserved().map(ReconcileLoop.Observed::inventory),
         refs,
+        kinds.rulebook(),
         properties.defaultPolicy(),
         properties.dataDir().resolve("plans"));
   }

@@ -31,14 +31,18 @@ import io.pdmgitops.model.desired.SecretRef;
 import io.pdmgitops.model.drift.DriftReport;
 import io.pdmgitops.model.load.DesiredStateLoader;
 import io.pdmgitops.reconcilers.api.ClientSettings;
+import io.pdmgitops.reconcilers.engine.KindReconcilers;
 import io.pdmgitops.reconcilers.guest.GuestActionExecutor;
+import io.pdmgitops.reconcilers.guest.GuestReconciler;
 import io.pdmgitops.reconcilers.remote.DeclaredRemotes;
 import io.pdmgitops.reconcilers.remote.InventoryCollector;
 import io.pdmgitops.reconcilers.remote.RemoteClients;
+import io.pdmgitops.reconcilers.remote.RemoteReconciler;
 import io.pdmgitops.reconcilers.remote.SecretResolver;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -93,12 +97,21 @@ class LoopConfiguration {
         new DeclaredRemotes(snapshots::state, clients), journal, GuestActionExecutor.TASK_POLL);
   }
 
+  /**
+   * Every kind the controller reconciles, registered here once: the loop, the journal, the store
+   * and the pages work for each of them without knowing any.
+   */
+  @Bean
+  KindReconcilers kindReconcilers(GuestActionExecutor guests) {
+    return new KindReconcilers(List.of(new RemoteReconciler(), new GuestReconciler(guests)));
+  }
+
   @Bean(destroyMethod = "close")
   ReconcileLoop reconcileLoop(
       ControllerProperties properties,
       SnapshotTracker snapshots,
       InventoryCollector inventory,
-      GuestActionExecutor executor,
+      KindReconcilers kinds,
       StoreActionJournal journal,
       ExecutorTimers timers,
       StatusRecording recording,
@@ -117,17 +130,18 @@ class LoopConfiguration {
         new ReconcileLoop(
             snapshots,
             inventory,
-            executor,
+            kinds,
             journal,
             settings,
-            reconciler ->
+            (reconciler, budget) ->
                 new ReconcileQueue<>(
                     reconciler,
                     RetryPolicy.defaults(),
                     timers,
                     () -> ThreadLocalRandom.current().nextDouble(),
                     MAX_CONCURRENT_RECONCILES,
-                    ReconcileQueue.DEFAULT_RECONCILE_TIMEOUT),
+                    settings.actionsPerRemote(),
+                    budget),
             clock);
     loop.suspend(properties.suspended());
     SuspendSwitch operator = new SuspendSwitch(properties.dataDir().toAbsolutePath());

@@ -3,27 +3,30 @@ package io.pdmgitops.controller.loop;
 import io.pdmgitops.controller.diagnostics.StallReporter;
 import io.pdmgitops.controller.git.CommitOutcome;
 import io.pdmgitops.controller.git.SnapshotTracker;
+import io.pdmgitops.controller.queue.KeyBudget;
 import io.pdmgitops.controller.queue.ReconcileQueue;
 import io.pdmgitops.controller.threads.DaemonThreads;
 import io.pdmgitops.model.DesiredState;
 import io.pdmgitops.model.ObjectRef;
-import io.pdmgitops.model.desired.Guest;
 import io.pdmgitops.model.desired.Remote;
-import io.pdmgitops.model.drift.DriftDetector;
 import io.pdmgitops.model.drift.DriftReport;
+import io.pdmgitops.model.engine.PlanScope;
+import io.pdmgitops.model.engine.Rulebook;
 import io.pdmgitops.model.observed.Inventory;
+import io.pdmgitops.model.observed.ObservedPart;
 import io.pdmgitops.model.observed.RemoteObservation;
 import io.pdmgitops.model.plan.Plan;
 import io.pdmgitops.model.plan.PlannedAction;
-import io.pdmgitops.model.plan.Planner;
 import io.pdmgitops.reconcilers.engine.ActionJournal;
+import io.pdmgitops.reconcilers.engine.KindReconcilers;
 import io.pdmgitops.reconcilers.engine.ReconcileResult;
-import io.pdmgitops.reconcilers.guest.GuestActionExecutor;
 import io.pdmgitops.reconcilers.remote.InventoryCollector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +37,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -56,7 +58,7 @@ public final class ReconcileLoop implements AutoCloseable {
 
   private final SnapshotTracker snapshots;
   private final InventoryCollector inventory;
-  private final GuestActionExecutor executor;
+  private final KindReconcilers kinds;
   private final ActionJournal journal;
   private final LoopSettings settings;
   private final Clock clock;
@@ -65,7 +67,6 @@ public final class ReconcileLoop implements AutoCloseable {
   private final Map<ObjectRef, Planned> planned = new ConcurrentHashMap<>();
   private final Map<ObjectRef, Instant> lastFinished = new ConcurrentHashMap<>();
   private final Map<ObjectRef, PlannedAction> inFlight = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> runningPerRemote = new ConcurrentHashMap<>();
   private final AtomicReference<Observed> latest = new AtomicReference<>();
 
   /**
@@ -82,6 +83,12 @@ public final class ReconcileLoop implements AutoCloseable {
 
   /** Each declared remote's newest observation, kept across cycles. */
   private final Map<String, Seen> lastSeen = new ConcurrentHashMap<>();
+
+  /** Remotes the focused pass of a commit polled, which the full cycle after it does not. */
+  private final Set<String> justPolled = ConcurrentHashMap.newKeySet();
+
+  /** A republish of the report is queued: many actions ending together make one. */
+  private final AtomicBoolean republishQueued = new AtomicBoolean();
 
   /** Remotes whose poll is out: one at a time per remote. */
   private final Set<String> polling = ConcurrentHashMap.newKeySet();
@@ -108,7 +115,7 @@ public final class ReconcileLoop implements AutoCloseable {
   public ReconcileLoop(
       SnapshotTracker snapshots,
       InventoryCollector inventory,
-      GuestActionExecutor executor,
+      KindReconcilers kinds,
       ActionJournal journal,
       LoopSettings settings,
       ReconcileQueue.Factory<ObjectRef> queues,
@@ -116,10 +123,10 @@ public final class ReconcileLoop implements AutoCloseable {
     this.clock = clock;
     this.snapshots = snapshots;
     this.inventory = inventory;
-    this.executor = executor;
+    this.kinds = kinds;
     this.journal = journal;
     this.settings = settings;
-    this.queue = queues.create(this::reconcile);
+    this.queue = queues.create(this::reconcile, new PlannedBudget());
     this.stalls = new StallReporter("a reconcile cycle", settings.cycleTimeout().plusSeconds(30));
     this.failures =
         new ActionFailures(
@@ -221,7 +228,7 @@ public final class ReconcileLoop implements AutoCloseable {
       if (!answered || inFlight.containsKey(guest) || !settling.add(entry.id())) {
         continue;
       }
-      Mono.defer(() -> executor.settle(entry))
+      Mono.defer(() -> kinds.settle(entry))
           .doFinally(signal -> settling.remove(entry.id()))
           .subscribe(
               r -> LOG.info("settled {}: {}", guest, r),
@@ -256,6 +263,9 @@ public final class ReconcileLoop implements AutoCloseable {
       lastSeen.keySet().retainAll(names);
       List<Mono<Void>> polls = new ArrayList<>();
       for (Remote remote : state.remotes()) {
+        if (justPolled.remove(remote.metadata().name())) {
+          continue; // the commit's focused pass polled it a moment ago: once per commit
+        }
         pollOnItsOwn(remote, state, sha).ifPresent(polls::add);
       }
       Mono.when(polls)
@@ -264,8 +274,9 @@ public final class ReconcileLoop implements AutoCloseable {
       Inventory observed = newestObservations(state);
       settleUnfinished(observed);
       journalSettled.set(true);
-      DriftReport detected = DriftDetector.detect(state, observed, settings.defaultPolicy());
-      Plan plan = Planner.review(detected, state);
+      Rulebook rules = kinds.rulebook();
+      DriftReport detected = rules.detect(state, observed, settings.defaultPolicy());
+      Plan plan = rules.review(detected, state, observed);
       DriftReport report = plan.markBlocked(detected); // a move PVE would refuse says why
       latest.set(new Observed(state, observed, report));
       notify(o -> o.reportPublished(report, sha));
@@ -278,7 +289,7 @@ public final class ReconcileLoop implements AutoCloseable {
           .keySet()
           .retainAll(actions.stream().map(PlannedAction::resource).collect(Collectors.toSet()));
       Set<ObjectRef> declared =
-          state.guests().stream().map(ObjectRef::of).collect(Collectors.toSet());
+          state.objects().stream().map(ObjectRef::of).collect(Collectors.toSet());
       lastFinished.keySet().retainAll(declared);
       failures.retain(declared);
       submit(actions, state, observed, sha);
@@ -303,13 +314,10 @@ public final class ReconcileLoop implements AutoCloseable {
     Instant started = clock.instant();
     Mono<Void> poll =
         Mono.defer(() -> inventory.poll(List.of(remote))) // a throw is a failed poll, not a leak
+            .flatMap(answer -> withParts(remote, answer))
             .timeout(settings.cycleTimeout())
             .publishOn(planning) // not on the network or parsing threads every request needs
-            .doOnNext(
-                answer ->
-                    answer
-                        .remote(name)
-                        .ifPresent(o -> observedOne(o, new Seen(o, started), state, sha)))
+            .doOnNext(seen -> observedOne(seen.observation(), seen.with(started), state, sha))
             .doOnError(e -> LOG.warn("poll of {} failed: {}", name, e.toString()))
             .onErrorResume(e -> Mono.empty())
             .doFinally(signal -> polling.remove(name))
@@ -326,24 +334,46 @@ public final class ReconcileLoop implements AutoCloseable {
       return; // the cycle's own plan follows once the journal was settled
     }
     try {
-      DesiredState own = ownGuests(state, observation.name());
-      if (own.guests().isEmpty()) {
+      ChangedObjects homed = ChangedObjects.homedOn(state, observation.name(), kinds.rulebook());
+      if (homed.objects().isEmpty()) {
         return;
       }
-      Inventory one = Inventory.of(seen.at(), List.of(observation));
-      DriftReport report = DriftDetector.detect(own, one, settings.defaultPolicy());
-      submit(Planner.plan(report, own), own, one, sha);
+      DesiredState own = homed.asState(state);
+      Inventory one =
+          Inventory.of(seen.at(), List.of(observation)).withParts(observation.name(), seen.parts());
+      plan(own, one, sha);
     } catch (RuntimeException e) {
       LOG.warn(
           "planning {} failed, the cycle's plan follows: {}", observation.name(), e.toString());
     }
   }
 
-  /** The remote's own guests (not those moving in from elsewhere) and every remote document. */
-  private static DesiredState ownGuests(DesiredState state, String remote) {
-    List<Guest> guests =
-        state.guests().stream().filter(g -> g.spec().remote().equals(remote)).toList();
-    return new ChangedGuests(guests, state.remotes()).asState(state);
+  /**
+   * Judges and plans these objects (part of the snapshot) against this observation, and hands the
+   * actions on.
+   */
+  private void plan(DesiredState part, Inventory observed, String sha) {
+    Rulebook rules = kinds.rulebook();
+    DriftReport report = rules.detect(part, observed, settings.defaultPolicy());
+    submit(rules.review(report, part, observed, PlanScope.PART).actions(), part, observed, sha);
+  }
+
+  /**
+   * The remote's sweep with what the kinds read from it beyond the sweep; those reads are made only
+   * of a remote that answered, so one that is down is not asked again before its back-off ends.
+   */
+  private Mono<Seen> withParts(Remote remote, Inventory answer) {
+    String name = remote.metadata().name();
+    Optional<RemoteObservation> observation = answer.remote(name);
+    if (observation.isEmpty()) {
+      return Mono.empty();
+    }
+    if (!(observation.get() instanceof RemoteObservation.Reachable)) {
+      return Mono.just(new Seen(observation.get(), List.of(), answer.observedAt()));
+    }
+    return kinds
+        .observe(remote)
+        .map(parts -> new Seen(observation.get(), parts, answer.observedAt()));
   }
 
   /**
@@ -352,22 +382,29 @@ public final class ReconcileLoop implements AutoCloseable {
    */
   private Inventory newestObservations(DesiredState state) {
     List<RemoteObservation> observations = new ArrayList<>();
+    Map<String, List<ObservedPart>> parts = new LinkedHashMap<>();
     Instant oldest = null;
     for (Remote remote : state.remotes()) {
       Seen seen = lastSeen.get(remote.metadata().name());
       if (seen != null) {
         observations.add(seen.observation());
+        parts.put(remote.metadata().name(), seen.parts());
         oldest = oldest == null || seen.at().isBefore(oldest) ? seen.at() : oldest;
       }
     }
-    return Inventory.of(oldest == null ? clock.instant() : oldest, observations);
+    Inventory sweep = Inventory.of(oldest == null ? clock.instant() : oldest, observations);
+    return new Inventory(sweep.observedAt(), sweep.remotes(), parts);
   }
 
-  /** A remote's newest observation and when its poll started. */
-  private record Seen(RemoteObservation observation, Instant at) {}
+  /** A remote's newest observation, what the kinds read there, and when its poll started. */
+  private record Seen(RemoteObservation observation, List<ObservedPart> parts, Instant at) {
+    Seen with(Instant started) {
+      return new Seen(observation, parts, started);
+    }
+  }
 
   /**
-   * Plans the guests a new snapshot changed, from a fresh poll of only their remotes. The full
+   * Plans the objects a new snapshot changed, from a fresh poll of only their remotes. The full
    * cycle that follows covers everything else and publishes the report.
    */
   private void runFocused(DesiredState previous, DesiredState next, String sha) {
@@ -375,14 +412,22 @@ public final class ReconcileLoop implements AutoCloseable {
       return;
     }
     try {
-      ChangedGuests changed = ChangedGuests.between(previous, next);
-      if (changed.guests().isEmpty() || changed.remotes().size() == next.remotes().size()) {
+      ChangedObjects changed = ChangedObjects.between(previous, next, kinds.rulebook());
+      if (changed.objects().isEmpty() || changed.remotes().size() == next.remotes().size()) {
         return; // nothing to focus on, or everything: the full cycle does it
       }
       Inventory observed = inventory.poll(changed.remotes()).block(settings.cycleTimeout());
-      DesiredState focus = changed.asState(next);
-      DriftReport report = DriftDetector.detect(focus, observed, settings.defaultPolicy());
-      submit(Planner.plan(report, focus), focus, observed, sha);
+      for (Remote remote : changed.remotes()) {
+        String name = remote.metadata().name();
+        Optional<Seen> seen = withParts(remote, observed).blockOptional(settings.cycleTimeout());
+        if (seen.isPresent()) {
+          observed = observed.withParts(name, seen.get().parts());
+          // The full cycle that follows takes this answer instead of asking the remote again.
+          lastSeen.put(name, seen.get().with(observed.observedAt()));
+          justPolled.add(name);
+        }
+      }
+      plan(changed.asState(next), observed, sha);
     } catch (RuntimeException e) {
       LOG.warn("focused pass failed, the full cycle follows: {}", e.toString());
     }
@@ -396,7 +441,7 @@ public final class ReconcileLoop implements AutoCloseable {
   private void submit(
       List<PlannedAction> actions, DesiredState state, Inventory observed, String sha) {
     for (PlannedAction action : actions) {
-      String fingerprint = ActionFingerprint.of(action, state, observed);
+      String fingerprint = kinds.rulebook().fingerprint(action, state, observed);
       Planned before =
           planned.put(
               action.resource(), new Planned(action, observed.observedAt(), sha, fingerprint));
@@ -411,6 +456,53 @@ public final class ReconcileLoop implements AutoCloseable {
       } else {
         queue.submit(action.resource());
       }
+    }
+  }
+
+  /**
+   * After an action ends, the remotes it concerns are observed again at once and the report is
+   * published again, so no page shows the state from before the action until the next cycle.
+   */
+  private void refreshAfter(PlannedAction action) {
+    Optional<CommitOutcome.Accepted> good = snapshots.lastGood();
+    if (good.isEmpty() || closed.get()) {
+      return;
+    }
+    DesiredState state = good.get().state();
+    String sha = good.get().commit().sha();
+    Set<String> remotes = new LinkedHashSet<>();
+    remotes.add(action.remote());
+    state.object(action.resource()).ifPresent(o -> remotes.addAll(kinds.rulebook().remotesOf(o)));
+    List<Mono<Void>> polls = new ArrayList<>();
+    for (String name : remotes) {
+      state.remote(name).flatMap(r -> pollOnItsOwn(r, state, sha)).ifPresent(polls::add);
+    }
+    Mono.when(polls)
+        .publishOn(planning)
+        .doFinally(
+            signal -> {
+              if (republishQueued.compareAndSet(false, true)) {
+                planning.schedule(() -> republish(state, sha));
+              }
+            })
+        .subscribe(v -> {}, e -> LOG.warn("refresh after an action failed: {}", e.toString()));
+  }
+
+  /** The report from every remote's newest observation, published as a cycle would. */
+  private void republish(DesiredState state, String sha) {
+    republishQueued.set(false);
+    if (closed.get() || latest.get() == null) {
+      return; // the first full cycle publishes first
+    }
+    try {
+      Inventory observed = newestObservations(state);
+      Rulebook rules = kinds.rulebook();
+      DriftReport detected = rules.detect(state, observed, settings.defaultPolicy());
+      DriftReport report = rules.review(detected, state, observed).markBlocked(detected);
+      latest.set(new Observed(state, observed, report));
+      notify(o -> o.reportPublished(report, sha));
+    } catch (RuntimeException e) {
+      LOG.warn("republishing the report failed, the next cycle publishes: {}", e.toString());
     }
   }
 
@@ -446,19 +538,12 @@ public final class ReconcileLoop implements AutoCloseable {
       return Mono.just(ReconcileResult.done());
     }
     PlannedAction action = entry.action();
-    AtomicInteger running =
-        runningPerRemote.computeIfAbsent(action.remote(), r -> new AtomicInteger());
-    if (running.incrementAndGet() > settings.actionsPerRemote()) {
-      running.decrementAndGet();
-      return Mono.just(ReconcileResult.requeueAfter(Duration.ofSeconds(1), "remote busy"));
-    }
     inFlight.put(guest, action);
     AtomicBoolean released = new AtomicBoolean();
     Consumer<Boolean> release =
         ended -> {
           if (released.compareAndSet(false, true)) {
             inFlight.remove(guest, action);
-            running.decrementAndGet();
             if (ended) {
               lastFinished.put(guest, clock.instant());
             }
@@ -466,7 +551,7 @@ public final class ReconcileLoop implements AutoCloseable {
         };
     // Released before the result is emitted: the queue may start this guest's follow-up run
     // synchronously from the result, and that run must already see the action as finished.
-    return executor
+    return kinds
         .execute(action, entry.sha())
         .map(
             executed -> {
@@ -481,6 +566,9 @@ public final class ReconcileLoop implements AutoCloseable {
                 planned.remove(guest, entry);
               }
               release.accept(!again);
+              if (!again) {
+                refreshAfter(action);
+              }
               notify(o -> o.actionFinished(action.type(), executed));
               LOG.info("{} {}: {}", action.type(), guest, executed);
               return result;
@@ -516,6 +604,30 @@ public final class ReconcileLoop implements AutoCloseable {
           wait.isNegative() ? Duration.ZERO : wait, retryable.reason());
     }
     return result;
+  }
+
+  /**
+   * How long one run of an action may last: its kind's budget (the executor follows the task for as
+   * long), plus the time to journal and send it.
+   */
+  static final Duration RUN_MARGIN = Duration.ofMinutes(2);
+
+  /**
+   * The queue's view of each key: the remote its planned action goes to (whose concurrency limit it
+   * counts against) and the action's time budget.
+   */
+  private final class PlannedBudget implements KeyBudget<ObjectRef> {
+    @Override
+    public Optional<String> group(ObjectRef key) {
+      return Optional.ofNullable(planned.get(key)).map(p -> p.action().remote());
+    }
+
+    @Override
+    public Duration timeout(ObjectRef key) {
+      return Optional.ofNullable(planned.get(key))
+          .map(p -> p.action().type().budget().plus(RUN_MARGIN))
+          .orElse(ReconcileQueue.DEFAULT_RECONCILE_TIMEOUT);
+    }
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.model.DesiredState;
 import io.pdmgitops.model.desired.DriftPolicy;
 import io.pdmgitops.model.drift.ResourceStatus;
+import io.pdmgitops.model.engine.Rulebook;
 import io.pdmgitops.model.load.DesiredStateLoader;
 import io.pdmgitops.model.load.LoadResult;
 import io.pdmgitops.model.load.Problem;
@@ -48,6 +49,7 @@ public final class Plans implements PlanPort {
   private final SnapshotTracker snapshots;
   private final Supplier<Optional<Inventory>> observed;
   private final RefTrees refs;
+  private final Rulebook rules;
   private final DriftPolicy defaultPolicy;
   private final Path scratch;
   private final Semaphore one = new Semaphore(1);
@@ -60,11 +62,13 @@ public final class Plans implements PlanPort {
       SnapshotTracker snapshots,
       Supplier<Optional<Inventory>> observed,
       RefTrees refs,
+      Rulebook rules,
       DriftPolicy defaultPolicy,
       Path scratch) {
     this.snapshots = snapshots;
     this.observed = observed;
     this.refs = refs;
+    this.rules = rules;
     this.defaultPolicy = defaultPolicy;
     this.scratch = scratch;
     sweep(scratch);
@@ -162,7 +166,7 @@ public final class Plans implements PlanPort {
           List.of());
     }
     DesiredState candidate = loaded.state().get();
-    PlanPreview preview = PlanPreview.of(inForce.state(), candidate, fleet, defaultPolicy);
+    PlanPreview preview = PlanPreview.of(rules, inForce.state(), candidate, fleet, defaultPolicy);
     return new PlanReport(
         true,
         preview.changes(),

@@ -26,7 +26,11 @@ import reactor.core.Disposables;
  *       arrives first, which runs at once; a periodic {@link #resync} waits for the timer;
  *   <li>when retries are used up the key is marked as given up; the next event or periodic resync
  *       starts afresh;
- *   <li>at most {@code maxConcurrent} reconciles run at once; the others wait in arrival order;
+ *   <li>at most {@code maxConcurrent} reconciles run at once, and at most {@code perGroup} of one
+ *       group (a remote); the others wait, in arrival order within a group and taking turns between
+ *       groups, and start as soon as a slot frees: no key is requeued to wait;
+ *   <li>one run of a key lasts at most its {@link KeyBudget#timeout}, then counts as a retryable
+ *       failure;
  *   <li>{@link #close} cancels the running reconciles and starts no more.
  * </ul>
  *
@@ -43,9 +47,21 @@ public final class ReconcileQueue<K> implements AutoCloseable {
   private final Timers timers;
   private final DoubleSupplier random;
   private final int maxConcurrent;
-  private final Duration reconcileTimeout;
+  private final int perGroup;
+  private final KeyBudget<K> budget;
   private final Map<K, State> states = new HashMap<>();
-  private final Deque<K> ready = new ArrayDeque<>();
+
+  /** Waiting keys by group, each in arrival order. */
+  private final Map<String, Deque<K>> ready = new HashMap<>();
+
+  /** The groups with waiting keys, in the order they take their turn. */
+  private final Deque<String> turns = new ArrayDeque<>();
+
+  private final Map<String, Integer> runningInGroup = new HashMap<>();
+  private int waiting;
+
+  /** The group of keys that belong to none: only {@code maxConcurrent} limits them. */
+  private static final String NO_GROUP = "";
 
   /** The running reconciles' subscriptions, cancelled together by {@link #close}. */
   private final Disposable.Composite runs = Disposables.composite();
@@ -58,17 +74,22 @@ public final class ReconcileQueue<K> implements AutoCloseable {
     boolean queued;
     boolean pending;
     int failedAttempts;
+    String group;
     boolean gaveUp;
     Timers.Cancellable retryTimer;
     ReconcileResult lastResult;
   }
 
-  /** Builds a queue around a reconciler, so the owner of the reconciler need not know the rest. */
+  /**
+   * Builds a queue around a reconciler and the owner's budgets, so the owner of the reconciler need
+   * not know the rest.
+   */
   @FunctionalInterface
   public interface Factory<K> {
-    ReconcileQueue<K> create(Reconciler<K> reconciler);
+    ReconcileQueue<K> create(Reconciler<K> reconciler, KeyBudget<K> budget);
   }
 
+  /** A queue without groups, one timeout for every run. */
   public ReconcileQueue(
       Reconciler<K> reconciler,
       RetryPolicy retry,
@@ -76,15 +97,38 @@ public final class ReconcileQueue<K> implements AutoCloseable {
       DoubleSupplier random,
       int maxConcurrent,
       Duration reconcileTimeout) {
-    if (maxConcurrent < 1) {
-      throw new IllegalArgumentException("maxConcurrent must be at least 1");
+    this(
+        reconciler,
+        retry,
+        timers,
+        random,
+        maxConcurrent,
+        maxConcurrent,
+        KeyBudget.uniform(reconcileTimeout));
+  }
+
+  /**
+   * @param perGroup at most this many runs of one group at once
+   * @param budget each key's group and run timeout
+   */
+  public ReconcileQueue(
+      Reconciler<K> reconciler,
+      RetryPolicy retry,
+      Timers timers,
+      DoubleSupplier random,
+      int maxConcurrent,
+      int perGroup,
+      KeyBudget<K> budget) {
+    if (maxConcurrent < 1 || perGroup < 1) {
+      throw new IllegalArgumentException("maxConcurrent and perGroup must be at least 1");
     }
     this.reconciler = reconciler;
     this.retry = retry;
     this.timers = timers;
     this.random = random;
     this.maxConcurrent = maxConcurrent;
-    this.reconcileTimeout = reconcileTimeout;
+    this.perGroup = perGroup;
+    this.budget = budget;
   }
 
   /** An event for a key: something about it may have changed. */
@@ -148,14 +192,50 @@ public final class ReconcileQueue<K> implements AutoCloseable {
 
   /** Keys waiting for a free slot, for metrics. */
   public synchronized int waiting() {
-    return ready.size();
+    return waiting;
+  }
+
+  /** Runs of this group now, for tests and metrics. */
+  public synchronized int running(String group) {
+    return runningInGroup.getOrDefault(group, 0);
   }
 
   private void enqueue(K key, State state) {
     if (!state.queued) {
       state.queued = true;
-      ready.addLast(key);
+      String group = budget.group(key).orElse(NO_GROUP);
+      Deque<K> keys = ready.computeIfAbsent(group, g -> new ArrayDeque<>());
+      if (keys.isEmpty()) {
+        turns.addLast(group);
+      }
+      keys.addLast(key);
+      waiting++;
     }
+  }
+
+  /**
+   * The next waiting key whose group has a free slot, groups taking turns; none if every group with
+   * waiting keys is at its limit. Called with the lock held.
+   */
+  private K next() {
+    for (int tried = turns.size(); tried > 0; tried--) {
+      String group = turns.pollFirst();
+      Deque<K> keys = ready.get(group);
+      if (NO_GROUP.equals(group) || runningInGroup.getOrDefault(group, 0) < perGroup) {
+        K key = keys.pollFirst();
+        if (keys.isEmpty()) {
+          ready.remove(group);
+        } else {
+          turns.addLast(group);
+        }
+        waiting--;
+        runningInGroup.merge(group, 1, Integer::sum);
+        states.get(key).group = group;
+        return key;
+      }
+      turns.addLast(group);
+    }
+    return null;
   }
 
   /** Starts waiting keys while slots are free; the reconciles themselves run unlocked. */
@@ -163,10 +243,13 @@ public final class ReconcileQueue<K> implements AutoCloseable {
     while (true) {
       K key;
       synchronized (this) {
-        if (closed || running >= maxConcurrent || ready.isEmpty()) {
+        if (closed || running >= maxConcurrent || waiting == 0) {
           return;
         }
-        key = ready.removeFirst();
+        key = next();
+        if (key == null) {
+          return; // every waiting key's group is full: a finishing run drains again
+        }
         State state = states.get(key);
         state.queued = false;
         state.running = true;
@@ -187,7 +270,7 @@ public final class ReconcileQueue<K> implements AutoCloseable {
       run.update(
           reconciler
               .reconcile(key)
-              .timeout(reconcileTimeout)
+              .timeout(budget.timeout(key))
               .defaultIfEmpty(ReconcileResult.done())
               .onErrorResume(e -> reactor.core.publisher.Mono.just(unexpected(key, e)))
               .doFinally(signal -> runs.remove(run))
@@ -214,6 +297,8 @@ public final class ReconcileQueue<K> implements AutoCloseable {
     synchronized (this) {
       closed = true;
       ready.clear();
+      turns.clear();
+      waiting = 0;
       for (State state : states.values()) {
         if (state.retryTimer != null) {
           state.retryTimer.cancel();
@@ -232,6 +317,7 @@ public final class ReconcileQueue<K> implements AutoCloseable {
       State state = states.get(key);
       state.running = false;
       running--;
+      runningInGroup.computeIfPresent(state.group, (g, n) -> n == 1 ? null : n - 1);
       state.lastResult = result;
       if (result instanceof ReconcileResult.Retryable failure) {
         state.failedAttempts++;

@@ -28,10 +28,13 @@ import io.pdmgitops.model.observed.Inventory;
 import io.pdmgitops.model.plan.Planner;
 import io.pdmgitops.reconcilers.api.ClientSettings;
 import io.pdmgitops.reconcilers.api.ProxmoxTransport;
+import io.pdmgitops.reconcilers.engine.KindReconcilers;
 import io.pdmgitops.reconcilers.guest.GuestActionExecutor;
+import io.pdmgitops.reconcilers.guest.GuestReconciler;
 import io.pdmgitops.reconcilers.remote.DeclaredRemotes;
 import io.pdmgitops.reconcilers.remote.InventoryCollector;
 import io.pdmgitops.reconcilers.remote.RemoteClients;
+import io.pdmgitops.reconcilers.remote.RemoteReconciler;
 import io.pdmgitops.reconcilers.remote.SecretResolver;
 import io.pdmgitops.simulator.config.FleetGenerator;
 import java.net.URI;
@@ -352,18 +355,25 @@ class FleetSweepBenchmark {
           new ReconcileLoop(
               snapshots,
               new InventoryCollector(clients, Clock.systemUTC(), CONCURRENCY),
-              new GuestActionExecutor(
-                  new DeclaredRemotes(snapshots::state, clients), journal, Duration.ofMillis(200)),
+              new KindReconcilers(
+                  List.of(
+                      new RemoteReconciler(),
+                      new GuestReconciler(
+                          new GuestActionExecutor(
+                              new DeclaredRemotes(snapshots::state, clients),
+                              journal,
+                              Duration.ofMillis(200))))),
               journal,
               LoopSettings.defaults().withPollInterval(Duration.ofHours(1)),
-              reconciler ->
+              (reconciler, budget) ->
                   new ReconcileQueue<>(
                       reconciler,
                       RetryPolicy.defaults(),
                       timers,
                       () -> 0.5,
                       32,
-                      Duration.ofMinutes(1)),
+                      LoopSettings.defaults().actionsPerRemote(),
+                      budget),
               Clock.systemUTC());
       try (pool;
           loop;

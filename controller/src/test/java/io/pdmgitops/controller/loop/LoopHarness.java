@@ -20,10 +20,13 @@ import io.pdmgitops.model.desired.Kind;
 import io.pdmgitops.model.drift.ResourceStatus;
 import io.pdmgitops.model.load.DesiredStateLoader;
 import io.pdmgitops.reconcilers.api.ClientSettings;
+import io.pdmgitops.reconcilers.engine.KindReconcilers;
 import io.pdmgitops.reconcilers.guest.GuestActionExecutor;
+import io.pdmgitops.reconcilers.guest.GuestReconciler;
 import io.pdmgitops.reconcilers.remote.DeclaredRemotes;
 import io.pdmgitops.reconcilers.remote.InventoryCollector;
 import io.pdmgitops.reconcilers.remote.RemoteClients;
+import io.pdmgitops.reconcilers.remote.RemoteReconciler;
 import io.pdmgitops.reconcilers.remote.SecretResolver;
 import io.pdmgitops.simulator.SimulatedFleet;
 import io.pdmgitops.simulator.config.FleetConfigReader;
@@ -67,6 +70,11 @@ final class LoopHarness implements AutoCloseable {
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
 
   LoopHarness(String fleetYaml, Path upstream, Path work) throws Exception {
+    this(fleetYaml, upstream, work, Duration.ofMillis(500));
+  }
+
+  /** The same, cycling on this interval: an hour leaves only commits and actions to poll. */
+  LoopHarness(String fleetYaml, Path upstream, Path work, Duration pollInterval) throws Exception {
     this.upstream = upstream;
     fleet = SimulatedFleet.start(FleetConfigReader.parse(fleetYaml));
     git = Git.init().setDirectory(upstream.toFile()).setInitialBranch("main").call();
@@ -94,21 +102,22 @@ final class LoopHarness implements AutoCloseable {
         new ReconcileLoop(
             snapshots,
             inventory,
-            executor,
+            new KindReconcilers(List.of(new RemoteReconciler(), new GuestReconciler(executor))),
             journal,
             LoopSettings.defaults()
-                .withPollInterval(Duration.ofMillis(500))
+                .withPollInterval(pollInterval)
                 .withFailureBackOff(
                     new RetryPolicy(
                         Integer.MAX_VALUE, Duration.ofSeconds(2), 2, Duration.ofSeconds(4), 0.2)),
-            reconciler ->
+            (reconciler, budget) ->
                 new ReconcileQueue<>(
                     reconciler,
                     RetryPolicy.defaults(),
                     timers,
                     () -> 0.5,
                     8,
-                    Duration.ofMinutes(1)),
+                    LoopSettings.defaults().actionsPerRemote(),
+                    budget),
             Clock.systemUTC());
     loop.observe(new RemoteConditions(conditions));
     SourceConditions source = new SourceConditions(conditions, "upstream");

@@ -34,6 +34,7 @@ import io.pdmgitops.reconcilers.pve.WebPveClient;
 import io.pdmgitops.reconcilers.remote.InventoryCollector;
 import io.pdmgitops.reconcilers.remote.RemoteBackOff;
 import io.pdmgitops.simulator.http.LoggedRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,6 +126,47 @@ class ReconcileLoopIT {
                   .hasValueSatisfying(u -> assertThat(u).contains(":qmshutdown:100:"));
             });
     assertThat(h.fleet.cluster("east").tasksStarted("qmshutdown", 100)).isEqualTo(1);
+  }
+
+  @Test
+  void aCommitPollsEachTouchedRemoteOnceAndAnEndedActionIsObservedAtOnce() throws Exception {
+    h.close();
+    // No periodic cycle within the test, and a shutdown that outlasts the commit's full cycle.
+    h =
+        new LoopHarness(
+            FLEET.replace("taskDuration: 200ms", "taskDuration: 3s"),
+            Files.createDirectories(upstream.resolve("hourly")),
+            Files.createDirectories(work.resolve("hourly")),
+            Duration.ofHours(1));
+    h.commit(guest("web", 100, "running") + guest("db", 101, "stopped"), "baseline");
+    h.start();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> h.loop.latestReport().map(r -> r.count(SyncStatus.SYNCED) == 4).orElse(false));
+    long eastBefore = sweeps("east");
+    long westBefore = sweeps("west");
+
+    h.commit(guest("web", 100, "stopped") + guest("db", 101, "stopped"), "stop web");
+    h.poller.trigger();
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> h.fleet.cluster("east").guest(100).orElseThrow().status().equals("stopped"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .alias("the report shows the stop without waiting an hour for the next cycle")
+        .until(() -> h.status("web").map(s -> s.sync() == SyncStatus.SYNCED).orElse(false));
+    assertThat(sweeps("east") - eastBefore)
+        .as("east: the commit's focused pass, then once after the shutdown ended")
+        .isEqualTo(2);
+    assertThat(sweeps("west") - westBefore).as("west: the full cycle after the commit").isOne();
+  }
+
+  /** How often the remote's inventory was read. */
+  long sweeps(String remote) {
+    return h.fleet.requests(remote).stream()
+        .filter(r -> r.path().endsWith("/cluster/resources"))
+        .count();
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pdmgitops.controller.git.CommitInfo;
 import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.model.desired.DriftPolicy;
+import io.pdmgitops.model.engine.Rulebook;
 import io.pdmgitops.model.load.DesiredStateLoader;
 import io.pdmgitops.model.observed.Inventory;
 import io.pdmgitops.webui.plan.PlanRefusedException;
@@ -36,7 +37,13 @@ class PlansTest {
   private Plans plans(Optional<Inventory> observed) {
     SnapshotTracker snapshots = new SnapshotTracker(new DesiredStateLoader());
     snapshots.load(new CommitInfo("a".repeat(40), "Alice", "demo", NOW), DEMO);
-    return new Plans(snapshots, () -> observed, null, DriftPolicy.ENFORCE, temp.resolve("plans"));
+    return new Plans(
+        snapshots,
+        () -> observed,
+        null,
+        Rulebook.builtIn(),
+        DriftPolicy.ENFORCE,
+        temp.resolve("plans"));
   }
 
   static Map<String, String> demoFiles() throws IOException {

@@ -222,6 +222,105 @@ class ReconcileQueueTest {
     assertThat(queue.running()).isEqualTo(2);
   }
 
+  /** Keys "remote/guest" grouped by remote; "slow/..." keys may run for an hour, others 50 ms. */
+  static final KeyBudget<String> BY_REMOTE =
+      new KeyBudget<>() {
+        @Override
+        public java.util.Optional<String> group(String key) {
+          return java.util.Optional.of(key.substring(0, key.indexOf('/')));
+        }
+
+        @Override
+        public Duration timeout(String key) {
+          return key.startsWith("slow/") ? Duration.ofHours(1) : Duration.ofMillis(50);
+        }
+      };
+
+  ReconcileQueue<String> grouped(int maxConcurrent, int perGroup, Reconciler<String> reconciler) {
+    return new ReconcileQueue<>(
+        key -> {
+          runs.add(key);
+          return reconciler.reconcile(key);
+        },
+        RETRY,
+        timers,
+        () -> 0.5,
+        maxConcurrent,
+        perGroup,
+        BY_REMOTE);
+  }
+
+  @Test
+  void aFullGroupHoldsItsKeysWithoutTimersWhileOtherGroupsRun() {
+    ReconcileQueue<String> queue =
+        grouped(
+            8,
+            2,
+            key -> {
+              Sinks.One<ReconcileResult> sink = Sinks.one();
+              inFlight.addLast(sink);
+              return sink.asMono();
+            });
+
+    for (String key : List.of("east/a", "east/b", "east/c", "east/d", "west/e")) {
+      queue.submit(key);
+    }
+
+    assertThat(runs).containsExactly("east/a", "east/b", "west/e");
+    assertThat(queue.running("east")).isEqualTo(2);
+    assertThat(queue.waiting()).isEqualTo(2);
+    assertThat(timers.pending()).as("waiting for a slot is not a retry").isEmpty();
+    assertThat(queue.status("east/c").orElseThrow().lastResult()).isEmpty();
+
+    finishNext(ReconcileResult.done()); // east/a
+    assertThat(runs).containsExactly("east/a", "east/b", "west/e", "east/c");
+    finishNext(ReconcileResult.done()); // east/b
+    finishNext(ReconcileResult.done()); // west/e: frees nothing east needs
+    assertThat(runs).containsExactly("east/a", "east/b", "west/e", "east/c", "east/d");
+    assertThat(queue.running("east")).isEqualTo(2);
+    assertThat(queue.running("west")).isZero();
+  }
+
+  @Test
+  void groupsTakeTurnsSoOneBusyRemoteDoesNotStarveTheOthers() {
+    ReconcileQueue<String> queue =
+        grouped(
+            1,
+            1,
+            key -> {
+              Sinks.One<ReconcileResult> sink = Sinks.one();
+              inFlight.addLast(sink);
+              return sink.asMono();
+            });
+
+    for (String key : List.of("east/a", "east/b", "east/c", "west/d")) {
+      queue.submit(key);
+    }
+    for (int i = 0; i < 3; i++) {
+      finishNext(ReconcileResult.done());
+    }
+
+    assertThat(runs).containsExactly("east/a", "east/b", "west/d", "east/c");
+  }
+
+  @Test
+  void eachRunLastsItsOwnKeysBudget() {
+    ReconcileQueue<String> queue = grouped(8, 8, key -> Mono.never());
+
+    queue.submit("slow/migrate");
+    queue.submit("fast/start");
+
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> !queue.status("fast/start").orElseThrow().running());
+    assertThat(queue.status("fast/start").orElseThrow().lastResult())
+        .containsInstanceOf(ReconcileResult.Retryable.class);
+    assertThat(queue.status("slow/migrate").orElseThrow().running())
+        .as("an hour's budget is not cut at the other key's")
+        .isTrue();
+    queue.close();
+  }
+
   @Test
   void aReconcileThatNeverEndsTimesOutAsRetryable() {
     ReconcileQueue<String> queue =

@@ -1,8 +1,10 @@
 package io.pdmgitops.model.desired;
 
-/** What every desired-state kind has in common. */
-public sealed interface DesiredObject
-    permits Remote, Guest, View, User, Group, AccessRule, Realm, RemoteGroup {
+/**
+ * What every desired-state kind has in common. Not sealed: a kind is added in its own package and
+ * registered in {@link Kind}, with no list of kinds to extend here.
+ */
+public interface DesiredObject {
   Kind kind();
 
   ObjectMeta metadata();

@@ -1,5 +1,6 @@
 package io.pdmgitops.model.desired;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -7,28 +8,57 @@ import java.util.Optional;
 /** The kinds of desired-state documents, each with its JSON Schema in {@code src-schemas/}. */
 public enum Kind {
   /** A PVE cluster or a PBS instance. */
-  REMOTE("Remote", "remote.schema.json"),
+  REMOTE("Remote", "remote.schema.json", Remote.class, Remote.Spec.class),
   /** A VM or container whose power and placement are managed. */
-  GUEST("Guest", "guest.schema.json"),
+  GUEST("Guest", "guest.schema.json", Guest.class, Guest.Spec.class),
   /** A custom dashboard with filter rules and a widget layout. */
-  VIEW("View", "view.schema.json"),
+  VIEW("View", "view.schema.json", View.class, View.Spec.class),
   /** A person who may log in. */
-  USER("User", "user.schema.json"),
+  USER("User", "user.schema.json", User.class, User.Spec.class),
   /** A named set of users. */
-  GROUP("Group", "group.schema.json"),
+  GROUP("Group", "group.schema.json", Group.class, Group.Spec.class),
   /** A role granted to a user or group on a path. */
-  ACCESS_RULE("AccessRule", "access-rule.schema.json"),
+  ACCESS_RULE("AccessRule", "access-rule.schema.json", AccessRule.class, AccessRule.Spec.class),
   /** An authentication domain. */
-  REALM("Realm", "realm.schema.json"),
+  REALM("Realm", "realm.schema.json", Realm.class, RealmSpec.class),
   /** Remotes grouped for access, each with the token its members' requests use. */
-  REMOTE_GROUP("RemoteGroup", "remote-group.schema.json");
+  REMOTE_GROUP(
+      "RemoteGroup", "remote-group.schema.json", RemoteGroup.class, RemoteGroup.Spec.class);
 
   private final String kindName;
   private final String schemaFile;
+  private final Class<? extends DesiredObject> type;
+  private final Class<?> specType;
 
-  Kind(String kindName, String schemaFile) {
+  /**
+   * @param type the kind's record, with a constructor of (metadata, spec)
+   * @param specType what its {@code spec:} binds to
+   */
+  Kind(String kindName, String schemaFile, Class<? extends DesiredObject> type, Class<?> specType) {
     this.kindName = kindName;
     this.schemaFile = schemaFile;
+    this.type = type;
+    this.specType = specType;
+  }
+
+  /** The type a schema-valid document's {@code spec:} binds to. */
+  public Class<?> specType() {
+    return specType;
+  }
+
+  /** The kind's object from its metadata and bound spec: no list of kinds to extend elsewhere. */
+  public DesiredObject create(ObjectMeta metadata, Object spec) {
+    try {
+      return type.getDeclaredConstructor(ObjectMeta.class, specType).newInstance(metadata, spec);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(kindName + " cannot be built", e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(
+          kindName + " needs a constructor (ObjectMeta, " + specType.getSimpleName() + ")", e);
+    }
   }
 
   /** The name as written in YAML ({@code kind: Remote}). */

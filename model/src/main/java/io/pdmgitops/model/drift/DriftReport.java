@@ -5,12 +5,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The verdict on every declared resource, plus the unmanaged guests, at one time. */
+/**
+ * The verdict on every declared resource, plus what the remotes hold that nothing declares, at one
+ * time.
+ *
+ * @param unmanaged guests no document declares
+ * @param unmanagedObjects objects of other kinds no document declares (backup jobs...)
+ */
 public record DriftReport(
-    Instant at, List<ResourceStatus> resources, List<UnmanagedGuest> unmanaged) {
+    Instant at,
+    List<ResourceStatus> resources,
+    List<UnmanagedGuest> unmanaged,
+    List<UnmanagedObject> unmanagedObjects) {
   public DriftReport {
     resources = List.copyOf(resources);
     unmanaged = List.copyOf(unmanaged);
+    unmanagedObjects = List.copyOf(unmanagedObjects);
+  }
+
+  public DriftReport(Instant at, List<ResourceStatus> resources, List<UnmanagedGuest> unmanaged) {
+    this(at, resources, unmanaged, List.of());
   }
 
   public Optional<ResourceStatus> status(ObjectRef ref) {

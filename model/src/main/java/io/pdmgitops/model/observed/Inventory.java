@@ -1,17 +1,32 @@
 package io.pdmgitops.model.observed;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Everything observed in one poll of the fleet, at one time. */
-public record Inventory(Instant observedAt, Map<String, RemoteObservation> remotes) {
+/**
+ * Everything observed in one poll of the fleet, at one time.
+ *
+ * @param parts what kinds read from each remote beyond the sweep, by remote name
+ */
+public record Inventory(
+    Instant observedAt,
+    Map<String, RemoteObservation> remotes,
+    Map<String, List<ObservedPart>> parts) {
   public Inventory {
     Objects.requireNonNull(observedAt, "observedAt");
     remotes = Map.copyOf(remotes);
+    Map<String, List<ObservedPart>> copy = new LinkedHashMap<>();
+    parts.forEach((remote, list) -> copy.put(remote, List.copyOf(list)));
+    parts = Collections.unmodifiableMap(copy);
+  }
+
+  public Inventory(Instant observedAt, Map<String, RemoteObservation> remotes) {
+    this(observedAt, remotes, Map.of());
   }
 
   public static Inventory of(Instant at, List<RemoteObservation> remotes) {
@@ -22,5 +37,20 @@ public record Inventory(Instant observedAt, Map<String, RemoteObservation> remot
 
   public Optional<RemoteObservation> remote(String name) {
     return Optional.ofNullable(remotes.get(name));
+  }
+
+  /** The part of this type read from the remote, if it was read. */
+  public <T extends ObservedPart> Optional<T> part(String remote, Class<T> type) {
+    return parts.getOrDefault(remote, List.of()).stream()
+        .filter(type::isInstance)
+        .map(type::cast)
+        .findFirst();
+  }
+
+  /** This inventory with the remote's parts replaced. */
+  public Inventory withParts(String remote, List<ObservedPart> remoteParts) {
+    Map<String, List<ObservedPart>> next = new LinkedHashMap<>(parts);
+    next.put(remote, remoteParts);
+    return new Inventory(observedAt, remotes, next);
   }
 }

@@ -44,6 +44,6 @@ public record Plan(List<PlannedAction> actions, List<BlockedAction> blocked) {
                           s.location());
                 })
             .toList();
-    return new DriftReport(report.at(), resources, report.unmanaged());
+    return new DriftReport(report.at(), resources, report.unmanaged(), report.unmanagedObjects());
   }
 }

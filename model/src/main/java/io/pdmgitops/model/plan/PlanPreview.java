@@ -4,10 +4,10 @@ import io.pdmgitops.model.DesiredState;
 import io.pdmgitops.model.ObjectRef;
 import io.pdmgitops.model.desired.DriftPolicy;
 import io.pdmgitops.model.desired.Kind;
-import io.pdmgitops.model.drift.DriftDetector;
 import io.pdmgitops.model.drift.DriftReport;
 import io.pdmgitops.model.drift.ResourceStatus;
 import io.pdmgitops.model.drift.SyncStatus;
+import io.pdmgitops.model.engine.Rulebook;
 import io.pdmgitops.model.observed.Inventory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
 /**
  * What a candidate desired state (a branch, a commit, a directory) would change if it were in force
  * now: the objects it adds, alters or removes compared with the snapshot in force, and what the
- * controller would do to the live fleet as last observed, judged exactly as the loop judges ({@link
- * DriftDetector}, {@link Planner}). Pure: nothing is sent.
+ * controller would do to the live fleet as last observed, judged exactly as the loop judges (its
+ * {@link Rulebook}). Pure: nothing is sent.
  *
  * <p>An entry is listed when its object changes in Git, when an action or a block is planned for
  * it, when it drifts (even under a {@code report} policy, which only reports), or when it is a
@@ -59,10 +59,21 @@ public record PlanPreview(Instant observedAt, List<Entry> entries) {
       Optional<PlannedAction> action,
       Optional<BlockedAction> blocked) {}
 
+  /** The preview with the kinds that ship with the model. */
   public static PlanPreview of(
       DesiredState inForce, DesiredState candidate, Inventory observed, DriftPolicy defaultPolicy) {
-    DriftReport detected = DriftDetector.detect(candidate, observed, defaultPolicy);
-    Plan plan = Planner.review(detected, candidate);
+    return of(Rulebook.builtIn(), inForce, candidate, observed, defaultPolicy);
+  }
+
+  /** The preview judged by every kind the controller registered, as its loop judges. */
+  public static PlanPreview of(
+      Rulebook rules,
+      DesiredState inForce,
+      DesiredState candidate,
+      Inventory observed,
+      DriftPolicy defaultPolicy) {
+    DriftReport detected = rules.detect(candidate, observed, defaultPolicy);
+    Plan plan = rules.review(detected, candidate, observed);
     DriftReport report = plan.markBlocked(detected);
     Map<ObjectRef, PlannedAction> actions =
         plan.actions().stream()

@@ -39,9 +39,14 @@ public final class Planner {
 
   /** The actions to send, and the guests whose drift cannot be acted on as declared. */
   public static Plan review(DriftReport report, DesiredState state) {
+    return review(report.resources(), state);
+  }
+
+  /** {@link #review(DriftReport, DesiredState)} of these verdicts. */
+  public static Plan review(List<ResourceStatus> verdicts, DesiredState state) {
     List<PlannedAction> actions = new ArrayList<>();
     List<BlockedAction> blocked = new ArrayList<>();
-    for (ResourceStatus status : report.resources()) {
+    for (ResourceStatus status : verdicts) {
       if (status.ref().kind() != Kind.GUEST
           || status.policy() != DriftPolicy.ENFORCE
           || !status.actionable()

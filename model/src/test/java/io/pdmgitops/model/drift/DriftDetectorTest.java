@@ -362,7 +362,7 @@ class DriftDetectorTest {
 
   @Test
   void aLargeFleetIsJudgedGuestByGuestInTheStatesOrder() {
-    int count = DriftDetector.PARALLEL_FROM * 2;
+    int count = GuestRules.PARALLEL_FROM * 2;
     List<io.pdmgitops.model.desired.DesiredObject> objects = new java.util.ArrayList<>();
     objects.add(remote("east"));
     List<GuestObservation> seen = new java.util.ArrayList<>();

@@ -38,11 +38,11 @@ public final class GuestActionExecutor {
   public static final Duration TASK_POLL = Duration.ofSeconds(1);
 
   /**
-   * One run follows a task at most this long, then hands it to the next run (well inside the work
-   * queue's own bound of one run); over all runs a task is followed for its action's {@link
-   * GuestAction#budget()}.
+   * By default one run follows a task for the rest of its action's {@link GuestAction#budget()},
+   * the same budget the work queue gives the run: an hour-long migration is followed to its end in
+   * one run and holds its remote's slot meanwhile.
    */
-  public static final Duration FOLLOW_STEP = Duration.ofMinutes(2);
+  public static final Duration WHOLE_BUDGET = Duration.ofDays(365);
 
   /** Clock skew allowed between the controller and the node when matching tasks. */
   static final long SKEW_SECONDS = 120;
@@ -60,11 +60,12 @@ public final class GuestActionExecutor {
   private final Function<GuestAction, Duration> budgets;
 
   public GuestActionExecutor(GuestRemotes remotes, ActionJournal journal, Duration poll) {
-    this(remotes, journal, poll, FOLLOW_STEP, GuestAction::budget);
+    this(remotes, journal, poll, WHOLE_BUDGET, GuestAction::budget);
   }
 
   /**
-   * @param followStep how long one run follows a task before handing it to the next run
+   * @param followStep how long one run follows a task at most before handing it to the next run
+   *     ({@link #WHOLE_BUDGET}: never before the budget ends)
    * @param budgets how long each kind of action's task is followed in all
    */
   public GuestActionExecutor(
@@ -212,7 +213,7 @@ public final class GuestActionExecutor {
                     e ->
                         e instanceof StillRunning
                             || (e instanceof RemoteApiException r && r.retryable())))
-        .timeout(followStep)
+        .timeout(step(action, journaledAt))
         .flatMap(
             status -> {
               String exit = status.exitstatus().orElse("unexpected status");
@@ -225,6 +226,20 @@ public final class GuestActionExecutor {
             })
         .onErrorResume(TimeoutException.class, e -> stillRunning(id, upid, action, journaledAt))
         .onErrorResume(RemoteApiException.class, e -> Mono.just(resultOf(e)));
+  }
+
+  /**
+   * How long this run follows the task: the follow step, at most what is left of the budget (and at
+   * least one look).
+   */
+  private Duration step(PlannedAction action, Instant journaledAt) {
+    Duration left =
+        Duration.between(
+            Instant.now(), journaledAt.plus(budgets.apply((GuestAction) action.type())));
+    if (left.compareTo(poll) < 0) {
+      return poll; // one look at its status still: it may have ended just now
+    }
+    return left.compareTo(followStep) < 0 ? left : followStep;
   }
 
   private Mono<ReconcileResult> stillRunning(

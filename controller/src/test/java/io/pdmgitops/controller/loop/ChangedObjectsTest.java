@@ -3,8 +3,9 @@ package io.pdmgitops.controller.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pdmgitops.model.DesiredState;
-import io.pdmgitops.model.desired.Guest;
+import io.pdmgitops.model.desired.DesiredObject;
 import io.pdmgitops.model.desired.Remote;
+import io.pdmgitops.model.engine.Rulebook;
 import io.pdmgitops.model.load.DesiredStateLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a commit changed, to poll only the remotes it touches before the full cycle. */
-class ChangedGuestsTest {
+class ChangedObjectsTest {
   @TempDir Path repo;
   DesiredState before;
 
@@ -43,8 +44,8 @@ class ChangedGuestsTest {
     Files.writeString(path, text.replace(from, to));
   }
 
-  static Stream<String> names(ChangedGuests changed) {
-    return changed.guests().stream().map(Guest::identity);
+  static Stream<String> names(ChangedObjects changed) {
+    return changed.objects().stream().map(DesiredObject::identity);
   }
 
   @Test
@@ -54,7 +55,7 @@ class ChangedGuestsTest {
         "  name: dns-01\n  power: running",
         "  name: dns-01\n  power: stopped");
 
-    ChangedGuests changed = ChangedGuests.between(before, state());
+    ChangedObjects changed = ChangedObjects.between(before, state(), Rulebook.builtIn());
 
     assertThat(names(changed)).containsExactly("dns-01");
     assertThat(changed.remotes()).extracting(Remote::identity).containsExactly("dc-east");
@@ -66,7 +67,7 @@ class ChangedGuestsTest {
   void aChangedRemoteDocumentTouchesEveryGuestOnItOrMovingToIt() throws IOException {
     edit("remotes/dc-west.yaml", "F1:A0:EA", "F1:A0:EB");
 
-    ChangedGuests changed = ChangedGuests.between(before, state());
+    ChangedObjects changed = ChangedObjects.between(before, state(), Rulebook.builtIn());
 
     assertThat(names(changed)).contains("west-web-01", "reporting").doesNotContain("dns-01");
     assertThat(changed.remotes())
@@ -76,9 +77,9 @@ class ChangedGuestsTest {
 
   @Test
   void nothingChangedMeansNothingToFocusOn() {
-    ChangedGuests changed = ChangedGuests.between(before, state());
+    ChangedObjects changed = ChangedObjects.between(before, state(), Rulebook.builtIn());
 
-    assertThat(changed.guests()).isEmpty();
+    assertThat(changed.objects()).isEmpty();
     assertThat(changed.remotes()).isEmpty();
   }
 }

@@ -1,0 +1,86 @@
+package io.pdmgitops.controller.loop;
+
+import io.pdmgitops.model.DesiredState;
+import io.pdmgitops.model.ObjectRef;
+import io.pdmgitops.model.SourceLocation;
+import io.pdmgitops.model.desired.DesiredObject;
+import io.pdmgitops.model.desired.Remote;
+import io.pdmgitops.model.engine.Rulebook;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The reconciled objects of any kind a new snapshot adds or changes (an object on a changed Remote
+ * document counts as changed), and the remotes they live on: what a focused pass must poll.
+ */
+record ChangedObjects(List<DesiredObject> objects, List<Remote> remotes) {
+  ChangedObjects {
+    objects = List.copyOf(objects);
+    remotes = List.copyOf(remotes);
+  }
+
+  static ChangedObjects between(DesiredState previous, DesiredState next, Rulebook rules) {
+    Map<ObjectRef, DesiredObject> before = new HashMap<>();
+    for (DesiredObject o : previous.objects()) {
+      before.put(ObjectRef.of(o), o);
+    }
+    Set<String> changedRemotes = new LinkedHashSet<>();
+    for (Remote remote : next.remotes()) {
+      if (!remote.equals(before.get(ObjectRef.of(remote)))) {
+        changedRemotes.add(remote.metadata().name());
+      }
+    }
+    List<DesiredObject> objects = new ArrayList<>();
+    Set<String> touched = new LinkedHashSet<>();
+    for (DesiredObject o : reconciled(next, rules)) {
+      Set<String> on = rules.remotesOf(o);
+      boolean changed =
+          !o.equals(before.get(ObjectRef.of(o))) || on.stream().anyMatch(changedRemotes::contains);
+      if (changed) {
+        objects.add(o);
+        touched.addAll(on);
+      }
+    }
+    List<Remote> remotes =
+        next.remotes().stream().filter(r -> touched.contains(r.metadata().name())).toList();
+    return new ChangedObjects(objects, remotes);
+  }
+
+  /**
+   * The reconciled objects whose first remote (a guest's home) is this one, with every remote
+   * document: what one remote's answer is planned for as it arrives.
+   */
+  static ChangedObjects homedOn(DesiredState state, String remote, Rulebook rules) {
+    List<DesiredObject> objects =
+        reconciled(state, rules).stream()
+            .filter(o -> rules.homeOf(o).map(remote::equals).orElse(false))
+            .toList();
+    return new ChangedObjects(objects, state.remotes());
+  }
+
+  /** Objects of the kinds that have actions: every registered kind but remotes themselves. */
+  private static List<DesiredObject> reconciled(DesiredState state, Rulebook rules) {
+    return state.objects().stream()
+        .filter(o -> !(o instanceof Remote) && rules.kinds().contains(o.kind()))
+        .toList();
+  }
+
+  /** A desired state of just these objects and remotes, to detect and plan them alone. */
+  DesiredState asState(DesiredState next) {
+    Map<ObjectRef, SourceLocation> sources = new HashMap<>();
+    for (DesiredObject o : objects) {
+      ObjectRef ref = ObjectRef.of(o);
+      SourceLocation at = next.sources().get(ref);
+      if (at != null) {
+        sources.put(ref, at);
+      }
+    }
+    List<DesiredObject> all = new ArrayList<>(remotes);
+    all.addAll(objects);
+    return DesiredState.of(all, sources);
+  }
+}
