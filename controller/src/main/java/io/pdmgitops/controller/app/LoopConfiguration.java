@@ -31,6 +31,8 @@ import io.pdmgitops.model.desired.SecretRef;
 import io.pdmgitops.model.drift.DriftReport;
 import io.pdmgitops.model.load.DesiredStateLoader;
 import io.pdmgitops.reconcilers.api.ClientSettings;
+import io.pdmgitops.reconcilers.backupjob.BackupJobReconciler;
+import io.pdmgitops.reconcilers.backupjob.WebBackupJobApi;
 import io.pdmgitops.reconcilers.engine.KindReconcilers;
 import io.pdmgitops.reconcilers.guest.GuestActionExecutor;
 import io.pdmgitops.reconcilers.guest.GuestReconciler;
@@ -102,8 +104,18 @@ class LoopConfiguration {
    * and the pages work for each of them without knowing any.
    */
   @Bean
-  KindReconcilers kindReconcilers(GuestActionExecutor guests) {
-    return new KindReconcilers(List.of(new RemoteReconciler(), new GuestReconciler(guests)));
+  KindReconcilers kindReconcilers(
+      GuestActionExecutor guests,
+      RemoteClients clients,
+      SnapshotTracker snapshots,
+      StoreActionJournal journal) {
+    DeclaredRemotes remotes = new DeclaredRemotes(snapshots::state, clients);
+    return new KindReconcilers(
+        List.of(
+            new RemoteReconciler(),
+            new GuestReconciler(guests),
+            new BackupJobReconciler(
+                name -> new WebBackupJobApi(remotes.transport(name)), journal)));
   }
 
   @Bean(destroyMethod = "close")

@@ -147,6 +147,63 @@ class ControllerRestartIT {
     assertConverged(second);
   }
 
+  static final String BACKUP_JOBS = "/cluster/backup";
+
+  @Test
+  void aBackupJobCreateKilledBeforeAndAfterItActedIsMadeExactlyOnce() throws Exception {
+    Files.createDirectories(LOGS);
+    fleet = SimulatedFleet.start(FleetConfigReader.parse(FLEET), clock);
+    commit(
+        """
+        ---
+        apiVersion: pdm-gitops/v1
+        kind: BackupJob
+        metadata: {name: nightly}
+        spec: {remote: east, schedule: "21:30", storage: local, selection: {vmids: [100]}}
+        """,
+        "back up web nightly");
+
+    // 1. The create is on the wire; the controller dies before the cluster acts on it.
+    CountDownLatch received = killWhen(ControllerRestartIT::isJobCreate, true);
+    launch("job-killed-1-before-acting");
+    awaitLatch(received, "the first create of the job");
+    assertThat(fleet.cluster("east").backupJobs()).as(requestLog()).isEmpty();
+
+    // 2. The cluster wrote the job and the controller dies before reading the answer.
+    CountDownLatch acted = killWhen(ControllerRestartIT::isJobCreate, false);
+    launch("job-killed-2-after-acting");
+    awaitLatch(acted, "the create after the first restart");
+    assertThat(fleet.cluster("east").backupJobs()).containsOnlyKeys("nightly");
+
+    // 3. The next start finds the job on the cluster from its journal row: nothing is resent.
+    fleet.hook("east", RequestHook.NONE);
+    String last = "job-settles";
+    launch(last);
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () ->
+                Files.readString(LOGS.resolve(last + ".log"))
+                    .contains("settled BackupJob/nightly"));
+    await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> true);
+    assertThat(
+            fleet.requests("east").stream()
+                .filter(r -> r.acted() && r.method().equals("POST") && r.path().equals(BACKUP_JOBS))
+                .toList())
+        .as("creates acted on: %s", requestLog())
+        .hasSize(1);
+    assertThat(fleet.cluster("east").backupJobs().get("nightly"))
+        .containsEntry("schedule", "21:30")
+        .containsEntry("vmid", "100");
+    assertThat(Files.readString(LOGS.resolve(last + ".log")))
+        .doesNotContain("already exists")
+        .doesNotContain("restart-secret");
+  }
+
+  static boolean isJobCreate(ApiRequest request) {
+    return request.method().equals("POST") && request.path().equals(BACKUP_JOBS);
+  }
+
   void startFleetAndCommit() throws Exception {
     Files.createDirectories(LOGS);
     fleet = SimulatedFleet.start(FleetConfigReader.parse(FLEET), clock);
@@ -257,6 +314,19 @@ class ControllerRestartIT {
   }
 
   void commitStopWeb() throws Exception {
+    commit(
+        """
+        ---
+        apiVersion: pdm-gitops/v1
+        kind: Guest
+        metadata: {name: web}
+        spec: {remote: east, vmid: 100, type: qemu, name: web, power: stopped}
+        """,
+        "stop web");
+  }
+
+  /** The east Remote and these documents, as the first commit of the upstream repository. */
+  void commit(String documents, String message) throws Exception {
     Files.writeString(
         upstream.resolve("east.yaml"),
         """
@@ -267,16 +337,12 @@ class ControllerRestartIT {
           type: pve
           endpoints: [{url: "%s", fingerprint: "%s"}]
           token: {id: ctl@pve!ctl, secret: {env: EAST_TOKEN}}
-        ---
-        apiVersion: pdm-gitops/v1
-        kind: Guest
-        metadata: {name: web}
-        spec: {remote: east, vmid: 100, type: qemu, name: web, power: stopped}
         """
-            .formatted(fleet.endpoints("east").get(0), fleet.fingerprint("east")));
+                .formatted(fleet.endpoints("east").get(0), fleet.fingerprint("east"))
+            + documents);
     try (Git git = Git.init().setDirectory(upstream.toFile()).setInitialBranch("main").call()) {
       git.add().addFilepattern(".").call();
-      git.commit().setMessage("stop web").setAuthor("Alice", "alice@corp.example").call();
+      git.commit().setMessage(message).setAuthor("Alice", "alice@corp.example").call();
     }
   }
 

@@ -32,7 +32,7 @@ class PdmGitopsJarIT {
     Result result = java("validate", "../examples/demo-repo");
 
     assertThat(result.exit()).isZero();
-    assertThat(result.output()).contains("valid: 41 objects in 13 files");
+    assertThat(result.output()).contains("valid: 43 objects in 14 files");
   }
 
   @Test

@@ -25,7 +25,7 @@ class ValidateCommandTest {
 
     assertThat(exit).isZero();
     assertThat(out.toString().strip())
-        .isEqualTo(DEMO + ": valid: 41 objects in 13 files, 0 warnings");
+        .isEqualTo(DEMO + ": valid: 43 objects in 14 files, 0 warnings");
   }
 
   @Test
@@ -118,7 +118,7 @@ class ValidateCommandTest {
 
     assertThat(exit).isZero();
     assertThat(out.toString().strip())
-        .isEqualTo(link + ": valid: 41 objects in 13 files, 0 warnings");
+        .isEqualTo(link + ": valid: 43 objects in 14 files, 0 warnings");
   }
 
   @Test

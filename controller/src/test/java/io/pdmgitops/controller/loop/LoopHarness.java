@@ -20,6 +20,8 @@ import io.pdmgitops.model.desired.Kind;
 import io.pdmgitops.model.drift.ResourceStatus;
 import io.pdmgitops.model.load.DesiredStateLoader;
 import io.pdmgitops.reconcilers.api.ClientSettings;
+import io.pdmgitops.reconcilers.backupjob.BackupJobReconciler;
+import io.pdmgitops.reconcilers.backupjob.WebBackupJobApi;
 import io.pdmgitops.reconcilers.engine.KindReconcilers;
 import io.pdmgitops.reconcilers.guest.GuestActionExecutor;
 import io.pdmgitops.reconcilers.guest.GuestReconciler;
@@ -102,7 +104,15 @@ final class LoopHarness implements AutoCloseable {
         new ReconcileLoop(
             snapshots,
             inventory,
-            new KindReconcilers(List.of(new RemoteReconciler(), new GuestReconciler(executor))),
+            new KindReconcilers(
+                List.of(
+                    new RemoteReconciler(),
+                    new GuestReconciler(executor),
+                    new BackupJobReconciler(
+                        name ->
+                            new WebBackupJobApi(
+                                new DeclaredRemotes(snapshots::state, clients).transport(name)),
+                        journal))),
             journal,
             LoopSettings.defaults()
                 .withPollInterval(pollInterval)

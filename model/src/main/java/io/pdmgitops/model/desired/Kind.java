@@ -1,9 +1,13 @@
 package io.pdmgitops.model.desired;
 
+import io.pdmgitops.model.backupjob.BackupJob;
+import io.pdmgitops.model.backupjob.BackupJobCheck;
+import io.pdmgitops.model.load.semantic.SemanticCheck;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The kinds of desired-state documents, each with its JSON Schema in {@code src-schemas/}. */
 public enum Kind {
@@ -23,22 +27,48 @@ public enum Kind {
   REALM("Realm", "realm.schema.json", Realm.class, RealmSpec.class),
   /** Remotes grouped for access, each with the token its members' requests use. */
   REMOTE_GROUP(
-      "RemoteGroup", "remote-group.schema.json", RemoteGroup.class, RemoteGroup.Spec.class);
+      "RemoteGroup", "remote-group.schema.json", RemoteGroup.class, RemoteGroup.Spec.class),
+  /** A PVE cluster's scheduled backup job. */
+  BACKUP_JOB(
+      "BackupJob",
+      "backup-job.schema.json",
+      BackupJob.class,
+      BackupJob.Spec.class,
+      BackupJobCheck::new);
 
   private final String kindName;
   private final String schemaFile;
   private final Class<? extends DesiredObject> type;
   private final Class<?> specType;
+  private final Supplier<? extends SemanticCheck> check;
 
   /**
    * @param type the kind's record, with a constructor of (metadata, spec)
    * @param specType what its {@code spec:} binds to
    */
   Kind(String kindName, String schemaFile, Class<? extends DesiredObject> type, Class<?> specType) {
+    this(kindName, schemaFile, type, specType, null);
+  }
+
+  /**
+   * @param check the kind's own rules beyond its schema, kept in its package (null: none)
+   */
+  Kind(
+      String kindName,
+      String schemaFile,
+      Class<? extends DesiredObject> type,
+      Class<?> specType,
+      Supplier<? extends SemanticCheck> check) {
     this.kindName = kindName;
     this.schemaFile = schemaFile;
     this.type = type;
     this.specType = specType;
+    this.check = check;
+  }
+
+  /** The kind's own semantic check, if it has one beyond the shared ones. */
+  public Optional<SemanticCheck> check() {
+    return Optional.ofNullable(check).map(Supplier::get);
   }
 
   /** The type a schema-valid document's {@code spec:} binds to. */

@@ -22,13 +22,16 @@ public record Remote(ObjectMeta metadata, Spec spec) implements DesiredObject {
    * @param token the controller's own token, for reconciling
    * @param tokens further tokens by name (e.g. one limited to a pool), for the actions of users in
    *     a {@link RemoteGroup} that chooses one
+   * @param pruneUnmanaged kinds (e.g. {@code BackupJob}) whose objects on this remote that no
+   *     document declares the controller deletes; by default they are only shown
    */
   public record Spec(
       RemoteType type,
       List<Endpoint> endpoints,
       ApiToken token,
       Optional<String> webUrl,
-      List<NamedToken> tokens) {
+      List<NamedToken> tokens,
+      List<String> pruneUnmanaged) {
     public Spec {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(token, "token");
@@ -38,11 +41,21 @@ public record Remote(ObjectMeta metadata, Spec spec) implements DesiredObject {
       }
       webUrl = webUrl == null ? Optional.empty() : webUrl;
       tokens = tokens == null ? List.of() : List.copyOf(tokens);
+      pruneUnmanaged = pruneUnmanaged == null ? List.of() : List.copyOf(pruneUnmanaged);
+    }
+
+    public Spec(
+        RemoteType type,
+        List<Endpoint> endpoints,
+        ApiToken token,
+        Optional<String> webUrl,
+        List<NamedToken> tokens) {
+      this(type, endpoints, token, webUrl, tokens, List.of());
     }
 
     public Spec(
         RemoteType type, List<Endpoint> endpoints, ApiToken token, Optional<String> webUrl) {
-      this(type, endpoints, token, webUrl, List.of());
+      this(type, endpoints, token, webUrl, List.of(), List.of());
     }
 
     /** The token of that name, if the remote declares one. */

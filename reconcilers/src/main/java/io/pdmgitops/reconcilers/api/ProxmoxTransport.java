@@ -93,6 +93,11 @@ public final class ProxmoxTransport {
     return call(HttpMethod.POST, path, form);
   }
 
+  /** An update ({@code PUT}, form-encoded like a POST): never retried on another endpoint. */
+  public Mono<ApiEnvelope> put(String path, Map<String, String> form) {
+    return call(HttpMethod.PUT, path, form);
+  }
+
   public Mono<ApiEnvelope> delete(String path) {
     return call(HttpMethod.DELETE, path, Map.of());
   }
@@ -152,7 +157,7 @@ public final class ProxmoxTransport {
             .uri(uri)
             .header("Authorization", remote.token().authorization(remote.product()));
     WebClient.RequestHeadersSpec<?> spec = request;
-    if (method == HttpMethod.POST) {
+    if (method == HttpMethod.POST || method == HttpMethod.PUT) {
       LinkedMultiValueMap<String, String> body = new LinkedMultiValueMap<>();
       form.forEach(body::add);
       spec = request.body(BodyInserters.fromFormData(body));

@@ -3,6 +3,7 @@ package io.pdmgitops.reconcilers.remote;
 import io.pdmgitops.model.DesiredState;
 import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.desired.RemoteType;
+import io.pdmgitops.reconcilers.api.ProxmoxTransport;
 import io.pdmgitops.reconcilers.guest.GuestRemotes;
 import io.pdmgitops.reconcilers.guest.MigrationTarget;
 import io.pdmgitops.reconcilers.pve.PveClient;
@@ -27,6 +28,18 @@ public final class DeclaredRemotes implements GuestRemotes {
     Remote remote = remote(name);
     try {
       return clients.pve(remote);
+    } catch (SecretResolver.SecretUnavailableException e) {
+      throw new IllegalStateException(name + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The declared remote's transport, for a kind's own API calls (the client-factory seam: a kind's
+   * reconciler takes a function from remote name to its client, and tests give it a fake).
+   */
+  public ProxmoxTransport transport(String name) {
+    try {
+      return clients.transport(remote(name));
     } catch (SecretResolver.SecretUnavailableException e) {
       throw new IllegalStateException(name + ": " + e.getMessage());
     }

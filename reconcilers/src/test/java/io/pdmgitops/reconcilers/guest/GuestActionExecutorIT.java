@@ -16,6 +16,7 @@ import io.pdmgitops.reconcilers.api.ClientSettings;
 import io.pdmgitops.reconcilers.api.Product;
 import io.pdmgitops.reconcilers.api.ProxmoxTransport;
 import io.pdmgitops.reconcilers.api.RemoteConnection;
+import io.pdmgitops.reconcilers.engine.InMemoryJournal;
 import io.pdmgitops.reconcilers.engine.ReconcileResult;
 import io.pdmgitops.reconcilers.pve.PowerAction;
 import io.pdmgitops.reconcilers.pve.PveClient;
@@ -253,7 +254,7 @@ class GuestActionExecutorIT {
   void afterARestartASentActionIsFollowedNotSentAgain() {
     // The controller journaled the action, sent it, and died before recording the task.
     PlannedAction shutdown = action(GuestAction.SHUTDOWN, 102, "web");
-    journal.leftPlanned(shutdown);
+    journal.leftPlanned(GuestJournalCodec.encode(shutdown));
     client("ctl@pve!ctl", "5f1a-secret")
         .power("pve1", GuestType.QEMU, 102, PowerAction.SHUTDOWN)
         .block();
@@ -270,7 +271,7 @@ class GuestActionExecutorIT {
   @Test
   void afterARestartAnActionThatNeverLeftIsMarkedAndSentOnTheNextRun() {
     PlannedAction start = action(GuestAction.START, 101, "db");
-    journal.leftPlanned(start);
+    journal.leftPlanned(GuestJournalCodec.encode(start));
 
     ReconcileResult settled = executor.execute(start, "abc").block();
 

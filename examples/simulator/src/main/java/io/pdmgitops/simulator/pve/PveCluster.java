@@ -43,6 +43,7 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
   final Map<Integer, SimGuest> guests = new TreeMap<>();
   final TaskLedger tasks = new TaskLedger();
   private final List<Route> routes = new ArrayList<>();
+  private final PveBackupJobApi backupJobApi = new PveBackupJobApi();
 
   /**
    * Runs calls to other clusters without holding this cluster's lock (no cross-cluster deadlock).
@@ -86,6 +87,12 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
     routes.addAll(new PveTaskApi(this).routes());
     routes.addAll(new PveInfoApi(this).routes());
     routes.addAll(new PveMigrationApi(this).routes());
+    routes.addAll(backupJobApi.routes());
+  }
+
+  /** The cluster's scheduled backup jobs by id, each with its stored keys, for tests. */
+  public Map<String, Map<String, String>> backupJobs() {
+    return backupJobApi.jobs();
   }
 
   @Override

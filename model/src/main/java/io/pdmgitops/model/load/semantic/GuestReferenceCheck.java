@@ -3,15 +3,12 @@ package io.pdmgitops.model.load.semantic;
 import io.pdmgitops.model.desired.Guest;
 import io.pdmgitops.model.desired.Kind;
 import io.pdmgitops.model.desired.Placement;
-import io.pdmgitops.model.desired.Remote;
-import io.pdmgitops.model.desired.RemoteType;
 import io.pdmgitops.model.load.LoadedObject;
 import io.pdmgitops.model.load.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A guest must name a PVE remote in Git, and a placement must be a move the remote can make: to a
@@ -31,7 +28,8 @@ final class GuestReferenceCheck implements SemanticCheck {
     for (var guest : objects.ofType(Kind.GUEST, Guest.class)) {
       Guest.Spec spec = guest.value().spec();
       LoadedObject source = guest.source();
-      pveRemote(objects, source, "/spec/remote", spec.remote()).ifPresent(problems::add);
+      RemoteReferences.pve(objects, source, "/spec/remote", spec.remote(), "guests")
+          .ifPresent(problems::add);
       spec.placement().ifPresent(p -> placement(objects, source, spec, p, declared, problems));
     }
     return problems;
@@ -46,7 +44,8 @@ final class GuestReferenceCheck implements SemanticCheck {
       List<Problem> problems) {
     String target = placement.remoteOr(spec.remote());
     if (placement.remote().isPresent()) {
-      pveRemote(objects, source, "/spec/placement/remote", target).ifPresent(problems::add);
+      RemoteReferences.pve(objects, source, "/spec/placement/remote", target, "guests")
+          .ifPresent(problems::add);
     }
     if (target.equals(spec.remote())) {
       return;
@@ -75,23 +74,5 @@ final class GuestReferenceCheck implements SemanticCheck {
                   "vmid " + targetVmid + " on '" + target + "' is declared by " + other.ref())
               .withHint("choose a free targetVmid on the target remote"));
     }
-  }
-
-  private static Optional<Problem> pveRemote(
-      LoadedObjects objects, LoadedObject source, String pointer, String name) {
-    if (!objects.declares(Kind.REMOTE, name)) {
-      return Optional.of(
-          source
-              .error(pointer, "no Remote named '" + name + "'")
-              .withHint(Names.suggest(name, Kind.REMOTE, objects.identities(Kind.REMOTE))));
-    }
-    Optional<LoadedObject> remote = objects.find(Kind.REMOTE, name);
-    if (remote.isPresent() && ((Remote) remote.get().object()).spec().type() == RemoteType.PBS) {
-      return Optional.of(
-          source
-              .error(pointer, "Remote '" + name + "' is a Proxmox Backup Server, not a PVE remote")
-              .withHint("guests run on PVE remotes: name a Remote of type pve"));
-    }
-    return Optional.empty();
   }
 }

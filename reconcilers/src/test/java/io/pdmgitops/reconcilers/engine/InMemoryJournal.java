@@ -1,9 +1,6 @@
-package io.pdmgitops.reconcilers.guest;
+package io.pdmgitops.reconcilers.engine;
 
 import io.pdmgitops.model.ObjectRef;
-import io.pdmgitops.model.plan.PlannedAction;
-import io.pdmgitops.reconcilers.engine.ActionJournal;
-import io.pdmgitops.reconcilers.engine.JournaledAction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +10,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /** A journal in memory, scripted with data: it records every call in order. */
-final class InMemoryJournal implements ActionJournal {
-  record Row(
+public final class InMemoryJournal implements ActionJournal {
+  public record Row(
       long id,
       JournaledAction action,
       String state,
@@ -22,9 +19,9 @@ final class InMemoryJournal implements ActionJournal {
       String detail,
       long created) {}
 
-  final Map<Long, Row> rows = new LinkedHashMap<>();
-  final List<String> calls = new ArrayList<>();
-  Consumer<JournaledAction> onPlanned = a -> {};
+  public final Map<Long, Row> rows = new LinkedHashMap<>();
+  public final List<String> calls = new ArrayList<>();
+  public Consumer<JournaledAction> onPlanned = a -> {};
   private long next = 1;
 
   @Override
@@ -73,18 +70,12 @@ final class InMemoryJournal implements ActionJournal {
         .toList();
   }
 
-  /** A row as a crashed controller would have left it. */
-  synchronized long leftPlanned(PlannedAction action) {
+  /** A row as a crashed controller would have left it: planned, its call maybe sent. */
+  public synchronized long leftPlanned(JournaledAction action) {
     long id = next++;
     rows.put(
         id,
-        new Row(
-            id,
-            GuestJournalCodec.encode(action),
-            "PLANNED",
-            Optional.empty(),
-            "sha",
-            Instant.now().getEpochSecond()));
+        new Row(id, action, "PLANNED", Optional.empty(), "sha", Instant.now().getEpochSecond()));
     return id;
   }
 }

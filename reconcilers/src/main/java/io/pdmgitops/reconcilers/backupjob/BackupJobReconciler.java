@@ -1,0 +1,213 @@
+package io.pdmgitops.reconcilers.backupjob;
+
+import io.pdmgitops.model.DesiredState;
+import io.pdmgitops.model.backupjob.BackupJobAction;
+import io.pdmgitops.model.backupjob.BackupJobChange;
+import io.pdmgitops.model.backupjob.BackupJobRules;
+import io.pdmgitops.model.backupjob.ObservedBackupJobs;
+import io.pdmgitops.model.desired.DesiredObject;
+import io.pdmgitops.model.desired.DriftPolicy;
+import io.pdmgitops.model.desired.Kind;
+import io.pdmgitops.model.desired.Remote;
+import io.pdmgitops.model.desired.RemoteType;
+import io.pdmgitops.model.drift.ResourceStatus;
+import io.pdmgitops.model.drift.UnmanagedObject;
+import io.pdmgitops.model.engine.PlanScope;
+import io.pdmgitops.model.observed.Inventory;
+import io.pdmgitops.model.observed.ObservedPart;
+import io.pdmgitops.model.plan.Plan;
+import io.pdmgitops.model.plan.PlannedAction;
+import io.pdmgitops.reconcilers.api.OutcomeUnknownException;
+import io.pdmgitops.reconcilers.api.RemoteApiException;
+import io.pdmgitops.reconcilers.engine.ActionJournal;
+import io.pdmgitops.reconcilers.engine.JournalUnavailableException;
+import io.pdmgitops.reconcilers.engine.KindReconciler;
+import io.pdmgitops.reconcilers.engine.ReconcileResult;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Backup jobs: read with one {@code GET /cluster/backup} per PVE remote and poll, judged and
+ * planned by {@link BackupJobRules}, and changed with one synchronous call each, journaled before
+ * it is sent. A call whose answer was lost is settled by reading the jobs again: if the change is
+ * there it is recorded as done, otherwise as never sent; it is never sent a second time blind.
+ */
+public final class BackupJobReconciler implements KindReconciler {
+  private final BackupJobRules rules = new BackupJobRules();
+  private final Function<String, BackupJobApi> apis;
+  private final ActionJournal journal;
+
+  /**
+   * @param apis a remote's backup job API by remote name; throws {@link IllegalStateException} with
+   *     a message fit for the journal when the remote cannot be called (no secret)
+   */
+  public BackupJobReconciler(Function<String, BackupJobApi> apis, ActionJournal journal) {
+    this.apis = apis;
+    this.journal = journal;
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.BACKUP_JOB;
+  }
+
+  @Override
+  public Set<String> remotesOf(DesiredObject object) {
+    return rules.remotesOf(object);
+  }
+
+  @Override
+  public Optional<String> homeOf(DesiredObject object) {
+    return rules.homeOf(object);
+  }
+
+  @Override
+  public List<ResourceStatus> judge(
+      DesiredState state, Inventory inventory, DriftPolicy defaultPolicy) {
+    return rules.judge(state, inventory, defaultPolicy);
+  }
+
+  @Override
+  public List<UnmanagedObject> unmanaged(DesiredState state, Inventory inventory) {
+    return rules.unmanaged(state, inventory);
+  }
+
+  @Override
+  public Plan plan(
+      List<ResourceStatus> verdicts, DesiredState state, Inventory inventory, PlanScope scope) {
+    return rules.plan(verdicts, state, inventory, scope);
+  }
+
+  @Override
+  public String fingerprint(PlannedAction action, DesiredState state, Inventory inventory) {
+    return rules.fingerprint(action, state, inventory);
+  }
+
+  /** PVE clusters only: a PBS has no {@code /cluster/backup}. */
+  @Override
+  public Mono<List<ObservedPart>> observe(Remote remote) {
+    if (remote.spec().type() != RemoteType.PVE) {
+      return Mono.just(List.of());
+    }
+    return Mono.defer(() -> apis.apply(remote.metadata().name()).list())
+        .map(jobs -> List.<ObservedPart>of(new ObservedBackupJobs(jobs)));
+  }
+
+  @Override
+  public Mono<ReconcileResult> execute(PlannedAction action, String commitSha) {
+    return blocking(() -> journal.unfinished(action.resource()))
+        .flatMap(
+            earlier ->
+                earlier.isPresent()
+                    ? settle(earlier.get())
+                    : blocking(
+                            () ->
+                                Optional.of(
+                                    journal.planned(BackupJobCodec.encode(action), commitSha)))
+                        .flatMap(id -> send(action, id.orElseThrow())))
+        .onErrorResume(
+            JournalUnavailableException.class,
+            e ->
+                Mono.just(
+                    ReconcileResult.retryable(
+                        "the journal cannot be written, so nothing new is sent: "
+                            + e.getMessage())));
+  }
+
+  private Mono<ReconcileResult> send(PlannedAction action, long id) {
+    BackupJobChange change = (BackupJobChange) action.params();
+    Mono<Void> call;
+    try {
+      BackupJobApi api = apis.apply(action.remote());
+      call =
+          switch ((BackupJobAction) action.type()) {
+            case CREATE -> api.create(change.id(), change.set());
+            case UPDATE -> api.update(change.id(), change.set(), change.delete());
+            case DELETE -> api.delete(change.id());
+          };
+    } catch (IllegalStateException e) {
+      return record(
+          () -> journal.notSent(id, e.getMessage()), ReconcileResult.failed(e.getMessage()));
+    }
+    return call.then(record(() -> journal.finished(id, "OK"), ReconcileResult.done()))
+        .onErrorResume(
+            RemoteApiException.class,
+            e -> {
+              if (e instanceof OutcomeUnknownException) {
+                // Left as planned: the next run reads the jobs and settles it.
+                return Mono.just(ReconcileResult.retryable(e.getMessage()));
+              }
+              return record(() -> journal.notSent(id, e.getMessage()), resultOf(e));
+            });
+  }
+
+  /**
+   * A change whose end is not known: the remote's jobs say whether it landed. Nothing is sent here;
+   * a change that did not land is planned again by the next cycle, from a fresh observation.
+   */
+  @Override
+  public Mono<ReconcileResult> settle(ActionJournal.Entry entry) {
+    PlannedAction action = BackupJobCodec.decode(entry.action());
+    BackupJobChange change = (BackupJobChange) action.params();
+    return Mono.defer(() -> apis.apply(action.remote()).list())
+        .flatMap(
+            jobs -> {
+              Optional<ObservedBackupJobs.Job> job =
+                  jobs.stream().filter(j -> j.id().equals(change.id())).findFirst();
+              boolean landed =
+                  switch ((BackupJobAction) action.type()) {
+                    case CREATE, UPDATE -> job.map(j -> applied(j, change)).orElse(false);
+                    case DELETE -> job.isEmpty();
+                  };
+              return landed
+                  ? record(
+                      () ->
+                          journal.finished(entry.id(), "OK (found on the remote after a restart)"),
+                      ReconcileResult.done())
+                  : record(
+                      () -> journal.notSent(entry.id(), "not found on the remote: never applied"),
+                      ReconcileResult.requeueAfter(
+                          java.time.Duration.ZERO, "earlier change was never applied"));
+            })
+        .onErrorResume(RemoteApiException.class, e -> Mono.just(resultOf(e)))
+        .onErrorResume(
+            IllegalStateException.class, e -> Mono.just(ReconcileResult.retryable(e.getMessage())));
+  }
+
+  /** Whether the job has every parameter the change set, as text, and none it deleted. */
+  private static boolean applied(ObservedBackupJobs.Job job, BackupJobChange change) {
+    Map<String, String> has = job.parameters();
+    for (Map.Entry<String, String> set : change.set().entrySet()) {
+      if (!set.getValue().equals(has.get(set.getKey()))) {
+        return false;
+      }
+    }
+    return change.delete().stream().noneMatch(has::containsKey);
+  }
+
+  private static ReconcileResult resultOf(RemoteApiException e) {
+    return e.retryable()
+        ? ReconcileResult.retryable(e.getMessage())
+        : ReconcileResult.failed(e.getMessage());
+  }
+
+  private Mono<ReconcileResult> record(Runnable write, ReconcileResult result) {
+    return blocking(
+            () -> {
+              write.run();
+              return Optional.of(true);
+            })
+        .thenReturn(result);
+  }
+
+  /** Journal calls block (JDBC): they run on the scheduler meant for that. */
+  private static <T> Mono<Optional<T>> blocking(Callable<Optional<T>> work) {
+    return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+  }
+}
