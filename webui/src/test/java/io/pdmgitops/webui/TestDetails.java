@@ -105,7 +105,15 @@ public final class TestDetails {
             new ResourceDetail.ObservedField("node", "east-1"),
             new ResourceDetail.ObservedField("power", "running"),
             new ResourceDetail.ObservedField("lock", "—")),
-        List.of(action));
+        List.of(action),
+        Optional.of(
+            new ResourceDetail.Backups(
+                List.of(
+                    new ResourceDetail.BackupJobView(
+                        "nightly", Optional.of("east-nightly"), "21:30", "pbs-main", true),
+                    new ResourceDetail.BackupJobView(
+                        "backup-1a2b", Optional.empty(), "sat 02:00", "local", false)),
+                true)));
   }
 
   public static DetailPort details(FleetSnapshot fleet) {
@@ -122,7 +130,14 @@ public final class TestDetails {
                   Optional.empty(),
                   Optional.empty(),
                   full.observed(),
-                  List.of()));
+                  List.of(),
+                  // the only job selecting it is disabled: nothing backs it up
+                  Optional.of(
+                      new ResourceDetail.Backups(
+                          List.of(
+                              new ResourceDetail.BackupJobView(
+                                  "backup-1a2b", Optional.empty(), "sat 02:00", "local", false)),
+                          false))));
         }
         return remote.equals("east") && vmid == 100
             ? Optional.of(TestDetails.guest(fleet))
@@ -176,7 +191,10 @@ public final class TestDetails {
             .filter(r -> r.id().equals("remote/east/node/east-1"))
             .map(ResourceRowView::of)
             .toList(),
-        List.of());
+        List.of(),
+        List.of(
+            new RemoteInventory.UnmanagedView(
+                "BackupJob", "backup-1a2b", "sat 02:00 to local, vmids 100", false)));
   }
 
   public static TaskList tasks() {

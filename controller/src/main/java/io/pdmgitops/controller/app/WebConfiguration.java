@@ -12,6 +12,7 @@ import io.pdmgitops.controller.ports.HistoryAdapter;
 import io.pdmgitops.controller.ports.LiveEvents;
 import io.pdmgitops.controller.ports.RemotesAdapter;
 import io.pdmgitops.controller.ports.TaskCollector;
+import io.pdmgitops.controller.store.JdbcResourceStore;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.reconcilers.remote.InventoryCollector;
 import io.pdmgitops.reconcilers.remote.RemoteClients;
@@ -44,8 +45,12 @@ class WebConfiguration {
 
   @Bean
   FleetStatusAdapter fleetStatus(
-      ReconcileLoop loop, SnapshotTracker snapshots, JdbcStatusStore store, Conditions conditions) {
-    return new FleetStatusAdapter(loop, snapshots, store, conditions);
+      ReconcileLoop loop,
+      SnapshotTracker snapshots,
+      JdbcStatusStore store,
+      JdbcResourceStore resources,
+      Conditions conditions) {
+    return new FleetStatusAdapter(loop, snapshots, store, resources, conditions);
   }
 
   @Bean
@@ -54,8 +59,8 @@ class WebConfiguration {
   }
 
   @Bean
-  HistoryAdapter history(JdbcStatusStore store) {
-    return new HistoryAdapter(store);
+  HistoryAdapter history(JdbcStatusStore store, JdbcResourceStore resources) {
+    return new HistoryAdapter(store, resources);
   }
 
   @Bean

@@ -1,7 +1,7 @@
 package io.pdmgitops.controller.loop;
 
 import io.pdmgitops.model.drift.DriftReport;
-import io.pdmgitops.model.plan.ActionType;
+import io.pdmgitops.model.plan.PlannedAction;
 import io.pdmgitops.reconcilers.engine.ReconcileResult;
 import java.time.Duration;
 
@@ -11,7 +11,7 @@ public interface LoopObserver {
 
   default void cycleFinished(Duration took) {}
 
-  default void actionFinished(ActionType kind, ReconcileResult result) {}
+  default void actionFinished(PlannedAction action, ReconcileResult result) {}
 
   /** A cycle produced a new drift report, judged against the commit {@code commitSha}. */
   default void reportPublished(DriftReport report, String commitSha) {}

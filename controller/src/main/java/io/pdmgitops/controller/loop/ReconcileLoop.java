@@ -569,7 +569,7 @@ public final class ReconcileLoop implements AutoCloseable {
               if (!again) {
                 refreshAfter(action);
               }
-              notify(o -> o.actionFinished(action.type(), executed));
+              notify(o -> o.actionFinished(action, executed));
               LOG.info("{} {}: {}", action.type(), guest, executed);
               return result;
             })

@@ -12,7 +12,7 @@ import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.model.desired.Kind;
 import io.pdmgitops.model.drift.DriftReport;
 import io.pdmgitops.model.drift.SyncStatus;
-import io.pdmgitops.model.plan.ActionType;
+import io.pdmgitops.model.plan.PlannedAction;
 import io.pdmgitops.reconcilers.engine.ReconcileResult;
 import io.pdmgitops.webui.api.MetricsPort;
 import java.time.Duration;
@@ -76,9 +76,10 @@ public final class FleetMetrics implements MetricsPort, LoopObserver {
   }
 
   @Override
-  public void actionFinished(ActionType kind, ReconcileResult result) {
+  public void actionFinished(PlannedAction action, ReconcileResult result) {
     Counter.builder("pdm_actions")
-        .tag("action", kind.name().toLowerCase(Locale.ROOT))
+        .tag("kind", action.resource().kind().kindName())
+        .tag("action", action.type().name().toLowerCase(Locale.ROOT))
         .tag("result", result.getClass().getSimpleName().toLowerCase(Locale.ROOT))
         .description("Actions carried out, by result")
         .register(registry)

@@ -6,8 +6,11 @@ import io.pdmgitops.controller.git.CommitOutcome;
 import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.loop.ActionFailure;
 import io.pdmgitops.controller.loop.ReconcileLoop;
+import io.pdmgitops.controller.store.JdbcResourceStore;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.controller.store.JournalEntry;
+import io.pdmgitops.controller.store.StoredStatus;
+import io.pdmgitops.model.ObjectRef;
 import io.pdmgitops.model.desired.Kind;
 import io.pdmgitops.model.drift.DriftReport;
 import io.pdmgitops.model.drift.Health;
@@ -33,13 +36,23 @@ public final class FleetStatusAdapter implements FleetStatusPort {
   private final ReconcileLoop loop;
   private final SnapshotTracker snapshots;
   private final JdbcStatusStore store;
+  private final JdbcResourceStore verdicts;
   private final Conditions conditions;
 
+  /**
+   * @param verdicts the verdicts the store kept: shown until this controller's first cycle ends, so
+   *     a restart does not blank the drift page
+   */
   public FleetStatusAdapter(
-      ReconcileLoop loop, SnapshotTracker snapshots, JdbcStatusStore store, Conditions conditions) {
+      ReconcileLoop loop,
+      SnapshotTracker snapshots,
+      JdbcStatusStore store,
+      JdbcResourceStore verdicts,
+      Conditions conditions) {
     this.loop = loop;
     this.snapshots = snapshots;
     this.store = store;
+    this.verdicts = verdicts;
     this.conditions = conditions;
   }
 
@@ -97,7 +110,7 @@ public final class FleetStatusAdapter implements FleetStatusPort {
   private List<ResourceView> resourcesNow() {
     Optional<DriftReport> report = loop.latestReport();
     if (report.isEmpty()) {
-      return List.of();
+      return storedVerdicts();
     }
     Map<String, JournalEntry> lastActions = new HashMap<>();
     for (JournalEntry e : lastActions()) {
@@ -110,6 +123,50 @@ public final class FleetStatusAdapter implements FleetStatusPort {
                     s,
                     lastActions.get(s.ref().toString()),
                     loop.failures().of(s.ref()).orElse(null)))
+        .toList();
+  }
+
+  /**
+   * The verdicts the store kept from the previous run, each saying when it was recorded; none while
+   * the store cannot be read.
+   */
+  private List<ResourceView> storedVerdicts() {
+    Map<String, StoredStatus> stored;
+    try {
+      stored = verdicts.statuses();
+    } catch (IllegalStateException e) {
+      return List.of();
+    }
+    Map<String, JournalEntry> lastActions = new HashMap<>();
+    for (JournalEntry e : lastActions()) {
+      lastActions.putIfAbsent(e.resource(), e);
+    }
+    return stored.values().stream()
+        .sorted(java.util.Comparator.comparing(StoredStatus::resource))
+        .map(
+            s -> {
+              ObjectRef ref = ObjectRef.parse(s.resource());
+              return new ResourceView(
+                  ref.kind().kindName(),
+                  ref.identity(),
+                  s.sync(),
+                  s.health(),
+                  s.policy(),
+                  false, // nothing is acted on before this run has observed the fleet itself
+                  "as recorded "
+                      + s.since()
+                      + ", before this controller's first cycle"
+                      + (s.message().isEmpty() ? "" : ": " + s.message()),
+                  s.drifts().stream()
+                      .map(d -> new ResourceView.DriftView(d.path(), d.desired(), d.observed()))
+                      .toList(),
+                  s.remote(),
+                  s.node(),
+                  s.vmid(),
+                  Optional.ofNullable(lastActions.get(s.resource()))
+                      .map(FleetStatusAdapter::action),
+                  Optional.empty());
+            })
         .toList();
   }
 

@@ -5,8 +5,12 @@ import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.controller.store.JournalEntry;
+import io.pdmgitops.model.DesiredState;
 import io.pdmgitops.model.ObjectRef;
 import io.pdmgitops.model.SourceLocation;
+import io.pdmgitops.model.backupjob.BackupCoverage;
+import io.pdmgitops.model.backupjob.BackupJob;
+import io.pdmgitops.model.backupjob.ObservedBackupJobs;
 import io.pdmgitops.model.desired.Guest;
 import io.pdmgitops.model.desired.Kind;
 import io.pdmgitops.model.desired.Remote;
@@ -120,7 +124,45 @@ public final class GuestDetailAdapter implements DetailPort {
             verdict,
             verdict.map(NextStep::of),
             observed(remote, vmid),
-            actions));
+            actions,
+            backups(remote, vmid, good.map(CommitOutcome.Accepted::state))));
+  }
+
+  /**
+   * The jobs of the guest's cluster that select it, from the last cycle's read of the cluster's
+   * jobs; empty when they were not read (a PBS, a remote that is down).
+   */
+  private Optional<ResourceDetail.Backups> backups(
+      String remote, int vmid, Optional<DesiredState> state) {
+    Optional<ReconcileLoop.Observed> observed = loop.latestObserved();
+    Optional<ObservedBackupJobs> jobs =
+        observed.flatMap(o -> o.inventory().part(remote, ObservedBackupJobs.class));
+    Optional<GuestObservation> guest =
+        observed
+            .flatMap(o -> o.inventory().remote(remote))
+            .filter(RemoteObservation.Reachable.class::isInstance)
+            .flatMap(r -> ((RemoteObservation.Reachable) r).guest(vmid));
+    if (jobs.isEmpty() || guest.isEmpty()) {
+      return Optional.empty();
+    }
+    List<BackupJob> declared = state.map(s -> s.all(BackupJob.class)).orElse(List.of());
+    List<ObservedBackupJobs.Job> selecting = BackupCoverage.of(jobs.get(), guest.get());
+    List<ResourceDetail.BackupJobView> views =
+        selecting.stream()
+            .map(
+                j ->
+                    new ResourceDetail.BackupJobView(
+                        j.id(),
+                        declared.stream()
+                            .filter(
+                                d -> d.spec().remote().equals(remote) && d.jobId().equals(j.id()))
+                            .map(d -> d.metadata().name())
+                            .findFirst(),
+                        j.parameters().getOrDefault("schedule", ""),
+                        j.parameters().getOrDefault("storage", ""),
+                        BackupCoverage.enabled(j)))
+            .toList();
+    return Optional.of(new ResourceDetail.Backups(views, BackupCoverage.covered(selecting)));
   }
 
   @Override

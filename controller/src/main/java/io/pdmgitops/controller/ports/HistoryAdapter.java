@@ -1,8 +1,11 @@
 package io.pdmgitops.controller.ports;
 
 import io.pdmgitops.controller.store.CommitRecord;
+import io.pdmgitops.controller.store.EventType;
+import io.pdmgitops.controller.store.JdbcResourceStore;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.controller.store.JournalEntry;
+import io.pdmgitops.controller.store.StoredEvent;
 import io.pdmgitops.controller.store.StoredProblem;
 import io.pdmgitops.webui.api.HistoryEntry;
 import io.pdmgitops.webui.api.HistoryPort;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -19,10 +23,15 @@ public final class HistoryAdapter implements HistoryPort {
   /** Actions looked at to attach them to the listed commits. */
   static final int RECENT_ACTIONS = 5_000;
 
-  private final JdbcStatusStore store;
+  /** Recorded verdict changes looked at to attach them to the listed commits. */
+  static final int RECENT_CHANGES = 5_000;
 
-  public HistoryAdapter(JdbcStatusStore store) {
+  private final JdbcStatusStore store;
+  private final JdbcResourceStore resources;
+
+  public HistoryAdapter(JdbcStatusStore store, JdbcResourceStore resources) {
     this.store = store;
+    this.resources = resources;
   }
 
   @Override
@@ -45,6 +54,17 @@ public final class HistoryAdapter implements HistoryPort {
                   e.upid(),
                   e.createdAt().toString()));
     }
+    // Verdict changes, from the store: they outlive a restart, as the commits and actions do.
+    Map<String, List<HistoryEntry.Change>> changes = new HashMap<>();
+    for (StoredEvent e : resources.recentEvents(Optional.empty(), RECENT_CHANGES)) {
+      if (e.type() == EventType.STATUS_CHANGED
+          && e.resource().isPresent()
+          && e.commitSha().isPresent()) {
+        changes
+            .computeIfAbsent(e.commitSha().get(), sha -> new ArrayList<>())
+            .add(new HistoryEntry.Change(e.resource().get(), e.message(), e.at().toString()));
+      }
+    }
     List<HistoryEntry> out = new ArrayList<>();
     for (CommitRecord c : store.recentCommits(limit)) {
       List<StatusView.ProblemView> problems =
@@ -61,7 +81,8 @@ public final class HistoryAdapter implements HistoryPort {
                   c.valid(),
                   problems),
               c.fetchedAt().toString(),
-              actions.getOrDefault(c.commit().sha(), List.of())));
+              actions.getOrDefault(c.commit().sha(), List.of()),
+              changes.getOrDefault(c.commit().sha(), List.of())));
     }
     return out;
   }

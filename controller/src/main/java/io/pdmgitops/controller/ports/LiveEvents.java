@@ -2,7 +2,7 @@ package io.pdmgitops.controller.ports;
 
 import io.pdmgitops.controller.loop.LoopObserver;
 import io.pdmgitops.model.drift.DriftReport;
-import io.pdmgitops.model.plan.ActionType;
+import io.pdmgitops.model.plan.PlannedAction;
 import io.pdmgitops.reconcilers.engine.ReconcileResult;
 import io.pdmgitops.webui.live.LiveEvent;
 import io.pdmgitops.webui.live.LivePort;
@@ -27,8 +27,8 @@ public final class LiveEvents implements LivePort, LoopObserver, AutoCloseable {
   }
 
   @Override
-  public void actionFinished(ActionType kind, ReconcileResult result) {
-    emit(new LiveEvent("action", kind.name().toLowerCase(java.util.Locale.ROOT)));
+  public void actionFinished(PlannedAction action, ReconcileResult result) {
+    emit(new LiveEvent("action", action.type().name().toLowerCase(java.util.Locale.ROOT)));
   }
 
   public void commitFetched(String sha) {

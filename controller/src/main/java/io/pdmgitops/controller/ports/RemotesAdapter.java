@@ -56,7 +56,29 @@ public final class RemotesAdapter implements RemotesPort {
     storages.sort(
         java.util.Comparator.comparing((ResourceRowView v) -> v.node().orElse(""))
             .thenComparing(ResourceRowView::name));
-    return Optional.of(new RemoteInventory(summary.get(), answering(name), nodes, storages));
+    return Optional.of(
+        new RemoteInventory(summary.get(), answering(name), nodes, storages, unmanaged(name)));
+  }
+
+  /** What the last report found on the remote of configuration kinds that nothing declares. */
+  private List<RemoteInventory.UnmanagedView> unmanaged(String name) {
+    return loop.latestObserved()
+        .map(
+            o -> {
+              List<String> pruned =
+                  o.state().remote(name).map(r -> r.spec().pruneUnmanaged()).orElse(List.of());
+              return o.report().unmanagedObjects().stream()
+                  .filter(u -> u.remote().equals(name))
+                  .map(
+                      u ->
+                          new RemoteInventory.UnmanagedView(
+                              u.kind().kindName(),
+                              u.id(),
+                              u.summary(),
+                              pruned.contains(u.kind().kindName())))
+                  .toList();
+            })
+        .orElse(List.of());
   }
 
   /** The endpoint the client reached last; nothing before the first answer. */

@@ -9,7 +9,6 @@ import io.pdmgitops.model.drift.DriftField;
 import io.pdmgitops.model.drift.FieldDrift;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +21,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Each resource's last verdict with its drifts, and the event history, over portable SQL. A status
- * row is replaced only when the verdict changes, so a steady fleet writes nothing per cycle.
+ * Each resource's last verdict with its drifts, and the event history, over portable SQL: read
+ * through Spring's JdbcClient, written in JDBC batches (a first cycle writes a row per resource). A
+ * status row is replaced only when the verdict changes, so a steady fleet writes nothing per cycle.
  */
 public final class JdbcResourceStore {
   private final Jdbc jdbc;
@@ -43,47 +43,45 @@ public final class JdbcResourceStore {
 
   /** Every recorded verdict, by resource ("Guest/web"). */
   public Map<String, StoredStatus> statuses() {
-    return jdbc.inTransaction(
-        c -> {
+    return jdbc.transaction(
+        sql -> {
           Map<String, List<FieldDrift>> drifts = new LinkedHashMap<>();
-          try (PreparedStatement q =
-                  c.prepareStatement(
-                      "SELECT resource, field, desired, observed FROM resource_drifts ORDER BY id");
-              ResultSet rs = q.executeQuery()) {
-            while (rs.next()) {
-              drifts
-                  .computeIfAbsent(rs.getString(1), r -> new ArrayList<>())
-                  .add(
-                      new FieldDrift(
-                          DriftField.named(rs.getString(2)), rs.getString(3), rs.getString(4)));
-            }
-          }
+          sql.sql("SELECT resource, field, desired, observed FROM resource_drifts ORDER BY id")
+              .query(
+                  rs -> {
+                    drifts
+                        .computeIfAbsent(rs.getString(1), r -> new ArrayList<>())
+                        .add(
+                            new FieldDrift(
+                                DriftField.named(rs.getString(2)),
+                                rs.getString(3),
+                                rs.getString(4)));
+                  });
           Map<String, StoredStatus> out = new LinkedHashMap<>();
-          try (PreparedStatement q =
-                  c.prepareStatement(
-                      "SELECT resource, sync, health, policy, actionable, message, remote, node,"
-                          + " vmid, since FROM resource_status ORDER BY resource");
-              ResultSet rs = q.executeQuery()) {
-            while (rs.next()) {
-              String resource = rs.getString(1);
-              int vmid = rs.getInt(9);
-              Optional<Integer> vmidValue = rs.wasNull() ? Optional.empty() : Optional.of(vmid);
-              out.put(
-                  resource,
-                  new StoredStatus(
-                      resource,
-                      rs.getString(2),
-                      rs.getString(3),
-                      rs.getString(4),
-                      rs.getBoolean(5),
-                      rs.getString(6),
-                      Optional.ofNullable(rs.getString(7)),
-                      Optional.ofNullable(rs.getString(8)),
-                      vmidValue,
-                      drifts.getOrDefault(resource, List.of()),
-                      instant(rs, 10)));
-            }
-          }
+          sql.sql(
+                  "SELECT resource, sync, health, policy, actionable, message, remote, node,"
+                      + " vmid, since FROM resource_status ORDER BY resource")
+              .query(
+                  rs -> {
+                    String resource = rs.getString(1);
+                    int vmid = rs.getInt(9);
+                    Optional<Integer> vmidValue =
+                        rs.wasNull() ? Optional.empty() : Optional.of(vmid);
+                    out.put(
+                        resource,
+                        new StoredStatus(
+                            resource,
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getBoolean(5),
+                            rs.getString(6),
+                            Optional.ofNullable(rs.getString(7)),
+                            Optional.ofNullable(rs.getString(8)),
+                            vmidValue,
+                            drifts.getOrDefault(resource, List.of()),
+                            instant(rs, 10)));
+                  });
           return out;
         });
   }
@@ -117,33 +115,24 @@ public final class JdbcResourceStore {
 
   /** The newest events first, of every resource or of one. */
   public List<StoredEvent> recentEvents(Optional<String> resource, int limit) {
-    return jdbc.inTransaction(
-        c -> {
-          List<StoredEvent> out = new ArrayList<>();
-          try (PreparedStatement q =
-              c.prepareStatement(
-                  "SELECT id, at, type, resource, commit_sha, message FROM events"
-                      + (resource.isPresent() ? " WHERE resource = ?" : "")
-                      + " ORDER BY id DESC")) {
-            if (resource.isPresent()) {
-              q.setString(1, resource.get());
-            }
-            q.setMaxRows(limit);
-            try (ResultSet rs = q.executeQuery()) {
-              while (rs.next()) {
-                out.add(
-                    new StoredEvent(
-                        rs.getLong(1),
-                        instant(rs, 2),
-                        EventType.valueOf(rs.getString(3)),
-                        Optional.ofNullable(rs.getString(4)),
-                        Optional.ofNullable(rs.getString(5)),
-                        rs.getString(6)));
-              }
-            }
-          }
-          return out;
-        });
+    return jdbc.transaction(
+        sql ->
+            sql.sql(
+                    "SELECT id, at, type, resource, commit_sha, message FROM events"
+                        + (resource.isPresent() ? " WHERE resource = ?" : "")
+                        + " ORDER BY id DESC")
+                .params(resource.map(List::<Object>of).orElse(List.of()))
+                .withMaxRows(limit)
+                .query(
+                    (rs, n) ->
+                        new StoredEvent(
+                            rs.getLong(1),
+                            instant(rs, 2),
+                            EventType.valueOf(rs.getString(3)),
+                            Optional.ofNullable(rs.getString(4)),
+                            Optional.ofNullable(rs.getString(5)),
+                            rs.getString(6)))
+                .list());
   }
 
   /** Keeps the newest {@code keep} events and none older than {@code maxAge}. */

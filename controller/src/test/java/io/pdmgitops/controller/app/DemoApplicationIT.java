@@ -100,7 +100,8 @@ class DemoApplicationIT {
     assertThat(get("/api/v1/status").at("/lastCommit/message").asString())
         .isEqualTo("Stop dns-01 for maintenance");
     HttpResponse<String> metrics = running.send("/metrics");
-    assertThat(metrics.body()).contains("pdm_actions_total{action=\"shutdown\",result=\"done\"}");
+    assertThat(metrics.body())
+        .contains("pdm_actions_total{action=\"shutdown\",kind=\"Guest\",result=\"done\"}");
     // The fleet table: PDM's search over everything observed, paged; bad input is a problem.
     JsonNode lxc = get("/api/v1/resources?search=%2Btype:lxc%20%2Bremote:dc-east&size=5");
     assertThat(lxc.get("total").asInt()).isPositive();
@@ -125,6 +126,10 @@ class DemoApplicationIT {
               assertThat(a.get("exitStatus").asString()).isEqualTo("OK");
             });
     assertThat(text("/history")).contains("Stop dns-01 for maintenance").contains("Guest/dns-01");
+    await().atMost(Duration.ofSeconds(15)).until(() -> text("/history").contains("data-change"));
+    assertThat(text("/history"))
+        .as("the verdict changes the store recorded, by the commit they happened under")
+        .containsPattern("<code>Guest/dns-01</code> <span>OUT_OF_SYNC, HEALTHY");
     assertThat(text("/drift")).contains("<h1>Drift</h1>");
     JsonNode remotes = get("/api/v1/remotes");
     assertThat(remotes.findValuesAsString("status")).containsOnly("online");
@@ -148,7 +153,30 @@ class DemoApplicationIT {
     assertThat(resources.recentEvents(java.util.Optional.of("Guest/dns-01"), 10))
         .anySatisfy(e -> assertThat(e.message()).startsWith("OUT_OF_SYNC, HEALTHY (was SYNCED"));
     detailsOfTheStoppedGuest(expected);
+    theDemosBackupJobsAreMadeAndShownOnTheGuests();
     everyApiRouteIsDocumented();
+  }
+
+  /** The demo repository's two jobs exist on the clusters, and each guest page says which. */
+  void theDemosBackupJobsAreMadeAndShownOnTheGuests() throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              JsonNode web = get("/api/v1/guests/dc-east/100").get("backups");
+              assertThat(web.get("covered").asBoolean()).isTrue();
+              assertThat(web.get("jobs").get(0).get("id").asString()).isEqualTo("nightly");
+              assertThat(web.get("jobs").get(0).get("declaredAs").asString())
+                  .isEqualTo("east-nightly");
+            });
+    // the template is excluded from the only job of dc-east: nothing backs it up
+    assertThat(get("/api/v1/guests/dc-east/9000").at("/backups/covered").asBoolean()).isFalse();
+    assertThat(text("/guests/dc-east/9000")).contains("data-backup-finding");
+    // west's job selects the production pool: a batch guest is not in it
+    assertThat(get("/api/v1/guests/dc-west/200").at("/backups/jobs/0/id").asString())
+        .isEqualTo("production");
+    assertThat(get("/api/v1/guests/dc-west/211").at("/backups/covered").asBoolean()).isFalse();
   }
 
   /** Each /api/v1 route the application serves is in the OpenAPI document, with its answers. */

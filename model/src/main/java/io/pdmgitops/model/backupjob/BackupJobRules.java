@@ -62,32 +62,14 @@ public final class BackupJobRules implements KindRules {
     String remote = job.spec().remote();
     Optional<RemoteObservation> observed = inventory.remote(remote);
     if (observed.isEmpty()) {
-      return status(
-          job,
-          SyncStatus.UNKNOWN,
-          Health.UNKNOWN,
-          List.of(),
-          policy,
-          "remote " + remote + " has not been observed yet");
+      return unknown(job, policy, "remote " + remote + " has not been observed yet");
     }
     if (observed.get() instanceof RemoteObservation.Unreachable u) {
-      return status(
-          job,
-          SyncStatus.UNKNOWN,
-          Health.UNKNOWN,
-          List.of(),
-          policy,
-          "remote " + remote + " is unreachable: " + u.message());
+      return unknown(job, policy, "remote " + remote + " is unreachable: " + u.message());
     }
     Optional<ObservedBackupJobs> jobs = inventory.part(remote, ObservedBackupJobs.class);
     if (jobs.isEmpty()) {
-      return status(
-          job,
-          SyncStatus.UNKNOWN,
-          Health.UNKNOWN,
-          List.of(),
-          policy,
-          "the backup jobs of " + remote + " could not be read");
+      return unknown(job, policy, "the backup jobs of " + remote + " could not be read");
     }
     Optional<ObservedBackupJobs.Job> found = jobs.get().job(job.jobId());
     if (found.isEmpty()) {
@@ -130,6 +112,11 @@ public final class BackupJobRules implements KindRules {
           .append(d.observed());
     }
     return status(job, SyncStatus.OUT_OF_SYNC, health, drifts, policy, message.toString());
+  }
+
+  /** Not observed, so neither judged nor acted on. */
+  private static ResourceStatus unknown(BackupJob job, DriftPolicy policy, String message) {
+    return status(job, SyncStatus.UNKNOWN, Health.UNKNOWN, List.of(), policy, message);
   }
 
   private static String shown(String value) {

@@ -1,36 +1,25 @@
 package io.pdmgitops.reconcilers.backupjob;
 
-import io.pdmgitops.model.DesiredState;
 import io.pdmgitops.model.backupjob.BackupJobAction;
 import io.pdmgitops.model.backupjob.BackupJobChange;
 import io.pdmgitops.model.backupjob.BackupJobRules;
 import io.pdmgitops.model.backupjob.ObservedBackupJobs;
-import io.pdmgitops.model.desired.DesiredObject;
-import io.pdmgitops.model.desired.DriftPolicy;
-import io.pdmgitops.model.desired.Kind;
 import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.desired.RemoteType;
-import io.pdmgitops.model.drift.ResourceStatus;
-import io.pdmgitops.model.drift.UnmanagedObject;
-import io.pdmgitops.model.engine.PlanScope;
-import io.pdmgitops.model.observed.Inventory;
+import io.pdmgitops.model.engine.KindRules;
 import io.pdmgitops.model.observed.ObservedPart;
-import io.pdmgitops.model.plan.Plan;
 import io.pdmgitops.model.plan.PlannedAction;
 import io.pdmgitops.reconcilers.api.OutcomeUnknownException;
 import io.pdmgitops.reconcilers.api.RemoteApiException;
 import io.pdmgitops.reconcilers.engine.ActionJournal;
-import io.pdmgitops.reconcilers.engine.JournalUnavailableException;
+import io.pdmgitops.reconcilers.engine.JournalSteps;
 import io.pdmgitops.reconcilers.engine.KindReconciler;
 import io.pdmgitops.reconcilers.engine.ReconcileResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Backup jobs: read with one {@code GET /cluster/backup} per PVE remote and poll, judged and
@@ -53,40 +42,8 @@ public final class BackupJobReconciler implements KindReconciler {
   }
 
   @Override
-  public Kind kind() {
-    return Kind.BACKUP_JOB;
-  }
-
-  @Override
-  public Set<String> remotesOf(DesiredObject object) {
-    return rules.remotesOf(object);
-  }
-
-  @Override
-  public Optional<String> homeOf(DesiredObject object) {
-    return rules.homeOf(object);
-  }
-
-  @Override
-  public List<ResourceStatus> judge(
-      DesiredState state, Inventory inventory, DriftPolicy defaultPolicy) {
-    return rules.judge(state, inventory, defaultPolicy);
-  }
-
-  @Override
-  public List<UnmanagedObject> unmanaged(DesiredState state, Inventory inventory) {
-    return rules.unmanaged(state, inventory);
-  }
-
-  @Override
-  public Plan plan(
-      List<ResourceStatus> verdicts, DesiredState state, Inventory inventory, PlanScope scope) {
-    return rules.plan(verdicts, state, inventory, scope);
-  }
-
-  @Override
-  public String fingerprint(PlannedAction action, DesiredState state, Inventory inventory) {
-    return rules.fingerprint(action, state, inventory);
+  public KindRules rules() {
+    return rules;
   }
 
   /** PVE clusters only: a PBS has no {@code /cluster/backup}. */
@@ -101,23 +58,13 @@ public final class BackupJobReconciler implements KindReconciler {
 
   @Override
   public Mono<ReconcileResult> execute(PlannedAction action, String commitSha) {
-    return blocking(() -> journal.unfinished(action.resource()))
-        .flatMap(
-            earlier ->
-                earlier.isPresent()
-                    ? settle(earlier.get())
-                    : blocking(
-                            () ->
-                                Optional.of(
-                                    journal.planned(BackupJobCodec.encode(action), commitSha)))
-                        .flatMap(id -> send(action, id.orElseThrow())))
-        .onErrorResume(
-            JournalUnavailableException.class,
-            e ->
-                Mono.just(
-                    ReconcileResult.retryable(
-                        "the journal cannot be written, so nothing new is sent: "
-                            + e.getMessage())));
+    return JournalSteps.execute(
+        journal,
+        action.resource(),
+        BackupJobCodec.encode(action),
+        commitSha,
+        this::settle,
+        id -> send(action, id));
   }
 
   private Mono<ReconcileResult> send(PlannedAction action, long id) {
@@ -197,17 +144,7 @@ public final class BackupJobReconciler implements KindReconciler {
         : ReconcileResult.failed(e.getMessage());
   }
 
-  private Mono<ReconcileResult> record(Runnable write, ReconcileResult result) {
-    return blocking(
-            () -> {
-              write.run();
-              return Optional.of(true);
-            })
-        .thenReturn(result);
-  }
-
-  /** Journal calls block (JDBC): they run on the scheduler meant for that. */
-  private static <T> Mono<Optional<T>> blocking(Callable<Optional<T>> work) {
-    return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+  private static Mono<ReconcileResult> record(Runnable write, ReconcileResult result) {
+    return JournalSteps.record(write, result);
   }
 }

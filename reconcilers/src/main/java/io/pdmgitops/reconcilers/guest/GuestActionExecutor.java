@@ -12,7 +12,7 @@ import io.pdmgitops.reconcilers.api.TaskLog;
 import io.pdmgitops.reconcilers.api.TaskStatus;
 import io.pdmgitops.reconcilers.api.Upid;
 import io.pdmgitops.reconcilers.engine.ActionJournal;
-import io.pdmgitops.reconcilers.engine.JournalUnavailableException;
+import io.pdmgitops.reconcilers.engine.JournalSteps;
 import io.pdmgitops.reconcilers.engine.ReconcileResult;
 import io.pdmgitops.reconcilers.pve.PveClient;
 import io.pdmgitops.reconcilers.pve.TaskSource;
@@ -25,7 +25,6 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -83,23 +82,13 @@ public final class GuestActionExecutor {
 
   /** Runs the action, or settles an earlier one of the same guest first. */
   public Mono<ReconcileResult> execute(PlannedAction action, String commitSha) {
-    return blocking(() -> journal.unfinished(action.resource()))
-        .flatMap(
-            earlier ->
-                earlier.isPresent()
-                    ? settle(earlier.get())
-                    : blocking(
-                            () ->
-                                Optional.of(
-                                    journal.planned(GuestJournalCodec.encode(action), commitSha)))
-                        .flatMap(id -> send(action, id.orElseThrow())))
-        .onErrorResume(
-            JournalUnavailableException.class,
-            e ->
-                Mono.just(
-                    ReconcileResult.retryable(
-                        "the journal cannot be written, so nothing new is sent: "
-                            + e.getMessage())));
+    return JournalSteps.execute(
+        journal,
+        action.resource(),
+        GuestJournalCodec.encode(action),
+        commitSha,
+        this::settle,
+        id -> send(action, id));
   }
 
   /** Settles an action whose end is not known: follow its task, or mark it as never sent. */
@@ -315,9 +304,8 @@ public final class GuestActionExecutor {
     return ReconcileResult.failed(e.getMessage());
   }
 
-  /** Journal calls block (JDBC): they run on the scheduler meant for that. */
   private static <T> Mono<Optional<T>> blocking(java.util.concurrent.Callable<Optional<T>> work) {
-    return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+    return JournalSteps.blocking(work);
   }
 
   /** Marks a poll of a task that has not ended yet. */

@@ -17,14 +17,46 @@ public record ResourceDetail(
     Optional<ResourceView> verdict,
     Optional<String> next,
     List<ObservedField> observed,
-    List<ResourceView.ActionView> actions) {
+    List<ResourceView.ActionView> actions,
+    Optional<Backups> backups) {
   /** Most actions listed for one resource. */
   public static final int MAX_ACTIONS = 50;
 
   public ResourceDetail {
     observed = List.copyOf(observed);
     actions = List.copyOf(actions);
+    backups = backups == null ? Optional.empty() : backups;
   }
+
+  /** A detail whose remote's backup jobs were not read. */
+  public ResourceDetail(
+      ResourceRowView resource,
+      Optional<Declaration> declaration,
+      Optional<ResourceView> verdict,
+      Optional<String> next,
+      List<ObservedField> observed,
+      List<ResourceView.ActionView> actions) {
+    this(resource, declaration, verdict, next, observed, actions, Optional.empty());
+  }
+
+  /**
+   * The backup jobs of the guest's cluster that select it.
+   *
+   * @param covered whether one of them is enabled; false is a finding: nothing backs it up
+   */
+  public record Backups(List<BackupJobView> jobs, boolean covered) {
+    public Backups {
+      jobs = List.copyOf(jobs);
+    }
+  }
+
+  /**
+   * One job that selects the guest.
+   *
+   * @param declaredAs the BackupJob document that declares it; empty for a job nobody declares
+   */
+  public record BackupJobView(
+      String id, Optional<String> declaredAs, String schedule, String storage, boolean enabled) {}
 
   /**
    * The YAML document that declares the resource, cut from its file at the commit.

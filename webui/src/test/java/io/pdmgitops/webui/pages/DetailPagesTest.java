@@ -38,6 +38,11 @@ class DetailPagesTest {
         .contains("data-observed=\"node\"")
         .contains("href=\"/tasks/east/" + UPID_OURS + "\"")
         .contains("href=\"/history#c-" + SHA + "\"")
+        // the jobs that back it up, and which document declares each
+        .contains("data-backup-job=\"nightly\"")
+        .contains(">east-nightly<")
+        .contains(">not declared<")
+        .doesNotContain("data-backup-finding")
         // the chart reads the rrddata API
         .contains("data-src=\"/api/v1/guests/east/100/rrddata\"")
         .contains("/webjars/chart.js/dist/chart.umd.js");
@@ -47,6 +52,7 @@ class DetailPagesTest {
   void anUnmanagedGuestSaysItIsNeverTouched() {
     assertThat(page("/guests/east/101", 200))
         .contains("data-unmanaged>Not declared in Git")
+        .contains("No enabled backup job of east backs this guest up.")
         .contains("The controller has not acted on this guest.")
         .doesNotContain("data-yaml")
         .doesNotContain("data-next");
@@ -63,7 +69,11 @@ class DetailPagesTest {
         .contains("pinned <code>AA:BB</code>")
         .contains("system trust store")
         .contains("data-node=\"east-1\"")
-        .contains("8.2.4");
+        .contains("8.2.4")
+        // a backup job made in PVE's UI: shown, and left alone
+        .contains("data-unmanaged-object=\"BackupJob/backup-1a2b\"")
+        .contains(">sat 02:00 to local, vmids 100<")
+        .contains(">leaves it alone<");
     // the second endpoint (declared with a trailing slash) is the one that answered
     assertThat(html.substring(html.indexOf("east-2.example")))
         .contains("data-answering>yes, last answer<");
