@@ -94,16 +94,41 @@ public record DesiredState(
     return only(configurations, type);
   }
 
-  /** The object this reference names: remotes and guests in logarithmic time, others by a scan. */
+  /**
+   * The object this reference names, looked up in its kind's list (remotes and guests by halving).
+   */
   public Optional<DesiredObject> object(ObjectRef ref) {
+    List<? extends DesiredObject> list;
     switch (ref.kind()) {
       case REMOTE:
         return remote(ref.identity()).map(DesiredObject.class::cast);
       case GUEST:
         return guest(ref.identity()).map(DesiredObject.class::cast);
+      case VIEW:
+        list = views;
+        break;
+      case USER:
+        list = users;
+        break;
+      case GROUP:
+        list = groups;
+        break;
+      case ACCESS_RULE:
+        list = accessRules;
+        break;
+      case REALM:
+        list = realms;
+        break;
+      case REMOTE_GROUP:
+        list = remoteGroups;
+        break;
       default:
-        return objects().stream().filter(o -> ObjectRef.of(o).equals(ref)).findFirst();
+        list = configurations;
     }
+    return list.stream()
+        .filter(o -> o.kind() == ref.kind() && o.identity().equals(ref.identity()))
+        .map(DesiredObject.class::cast)
+        .findFirst();
   }
 
   public Optional<Remote> remote(String name) {

@@ -24,23 +24,23 @@ record ChangedObjects(List<DesiredObject> objects, List<Remote> remotes) {
   }
 
   static ChangedObjects between(DesiredState previous, DesiredState next, Rulebook rules) {
-    Map<ObjectRef, DesiredObject> before = new HashMap<>();
-    for (DesiredObject o : previous.objects()) {
-      before.put(ObjectRef.of(o), o);
-    }
     Set<String> changedRemotes = new LinkedHashSet<>();
     for (Remote remote : next.remotes()) {
-      if (!remote.equals(before.get(ObjectRef.of(remote)))) {
+      if (!remote.equals(previous.remote(remote.metadata().name()).orElse(null))) {
         changedRemotes.add(remote.metadata().name());
       }
     }
     List<DesiredObject> objects = new ArrayList<>();
     Set<String> touched = new LinkedHashSet<>();
+    // A commit changes a few objects of 100,000: look each up where it was (remotes and guests in
+    // logarithmic time), and ask for an object's remotes only when it changed or a remote did.
     for (DesiredObject o : reconciled(next, rules)) {
+      boolean same = o.equals(previous.object(ObjectRef.of(o)).orElse(null));
+      if (same && changedRemotes.isEmpty()) {
+        continue;
+      }
       Set<String> on = rules.remotesOf(o);
-      boolean changed =
-          !o.equals(before.get(ObjectRef.of(o))) || on.stream().anyMatch(changedRemotes::contains);
-      if (changed) {
+      if (!same || on.stream().anyMatch(changedRemotes::contains)) {
         objects.add(o);
         touched.addAll(on);
       }
