@@ -6,10 +6,9 @@ import io.pdmgitops.model.observed.ObservedPower;
 import io.pdmgitops.model.plan.GuestAction;
 import io.pdmgitops.model.plan.GuestTarget;
 import io.pdmgitops.model.plan.PlannedAction;
+import io.pdmgitops.reconcilers.engine.JournalJson;
 import io.pdmgitops.reconcilers.engine.JournaledAction;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A guest action in the journal's generic shape and back. Its parameters are what following it
@@ -17,8 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
  * people reading the history.
  */
 public final class GuestJournalCodec {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
   /** The JSON of a guest action's parameters. */
   record Stored(String node, String type, int vmid, String to) {}
 
@@ -32,7 +29,7 @@ public final class GuestJournalCodec {
         action.resource(),
         action.remote(),
         action.type().name(),
-        JSON.writeValueAsString(new Stored(at.node(), at.type().wire(), at.vmid(), to)),
+        JournalJson.write(new Stored(at.node(), at.type().wire(), at.vmid(), to)),
         action.reason());
   }
 
@@ -41,13 +38,7 @@ public final class GuestJournalCodec {
    * is not stored, and a move's placement is not needed to find its task.
    */
   public static PlannedAction decode(JournaledAction stored) {
-    Stored params;
-    try {
-      params = JSON.readValue(stored.params(), Stored.class);
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException(
-          "journal row of " + stored.resource() + " has unreadable parameters", e);
-    }
+    Stored params = JournalJson.read(stored, Stored.class);
     GuestType type = "lxc".equals(params.type()) ? GuestType.LXC : GuestType.QEMU;
     return PlannedAction.guest(
         stored.resource(),
