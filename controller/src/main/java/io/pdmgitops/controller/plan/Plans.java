@@ -203,7 +203,7 @@ public final class Plans implements PlanPort {
         entry.action().map(a -> a.type().name().toLowerCase(Locale.ROOT).replace('_', '-')),
         entry.action().map(a -> a.reason()),
         entry.blocked().map(b -> b.reason()),
-        status.flatMap(ResourceStatus::location).map(l -> l.remote()),
+        status.flatMap(ResourceStatus::remote),
         status.flatMap(ResourceStatus::location).map(l -> l.vmid()),
         status.map(ResourceStatus::message).filter(m -> !m.isEmpty()));
   }

@@ -194,7 +194,7 @@ public final class FleetStatusAdapter implements FleetStatusPort {
         s.drifts().stream()
             .map(d -> new ResourceView.DriftView(d.path(), d.desired(), d.observed()))
             .toList(),
-        s.location().map(l -> l.remote()),
+        s.remote(),
         s.location().map(l -> l.node()),
         s.location().map(l -> l.vmid()),
         Optional.ofNullable(last).map(FleetStatusAdapter::action),

@@ -10,7 +10,6 @@ import io.pdmgitops.webui.audit.AuditKind;
 import io.pdmgitops.webui.audit.AuditPort;
 import io.pdmgitops.webui.audit.AuditQuery;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +18,10 @@ import javax.sql.DataSource;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** The audit log's table: appended in batches by the audit trail, read by the audit page. */
+/**
+ * The audit log's table: appended in JDBC batches by the audit trail, read by the audit page
+ * through Spring's JdbcClient.
+ */
 public final class JdbcAuditLog implements AuditPort {
   private final Jdbc jdbc;
 
@@ -81,29 +83,22 @@ public final class JdbcAuditLog implements AuditPort {
                       + "%");
             });
     sql.append(" ORDER BY id DESC");
-    return jdbc.inTransaction(
-        c -> {
-          try (PreparedStatement q = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < parameters.size(); i++) {
-              q.setObject(i + 1, parameters.get(i));
-            }
-            q.setMaxRows(query.limit());
-            List<AuditEntry> out = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-              while (rs.next()) {
-                out.add(
-                    new AuditEntry(
-                        instant(rs, 1),
-                        AuditKind.valueOf(rs.getString(2)),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6)));
-              }
-            }
-            return out;
-          }
-        });
+    return jdbc.transaction(
+        client ->
+            client
+                .sql(sql.toString())
+                .params(parameters)
+                .withMaxRows(query.limit())
+                .query(
+                    (rs, n) ->
+                        new AuditEntry(
+                            instant(rs, 1),
+                            AuditKind.valueOf(rs.getString(2)),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6)))
+                .list());
   }
 
   /** Retention: entries older than {@code maxAge} and beyond the newest {@code keep} go. */

@@ -5,11 +5,9 @@ import static io.pdmgitops.controller.store.Jdbc.optionalInstant;
 import static io.pdmgitops.controller.store.Jdbc.utc;
 
 import io.pdmgitops.controller.conditions.Conditions;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,60 +46,52 @@ public final class JdbcTokenStore {
 
   /** Adds the token unless the user already has one of that name or too many; whether it did. */
   public boolean add(StoredToken token) {
-    return jdbc.inTransaction(
-        c -> {
-          try (PreparedStatement count =
-              c.prepareStatement(
-                  "SELECT COUNT(*), SUM(CASE WHEN token_id = ? THEN 1 ELSE 0 END)"
-                      + " FROM api_tokens WHERE user_id = ?")) {
-            count.setString(1, token.tokenId());
-            count.setString(2, token.userId());
-            try (ResultSet rs = count.executeQuery()) {
-              rs.next();
-              if (rs.getInt(1) >= MAX_PER_USER || rs.getInt(2) > 0) {
-                return false;
-              }
-            }
+    return jdbc.transaction(
+        sql -> {
+          boolean full =
+              sql.sql(
+                      "SELECT COUNT(*), SUM(CASE WHEN token_id = ? THEN 1 ELSE 0 END)"
+                          + " FROM api_tokens WHERE user_id = ?")
+                  .params(token.tokenId(), token.userId())
+                  .query((rs, n) -> rs.getInt(1) >= MAX_PER_USER || rs.getInt(2) > 0)
+                  .single();
+          if (full) {
+            return false;
           }
-          try (PreparedStatement insert =
-              c.prepareStatement(
+          sql.sql(
                   "INSERT INTO api_tokens (token_id, user_id, name, secret_hash, path, expires_at,"
-                      + " created_at, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, token.tokenId());
-            insert.setString(2, token.userId());
-            insert.setString(3, token.name());
-            insert.setString(4, token.secretHash());
-            insert.setString(5, token.path().orElse(null));
-            insert.setObject(6, token.expiresAt().map(Jdbc::utc).orElse(null));
-            insert.setObject(7, utc(token.createdAt()));
-            insert.setString(8, token.comment());
-            insert.executeUpdate();
-          }
+                      + " created_at, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+              .params(
+                  token.tokenId(),
+                  token.userId(),
+                  token.name(),
+                  token.secretHash(),
+                  token.path().orElse(null),
+                  token.expiresAt().map(Jdbc::utc).orElse(null),
+                  utc(token.createdAt()),
+                  token.comment())
+              .update();
           return true;
         });
   }
 
   public Optional<StoredToken> find(String tokenId) {
-    return jdbc.inTransaction(
-        c -> {
-          try (PreparedStatement q = c.prepareStatement(SELECT + " WHERE token_id = ?")) {
-            q.setString(1, tokenId);
-            List<StoredToken> found = read(q);
-            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-          }
-        });
+    return jdbc.transaction(
+        sql ->
+            sql.sql(SELECT + " WHERE token_id = ?")
+                .param(tokenId)
+                .query(JdbcTokenStore::token)
+                .optional());
   }
 
   /** The user's personal tokens, newest first. */
   public List<StoredToken> of(String userId) {
-    return jdbc.inTransaction(
-        c -> {
-          try (PreparedStatement q =
-              c.prepareStatement(SELECT + " WHERE user_id = ? ORDER BY created_at DESC")) {
-            q.setString(1, userId);
-            return read(q);
-          }
-        });
+    return jdbc.transaction(
+        sql ->
+            sql.sql(SELECT + " WHERE user_id = ? ORDER BY created_at DESC")
+                .param(userId)
+                .query(JdbcTokenStore::token)
+                .list());
   }
 
   /**
@@ -109,15 +99,12 @@ public final class JdbcTokenStore {
    * token the user saw revoked must not work again after a crash.
    */
   public boolean revoke(String userId, String name) {
-    return jdbc.inDurableTransaction(
-        c -> {
-          try (PreparedStatement delete =
-              c.prepareStatement("DELETE FROM api_tokens WHERE user_id = ? AND name = ?")) {
-            delete.setString(1, userId);
-            delete.setString(2, name);
-            return delete.executeUpdate() > 0;
-          }
-        });
+    return jdbc.durableTransaction(
+        sql ->
+            sql.sql("DELETE FROM api_tokens WHERE user_id = ? AND name = ?")
+                    .params(userId, name)
+                    .update()
+                > 0);
   }
 
   /** Records last uses, keeping the later time where one is stored. */
@@ -125,35 +112,26 @@ public final class JdbcTokenStore {
     if (lastUses.isEmpty()) {
       return;
     }
-    jdbc.inTransaction(
-        c -> {
+    jdbc.transaction(
+        sql -> {
           for (Map.Entry<String, Instant> use : lastUses.entrySet()) {
-            int updated;
-            try (PreparedStatement update =
-                c.prepareStatement(
-                    "UPDATE token_use SET last_used_at = ? WHERE token_id = ? AND last_used_at < ?")) {
-              update.setObject(1, utc(use.getValue()));
-              update.setString(2, use.getKey());
-              update.setObject(3, utc(use.getValue()));
-              updated = update.executeUpdate();
-            }
-            if (updated == 0) {
-              try (PreparedStatement exists =
-                  c.prepareStatement("SELECT 1 FROM token_use WHERE token_id = ?")) {
-                exists.setString(1, use.getKey());
-                try (ResultSet rs = exists.executeQuery()) {
-                  if (rs.next()) {
-                    continue; // a later use is stored already
-                  }
-                }
-              }
-              try (PreparedStatement insert =
-                  c.prepareStatement(
-                      "INSERT INTO token_use (token_id, last_used_at) VALUES (?, ?)")) {
-                insert.setString(1, use.getKey());
-                insert.setObject(2, utc(use.getValue()));
-                insert.executeUpdate();
-              }
+            int updated =
+                sql.sql(
+                        "UPDATE token_use SET last_used_at = ? WHERE token_id = ?"
+                            + " AND last_used_at < ?")
+                    .params(utc(use.getValue()), use.getKey(), utc(use.getValue()))
+                    .update();
+            boolean stored =
+                updated > 0
+                    || sql.sql("SELECT 1 FROM token_use WHERE token_id = ?")
+                        .param(use.getKey())
+                        .query(Integer.class)
+                        .optional()
+                        .isPresent(); // a later use is stored already
+            if (!stored) {
+              sql.sql("INSERT INTO token_use (token_id, last_used_at) VALUES (?, ?)")
+                  .params(use.getKey(), utc(use.getValue()))
+                  .update();
             }
           }
           return null;
@@ -166,23 +144,15 @@ public final class JdbcTokenStore {
     if (tokenIds.isEmpty()) {
       return out;
     }
-    return jdbc.inTransaction(
-        c -> {
+    return jdbc.transaction(
+        sql -> {
           String marks = String.join(", ", java.util.Collections.nCopies(tokenIds.size(), "?"));
-          try (PreparedStatement q =
-              c.prepareStatement(
-                  "SELECT token_id, last_used_at FROM token_use WHERE token_id IN ("
-                      + marks
-                      + ")")) {
-            for (int i = 0; i < tokenIds.size(); i++) {
-              q.setString(i + 1, tokenIds.get(i));
-            }
-            try (ResultSet rs = q.executeQuery()) {
-              while (rs.next()) {
-                out.put(rs.getString(1), instant(rs, 2));
-              }
-            }
-          }
+          sql.sql("SELECT token_id, last_used_at FROM token_use WHERE token_id IN (" + marks + ")")
+              .params(List.copyOf(tokenIds))
+              .query(
+                  rs -> {
+                    out.put(rs.getString(1), instant(rs, 2));
+                  });
           return out;
         });
   }
@@ -191,22 +161,15 @@ public final class JdbcTokenStore {
       "SELECT token_id, user_id, name, secret_hash, path, expires_at, created_at, comment"
           + " FROM api_tokens";
 
-  private static List<StoredToken> read(PreparedStatement q) throws SQLException {
-    List<StoredToken> out = new ArrayList<>();
-    try (ResultSet rs = q.executeQuery()) {
-      while (rs.next()) {
-        out.add(
-            new StoredToken(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                Optional.ofNullable(rs.getString(5)),
-                optionalInstant(rs, 6),
-                instant(rs, 7),
-                rs.getString(8)));
-      }
-    }
-    return out;
+  private static StoredToken token(ResultSet rs, int row) throws SQLException {
+    return new StoredToken(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        Optional.ofNullable(rs.getString(5)),
+        optionalInstant(rs, 6),
+        instant(rs, 7),
+        rs.getString(8));
   }
 }

@@ -36,7 +36,7 @@ public record StoredStatus(
         status.policy().wire(),
         status.actionable(),
         Jdbc.clip(status.message(), 2000),
-        status.location().map(l -> l.remote()),
+        status.remote(),
         status.location().map(l -> l.node()),
         status.location().map(l -> l.vmid()),
         status.drifts().stream()

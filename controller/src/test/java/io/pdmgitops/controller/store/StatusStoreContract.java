@@ -40,6 +40,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -419,6 +420,53 @@ abstract class StatusStoreContract {
             });
     factors.removeAll("ann@pdm");
     assertThat(factors.passkeys("ann@pdm")).isEmpty();
+  }
+
+  static JdbcTokenStore.StoredToken token(String user, String name) {
+    return new JdbcTokenStore.StoredToken(
+        user + "!" + name,
+        user,
+        name,
+        "$argon2id$hash-of-" + name,
+        Optional.of("/remotes/dc-east"),
+        Optional.of(T0.plus(Duration.ofDays(30))),
+        T0,
+        "ci");
+  }
+
+  @Test
+  void personalTokensAreKeptOnePerNameAndTheirLastUseOnlyMovesForward() {
+    JdbcTokenStore tokens =
+        new JdbcTokenStore(dataSource, new Conditions(Clock.fixed(T0, ZoneOffset.UTC)));
+
+    assertThat(tokens.add(token("ann@pdm", "ci"))).isTrue();
+    assertThat(tokens.add(token("ann@pdm", "ci"))).as("the same name twice").isFalse();
+    assertThat(tokens.add(token("ann@pdm", "metrics"))).isTrue();
+    assertThat(tokens.find("ann@pdm!ci"))
+        .hasValueSatisfying(
+            t -> {
+              assertThat(t.path()).contains("/remotes/dc-east");
+              assertThat(t.expiresAt()).contains(T0.plus(Duration.ofDays(30)));
+            });
+    assertThat(tokens.of("ann@pdm"))
+        .extracting(JdbcTokenStore.StoredToken::name)
+        .containsExactlyInAnyOrder("ci", "metrics");
+
+    tokens.used(Map.of("ann@pdm!ci", T0.plusSeconds(60)));
+    tokens.used(Map.of("ann@pdm!ci", T0.plusSeconds(30))); // an older report arrives late
+    assertThat(tokens.lastUses(List.of("ann@pdm!ci", "ann@pdm!metrics")))
+        .containsExactly(Map.entry("ann@pdm!ci", T0.plusSeconds(60)));
+
+    assertThat(tokens.revoke("ann@pdm", "ci")).isTrue();
+    assertThat(tokens.revoke("ann@pdm", "ci")).isFalse();
+    assertThat(tokens.find("ann@pdm!ci")).isEmpty();
+    for (int i = 0; i < JdbcTokenStore.MAX_PER_USER - 1; i++) {
+      assertThat(tokens.add(token("bob@pdm", "t" + i))).isTrue();
+    }
+    assertThat(tokens.add(token("bob@pdm", "last-allowed"))).isTrue();
+    assertThat(tokens.add(token("bob@pdm", "beyond")))
+        .as("at most %d", JdbcTokenStore.MAX_PER_USER)
+        .isFalse();
   }
 
   @Test

@@ -132,7 +132,15 @@ public final class BackupJobRules implements KindRules {
       String message) {
     boolean actionable = sync == SyncStatus.OUT_OF_SYNC;
     return new ResourceStatus(
-        ObjectRef.of(job), sync, health, drifts, policy, actionable, message, Optional.empty());
+        ObjectRef.of(job),
+        sync,
+        health,
+        drifts,
+        policy,
+        actionable,
+        message,
+        Optional.empty(),
+        Optional.of(job.spec().remote()));
   }
 
   @Override

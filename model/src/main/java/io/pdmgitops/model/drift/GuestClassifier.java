@@ -247,6 +247,8 @@ final class GuestClassifier {
         desired.spec().policy().orElse(defaultPolicy),
         actionable,
         message,
-        location);
+        location,
+        // where it was found, else where it is declared: a missing guest is grouped by its remote
+        Optional.of(location.map(GuestLocation::remote).orElse(desired.spec().remote())));
   }
 }

@@ -41,6 +41,14 @@ final class RemoteClassifier {
   private static ResourceStatus status(
       ObjectRef ref, SyncStatus sync, Health health, String message) {
     return new ResourceStatus(
-        ref, sync, health, List.of(), DriftPolicy.REPORT, false, message, Optional.empty());
+        ref,
+        sync,
+        health,
+        List.of(),
+        DriftPolicy.REPORT,
+        false,
+        message,
+        Optional.empty(),
+        Optional.of(ref.identity()));
   }
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
  *     or state ("act only on certainty")
  * @param message one line for people: why it is not Synced and Healthy
  * @param location where a guest was found; empty for remotes and missing guests
+ * @param remote the remote the resource lives on, for grouping and links; a guest's where it was
+ *     found
  */
 public record ResourceStatus(
     ObjectRef ref,
@@ -22,7 +24,8 @@ public record ResourceStatus(
     DriftPolicy policy,
     boolean actionable,
     String message,
-    Optional<GuestLocation> location) {
+    Optional<GuestLocation> location,
+    Optional<String> remote) {
   public ResourceStatus {
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(sync, "sync");
@@ -31,6 +34,20 @@ public record ResourceStatus(
     Objects.requireNonNull(message, "message");
     drifts = List.copyOf(drifts);
     location = location == null ? Optional.empty() : location;
+    remote = remote == null || remote.isEmpty() ? location.map(GuestLocation::remote) : remote;
+  }
+
+  /** A verdict whose remote is where the guest was found, if it was. */
+  public ResourceStatus(
+      ObjectRef ref,
+      SyncStatus sync,
+      Health health,
+      List<FieldDrift> drifts,
+      DriftPolicy policy,
+      boolean actionable,
+      String message,
+      Optional<GuestLocation> location) {
+    this(ref, sync, health, drifts, policy, actionable, message, location, Optional.empty());
   }
 
   public boolean drifted(DriftField field) {

@@ -41,7 +41,8 @@ public record Plan(List<PlannedAction> actions, List<BlockedAction> blocked) {
                           s.policy(),
                           false,
                           b.reason(),
-                          s.location());
+                          s.location(),
+                          s.remote());
                 })
             .toList();
     return new DriftReport(report.at(), resources, report.unmanaged(), report.unmanagedObjects());

@@ -108,6 +108,7 @@ class BackupJobRulesTest {
 
     assertThat(status.sync()).isEqualTo(SyncStatus.OUT_OF_SYNC);
     assertThat(status.health()).isEqualTo(Health.MISSING);
+    assertThat(status.remote()).as("grouped under its remote on the drift page").contains("east");
     assertThat(plan.actions())
         .singleElement()
         .satisfies(
