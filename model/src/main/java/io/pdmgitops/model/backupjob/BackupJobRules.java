@@ -69,7 +69,13 @@ public final class BackupJobRules implements KindRules {
     }
     Optional<ObservedBackupJobs> jobs = inventory.part(remote, ObservedBackupJobs.class);
     if (jobs.isEmpty()) {
-      return unknown(job, policy, "the backup jobs of " + remote + " could not be read");
+      return unknown(
+          job,
+          policy,
+          "the backup jobs of "
+              + remote
+              + " could not be read"
+              + inventory.unread(remote, Kind.BACKUP_JOB).map(why -> ": " + why).orElse(""));
     }
     Optional<ObservedBackupJobs.Job> found = jobs.get().job(job.jobId());
     if (found.isEmpty()) {

@@ -47,6 +47,16 @@ public record Inventory(
         .findFirst();
   }
 
+  /** Why this kind's read of the remote failed, if it did. */
+  public Optional<String> unread(String remote, io.pdmgitops.model.desired.Kind kind) {
+    return parts.getOrDefault(remote, List.of()).stream()
+        .filter(UnreadPart.class::isInstance)
+        .map(UnreadPart.class::cast)
+        .filter(u -> u.kind() == kind)
+        .map(UnreadPart::reason)
+        .findFirst();
+  }
+
   /** This inventory with the remote's parts replaced. */
   public Inventory withParts(String remote, List<ObservedPart> remoteParts) {
     Map<String, List<ObservedPart>> next = new LinkedHashMap<>(parts);

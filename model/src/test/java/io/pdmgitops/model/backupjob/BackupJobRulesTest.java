@@ -210,6 +210,15 @@ class BackupJobRulesTest {
     assertThat(status(state, down).sync()).isEqualTo(SyncStatus.UNKNOWN);
     assertThat(status(state, down).message()).contains("unreachable: connection refused");
     assertThat(status(state, notRead).message()).contains("could not be read");
+    Inventory refused =
+        notRead.withParts(
+            "east",
+            List.<ObservedPart>of(
+                new io.pdmgitops.model.observed.UnreadPart(
+                    Kind.BACKUP_JOB, "Permission check failed (/, Sys.Audit)")));
+    assertThat(status(state, refused).message())
+        .isEqualTo(
+            "the backup jobs of east could not be read: Permission check failed (/, Sys.Audit)");
     assertThat(plan(state, down, PlanScope.WHOLE).actions()).isEmpty();
     assertThat(plan(state, notRead, PlanScope.WHOLE).actions()).isEmpty();
   }

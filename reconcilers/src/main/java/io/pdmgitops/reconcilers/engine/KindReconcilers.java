@@ -4,6 +4,7 @@ import io.pdmgitops.model.desired.Kind;
 import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.engine.Rulebook;
 import io.pdmgitops.model.observed.ObservedPart;
+import io.pdmgitops.model.observed.UnreadPart;
 import io.pdmgitops.model.plan.PlannedAction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +43,16 @@ public final class KindReconcilers {
     return r;
   }
 
+  /**
+   * The first line of a failure, bounded: API errors name the call and PVE's text, never a token.
+   */
+  private static String reason(Throwable e) {
+    String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+    int end = text.indexOf('\n');
+    text = end < 0 ? text : text.substring(0, end);
+    return text.length() <= 300 ? text : text.substring(0, 299) + "…";
+  }
+
   public Mono<ReconcileResult> execute(PlannedAction action, String commitSha) {
     return of(action.resource().kind()).execute(action, commitSha);
   }
@@ -52,11 +63,16 @@ public final class KindReconcilers {
 
   /**
    * What every kind reads from the remote beyond the sweep, kinds in parallel; a kind whose read
-   * fails contributes nothing, so its objects there are judged as not observed.
+   * fails contributes why ({@link UnreadPart}), so its objects there are judged as not observed,
+   * with the reason.
    */
   public Mono<List<ObservedPart>> observe(Remote remote) {
     return Flux.fromIterable(byKind.values())
-        .flatMap(r -> Mono.defer(() -> r.observe(remote)).onErrorResume(e -> Mono.just(List.of())))
+        .flatMap(
+            r ->
+                Mono.defer(() -> r.observe(remote))
+                    .onErrorResume(
+                        e -> Mono.just(List.<ObservedPart>of(new UnreadPart(r.kind(), reason(e))))))
         .collectList()
         .map(
             lists -> {

@@ -168,6 +168,25 @@ class BackupJobReconcilerTest {
   }
 
   @Test
+  void aReadThatFailsIsReportedWithItsReasonForTheJobsThere() {
+    east.down = true;
+
+    List<ObservedPart> parts =
+        new io.pdmgitops.reconcilers.engine.KindReconcilers(List.of(reconciler))
+            .observe(remote())
+            .block();
+
+    assertThat(parts)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            io.pdmgitops.model.observed.UnreadPart.class,
+            u -> {
+              assertThat(u.kind()).isEqualTo(Kind.BACKUP_JOB);
+              assertThat(u.reason()).contains("connection refused");
+            });
+  }
+
+  @Test
   void aPveClusterIsReadAndAPbsIsNot() {
     east.jobs.put("nightly", new java.util.HashMap<>(NIGHTLY));
 
