@@ -4,6 +4,7 @@ import io.pdmgitops.model.desired.AccessRule;
 import io.pdmgitops.model.desired.DesiredObject;
 import io.pdmgitops.model.desired.Group;
 import io.pdmgitops.model.desired.Guest;
+import io.pdmgitops.model.desired.Kind;
 import io.pdmgitops.model.desired.Realm;
 import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.desired.RemoteGroup;
@@ -94,41 +95,46 @@ public record DesiredState(
     return only(configurations, type);
   }
 
-  /**
-   * The object this reference names, looked up in its kind's list (remotes and guests by halving).
-   */
+  /** The object this reference names: remotes and guests found by halving, others in their list. */
   public Optional<DesiredObject> object(ObjectRef ref) {
-    List<? extends DesiredObject> list;
     switch (ref.kind()) {
       case REMOTE:
         return remote(ref.identity()).map(DesiredObject.class::cast);
       case GUEST:
         return guest(ref.identity()).map(DesiredObject.class::cast);
-      case VIEW:
-        list = views;
-        break;
-      case USER:
-        list = users;
-        break;
-      case GROUP:
-        list = groups;
-        break;
-      case ACCESS_RULE:
-        list = accessRules;
-        break;
-      case REALM:
-        list = realms;
-        break;
-      case REMOTE_GROUP:
-        list = remoteGroups;
-        break;
       default:
-        list = configurations;
+        return ofKind(ref.kind()).stream()
+            .filter(o -> o.kind() == ref.kind() && o.identity().equals(ref.identity()))
+            .map(DesiredObject.class::cast)
+            .findFirst();
     }
-    return list.stream()
-        .filter(o -> o.kind() == ref.kind() && o.identity().equals(ref.identity()))
-        .map(DesiredObject.class::cast)
-        .findFirst();
+  }
+
+  /**
+   * The declared objects of one kind, without copying the kind's list (configuration kinds share
+   * one list, so it may hold other kinds too: filter by kind where that matters).
+   */
+  public List<? extends DesiredObject> ofKind(Kind kind) {
+    switch (kind) {
+      case REMOTE:
+        return remotes;
+      case GUEST:
+        return guests;
+      case VIEW:
+        return views;
+      case USER:
+        return users;
+      case GROUP:
+        return groups;
+      case ACCESS_RULE:
+        return accessRules;
+      case REALM:
+        return realms;
+      case REMOTE_GROUP:
+        return remoteGroups;
+      default:
+        return configurations;
+    }
   }
 
   public Optional<Remote> remote(String name) {

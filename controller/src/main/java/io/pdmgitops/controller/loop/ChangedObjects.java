@@ -4,6 +4,7 @@ import io.pdmgitops.model.DesiredState;
 import io.pdmgitops.model.ObjectRef;
 import io.pdmgitops.model.SourceLocation;
 import io.pdmgitops.model.desired.DesiredObject;
+import io.pdmgitops.model.desired.Kind;
 import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.engine.Rulebook;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The reconciled objects of any kind a new snapshot adds or changes (an object on a changed Remote
@@ -34,7 +36,7 @@ record ChangedObjects(List<DesiredObject> objects, List<Remote> remotes) {
     Set<String> touched = new LinkedHashSet<>();
     // A commit changes a few objects of 100,000: look each up where it was (remotes and guests in
     // logarithmic time), and ask for an object's remotes only when it changed or a remote did.
-    for (DesiredObject o : reconciled(next, rules)) {
+    for (DesiredObject o : reconciled(next, rules, o -> true)) {
       boolean same = o.equals(previous.object(ObjectRef.of(o)).orElse(null));
       if (same && changedRemotes.isEmpty()) {
         continue;
@@ -55,18 +57,28 @@ record ChangedObjects(List<DesiredObject> objects, List<Remote> remotes) {
    * document: what one remote's answer is planned for as it arrives.
    */
   static ChangedObjects homedOn(DesiredState state, String remote, Rulebook rules) {
-    List<DesiredObject> objects =
-        reconciled(state, rules).stream()
-            .filter(o -> rules.homeOf(o).map(remote::equals).orElse(false))
-            .toList();
-    return new ChangedObjects(objects, state.remotes());
+    return new ChangedObjects(
+        reconciled(state, rules, o -> rules.homeOf(o).map(remote::equals).orElse(false)),
+        state.remotes());
   }
 
-  /** Objects of the kinds that have actions: every registered kind but remotes themselves. */
-  private static List<DesiredObject> reconciled(DesiredState state, Rulebook rules) {
-    return state.objects().stream()
-        .filter(o -> !(o instanceof Remote) && rules.kinds().contains(o.kind()))
-        .toList();
+  /**
+   * Objects of the kinds that have actions: every registered kind but remotes themselves. Read from
+   * each kind's own list: one remote's answer must not copy the whole snapshot.
+   */
+  private static List<DesiredObject> reconciled(
+      DesiredState state, Rulebook rules, Predicate<DesiredObject> wanted) {
+    List<DesiredObject> out = new ArrayList<>();
+    for (Kind kind : rules.kinds()) {
+      if (kind != Kind.REMOTE) {
+        for (DesiredObject o : state.ofKind(kind)) {
+          if (o.kind() == kind && wanted.test(o)) {
+            out.add(o);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** A desired state of just these objects and remotes, to detect and plan them alone. */

@@ -31,9 +31,7 @@ class ReconcileQueueTest {
         maxConcurrent,
         key -> {
           if (manual) {
-            Sinks.One<ReconcileResult> sink = Sinks.one();
-            inFlight.addLast(sink);
-            return sink.asMono();
+            return finishedByHand(key);
           }
           return Mono.just(script.isEmpty() ? ReconcileResult.done() : script.removeFirst());
         });
@@ -51,6 +49,13 @@ class ReconcileQueueTest {
         () -> 0.5,
         maxConcurrent,
         ReconcileQueue.DEFAULT_RECONCILE_TIMEOUT);
+  }
+
+  /** A run that waits until {@link #finishNext} ends it. */
+  Mono<ReconcileResult> finishedByHand(String key) {
+    Sinks.One<ReconcileResult> sink = Sinks.one();
+    inFlight.addLast(sink);
+    return sink.asMono();
   }
 
   void finishNext(ReconcileResult result) {
@@ -252,15 +257,7 @@ class ReconcileQueueTest {
 
   @Test
   void aFullGroupHoldsItsKeysWithoutTimersWhileOtherGroupsRun() {
-    ReconcileQueue<String> queue =
-        grouped(
-            8,
-            2,
-            key -> {
-              Sinks.One<ReconcileResult> sink = Sinks.one();
-              inFlight.addLast(sink);
-              return sink.asMono();
-            });
+    ReconcileQueue<String> queue = grouped(8, 2, this::finishedByHand);
 
     for (String key : List.of("east/a", "east/b", "east/c", "east/d", "west/e")) {
       queue.submit(key);
@@ -283,15 +280,7 @@ class ReconcileQueueTest {
 
   @Test
   void groupsTakeTurnsSoOneBusyRemoteDoesNotStarveTheOthers() {
-    ReconcileQueue<String> queue =
-        grouped(
-            1,
-            1,
-            key -> {
-              Sinks.One<ReconcileResult> sink = Sinks.one();
-              inFlight.addLast(sink);
-              return sink.asMono();
-            });
+    ReconcileQueue<String> queue = grouped(1, 1, this::finishedByHand);
 
     for (String key : List.of("east/a", "east/b", "east/c", "west/d")) {
       queue.submit(key);

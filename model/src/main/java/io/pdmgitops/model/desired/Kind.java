@@ -3,6 +3,7 @@ package io.pdmgitops.model.desired;
 import io.pdmgitops.model.backupjob.BackupJob;
 import io.pdmgitops.model.backupjob.BackupJobCheck;
 import io.pdmgitops.model.load.semantic.SemanticCheck;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +43,9 @@ public enum Kind {
   private final Class<?> specType;
   private final Supplier<? extends SemanticCheck> check;
 
+  /** Looked up once: every bound document goes through it. */
+  private final Constructor<? extends DesiredObject> constructor;
+
   /**
    * @param type the kind's record, with a constructor of (metadata, spec)
    * @param specType what its {@code spec:} binds to
@@ -64,6 +68,12 @@ public enum Kind {
     this.type = type;
     this.specType = specType;
     this.check = check;
+    try {
+      this.constructor = type.getDeclaredConstructor(ObjectMeta.class, specType);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(
+          kindName + " needs a constructor (ObjectMeta, " + specType.getSimpleName() + ")", e);
+    }
   }
 
   /** The kind's own semantic check, if it has one beyond the shared ones. */
@@ -79,15 +89,14 @@ public enum Kind {
   /** The kind's object from its metadata and bound spec: no list of kinds to extend elsewhere. */
   public DesiredObject create(ObjectMeta metadata, Object spec) {
     try {
-      return type.getDeclaredConstructor(ObjectMeta.class, specType).newInstance(metadata, spec);
+      return constructor.newInstance(metadata, spec);
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
       throw new IllegalStateException(kindName + " cannot be built", e.getCause());
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(
-          kindName + " needs a constructor (ObjectMeta, " + specType.getSimpleName() + ")", e);
+      throw new IllegalStateException(kindName + " cannot be built", e);
     }
   }
 
