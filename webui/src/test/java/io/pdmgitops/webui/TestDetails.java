@@ -243,7 +243,8 @@ public final class TestDetails {
       }
 
       @Override
-      public Mono<TaskLogView> log(String remote, String upid) {
+      public Mono<TaskLogView> log(
+          String remote, String upid, io.pdmgitops.model.access.RemoteToken via) {
         if (remote.equals("west")) {
           return Mono.error(new RemoteReadException("west: connection refused"));
         }

@@ -66,7 +66,8 @@ public final class TestPorts {
         }
 
         @Override
-        public Mono<TaskLogView> log(String remote, String upid) {
+        public Mono<TaskLogView> log(
+            String remote, String upid, io.pdmgitops.model.access.RemoteToken via) {
           return Mono.error(new NotFoundException(remote + " has no task " + upid));
         }
       };

@@ -12,6 +12,8 @@ import io.pdmgitops.controller.ports.HistoryAdapter;
 import io.pdmgitops.controller.ports.LiveEvents;
 import io.pdmgitops.controller.ports.RemotesAdapter;
 import io.pdmgitops.controller.ports.TaskCollector;
+import io.pdmgitops.controller.ports.TaskStopAdapter;
+import io.pdmgitops.controller.security.AuditTrail;
 import io.pdmgitops.controller.store.JdbcResourceStore;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.reconcilers.remote.InventoryCollector;
@@ -22,6 +24,7 @@ import io.pdmgitops.webui.api.ApiDocumentPort;
 import io.pdmgitops.webui.api.ApiRoutes;
 import io.pdmgitops.webui.live.LiveRoutes;
 import io.pdmgitops.webui.pages.PageRoutes;
+import io.pdmgitops.webui.tasks.TaskStopRoutes;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
@@ -91,6 +94,21 @@ class WebConfiguration {
       JdbcStatusStore store,
       Clock clock) {
     return new TaskCollector(loop, snapshots, clients, store, clock);
+  }
+
+  @Bean
+  TaskStopAdapter taskStops(SnapshotTracker snapshots, RemoteClients clients, AuditTrail audit) {
+    return new TaskStopAdapter(snapshots, clients, audit);
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> taskStopApi(TaskStopAdapter stops) {
+    return TaskStopRoutes.api(stops);
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> taskStopPage(TaskStopAdapter stops) {
+    return TaskStopRoutes.page(stops);
   }
 
   /** The document's title and summary; springdoc fills in the paths from the routes. */

@@ -76,7 +76,10 @@ final class DemoEnvironment implements AutoCloseable {
     return new DemoEnvironment(fleet, bare, secrets(config), logins, loginsFile);
   }
 
-  /** The demo repository references tokens as PDM_DEMO_<REMOTE>_TOKEN; the fleet defines them. */
+  /**
+   * The demo repository references the controller's token (the fleet's first admin token) as
+   * PDM_DEMO_<REMOTE>_TOKEN and each further one as PDM_DEMO_<REMOTE>_<TOKEN NAME>_TOKEN.
+   */
   private static Map<String, String> secrets(FleetConfig config) {
     Map<String, String> out = new LinkedHashMap<>();
     for (ClusterConfig c : config.clusters()) {
@@ -89,14 +92,19 @@ final class DemoEnvironment implements AutoCloseable {
   }
 
   private static void first(List<TokenConfig> tokens, String remote, Map<String, String> out) {
+    String prefix = "PDM_DEMO_" + envName(remote) + "_";
     tokens.stream()
         .filter(t -> t.role().equals("admin"))
         .findFirst()
-        .ifPresent(
-            t ->
-                out.put(
-                    "PDM_DEMO_" + remote.toUpperCase(Locale.ROOT).replace('-', '_') + "_TOKEN",
-                    t.secret()));
+        .ifPresent(t -> out.put(prefix + "TOKEN", t.secret()));
+    for (TokenConfig t : tokens) {
+      String name = t.id().substring(t.id().indexOf('!') + 1);
+      out.putIfAbsent(prefix + envName(name) + "_TOKEN", t.secret());
+    }
+  }
+
+  private static String envName(String name) {
+    return name.toUpperCase(Locale.ROOT).replace('-', '_');
   }
 
   private static void seed(Path bare, Path demoRepo, Path work, DemoLogins logins)

@@ -4,6 +4,7 @@ import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.controller.store.JdbcStatusStore;
 import io.pdmgitops.controller.store.JournalEntry;
+import io.pdmgitops.model.access.RemoteToken;
 import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.desired.RemoteType;
 import io.pdmgitops.model.observed.NodeObservation;
@@ -312,7 +313,7 @@ public final class TaskCollector implements TasksPort {
   }
 
   @Override
-  public Mono<TaskLogView> log(String remote, String upidText) {
+  public Mono<TaskLogView> log(String remote, String upidText, RemoteToken via) {
     return Mono.defer(
             () -> {
               Upid upid =
@@ -327,11 +328,11 @@ public final class TaskCollector implements TasksPort {
               Mono<TaskStatus> status;
               try {
                 if (declared.spec().type() == RemoteType.PBS) {
-                  var pbs = clients.pbs(declared);
+                  var pbs = clients.pbs(declared, via);
                   log = pbs.taskLog(upid, 0, TaskLogView.MAX_LINES);
                   status = pbs.taskStatus(upid);
                 } else {
-                  var pve = clients.pve(declared);
+                  var pve = clients.pve(declared, via);
                   log = pve.taskLog(upid, 0, TaskLogView.MAX_LINES);
                   status = pve.taskStatus(upid);
                 }
@@ -355,6 +356,9 @@ public final class TaskCollector implements TasksPort {
         .onErrorMap(
             io.pdmgitops.reconcilers.api.NotFoundException.class,
             e -> new NotFoundException(remote + " has no task " + upidText))
+        .onErrorMap(
+            io.pdmgitops.reconcilers.api.PermissionDeniedException.class,
+            e -> new RemoteReadException(TaskStopAdapter.refusal(remote, via, e)))
         .onErrorMap(
             e -> e instanceof RemoteApiException || e instanceof TimeoutException,
             e -> new RemoteReadException(withRemote(remote, message(e))));

@@ -7,6 +7,7 @@ import io.pdmgitops.simulator.PveHttp.Reply;
 import io.pdmgitops.simulator.config.FaultConfig;
 import io.pdmgitops.simulator.config.FleetConfigReader;
 import io.pdmgitops.simulator.config.ProxyFailure;
+import io.pdmgitops.simulator.pve.PveCluster;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -39,6 +40,7 @@ class PveRefusalsIT {
           tokens:
             - {id: ctl@pve!ctl, secret: ctl-secret, role: admin}
             - {id: ro@pve!ro, secret: ro-secret, role: audit}
+            - {id: vm@pve!vm, secret: vm-secret, role: audit, privileges: [VM.Audit, VM.PowerMgmt]}
         - name: nine
           certificate: sim-5
           version: 9.0.5
@@ -50,6 +52,7 @@ class PveRefusalsIT {
       """;
   static final String ADMIN = "PVEAPIToken=ctl@pve!ctl=ctl-secret";
   static final String AUDIT = "PVEAPIToken=ro@pve!ro=ro-secret";
+  static final String VM_ONLY = "PVEAPIToken=vm@pve!vm=vm-secret";
   static final String NOT_IN_SCHEMA =
       "property is not defined in schema and the schema does not allow additional properties";
   static final String MISSING = "property is missing and it is not optional";
@@ -306,6 +309,48 @@ class PveRefusalsIT {
     assertThat(noLog.status()).isEqualTo(200);
     assertThat(noLog.data().get(0).get("t").asString())
         .isEqualTo("unable to open file - No such file or directory");
+  }
+
+  /**
+   * Tasks.pm: the task's own user reads and stops it; anyone else needs Sys.Audit on the node to
+   * read it and Sys.Modify to stop it (checked after "no such task" for stop and status).
+   */
+  @Test
+  void aTaskIsTheOwnersOrNeedsTheNodesPrivilege() {
+    PveCluster cluster = fleet.cluster("lab");
+    String admins = cluster.startTask("pve1", "vzdump", "100", "ctl@pve!ctl", Duration.ofHours(1));
+    String own = cluster.startTask("pve1", "vzdump", "100", "vm@pve!vm", Duration.ofHours(1));
+    String adminsPath = "/nodes/pve1/tasks/" + PveHttp.encode(admins);
+    String ownPath = "/nodes/pve1/tasks/" + PveHttp.encode(own);
+
+    Reply foreignLog = lab.call("GET", adminsPath + "/log", VM_ONLY, null);
+    assertThat(foreignLog.status()).isEqualTo(403);
+    assertThat(foreignLog.reason()).isEqualTo("Permission check failed (/nodes/pve1, Sys.Audit)");
+    assertThat(lab.call("GET", adminsPath + "/status", VM_ONLY, null).status()).isEqualTo(403);
+    assertThat(lab.call("GET", adminsPath + "/log", AUDIT, null).status())
+        .as("Sys.Audit reads anyone's task")
+        .isEqualTo(200);
+    Reply auditStop = lab.call("DELETE", adminsPath, AUDIT, null);
+    assertThat(auditStop.status()).isEqualTo(403);
+    assertThat(auditStop.reason()).isEqualTo("Permission check failed (/nodes/pve1, Sys.Modify)");
+    assertThat(cluster.taskExitStatus(admins)).as("still running").isEmpty();
+
+    assertThat(lab.call("GET", ownPath + "/status", VM_ONLY, null).status()).isEqualTo(200);
+    assertThat(lab.call("DELETE", ownPath, VM_ONLY, null).status())
+        .as("its own task, without Sys.Modify")
+        .isEqualTo(200);
+    assertThat(cluster.taskExitStatus(own)).contains("interrupted by signal");
+    assertThat(lab.call("DELETE", adminsPath, ADMIN, null).status()).isEqualTo(200);
+    assertThat(cluster.taskExitStatus(admins)).contains("interrupted by signal");
+
+    Reply gone =
+        lab.call(
+            "DELETE",
+            "/nodes/pve1/tasks/" + PveHttp.encode(admins.replace(":vzdump:", ":qmstart:")),
+            AUDIT,
+            null);
+    assertThat(gone.status()).as("no such task comes before the privilege").isEqualTo(400);
+    assertThat(gone.error("upid")).isEqualTo("no such task");
   }
 
   @Test

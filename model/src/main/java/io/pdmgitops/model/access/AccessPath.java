@@ -238,6 +238,13 @@ public final class AccessPath {
     return name;
   }
 
+  /** The remote this path lies in ({@code /remotes/{remote}} and below); empty elsewhere. */
+  public Optional<String> remote() {
+    return segments.size() >= 2 && segments.get(0).equals("remotes")
+        ? Optional.of(segments.get(1))
+        : Optional.empty();
+  }
+
   /** The path one level up; empty for {@code /}. */
   public Optional<AccessPath> parent() {
     return Optional.ofNullable(parent);

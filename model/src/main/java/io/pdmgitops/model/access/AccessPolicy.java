@@ -3,6 +3,7 @@ package io.pdmgitops.model.access;
 import io.pdmgitops.model.DesiredState;
 import io.pdmgitops.model.desired.AccessRule;
 import io.pdmgitops.model.desired.Group;
+import io.pdmgitops.model.desired.RemoteGroup;
 import io.pdmgitops.model.desired.Role;
 import io.pdmgitops.model.desired.User;
 import io.pdmgitops.model.fleet.FleetResource;
@@ -51,6 +52,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *       both are active. A narrowed token ({@link Caller#narrowedTo()}, the token's {@code path})
  *       has its user's role on paths within its path and nothing elsewhere. Resources reached
  *       through a view count only when the view's path is within the token's path.
+ *   <li>Remote groups (the design notes'): a role on {@code /groups/{g}}, found by the same walk
+ *       ({@code /groups/{g}}, {@code /groups}, {@code /}), reaches every member remote of g and
+ *       everything below it, beside the role the remote's own paths give; the higher of the two
+ *       counts. A request that only the group's role allows goes to the remote with the token the
+ *       group names for it ({@link #tokenFor}), so the remote limits it too. A narrowed token
+ *       reaches through a group only when it is narrowed to that group's path or above.
  *   <li>A request needs a {@link Permission}; a role grants its own and those below it.
  * </ol>
  */
@@ -66,10 +73,14 @@ public final class AccessPolicy {
   private final Map<String, List<Grants.Rule>> directRules;
   private final Map<String, List<Grants.Rule>> groupRules;
   private final List<ViewGrant> allViews;
+  private final Map<String, List<Membership>> remoteGroups;
   private final Map<Caller, Entitlement> remembered = new ConcurrentHashMap<>();
 
   /** A view the user holds a role on, with the filter that decides what it shows. */
   private record ViewGrant(String name, AccessPath path, ViewFilter filter) {}
+
+  /** A remote's place in a remote group, sorted by group name per remote. */
+  private record Membership(AccessPath group, RemoteToken token) {}
 
   /** What one user may reach: roles by path, and the views a role opens. */
   private record Entitlement(Grants grants, List<ViewGrant> views) {
@@ -89,7 +100,8 @@ public final class AccessPolicy {
       RealmGroups realmGroups,
       Map<String, List<Grants.Rule>> directRules,
       Map<String, List<Grants.Rule>> groupRules,
-      List<ViewGrant> allViews) {
+      List<ViewGrant> allViews,
+      Map<String, List<Membership>> remoteGroups) {
     this.clock = clock;
     this.accounts = Map.copyOf(accounts);
     this.entitlements = Map.copyOf(entitlements);
@@ -98,6 +110,7 @@ public final class AccessPolicy {
     this.directRules = Map.copyOf(directRules);
     this.groupRules = Map.copyOf(groupRules);
     this.allViews = List.copyOf(allViews);
+    this.remoteGroups = Map.copyOf(remoteGroups);
   }
 
   /**
@@ -151,8 +164,30 @@ public final class AccessPolicy {
         tokens.putIfAbsent(grant.tokenId(), grant);
       }
     }
+    Map<String, List<Membership>> remoteGroups = new HashMap<>();
+    for (RemoteGroup group : state.remoteGroups()) {
+      String name = group.metadata().name();
+      for (RemoteGroup.Member member : group.spec().members()) {
+        remoteGroups
+            .computeIfAbsent(member.remote(), k -> new ArrayList<>())
+            .add(new Membership(AccessPath.group(name), RemoteToken.through(name, member.token())));
+      }
+    }
+    remoteGroups.replaceAll(
+        (remote, list) ->
+            list.stream()
+                .sorted(java.util.Comparator.comparing(m -> m.group().toString()))
+                .toList());
     return new AccessPolicy(
-        clock, accounts, entitlements, tokens, RealmGroups.of(state), byUser, byGroup, allViews);
+        clock,
+        accounts,
+        entitlements,
+        tokens,
+        RealmGroups.of(state),
+        byUser,
+        byGroup,
+        allViews,
+        remoteGroups);
   }
 
   /**
@@ -224,12 +259,49 @@ public final class AccessPolicy {
     return roleAt(Caller.user(userId), path);
   }
 
-  /** The caller's role at the path, from the rules alone (views grant nothing on paths). */
+  /**
+   * The caller's role at the path, from the rules alone (views grant nothing on paths): the path's
+   * own role or, within a remote, a remote group's role on it, whichever is higher.
+   */
   public Optional<Role> roleAt(Caller caller, AccessPath path) {
-    if (!caller.reaches(path) || !isActive(caller)) {
+    if (!isActive(caller)) {
       return Optional.empty();
     }
-    return entitlement(caller).grants().roleAt(path);
+    Grants mine = entitlement(caller).grants();
+    Role best = caller.reaches(path) ? mine.roleAt(path).orElse(null) : null;
+    for (Membership m : memberships(path)) {
+      Role viaGroup = caller.reaches(m.group()) ? mine.roleAt(m.group()).orElse(null) : null;
+      if (viaGroup != null && (best == null || viaGroup.compareTo(best) > 0)) {
+        best = viaGroup;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /**
+   * Which token carries a request the caller makes at a path within a remote: the remote's default
+   * token when the path's own rules allow it, else the token of the first remote group (by name)
+   * whose role allows it. Empty when nothing allows it, or the path lies in no remote.
+   */
+  public Optional<RemoteToken> tokenFor(Caller caller, AccessPath path, Permission permission) {
+    if (path.remote().isEmpty() || !isActive(caller)) {
+      return Optional.empty();
+    }
+    Grants mine = entitlement(caller).grants();
+    if (caller.reaches(path) && mine.roleAt(path).map(permission::grantedBy).orElse(false)) {
+      return Optional.of(RemoteToken.DEFAULT);
+    }
+    for (Membership m : memberships(path)) {
+      if (caller.reaches(m.group())
+          && mine.roleAt(m.group()).map(permission::grantedBy).orElse(false)) {
+        return Optional.of(m.token());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private List<Membership> memberships(AccessPath path) {
+    return path.remote().map(r -> remoteGroups.getOrDefault(r, List.of())).orElse(List.of());
   }
 
   public boolean allows(String userId, AccessPath path, Permission permission) {
@@ -311,7 +383,20 @@ public final class AccessPolicy {
       return false;
     }
     Grants mine = entitlement(caller).grants();
-    return mine.roleAt(scope).isPresent() || mine.anyRuleBelow(scope);
+    if (mine.roleAt(scope).isPresent() || mine.anyRuleBelow(scope)) {
+      return true;
+    }
+    for (Map.Entry<String, List<Membership>> e : remoteGroups.entrySet()) {
+      AccessPath remote = AccessPath.remote(e.getKey());
+      if (remote.isWithin(scope) || scope.isWithin(remote)) {
+        for (Membership m : e.getValue()) {
+          if (caller.reaches(m.group()) && mine.roleAt(m.group()).isPresent()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   public boolean seesAnything(String userId) {

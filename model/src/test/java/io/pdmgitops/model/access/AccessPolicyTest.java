@@ -55,6 +55,8 @@ class AccessPolicyTest {
         type: pve
         endpoints: [{url: "https://east.example:8006"}]
         token: {id: "pdm-gitops@pve!controller", secret: {env: EAST_TOKEN}}
+        tokens:
+          - {name: pool-ops, id: "ops@pve!pool", secret: {env: EAST_POOL_TOKEN}}
       ---
       apiVersion: pdm-gitops/v1
       kind: Remote
@@ -650,6 +652,88 @@ class AccessPolicyTest {
     assertThat(policy().roleAt(Caller.narrowed(ALICE, EAST), EAST)).isEmpty();
   }
 
+  // --- 8b. remote groups ---
+
+  @Test
+  void aRoleOnARemoteGroupReachesEveryMemberRemoteAndNoOther() {
+    users(ALICE);
+    remoteGroup("east-site", "dc-east: pool-ops", "pbs-main");
+    grant(user(ALICE), "Manage", "/groups/east-site");
+
+    AccessPolicy policy = policy();
+
+    assertThat(policy.roleAt(ALICE, EAST)).contains(Role.MANAGE);
+    assertThat(policy.roleAt(ALICE, AccessPath.guest("dc-east", 100))).contains(Role.MANAGE);
+    assertThat(policy.roleAt(ALICE, AccessPath.remote("pbs-main"))).contains(Role.MANAGE);
+    assertThat(policy.roleAt(ALICE, WEST)).isEmpty();
+    assertThat(policy.roleAt(ALICE, AccessPath.remotes())).as("not the list of all").isEmpty();
+    assertThat(policy.canSee(ALICE, EAST_WEB)).isTrue();
+    assertThat(policy.canSee(ALICE, WEST_DB)).isFalse();
+    assertThat(policy.seesAnythingUnder(ALICE, AccessPath.remotes())).isTrue();
+    assertThat(policy.seesAnythingUnder(ALICE, WEST)).isFalse();
+  }
+
+  @Test
+  void aRequestOnlyTheGroupAllowsGoesWithTheTokenTheGroupNames() {
+    users(ALICE, BOB);
+    remoteGroup("east-site", "dc-east: pool-ops", "pbs-main");
+    grant(user(ALICE), "Audit", "/");
+    grant(user(ALICE), "Manage", "/groups/east-site");
+    grant(user(BOB), "Admin", "/remotes/dc-east");
+
+    AccessPolicy policy = policy();
+    AccessPath guest = AccessPath.guest("dc-east", 100);
+
+    assertThat(policy.tokenFor(Caller.user(ALICE), guest, Permission.READ))
+        .as("her own Audit on / allows reading: the remote's default token")
+        .contains(RemoteToken.DEFAULT);
+    assertThat(policy.tokenFor(Caller.user(ALICE), guest, Permission.OPERATE))
+        .as("only the group allows operating: the group's token")
+        .contains(RemoteToken.through("east-site", Optional.of("pool-ops")));
+    assertThat(
+            policy.tokenFor(Caller.user(ALICE), AccessPath.remote("pbs-main"), Permission.OPERATE))
+        .as("a member without a token: the remote's default, still through the group")
+        .contains(RemoteToken.through("east-site", Optional.empty()));
+    assertThat(policy.tokenFor(Caller.user(ALICE), guest, Permission.CONFIGURE)).isEmpty();
+    assertThat(policy.tokenFor(Caller.user(ALICE), AccessPath.system(), Permission.READ))
+        .as("no remote, no token")
+        .isEmpty();
+    assertThat(policy.tokenFor(Caller.user(BOB), guest, Permission.CONFIGURE))
+        .contains(RemoteToken.DEFAULT);
+  }
+
+  @Test
+  void theHigherOfThePathsRoleAndTheGroupsRoleCounts() {
+    users(ALICE);
+    remoteGroup("east-site", "dc-east");
+    grant(user(ALICE), "Admin", "/remotes/dc-east");
+    grant(user(ALICE), "Audit", "/remotes/dc-east/guests/100");
+    grant(user(ALICE), "Manage", "/groups/east-site");
+
+    AccessPolicy policy = policy();
+
+    assertThat(policy.roleAt(ALICE, EAST)).contains(Role.ADMIN);
+    assertThat(policy.roleAt(ALICE, AccessPath.guest("dc-east", 100)))
+        .as("the deeper Audit rule replaces Admin on the path; the group still gives Manage")
+        .contains(Role.MANAGE);
+  }
+
+  @Test
+  void aNarrowedTokenReachesThroughAGroupOnlyWhenNarrowedToIt() {
+    users(ALICE);
+    remoteGroup("east-site", "dc-east: pool-ops");
+    grant(user(ALICE), "Manage", "/groups/east-site");
+
+    AccessPolicy policy = policy();
+
+    assertThat(policy.roleAt(Caller.narrowed(ALICE, AccessPath.group("east-site")), EAST))
+        .contains(Role.MANAGE);
+    assertThat(policy.roleAt(Caller.narrowed(ALICE, EAST), EAST))
+        .as("narrowed to the remote, the group's path is out of reach")
+        .isEmpty();
+    assertThat(policy.roleAt(Caller.narrowed(ALICE, AccessPath.group("other")), EAST)).isEmpty();
+  }
+
   // --- 9. menus ---
 
   @Test
@@ -776,6 +860,22 @@ class AccessPolicyTest {
         .append("}\nspec:\n  members: [")
         .append(String.join(", ", members))
         .append("]\n---\n");
+  }
+
+  /** Members as "remote" or "remote: token". */
+  private void remoteGroup(String name, String... members) {
+    access
+        .append("apiVersion: pdm-gitops/v1\nkind: RemoteGroup\nmetadata: {name: ")
+        .append(name)
+        .append("}\nspec:\n  members:\n");
+    for (String member : members) {
+      String[] parts = member.split(": ");
+      access.append("    - remote: ").append(parts[0]).append('\n');
+      if (parts.length > 1) {
+        access.append("      token: ").append(parts[1]).append('\n');
+      }
+    }
+    access.append("---\n");
   }
 
   private static String user(String id) {

@@ -26,6 +26,12 @@ public interface PbsClient {
   /** {@code GET /nodes/localhost/tasks/{upid}/status}. */
   Mono<TaskStatus> taskStatus(Upid upid);
 
+  /**
+   * {@code DELETE /nodes/localhost/tasks/{upid}}: stops a running task. PBS allows it to the task's
+   * owner, and to others with Sys.Modify on {@code /system/tasks}.
+   */
+  Mono<Void> stopTask(Upid upid);
+
   /** {@code GET /nodes/localhost/tasks/{upid}/log}. */
   Mono<TaskLog> taskLog(Upid upid, int start, int limit);
 

@@ -55,6 +55,11 @@ public final class WebPbsClient implements PbsClient {
   }
 
   @Override
+  public Mono<Void> stopTask(Upid upid) {
+    return transport.delete(NODE + "/tasks/" + segment(upid.text())).then();
+  }
+
+  @Override
   public Mono<TaskLog> taskLog(Upid upid, int start, int limit) {
     return transport
         .get(

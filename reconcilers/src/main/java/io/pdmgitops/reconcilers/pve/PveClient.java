@@ -55,6 +55,12 @@ public interface PveClient {
   /** {@code GET /nodes/{node}/tasks/{upid}/status}, on the node the UPID names. */
   Mono<TaskStatus> taskStatus(Upid upid);
 
+  /**
+   * {@code DELETE /nodes/{node}/tasks/{upid}}: stops a running task (nothing for one that ended).
+   * PVE allows it to the task's owner, and to others with Sys.Modify on {@code /nodes/{node}}.
+   */
+  Mono<Void> stopTask(Upid upid);
+
   /** {@code GET /nodes/{node}/tasks/{upid}/log}; limit 0 reads every line. */
   Mono<TaskLog> taskLog(Upid upid, int start, int limit);
 

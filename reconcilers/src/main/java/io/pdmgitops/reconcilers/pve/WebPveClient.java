@@ -108,6 +108,11 @@ public final class WebPveClient implements PveClient {
   }
 
   @Override
+  public Mono<Void> stopTask(Upid upid) {
+    return transport.delete(taskPath(upid)).then();
+  }
+
+  @Override
   public Mono<TaskLog> taskLog(Upid upid, int start, int limit) {
     return transport
         .get(

@@ -1,5 +1,6 @@
 package io.pdmgitops.reconcilers.remote;
 
+import io.pdmgitops.model.access.RemoteToken;
 import io.pdmgitops.model.desired.Endpoint;
 import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.desired.RemoteType;
@@ -22,16 +23,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * One client per remote, built from its document and its resolved secret, and rebuilt when either
- * changes (a new pin, a new endpoint, a rotated token). All of them share one bounded connection
- * pool, closed with this object.
+ * One client per remote and token, built from the remote's document and the token's resolved
+ * secret, and rebuilt when either changes (a new pin, a new endpoint, a rotated token). The
+ * controller's own calls use the remote's default token; a user's request that came through a
+ * remote group uses the token the group names ({@link RemoteToken}). All of them share one bounded
+ * connection pool, closed with this object.
  */
 public final class RemoteClients implements AutoCloseable {
   private final SecretResolver secrets;
   private final ClientSettings settings;
   private final ConnectionProvider connections;
-  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
   private volatile boolean closed;
+
+  private record Key(String remote, java.util.Optional<String> token) {}
 
   private record Cached(Remote remote, int secretHash, ProxmoxTransport transport) {}
 
@@ -57,6 +62,17 @@ public final class RemoteClients implements AutoCloseable {
     return new WebPbsClient(transport(remote));
   }
 
+  /** A client that sends with the chosen token; see {@link #transport(Remote, RemoteToken)}. */
+  public PveClient pve(Remote remote, RemoteToken via)
+      throws SecretResolver.SecretUnavailableException {
+    return new WebPveClient(transport(remote, via));
+  }
+
+  public PbsClient pbs(Remote remote, RemoteToken via)
+      throws SecretResolver.SecretUnavailableException {
+    return new WebPbsClient(transport(remote, via));
+  }
+
   /** The controller's token on the remote, with its secret resolved. */
   public ApiToken token(Remote remote) throws SecretResolver.SecretUnavailableException {
     return new ApiToken(
@@ -65,7 +81,7 @@ public final class RemoteClients implements AutoCloseable {
 
   /** Forgets clients of remotes no longer declared; their idle connections close after a while. */
   public void retain(java.util.Set<String> declared) {
-    cache.keySet().retainAll(declared);
+    cache.keySet().removeIf(k -> !declared.contains(k.remote()));
   }
 
   /**
@@ -73,19 +89,33 @@ public final class RemoteClients implements AutoCloseable {
    * client (pages look; only the loop's calls decide which client is current).
    */
   public java.util.Optional<io.pdmgitops.reconcilers.api.ApiEndpoint> lastAnswered(String name) {
-    Cached cached = cache.get(name);
+    Cached cached = cache.get(new Key(name, java.util.Optional.empty()));
     return cached == null ? java.util.Optional.empty() : cached.transport().lastAnswered();
   }
 
   public ProxmoxTransport transport(Remote remote)
       throws SecretResolver.SecretUnavailableException {
+    return transport(remote, RemoteToken.DEFAULT);
+  }
+
+  /**
+   * The transport that sends with the chosen token: the remote's default token, or one of its
+   * {@code spec.tokens} by name.
+   *
+   * @throws UnknownTokenException when the remote declares no token of that name (a snapshot that
+   *     passed its checks always does; the message names the remote and the token, never a secret)
+   */
+  public ProxmoxTransport transport(Remote remote, RemoteToken via)
+      throws SecretResolver.SecretUnavailableException {
     if (closed) {
       // A disposed pool would quietly open new connections that nobody closes.
       throw new IllegalStateException("the remote clients are closed");
     }
-    String secret = secrets.resolve(remote.spec().token().secret());
+    io.pdmgitops.model.desired.ApiToken chosen = chosenToken(remote, via);
+    String secret = secrets.resolve(chosen.secret());
     int secretHash = secret.hashCode();
-    Cached cached = cache.get(remote.metadata().name());
+    Key key = new Key(remote.metadata().name(), via.token());
+    Cached cached = cache.get(key);
     if (cached != null && cached.remote().equals(remote) && cached.secretHash() == secretHash) {
       return cached.transport();
     }
@@ -97,11 +127,39 @@ public final class RemoteClients implements AutoCloseable {
                 remote.metadata().name(),
                 remote.spec().type() == RemoteType.PBS ? Product.PBS : Product.PVE,
                 endpoints,
-                new ApiToken(remote.spec().token().id(), secret)),
+                new ApiToken(chosen.id(), secret)),
             settings,
             connections);
-    cache.put(remote.metadata().name(), new Cached(remote, secretHash, transport));
+    cache.put(key, new Cached(remote, secretHash, transport));
     return transport;
+  }
+
+  private static io.pdmgitops.model.desired.ApiToken chosenToken(Remote remote, RemoteToken via) {
+    if (via.token().isEmpty()) {
+      return remote.spec().token();
+    }
+    String name = via.token().get();
+    return remote
+        .spec()
+        .token(name)
+        .map(Remote.NamedToken::apiToken)
+        .orElseThrow(
+            () ->
+                new UnknownTokenException(
+                    "remote "
+                        + remote.metadata().name()
+                        + " declares no token '"
+                        + name
+                        + "' (remote group "
+                        + via.group().orElse("?")
+                        + " names it)"));
+  }
+
+  /** A remote group names a token its remote does not declare. */
+  public static final class UnknownTokenException extends IllegalStateException {
+    public UnknownTokenException(String message) {
+      super(message);
+    }
   }
 
   private static ApiEndpoint endpoint(Endpoint e) {

@@ -166,6 +166,11 @@ final class InMemoryPve implements PveClient {
     return Mono.just(new TaskLog(List.of(), 0));
   }
 
+  @Override
+  public Mono<Void> stopTask(Upid upid) {
+    return notInThisFake("stopTask");
+  }
+
   private static <T> Mono<T> notInThisFake(String call) {
     return Mono.error(new UnsupportedOperationException(call + " is not part of this fake"));
   }

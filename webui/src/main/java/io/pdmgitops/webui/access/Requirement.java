@@ -110,6 +110,18 @@ public sealed interface Requirement {
     }
   }
 
+  /**
+   * Stop a task: Manage on the node that runs it, or on the guest its UPID names (a view never
+   * grants it). Variables {@code remote} and {@code upid}.
+   */
+  record OperateTask() implements Requirement {
+    @Override
+    public boolean allows(Viewer viewer, Map<String, String> vars, Supplier<FleetSnapshot> fleet) {
+      return TaskPaths.tokenFor(viewer, vars.get("remote"), vars.get("upid"), Permission.OPERATE)
+          .isPresent();
+    }
+  }
+
   /** Guest ids as they appear in paths and UPIDs. */
   final class Guests {
     private Guests() {}

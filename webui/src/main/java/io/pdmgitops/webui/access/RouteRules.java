@@ -59,6 +59,7 @@ public final class RouteRules {
           post(IntentRoutes.MOVE, new Requirement.OperateGuest()),
           get("/tasks", FILTERED),
           get("/tasks/{remote}/{upid}", new Requirement.ReadTask()),
+          post(io.pdmgitops.webui.tasks.TaskStopRoutes.PAGE, new Requirement.OperateTask()),
           get("/source/{commit}/{*path}", WHOLE_FLEET),
           get("/api", FILTERED),
           get("/drift", FILTERED),
@@ -101,6 +102,7 @@ public final class RouteRules {
               "/api/v1/remotes/{name}",
               new Requirement.ReadOn(v -> AccessPath.remote(v.get("name")))),
           get("/api/v1/remotes/{remote}/tasks/{upid}/log", new Requirement.ReadTask()),
+          post(io.pdmgitops.webui.tasks.TaskStopRoutes.API, new Requirement.OperateTask()),
           get("/api/v1/tasks", FILTERED),
           get("/api/v1/commits", WHOLE_FLEET),
           // Reconcile now, suspend, resume: state changes of what they cover (Manage).

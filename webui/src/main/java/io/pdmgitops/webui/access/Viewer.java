@@ -46,6 +46,17 @@ public record Viewer(Caller caller, AccessPolicy policy, boolean bootstrap) {
     return bootstrap || policy.allows(caller, path, permission);
   }
 
+  /**
+   * The token a request at the path goes to its remote with, when the caller may make it: the
+   * remote's default one for the bootstrap login and path rules, a remote group's otherwise.
+   */
+  public Optional<io.pdmgitops.model.access.RemoteToken> tokenFor(
+      AccessPath path, Permission permission) {
+    return bootstrap
+        ? Optional.of(io.pdmgitops.model.access.RemoteToken.DEFAULT)
+        : policy.tokenFor(caller, path, permission);
+  }
+
   public boolean canSee(FleetResource resource) {
     return bootstrap || policy.canSee(caller, resource);
   }

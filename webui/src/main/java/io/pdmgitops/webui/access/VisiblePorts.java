@@ -2,6 +2,7 @@ package io.pdmgitops.webui.access;
 
 import io.pdmgitops.model.access.AccessPath;
 import io.pdmgitops.model.access.Permission;
+import io.pdmgitops.model.access.RemoteToken;
 import io.pdmgitops.webui.WebPorts;
 import io.pdmgitops.webui.api.FleetStatusPort;
 import io.pdmgitops.webui.api.RemoteDetail;
@@ -102,7 +103,7 @@ public final class VisiblePorts {
           }
 
           @Override
-          public Mono<TaskLogView> log(String remote, String upid) {
+          public Mono<TaskLogView> log(String remote, String upid, RemoteToken via) {
             return Mono.error(
                 new io.pdmgitops.webui.api.NotFoundException("no task " + upid + " on " + remote));
           }
@@ -207,8 +208,8 @@ public final class VisiblePorts {
       }
 
       @Override
-      public Mono<TaskLogView> log(String remote, String upid) {
-        return tasks.log(remote, upid); // the route's rule decided
+      public Mono<TaskLogView> log(String remote, String upid, RemoteToken via) {
+        return tasks.log(remote, upid, via); // the route's rule decided
       }
 
       private TaskList visible(TaskList all) {

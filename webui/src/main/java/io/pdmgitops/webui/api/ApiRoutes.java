@@ -106,7 +106,10 @@ public final class ApiRoutes {
             request ->
                 seen.apply(request)
                     .tasks()
-                    .log(request.pathVariable("remote"), request.pathVariable("upid"))
+                    .log(
+                        request.pathVariable("remote"),
+                        request.pathVariable("upid"),
+                        io.pdmgitops.webui.access.TaskPaths.readingToken(request))
                     .flatMap(ApiRoutes::json),
             ApiDocs.taskLog())
         .GET(

@@ -17,7 +17,9 @@ public enum AuditKind {
   DENIED,
   SYNC_REQUESTED,
   SUSPENDED,
-  RESUMED;
+  RESUMED,
+  TASK_STOPPED,
+  TASK_STOP_FAILED;
 
   /** As shown and filtered by: {@code login-failed}. */
   public String label() {

@@ -9,6 +9,7 @@ import io.pdmgitops.model.fleet.ResourceType;
 import io.pdmgitops.model.fleet.ViewFilter;
 import io.pdmgitops.webui.WebPorts;
 import io.pdmgitops.webui.access.FormToken;
+import io.pdmgitops.webui.access.TaskPaths;
 import io.pdmgitops.webui.access.Viewer;
 import io.pdmgitops.webui.access.VisiblePorts;
 import io.pdmgitops.webui.api.FleetStatusPort;
@@ -110,11 +111,21 @@ public final class PageRoutes {
                       snapshot ->
                           seen.apply(request)
                               .tasks()
-                              .log(remote, upid)
+                              .log(remote, upid, TaskPaths.readingToken(request))
+                              .zipWith(flash(request))
                               .map(
-                                  log -> {
+                                  t -> {
                                     Map<String, Object> model = base(snapshot);
-                                    model.put("log", log);
+                                    model.put("log", t.getT1());
+                                    t.getT2().ifPresent(f -> model.put("flash", f));
+                                    model.put(
+                                        "canStop",
+                                        Viewer.of(request)
+                                            .flatMap(
+                                                v ->
+                                                    TaskPaths.tokenFor(
+                                                        v, remote, upid, Permission.OPERATE))
+                                            .isPresent());
                                     return page("task", model);
                                   })
                               .onErrorResume(
@@ -213,6 +224,13 @@ public final class PageRoutes {
                   .build()
                   .cast(ServerResponse.class);
             });
+  }
+
+  /** The message a POST left for the next page, once. */
+  private static Mono<Optional<Object>> flash(ServerRequest request) {
+    return request
+        .session()
+        .map(s -> Optional.ofNullable(s.getAttributes().remove(IntentRoutes.FLASH)));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.pdmgitops.webui.tasks;
 
+import io.pdmgitops.model.access.RemoteToken;
 import reactor.core.publisher.Mono;
 
 /** Remote tasks across the fleet; implemented by the controller. */
@@ -14,9 +15,9 @@ public interface TasksPort {
   TaskList latest();
 
   /**
-   * One task's log, read from its remote. Fails with {@link
-   * io.pdmgitops.webui.api.NotFoundException} for an unknown remote or a malformed UPID, {@link
-   * io.pdmgitops.webui.api.RemoteReadException} when the remote does not answer.
+   * One task's log, read from its remote with the token the caller's access chose. Fails with
+   * {@link io.pdmgitops.webui.api.NotFoundException} for an unknown remote or a malformed UPID,
+   * {@link io.pdmgitops.webui.api.RemoteReadException} when the remote does not answer or refuses.
    */
-  Mono<TaskLogView> log(String remote, String upid);
+  Mono<TaskLogView> log(String remote, String upid, RemoteToken via);
 }

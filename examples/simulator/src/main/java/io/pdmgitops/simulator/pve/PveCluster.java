@@ -335,6 +335,21 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
     this.taskDuration = duration;
   }
 
+  /**
+   * Starts a task on a node as someone on the cluster would (a backup run by hand, say), running
+   * for the duration; answers its UPID.
+   */
+  public synchronized String startTask(
+      String node, String type, String id, String user, Duration duration) {
+    return tasks.start(node, type, id, user, clock.instant(), duration, "OK", () -> {}).upid;
+  }
+
+  /** A task's exit status; empty while it runs or when the cluster does not know it. */
+  public synchronized Optional<String> taskExitStatus(String upid) {
+    tasks.settle(clock.instant());
+    return tasks.find(upid).filter(t -> !t.isRunning()).map(t -> t.exitstatus);
+  }
+
   /** Number of tasks of a type started so far, e.g. to prove an action was not sent twice. */
   public synchronized long tasksStarted(String type, int vmid) {
     return tasks.all().stream()

@@ -5,14 +5,21 @@ import io.pdmgitops.simulator.http.ApiResponse;
 import io.pdmgitops.simulator.http.Call;
 import io.pdmgitops.simulator.http.Json;
 import io.pdmgitops.simulator.http.Route;
+import io.pdmgitops.simulator.http.TokenAuth;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Task list, status and log of a node, as pve-manager's Tasks.pm serves them. */
+/**
+ * Task list, status, log and stop of a node, as pve-manager's Tasks.pm serves them: a caller who
+ * did not start the task needs Sys.Audit on {@code /nodes/{node}} to read it and Sys.Modify to stop
+ * it (the task's user is the UPID's, with the token name for a token's task, so a token owns
+ * exactly the tasks it started).
+ */
 final class PveTaskApi {
   /** pve-common UPID.pm's parse regex. */
   private static final Pattern UPID =
@@ -77,6 +84,7 @@ final class PveTaskApi {
   private ApiResponse status(Call call) {
     call.allow(Set.of());
     SimTask task = find(call).orElseThrow(() -> ApiException.badParameter("upid", "no such task"));
+    ownerOr(call, "Sys.Audit");
     ObjectNode o = Json.object();
     describe(o, task, false);
     o.put("status", task.isRunning() ? "running" : "stopped");
@@ -89,6 +97,7 @@ final class PveTaskApi {
   private ApiResponse log(Call call) {
     Optional<SimTask> task = find(call);
     call.allow(Set.of("start", "limit", "download"));
+    ownerOr(call, "Sys.Audit");
     long start = call.integer("start", 0);
     long limit = call.integer("limit", 50);
     ArrayNode out = Json.array();
@@ -107,6 +116,7 @@ final class PveTaskApi {
   private ApiResponse stop(Call call) {
     call.allow(Set.of());
     SimTask task = find(call).orElseThrow(() -> ApiException.badParameter("upid", "no such task"));
+    ownerOr(call, "Sys.Modify");
     if (task.isRunning()) {
       task.endtime = cluster.now().getEpochSecond();
       task.exitstatus = "interrupted by signal";
@@ -114,6 +124,14 @@ final class PveTaskApi {
       task.log.add("TASK ERROR: " + task.exitstatus);
     }
     return ApiResponse.ok(null);
+  }
+
+  /** Tasks.pm's check: the task's own user passes, anyone else needs the privilege on the node. */
+  private static void ownerOr(Call call, String privilege) {
+    Matcher upid = UPID.matcher(call.var("upid"));
+    if (!upid.matches() || !upid.group(8).equals(call.token().id())) {
+      TokenAuth.require(call.token(), "/nodes/" + call.var("node"), privilege);
+    }
   }
 
   /**

@@ -1,0 +1,129 @@
+package io.pdmgitops.controller.ports;
+
+import io.pdmgitops.controller.git.SnapshotTracker;
+import io.pdmgitops.controller.security.AuditTrail;
+import io.pdmgitops.model.access.RemoteToken;
+import io.pdmgitops.model.desired.Remote;
+import io.pdmgitops.model.desired.RemoteType;
+import io.pdmgitops.reconcilers.api.BadRequestException;
+import io.pdmgitops.reconcilers.api.PermissionDeniedException;
+import io.pdmgitops.reconcilers.api.RemoteApiException;
+import io.pdmgitops.reconcilers.api.TaskStatus;
+import io.pdmgitops.reconcilers.api.Upid;
+import io.pdmgitops.reconcilers.remote.RemoteClients;
+import io.pdmgitops.reconcilers.remote.SecretResolver;
+import io.pdmgitops.webui.api.NotFoundException;
+import io.pdmgitops.webui.api.RemoteReadException;
+import io.pdmgitops.webui.api.RemoteRefusedException;
+import io.pdmgitops.webui.audit.AuditKind;
+import io.pdmgitops.webui.tasks.TaskStopPort;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Stops a remote's task for a user, sent with the token their access chose (a remote group's token
+ * when only the group allows it), so the remote's own privileges limit it too. Every try is in the
+ * audit log with the token's name and the outcome; a refusal names the remote's missing privilege.
+ */
+public final class TaskStopAdapter implements TaskStopPort {
+  /** Longest the remote may take to stop the task and report its status. */
+  static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+  private final SnapshotTracker snapshots;
+  private final RemoteClients clients;
+  private final AuditTrail audit;
+
+  public TaskStopAdapter(SnapshotTracker snapshots, RemoteClients clients, AuditTrail audit) {
+    this.snapshots = snapshots;
+    this.clients = clients;
+    this.audit = audit;
+  }
+
+  @Override
+  public Mono<String> stop(
+      String remote, String upidText, RemoteToken via, String actor, String address) {
+    String target = "/remotes/" + remote + "/tasks/" + upidText;
+    return Mono.defer(
+            () -> {
+              Upid upid =
+                  Upid.parse(upidText)
+                      .orElseThrow(() -> new NotFoundException("'" + upidText + "' is not a UPID"));
+              Remote declared =
+                  snapshots
+                      .state()
+                      .flatMap(s -> s.remote(remote))
+                      .orElseThrow(() -> new NotFoundException("no remote named " + remote));
+              Mono<Void> stop;
+              Mono<TaskStatus> status;
+              try {
+                if (declared.spec().type() == RemoteType.PBS) {
+                  var pbs = clients.pbs(declared, via);
+                  stop = pbs.stopTask(upid);
+                  status = pbs.taskStatus(upid);
+                } else {
+                  var pve = clients.pve(declared, via);
+                  stop = pve.stopTask(upid);
+                  status = pve.taskStatus(upid);
+                }
+              } catch (SecretResolver.SecretUnavailableException e) {
+                throw new RemoteReadException(remote + ": " + e.getMessage());
+              }
+              // Read first: a task that has ended is said so, not "stopped".
+              return status.flatMap(
+                  before ->
+                      before.isRunning()
+                          ? stop.thenReturn(
+                              "Asked " + remote + " to stop the task (" + via.describe() + ").")
+                          : Mono.just(
+                              "The task had already ended ("
+                                  + before.exitstatus().orElse("stopped")
+                                  + ")."));
+            })
+        .subscribeOn(Schedulers.boundedElastic())
+        .timeout(TIMEOUT)
+        .onErrorMap(
+            e ->
+                e instanceof io.pdmgitops.reconcilers.api.NotFoundException
+                    || e instanceof BadRequestException,
+            e -> new NotFoundException(remote + " has no task " + upidText))
+        .onErrorMap(PermissionDeniedException.class, e -> refused(remote, via, e))
+        .onErrorMap(
+            e -> e instanceof RemoteApiException || e instanceof TimeoutException,
+            e ->
+                new RemoteReadException(
+                    TaskCollector.withRemote(
+                        remote,
+                        e instanceof TimeoutException
+                            ? "no answer within " + TIMEOUT.toSeconds() + " s"
+                            : e.getMessage())))
+        .doOnNext(
+            message -> audit.record(AuditKind.TASK_STOPPED, actor, address, target, via.describe()))
+        .doOnError(
+            e ->
+                audit.record(
+                    AuditKind.TASK_STOP_FAILED,
+                    actor,
+                    address,
+                    target,
+                    e.getMessage().contains(via.describe())
+                        ? e.getMessage()
+                        : via.describe() + ": " + e.getMessage()));
+  }
+
+  private static RemoteRefusedException refused(String remote, RemoteToken via, Throwable e) {
+    return new RemoteRefusedException(refusal(remote, via, e));
+  }
+
+  /**
+   * "dc-east refused token 'pool-ops' of remote group east-site: Permission check failed (...)".
+   */
+  static String refusal(String remote, RemoteToken via, Throwable e) {
+    String said = e.getMessage() == null ? "permission denied" : e.getMessage();
+    if (said.startsWith(remote + ": ")) {
+      said = said.substring(remote.length() + 2);
+    }
+    return remote + " refused " + via.describe() + ": " + said;
+  }
+}
