@@ -183,7 +183,8 @@ class DemoApplicationIT {
   void everyApiRouteIsDocumented() throws Exception {
     java.util.Set<String> routed = new java.util.TreeSet<>();
     // Webhooks are called by Git hosts and described in docs/ci.md; every other router is API.
-    for (String router : java.util.List.of("apiRoutes", "planRoutes", "controlRoutes")) {
+    for (String router :
+        java.util.List.of("apiRoutes", "planRoutes", "controlRoutes", "taskStopApi")) {
       app.getBean(router, org.springframework.web.reactive.function.server.RouterFunction.class)
           .accept(new RoutePaths(routed));
     }
