@@ -34,6 +34,8 @@ import io.pdmgitops.reconcilers.api.ClientSettings;
 import io.pdmgitops.reconcilers.backupjob.BackupJobReconciler;
 import io.pdmgitops.reconcilers.backupjob.WebBackupJobApi;
 import io.pdmgitops.reconcilers.engine.KindReconcilers;
+import io.pdmgitops.reconcilers.firewall.FirewallReconciler;
+import io.pdmgitops.reconcilers.firewall.WebFirewallApi;
 import io.pdmgitops.reconcilers.guest.GuestActionExecutor;
 import io.pdmgitops.reconcilers.guest.GuestReconciler;
 import io.pdmgitops.reconcilers.remote.DeclaredRemotes;
@@ -114,8 +116,8 @@ class LoopConfiguration {
         List.of(
             new RemoteReconciler(),
             new GuestReconciler(guests),
-            new BackupJobReconciler(
-                name -> new WebBackupJobApi(remotes.transport(name)), journal)));
+            new BackupJobReconciler(name -> new WebBackupJobApi(remotes.transport(name)), journal),
+            new FirewallReconciler(name -> new WebFirewallApi(remotes.transport(name)), journal)));
   }
 
   @Bean(destroyMethod = "close")

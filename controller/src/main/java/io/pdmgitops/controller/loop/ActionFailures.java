@@ -140,7 +140,9 @@ public final class ActionFailures {
           "{} {} failed{}: {}",
           action.type(),
           action.resource(),
-          permanent ? " for good, not retried until Git or the guest changes" : ", will retry",
+          permanent
+              ? " for good, not retried until Git or what it acts on changes"
+              : ", will retry",
           error);
     }
     return next;

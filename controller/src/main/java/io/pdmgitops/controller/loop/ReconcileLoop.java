@@ -21,6 +21,7 @@ import io.pdmgitops.model.plan.Plan;
 import io.pdmgitops.model.plan.PlannedAction;
 import io.pdmgitops.reconcilers.engine.ActionJournal;
 import io.pdmgitops.reconcilers.engine.KindReconcilers;
+import io.pdmgitops.reconcilers.engine.ReadContext;
 import io.pdmgitops.reconcilers.engine.ReconcileResult;
 import io.pdmgitops.reconcilers.remote.InventoryCollector;
 import java.time.Clock;
@@ -321,7 +322,7 @@ public final class ReconcileLoop implements AutoCloseable {
     Instant started = clock.instant();
     Mono<Void> poll =
         Mono.defer(() -> inventory.poll(List.of(remote))) // a throw is a failed poll, not a leak
-            .flatMap(answer -> withParts(remote, answer))
+            .flatMap(answer -> withParts(remote, answer, state))
             .timeout(settings.cycleTimeout())
             .publishOn(planning) // not on the network or parsing threads every request needs
             .doOnNext(seen -> observedOne(seen.observation(), seen.with(started), state, sha))
@@ -369,17 +370,17 @@ public final class ReconcileLoop implements AutoCloseable {
    * The remote's sweep with what the kinds read from it beyond the sweep; those reads are made only
    * of a remote that answered, so one that is down is not asked again before its back-off ends.
    */
-  private Mono<Seen> withParts(Remote remote, Inventory answer) {
+  private Mono<Seen> withParts(Remote remote, Inventory answer, DesiredState state) {
     String name = remote.metadata().name();
     Optional<RemoteObservation> observation = answer.remote(name);
     if (observation.isEmpty()) {
       return Mono.empty();
     }
-    if (!(observation.get() instanceof RemoteObservation.Reachable)) {
+    if (!(observation.get() instanceof RemoteObservation.Reachable reachable)) {
       return Mono.just(new Seen(observation.get(), List.of(), answer.observedAt()));
     }
     return kinds
-        .observe(remote)
+        .observe(new ReadContext(remote, state, reachable))
         .map(parts -> new Seen(observation.get(), parts, answer.observedAt()));
   }
 
@@ -426,7 +427,8 @@ public final class ReconcileLoop implements AutoCloseable {
       Inventory observed = inventory.poll(changed.remotes()).block(settings.cycleTimeout());
       for (Remote remote : changed.remotes()) {
         String name = remote.metadata().name();
-        Optional<Seen> seen = withParts(remote, observed).blockOptional(settings.cycleTimeout());
+        Optional<Seen> seen =
+            withParts(remote, observed, next).blockOptional(settings.cycleTimeout());
         if (seen.isPresent()) {
           observed = observed.withParts(name, seen.get().parts());
           // The full cycle that follows takes this answer instead of asking the remote again.
@@ -489,8 +491,13 @@ public final class ReconcileLoop implements AutoCloseable {
         .publishOn(planning)
         .doFinally(
             signal -> {
-              if (republishQueued.compareAndSet(false, true)) {
-                planning.schedule(() -> republish(state, sha));
+              // A poll that ends while the loop closes finds the planning thread gone.
+              if (!closed.get() && republishQueued.compareAndSet(false, true)) {
+                try {
+                  planning.schedule(() -> republish(state, sha));
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                  republishQueued.set(false);
+                }
               }
             })
         .subscribe(v -> {}, e -> LOG.warn("refresh after an action failed: {}", e.toString()));

@@ -32,7 +32,7 @@ class PdmGitopsJarIT {
     Result result = java("validate", "../examples/demo-repo");
 
     assertThat(result.exit()).isZero();
-    assertThat(result.output()).contains("valid: 43 objects in 14 files");
+    assertThat(result.output()).contains("valid: 45 objects in 15 files");
   }
 
   @Test

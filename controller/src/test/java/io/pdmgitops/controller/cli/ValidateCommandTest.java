@@ -25,7 +25,7 @@ class ValidateCommandTest {
 
     assertThat(exit).isZero();
     assertThat(out.toString().strip())
-        .isEqualTo(DEMO + ": valid: 43 objects in 14 files, 0 warnings");
+        .isEqualTo(DEMO + ": valid: 45 objects in 15 files, 0 warnings");
   }
 
   @Test
@@ -118,7 +118,7 @@ class ValidateCommandTest {
 
     assertThat(exit).isZero();
     assertThat(out.toString().strip())
-        .isEqualTo(link + ": valid: 43 objects in 14 files, 0 warnings");
+        .isEqualTo(link + ": valid: 45 objects in 15 files, 0 warnings");
   }
 
   @Test

@@ -112,6 +112,11 @@ final class LoopHarness implements AutoCloseable {
                         name ->
                             new WebBackupJobApi(
                                 new DeclaredRemotes(snapshots::state, clients).transport(name)),
+                        journal),
+                    new io.pdmgitops.reconcilers.firewall.FirewallReconciler(
+                        name ->
+                            new io.pdmgitops.reconcilers.firewall.WebFirewallApi(
+                                new DeclaredRemotes(snapshots::state, clients).transport(name)),
                         journal))),
             journal,
             LoopSettings.defaults()

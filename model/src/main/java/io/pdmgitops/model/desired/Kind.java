@@ -2,6 +2,8 @@ package io.pdmgitops.model.desired;
 
 import io.pdmgitops.model.backupjob.BackupJob;
 import io.pdmgitops.model.backupjob.BackupJobCheck;
+import io.pdmgitops.model.firewall.FirewallCheck;
+import io.pdmgitops.model.firewall.FirewallOptions;
 import io.pdmgitops.model.load.semantic.SemanticCheck;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -35,7 +37,14 @@ public enum Kind {
       "backup-job.schema.json",
       BackupJob.class,
       BackupJob.Spec.class,
-      BackupJobCheck::new);
+      BackupJobCheck::new),
+  /** The firewall options of a PVE cluster, node or guest. */
+  FIREWALL_OPTIONS(
+      "FirewallOptions",
+      "firewall-options.schema.json",
+      FirewallOptions.class,
+      FirewallOptions.Spec.class,
+      FirewallCheck::new);
 
   private final String kindName;
   private final String schemaFile;

@@ -14,6 +14,7 @@ import io.pdmgitops.reconcilers.api.RemoteApiException;
 import io.pdmgitops.reconcilers.engine.ActionJournal;
 import io.pdmgitops.reconcilers.engine.JournalSteps;
 import io.pdmgitops.reconcilers.engine.KindReconciler;
+import io.pdmgitops.reconcilers.engine.ReadContext;
 import io.pdmgitops.reconcilers.engine.ReconcileResult;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,8 @@ public final class BackupJobReconciler implements KindReconciler {
 
   /** PVE clusters only: a PBS has no {@code /cluster/backup}. */
   @Override
-  public Mono<List<ObservedPart>> observe(Remote remote) {
+  public Mono<List<ObservedPart>> observe(ReadContext context) {
+    Remote remote = context.remote();
     if (remote.spec().type() != RemoteType.PVE) {
       return Mono.just(List.of());
     }

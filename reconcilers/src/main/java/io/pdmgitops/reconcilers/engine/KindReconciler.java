@@ -4,7 +4,6 @@ import io.pdmgitops.model.DesiredState;
 import io.pdmgitops.model.desired.DesiredObject;
 import io.pdmgitops.model.desired.DriftPolicy;
 import io.pdmgitops.model.desired.Kind;
-import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.drift.ResourceStatus;
 import io.pdmgitops.model.drift.UnmanagedObject;
 import io.pdmgitops.model.engine.KindRules;
@@ -33,7 +32,7 @@ public interface KindReconciler extends KindRules {
    * What this kind reads from one remote beyond the inventory sweep, e.g. its backup jobs. A failed
    * read is an error signal: the kind's objects on that remote are then judged as not observed.
    */
-  default Mono<List<ObservedPart>> observe(Remote remote) {
+  default Mono<List<ObservedPart>> observe(ReadContext context) {
     return Mono.just(List.of());
   }
 

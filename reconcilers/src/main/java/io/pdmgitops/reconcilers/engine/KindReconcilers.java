@@ -1,7 +1,6 @@
 package io.pdmgitops.reconcilers.engine;
 
 import io.pdmgitops.model.desired.Kind;
-import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.engine.Rulebook;
 import io.pdmgitops.model.observed.ObservedPart;
 import io.pdmgitops.model.observed.UnreadPart;
@@ -66,11 +65,11 @@ public final class KindReconcilers {
    * fails contributes why ({@link UnreadPart}), so its objects there are judged as not observed,
    * with the reason.
    */
-  public Mono<List<ObservedPart>> observe(Remote remote) {
+  public Mono<List<ObservedPart>> observe(ReadContext context) {
     return Flux.fromIterable(byKind.values())
         .flatMap(
             r ->
-                Mono.defer(() -> r.observe(remote))
+                Mono.defer(() -> r.observe(context))
                     .onErrorResume(
                         e -> Mono.just(List.<ObservedPart>of(new UnreadPart(r.kind(), reason(e))))))
         .collectList()

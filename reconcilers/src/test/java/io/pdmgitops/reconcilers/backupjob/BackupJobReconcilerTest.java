@@ -135,7 +135,8 @@ class BackupJobReconcilerTest {
 
     assertThat(result).isInstanceOf(ReconcileResult.Retryable.class);
     assertThat(journal.calls).containsExactly("planned 1", "notSent 1");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> reconciler.observe(remote()).block())
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> reconciler.observe(at(remote())).block())
         .hasMessageContaining("connection refused");
   }
 
@@ -173,7 +174,7 @@ class BackupJobReconcilerTest {
 
     List<ObservedPart> parts =
         new io.pdmgitops.reconcilers.engine.KindReconcilers(List.of(reconciler))
-            .observe(remote())
+            .observe(at(remote()))
             .block();
 
     assertThat(parts)
@@ -190,8 +191,8 @@ class BackupJobReconcilerTest {
   void aPveClusterIsReadAndAPbsIsNot() {
     east.jobs.put("nightly", new java.util.HashMap<>(NIGHTLY));
 
-    List<ObservedPart> parts = reconciler.observe(remote()).block();
-    List<ObservedPart> pbs = reconciler.observe(remote(RemoteType.PBS)).block();
+    List<ObservedPart> parts = reconciler.observe(at(remote())).block();
+    List<ObservedPart> pbs = reconciler.observe(at(remote(RemoteType.PBS))).block();
 
     assertThat(parts)
         .singleElement()
@@ -204,6 +205,16 @@ class BackupJobReconcilerTest {
 
   static Remote remote() {
     return remote(RemoteType.PVE);
+  }
+
+  /** A read of the remote after a sweep that found it empty. */
+  static io.pdmgitops.reconcilers.engine.ReadContext at(Remote remote) {
+    return new io.pdmgitops.reconcilers.engine.ReadContext(
+        remote,
+        io.pdmgitops.model.DesiredState.of(
+            List.<io.pdmgitops.model.desired.DesiredObject>of(remote), Map.of()),
+        new io.pdmgitops.model.observed.RemoteObservation.Reachable(
+            "east", "8.2.4", List.of(), List.of(), List.of(), List.of()));
   }
 
   static Remote remote(RemoteType type) {

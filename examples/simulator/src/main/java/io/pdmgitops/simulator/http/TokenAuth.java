@@ -37,7 +37,8 @@ public final class TokenAuth {
                   "Datastore.Audit",
                   "VM.PowerMgmt",
                   "VM.Migrate",
-                  "VM.Allocate"));
+                  "VM.Allocate",
+                  "VM.Config.Network"));
 
   private final Map<String, TokenConfig> tokens;
   private final boolean backupServer;

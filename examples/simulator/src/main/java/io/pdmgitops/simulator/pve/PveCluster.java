@@ -44,6 +44,7 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
   final TaskLedger tasks = new TaskLedger();
   private final List<Route> routes = new ArrayList<>();
   private final PveBackupJobApi backupJobApi = new PveBackupJobApi();
+  private final PveFirewallApi firewallApi = new PveFirewallApi(this);
 
   /**
    * Runs calls to other clusters without holding this cluster's lock (no cross-cluster deadlock).
@@ -88,6 +89,20 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
     routes.addAll(new PveInfoApi(this).routes());
     routes.addAll(new PveMigrationApi(this).routes());
     routes.addAll(backupJobApi.routes());
+    routes.addAll(firewallApi.routes());
+  }
+
+  /**
+   * The firewall options set in one file, for tests: {@code cluster}, {@code host/<node>} or {@code
+   * vm/<vmid>}.
+   */
+  public synchronized Map<String, String> firewallOptions(String file) {
+    return firewallApi.options(file);
+  }
+
+  /** Sets firewall options in one file as someone in PVE's UI would (its digest changes). */
+  public synchronized void editFirewallOptions(String file, Map<String, String> set) {
+    firewallApi.edit(file, set);
   }
 
   /** The cluster's scheduled backup jobs by id, each with its stored keys, for tests. */

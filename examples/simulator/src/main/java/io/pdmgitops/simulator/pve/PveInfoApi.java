@@ -75,7 +75,6 @@ final class PveInfoApi {
         Route.of("POST", "/nodes/{node}/apt/update", this::refreshUpdates),
         Route.of("GET", "/nodes/{node}/apt/repositories", this::repositories),
         Route.of("GET", "/nodes/{node}/subscription", this::subscription),
-        Route.of("GET", "/cluster/firewall/options", this::firewallOptions),
         Route.of("GET", "/cluster/firewall/rules", this::firewallRules),
         Route.of("GET", "/cluster/sdn/zones", this::sdnZones),
         Route.of("GET", "/cluster/sdn/vnets", this::sdnVnets));
@@ -336,17 +335,6 @@ final class PveInfoApi {
           default -> "Community";
         };
     return "Proxmox VE " + name + " Subscription 1 CPU/year";
-  }
-
-  private ApiResponse firewallOptions(Call call) {
-    TokenAuth.require(call.token(), "/", "Sys.Audit");
-    return ApiResponse.ok(
-        Json.object()
-            .put("enable", 1)
-            .put("policy_in", "DROP")
-            .put("policy_out", "ACCEPT")
-            .put("log_ratelimit", "enable=1,burst=5,rate=1/second")
-            .put("digest", "5d2a6e3f1b0c9a8d7e6f5a4b3c2d1e0f9a8b7c6d"));
   }
 
   private ApiResponse firewallRules(Call call) {
