@@ -4,12 +4,12 @@ import static io.pdmgitops.controller.store.Jdbc.instant;
 import static io.pdmgitops.controller.store.Jdbc.utc;
 
 import io.pdmgitops.controller.conditions.Conditions;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Second factors enrolled in the UI: one TOTP secret per user (sealed, with the last step accepted
@@ -49,19 +49,12 @@ public final class JdbcSecondFactors {
   }
 
   public Optional<Enrolment> totp(String userId) {
-    return jdbc.inTransaction(
-        c -> {
-          try (PreparedStatement q =
-              c.prepareStatement(
-                  "SELECT sealed_secret, last_step, enrolled_at FROM tfa_totp WHERE user_id = ?")) {
-            q.setString(1, userId);
-            try (ResultSet rs = q.executeQuery()) {
-              return rs.next()
-                  ? Optional.of(new Enrolment(rs.getString(1), rs.getLong(2), instant(rs, 3)))
-                  : Optional.<Enrolment>empty();
-            }
-          }
-        });
+    return jdbc.transaction(
+        sql ->
+            sql.sql("SELECT sealed_secret, last_step, enrolled_at FROM tfa_totp WHERE user_id = ?")
+                .param(userId)
+                .query((rs, n) -> new Enrolment(rs.getString(1), rs.getLong(2), instant(rs, 3)))
+                .optional());
   }
 
   /**
@@ -69,120 +62,84 @@ public final class JdbcSecondFactors {
    * transaction (the new ones are shown; the old ones stop working).
    */
   public void enrol(String userId, String sealedSecret, long step, Instant at, List<String> codes) {
-    jdbc.inDurableTransaction(
-        c -> {
-          delete(c, "tfa_totp", userId);
-          delete(c, "tfa_recovery", userId);
-          try (PreparedStatement insert =
-              c.prepareStatement(
+    jdbc.durableTransaction(
+        sql -> {
+          delete(sql, "tfa_totp", userId);
+          delete(sql, "tfa_recovery", userId);
+          sql.sql(
                   "INSERT INTO tfa_totp (user_id, sealed_secret, last_step, enrolled_at)"
-                      + " VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, userId);
-            insert.setString(2, sealedSecret);
-            insert.setLong(3, step);
-            insert.setObject(4, utc(at));
-            insert.executeUpdate();
-          }
-          try (PreparedStatement insert =
-              c.prepareStatement("INSERT INTO tfa_recovery (user_id, code_hash) VALUES (?, ?)")) {
-            for (String hash : codes) {
-              insert.setString(1, userId);
-              insert.setString(2, hash);
-              insert.addBatch();
-            }
-            insert.executeBatch();
-          }
+                      + " VALUES (?, ?, ?, ?)")
+              .params(userId, sealedSecret, step, utc(at))
+              .update();
+          insertCodes(sql, userId, codes);
           return null;
         });
   }
 
   /** Moves the last accepted step forward; false when another request took this step first. */
   public boolean accept(String userId, long step) {
-    return jdbc.inDurableTransaction(
-        c -> {
-          try (PreparedStatement update =
-              c.prepareStatement(
-                  "UPDATE tfa_totp SET last_step = ? WHERE user_id = ? AND last_step < ?")) {
-            update.setLong(1, step);
-            update.setString(2, userId);
-            update.setLong(3, step);
-            return update.executeUpdate() == 1;
-          }
-        });
+    return jdbc.durableTransaction(
+        sql ->
+            sql.sql("UPDATE tfa_totp SET last_step = ? WHERE user_id = ? AND last_step < ?")
+                    .params(step, userId, step)
+                    .update()
+                == 1);
   }
 
   /** Uses up one recovery code by its hash; false when the user has no such unused code. */
   public boolean useRecovery(String userId, String codeHash) {
-    return jdbc.inDurableTransaction(
-        c -> {
-          try (PreparedStatement delete =
-              c.prepareStatement("DELETE FROM tfa_recovery WHERE user_id = ? AND code_hash = ?")) {
-            delete.setString(1, userId);
-            delete.setString(2, codeHash);
-            return delete.executeUpdate() > 0;
-          }
-        });
+    return jdbc.durableTransaction(
+        sql ->
+            sql.sql("DELETE FROM tfa_recovery WHERE user_id = ? AND code_hash = ?")
+                    .params(userId, codeHash)
+                    .update()
+                > 0);
   }
 
   public int recoveryLeft(String userId) {
-    return jdbc.inTransaction(
-        c -> {
-          try (PreparedStatement q =
-              c.prepareStatement("SELECT COUNT(*) FROM tfa_recovery WHERE user_id = ?")) {
-            q.setString(1, userId);
-            try (ResultSet rs = q.executeQuery()) {
-              rs.next();
-              return rs.getInt(1);
-            }
-          }
-        });
+    return jdbc.transaction(sql -> count(sql, "tfa_recovery", userId));
   }
 
   /** Removes the TOTP app; the recovery codes go too unless a passkey remains. */
   public void remove(String userId) {
-    jdbc.inDurableTransaction(
-        c -> {
-          remove(c, userId);
+    jdbc.durableTransaction(
+        sql -> {
+          delete(sql, "tfa_totp", userId);
+          if (count(sql, "tfa_passkey", userId) == 0) {
+            delete(sql, "tfa_recovery", userId);
+          }
           return null;
         });
   }
 
   /** Removes every second factor of the user and their recovery codes (an Admin's reset). */
   public void removeAll(String userId) {
-    jdbc.inDurableTransaction(
-        c -> {
+    jdbc.durableTransaction(
+        sql -> {
           for (String table : List.of("tfa_totp", "tfa_passkey", "tfa_recovery")) {
-            delete(c, table, userId);
+            delete(sql, table, userId);
           }
           return null;
         });
   }
 
-  private static void remove(java.sql.Connection c, String userId) throws java.sql.SQLException {
-    delete(c, "tfa_totp", userId);
-    if (count(c, "tfa_passkey", userId) == 0) {
-      delete(c, "tfa_recovery", userId);
-    }
+  /** The table names are this class's constants, never input. */
+  private static void delete(JdbcClient sql, String table, String userId) {
+    sql.sql("DELETE FROM " + table + " WHERE user_id = ?").param(userId).update();
   }
 
-  private static void delete(java.sql.Connection c, String table, String userId)
-      throws java.sql.SQLException {
-    try (PreparedStatement delete =
-        c.prepareStatement("DELETE FROM " + table + " WHERE user_id = ?")) {
-      delete.setString(1, userId);
-      delete.executeUpdate();
-    }
+  private static int count(JdbcClient sql, String table, String userId) {
+    return sql.sql("SELECT COUNT(*) FROM " + table + " WHERE user_id = ?")
+        .param(userId)
+        .query(Integer.class)
+        .single();
   }
 
-  private static int count(java.sql.Connection c, String table, String userId)
-      throws java.sql.SQLException {
-    try (PreparedStatement q =
-        c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE user_id = ?")) {
-      q.setString(1, userId);
-      try (ResultSet rs = q.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
+  private static void insertCodes(JdbcClient sql, String userId, List<String> hashes) {
+    for (String hash : hashes) {
+      sql.sql("INSERT INTO tfa_recovery (user_id, code_hash) VALUES (?, ?)")
+          .params(userId, hash)
+          .update();
     }
   }
 
@@ -192,23 +149,15 @@ public final class JdbcSecondFactors {
 
   /** The user's passkeys, oldest first. */
   public List<Passkey> passkeys(String userId) {
-    return jdbc.inTransaction(
-        c -> {
-          try (PreparedStatement q =
-              c.prepareStatement(
-                  "SELECT "
-                      + PASSKEY_COLUMNS
-                      + " FROM tfa_passkey WHERE user_id = ? ORDER BY created_at, credential_id")) {
-            q.setString(1, userId);
-            try (ResultSet rs = q.executeQuery()) {
-              List<Passkey> found = new java.util.ArrayList<>();
-              while (rs.next()) {
-                found.add(passkey(rs));
-              }
-              return found;
-            }
-          }
-        });
+    return jdbc.transaction(
+        sql ->
+            sql.sql(
+                    "SELECT "
+                        + PASSKEY_COLUMNS
+                        + " FROM tfa_passkey WHERE user_id = ? ORDER BY created_at, credential_id")
+                .param(userId)
+                .query((rs, n) -> passkey(rs))
+                .list());
   }
 
   /**
@@ -216,38 +165,30 @@ public final class JdbcSecondFactors {
    * says so: they are shown once). Whether the codes were stored.
    */
   public boolean addPasskey(Passkey passkey, List<String> recoveryHashesIfFirst) {
-    return jdbc.inDurableTransaction(
-        c -> {
+    String userId = passkey.userId();
+    return jdbc.durableTransaction(
+        sql -> {
           boolean first =
-              count(c, "tfa_totp", passkey.userId()) == 0
-                  && count(c, "tfa_passkey", passkey.userId()) == 0
-                  && count(c, "tfa_recovery", passkey.userId()) == 0;
-          try (PreparedStatement insert =
-              c.prepareStatement(
+              count(sql, "tfa_totp", userId) == 0
+                  && count(sql, "tfa_passkey", userId) == 0
+                  && count(sql, "tfa_recovery", userId) == 0;
+          sql.sql(
                   "INSERT INTO tfa_passkey ("
                       + PASSKEY_COLUMNS
-                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
-            insert.setString(1, passkey.credentialId());
-            insert.setString(2, passkey.userId());
-            insert.setString(3, passkey.label());
-            insert.setString(4, passkey.credentialData());
-            insert.setLong(5, passkey.signCount());
-            insert.setBoolean(6, passkey.uvInitialized());
-            insert.setBoolean(7, passkey.backupEligible());
-            insert.setBoolean(8, passkey.backupState());
-            insert.setObject(9, utc(passkey.createdAt()));
-            insert.executeUpdate();
-          }
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)")
+              .params(
+                  passkey.credentialId(),
+                  userId,
+                  passkey.label(),
+                  passkey.credentialData(),
+                  passkey.signCount(),
+                  passkey.uvInitialized(),
+                  passkey.backupEligible(),
+                  passkey.backupState(),
+                  utc(passkey.createdAt()))
+              .update();
           if (first) {
-            try (PreparedStatement insert =
-                c.prepareStatement("INSERT INTO tfa_recovery (user_id, code_hash) VALUES (?, ?)")) {
-              for (String hash : recoveryHashesIfFirst) {
-                insert.setString(1, passkey.userId());
-                insert.setString(2, hash);
-                insert.addBatch();
-              }
-              insert.executeBatch();
-            }
+            insertCodes(sql, userId, recoveryHashesIfFirst);
           }
           return first;
         });
@@ -259,19 +200,14 @@ public final class JdbcSecondFactors {
    * the same counter first.
    */
   public boolean usePasskey(String credentialId, long previous, long signCount, Instant at) {
-    return jdbc.inDurableTransaction(
-        c -> {
-          try (PreparedStatement update =
-              c.prepareStatement(
-                  "UPDATE tfa_passkey SET sign_count = ?, last_used_at = ?"
-                      + " WHERE credential_id = ? AND sign_count = ?")) {
-            update.setLong(1, signCount);
-            update.setObject(2, utc(at));
-            update.setString(3, credentialId);
-            update.setLong(4, previous);
-            return update.executeUpdate() == 1;
-          }
-        });
+    return jdbc.durableTransaction(
+        sql ->
+            sql.sql(
+                        "UPDATE tfa_passkey SET sign_count = ?, last_used_at = ?"
+                            + " WHERE credential_id = ? AND sign_count = ?")
+                    .params(signCount, utc(at), credentialId, previous)
+                    .update()
+                == 1);
   }
 
   /**
@@ -279,20 +215,16 @@ public final class JdbcSecondFactors {
    * Whether it existed.
    */
   public boolean removePasskey(String userId, String credentialId) {
-    return jdbc.inDurableTransaction(
-        c -> {
-          int removed;
-          try (PreparedStatement delete =
-              c.prepareStatement(
-                  "DELETE FROM tfa_passkey WHERE user_id = ? AND credential_id = ?")) {
-            delete.setString(1, userId);
-            delete.setString(2, credentialId);
-            removed = delete.executeUpdate();
-          }
+    return jdbc.durableTransaction(
+        sql -> {
+          int removed =
+              sql.sql("DELETE FROM tfa_passkey WHERE user_id = ? AND credential_id = ?")
+                  .params(userId, credentialId)
+                  .update();
           if (removed > 0
-              && count(c, "tfa_passkey", userId) == 0
-              && count(c, "tfa_totp", userId) == 0) {
-            delete(c, "tfa_recovery", userId);
+              && count(sql, "tfa_passkey", userId) == 0
+              && count(sql, "tfa_totp", userId) == 0) {
+            delete(sql, "tfa_recovery", userId);
           }
           return removed > 0;
         });

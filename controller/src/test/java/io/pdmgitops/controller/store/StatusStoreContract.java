@@ -379,6 +379,33 @@ abstract class StatusStoreContract {
   }
 
   @Test
+  void aTotpCodeIsAcceptedOnceAndARecoveryCodeIsUsedUp() {
+    JdbcSecondFactors factors =
+        new JdbcSecondFactors(dataSource, new Conditions(Clock.fixed(T0, ZoneOffset.UTC)));
+
+    factors.enrol("ann@pdm", "sealed:abc", 100, T0, List.of("r1", "r2"));
+
+    assertThat(factors.totp("ann@pdm"))
+        .hasValueSatisfying(
+            e -> {
+              assertThat(e.sealedSecret()).isEqualTo("sealed:abc");
+              assertThat(e.lastStep()).isEqualTo(100);
+              assertThat(e.enrolledAt()).isEqualTo(T0);
+            });
+    assertThat(factors.totp("bob@pdm")).isEmpty();
+    assertThat(factors.accept("ann@pdm", 101)).isTrue();
+    assertThat(factors.accept("ann@pdm", 101)).as("the same step twice").isFalse();
+    assertThat(factors.accept("ann@pdm", 99)).as("an older step").isFalse();
+    assertThat(factors.useRecovery("ann@pdm", "r1")).isTrue();
+    assertThat(factors.useRecovery("ann@pdm", "r1")).as("used up").isFalse();
+    assertThat(factors.useRecovery("bob@pdm", "r2")).as("another user's").isFalse();
+    assertThat(factors.recoveryLeft("ann@pdm")).isOne();
+    factors.remove("ann@pdm");
+    assertThat(factors.totp("ann@pdm")).isEmpty();
+    assertThat(factors.recoveryLeft("ann@pdm")).as("the only factor went").isZero();
+  }
+
+  @Test
   void recoveryCodesComeWithTheFirstFactorAndGoWithTheLast() {
     JdbcSecondFactors factors =
         new JdbcSecondFactors(dataSource, new Conditions(Clock.fixed(T0, ZoneOffset.UTC)));
