@@ -19,11 +19,19 @@
   function ensureFocusable() {
     rows().forEach(function (tr) { if (!tr.hasAttribute('tabindex')) tr.tabIndex = -1; });
   }
+  // The focused row; after a live swap took it away (focus fell back to the body), the row that
+  // has the selected row's data-id in the new table.
+  function current() {
+    var active = document.activeElement;
+    if (active && active.tagName === 'TR' && active.closest('table.keys')) return active;
+    if (!selectedId || (active && active !== document.body)) return null;
+    return rows().find(function (tr) { return tr.getAttribute('data-id') === selectedId; }) || null;
+  }
   function move(by) {
     ensureFocusable();
     var all = rows();
     if (all.length === 0) return;
-    var at = all.indexOf(document.activeElement);
+    var at = all.indexOf(current());
     var next = at < 0 ? (by > 0 ? 0 : all.length - 1) : Math.min(all.length - 1, Math.max(0, at + by));
     all[next].focus();
   }
@@ -39,8 +47,9 @@
       if (rows().length) { e.preventDefault(); move(1); }
     } else if (e.key === 'k' || e.key === 'ArrowUp') {
       if (rows().length) { e.preventDefault(); move(-1); }
-    } else if (e.key === 'Enter' && t && t.tagName === 'TR') {
-      var link = t.querySelector('a[data-primary]') || t.querySelector('a[href]');
+    } else if (e.key === 'Enter' && (t && t.tagName === 'TR' || t === document.body)) {
+      var row = t.tagName === 'TR' ? t : current();
+      var link = row && (row.querySelector('a[data-primary]') || row.querySelector('a[href]'));
       if (link) { e.preventDefault(); link.click(); }
     } else if (e.key === 'n' || e.key === 'p') {
       var pager = document.querySelector(e.key === 'n' ? 'a[rel=next]' : 'a[rel=prev]');
