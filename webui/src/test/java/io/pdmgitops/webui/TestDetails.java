@@ -113,7 +113,10 @@ public final class TestDetails {
                         "nightly", Optional.of("east-nightly"), "21:30", "pbs-main", true),
                     new ResourceDetail.BackupJobView(
                         "backup-1a2b", Optional.empty(), "sat 02:00", "local", false)),
-                true)));
+                true,
+                Optional.of(
+                    new ResourceDetail.LastBackup("pbs-main", "store1", "2026-11-23T11:30:00Z", 3)),
+                Optional.of("2026-11-23T11:50:00Z"))));
   }
 
   public static DetailPort details(FleetSnapshot fleet) {
@@ -137,7 +140,9 @@ public final class TestDetails {
                           List.of(
                               new ResourceDetail.BackupJobView(
                                   "backup-1a2b", Optional.empty(), "sat 02:00", "local", false)),
-                          false))));
+                          false,
+                          Optional.empty(),
+                          Optional.of("2026-11-23T11:50:00Z")))));
         }
         return remote.equals("east") && vmid == 100
             ? Optional.of(TestDetails.guest(fleet))

@@ -1,5 +1,6 @@
 package io.pdmgitops.controller.ports;
 
+import io.pdmgitops.controller.backups.LastBackups;
 import io.pdmgitops.controller.git.CommitOutcome;
 import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.loop.ReconcileLoop;
@@ -64,6 +65,7 @@ public final class GuestDetailAdapter implements DetailPort {
   private final JdbcStatusStore store;
   private final SourcePort files;
   private final RemoteClients clients;
+  private final LastBackups lastBackups;
 
   public GuestDetailAdapter(
       FleetPort fleet,
@@ -71,13 +73,15 @@ public final class GuestDetailAdapter implements DetailPort {
       SnapshotTracker snapshots,
       JdbcStatusStore store,
       SourcePort files,
-      RemoteClients clients) {
+      RemoteClients clients,
+      LastBackups lastBackups) {
     this.fleet = fleet;
     this.loop = loop;
     this.snapshots = snapshots;
     this.store = store;
     this.files = files;
     this.clients = clients;
+    this.lastBackups = lastBackups;
   }
 
   @Override
@@ -162,7 +166,20 @@ public final class GuestDetailAdapter implements DetailPort {
                         j.parameters().getOrDefault("storage", ""),
                         BackupCoverage.enabled(j)))
             .toList();
-    return Optional.of(new ResourceDetail.Backups(views, BackupCoverage.covered(selecting)));
+    Optional<ResourceDetail.LastBackup> last =
+        lastBackups
+            .newest(guest.get().type(), vmid)
+            .map(
+                f ->
+                    new ResourceDetail.LastBackup(
+                        f.remote(), f.datastore(), f.last().toString(), f.count()));
+    Optional<String> serversRead =
+        lastBackups.servers().values().stream()
+            .map(LastBackups.ServerRead::readAt)
+            .min(java.util.Comparator.naturalOrder())
+            .map(Object::toString);
+    return Optional.of(
+        new ResourceDetail.Backups(views, BackupCoverage.covered(selecting), last, serversRead));
   }
 
   @Override

@@ -60,6 +60,10 @@ final class LoopHarness implements AutoCloseable {
   final JdbcStatusStore store;
   final SnapshotTracker snapshots;
   final ShiftedClock inventoryClock = new ShiftedClock();
+
+  /** The simulated fleet's own time (its schedules, its task ends), moved on by tests. */
+  final ShiftedClock fleetClock = new ShiftedClock();
+
   final InventoryCollector inventory;
   final GitPoller poller;
   final ReconcileLoop loop;
@@ -78,7 +82,7 @@ final class LoopHarness implements AutoCloseable {
   /** The same, cycling on this interval: an hour leaves only commits and actions to poll. */
   LoopHarness(String fleetYaml, Path upstream, Path work, Duration pollInterval) throws Exception {
     this.upstream = upstream;
-    fleet = SimulatedFleet.start(FleetConfigReader.parse(fleetYaml));
+    fleet = SimulatedFleet.start(FleetConfigReader.parse(fleetYaml), fleetClock);
     git = Git.init().setDirectory(upstream.toFile()).setInitialBranch("main").call();
     // On a disk that can fill up (FullDisk.fill), otherwise a plain H2 file.
     FullDisk.register();
@@ -183,12 +187,13 @@ final class LoopHarness implements AutoCloseable {
           kind: Remote
           metadata: {name: %s}
           spec:
-            type: pve
+            type: %s
             endpoints: [{url: "%s", fingerprint: "%s"}]
             token: {id: %s, secret: {env: %s}}
           """
               .formatted(
                   name,
+                  fleet.isBackupServer(name) ? "pbs" : "pve",
                   fleet.endpoints(name).get(0),
                   fleet.fingerprint(name),
                   TOKEN_ID,

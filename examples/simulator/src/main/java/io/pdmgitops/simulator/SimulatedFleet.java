@@ -30,6 +30,15 @@ public final class SimulatedFleet implements AutoCloseable {
   private final Map<String, ApiServer> servers = new LinkedHashMap<>();
   private final List<AdminServer> admins = new ArrayList<>();
 
+  /** pvescheduler's tick for every cluster: scheduled backup jobs start, finished tasks end. */
+  private final java.util.concurrent.ScheduledExecutorService scheduler =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "simulator-scheduler");
+            t.setDaemon(true);
+            return t;
+          });
+
   private SimulatedFleet() {}
 
   public static SimulatedFleet start(FleetConfig config) {
@@ -49,6 +58,11 @@ public final class SimulatedFleet implements AutoCloseable {
         fleet.backupServers.put(p.name(), pbs);
         fleet.serve(pbs, p.listen(), p.faults().down());
       }
+      for (PveCluster cluster : fleet.clusters.values()) {
+        cluster.deliverBackupsTo(fleet::store);
+      }
+      fleet.scheduler.scheduleWithFixedDelay(
+          fleet::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
     } catch (RuntimeException e) {
       fleet.close();
       throw e;
@@ -137,6 +151,11 @@ public final class SimulatedFleet implements AutoCloseable {
     return admin;
   }
 
+  /** Whether the named remote is a backup server (else a PVE cluster). */
+  public boolean isBackupServer(String name) {
+    return backupServers.containsKey(name);
+  }
+
   public List<String> remoteNames() {
     return new ArrayList<>(servers.keySet());
   }
@@ -153,8 +172,38 @@ public final class SimulatedFleet implements AutoCloseable {
         .orElseThrow(() -> new IllegalArgumentException("no simulated remote " + name));
   }
 
+  private void tick() {
+    for (PveCluster cluster : clusters.values()) {
+      try {
+        cluster.runSchedule();
+      } catch (RuntimeException e) {
+        // One cluster's trouble must not stop the others' schedules.
+        org.slf4j.LoggerFactory.getLogger(SimulatedFleet.class)
+            .warn("schedule of {} failed: {}", cluster.name(), e.toString());
+      }
+    }
+  }
+
+  /** A backup lands on the named backup server; one the fleet does not have loses it. */
+  private void store(
+      String server, String datastore, String type, String id, long time, String owner) {
+    PbsServer pbs = backupServers.get(server);
+    if (pbs == null) {
+      return;
+    }
+    try {
+      pbs.addSnapshot(datastore, type, id, time, owner);
+    } catch (IllegalArgumentException e) {
+      // A storage pointing at a datastore the server lacks: vzdump would fail; the task stays OK
+      // here, and the backup is lost, as the log says.
+      org.slf4j.LoggerFactory.getLogger(SimulatedFleet.class)
+          .warn("backup lost: {}", e.getMessage());
+    }
+  }
+
   @Override
   public void close() {
+    scheduler.shutdownNow();
     admins.forEach(AdminServer::close);
     servers.values().forEach(ApiServer::close);
     clusters.values().forEach(PveCluster::close);

@@ -40,15 +40,37 @@ public record ResourceDetail(
   }
 
   /**
-   * The backup jobs of the guest's cluster that select it.
+   * The backup jobs of the guest's cluster that select it, and its newest backup.
    *
    * @param covered whether one of them is enabled; false is a finding: nothing backs it up
+   * @param last the newest backup of the guest on the declared backup servers, as of their last
+   *     read; empty when none holds one
+   * @param serversRead when the backup servers were last read; empty before the first read
    */
-  public record Backups(List<BackupJobView> jobs, boolean covered) {
+  public record Backups(
+      List<BackupJobView> jobs,
+      boolean covered,
+      Optional<LastBackup> last,
+      Optional<String> serversRead) {
     public Backups {
       jobs = List.copyOf(jobs);
+      last = last == null ? Optional.empty() : last;
+      serversRead = serversRead == null ? Optional.empty() : serversRead;
+    }
+
+    public Backups(List<BackupJobView> jobs, boolean covered) {
+      this(jobs, covered, Optional.empty(), Optional.empty());
     }
   }
+
+  /**
+   * A guest's newest backup.
+   *
+   * @param remote the backup server (a PBS remote) holding it
+   * @param at when it was taken, ISO-8601
+   * @param count how many backups of the guest that datastore holds
+   */
+  public record LastBackup(String remote, String datastore, String at, int count) {}
 
   /**
    * One job that selects the guest.

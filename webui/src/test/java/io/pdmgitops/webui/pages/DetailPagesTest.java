@@ -43,6 +43,10 @@ class DetailPagesTest {
         .contains(">east-nightly<")
         .contains(">not declared<")
         .doesNotContain("data-backup-finding")
+        // and its newest backup, where it is
+        .contains("datetime=\"2026-11-23T11:30:00Z\"")
+        .contains("href=\"/remotes/pbs-main\"")
+        .contains("<code>store1</code>")
         // the chart reads the rrddata API
         .contains("data-src=\"/api/v1/guests/east/100/rrddata\"")
         .contains("/webjars/chart.js/dist/chart.umd.js");
@@ -53,6 +57,8 @@ class DetailPagesTest {
     assertThat(page("/guests/east/101", 200))
         .contains("data-unmanaged>Not declared in Git")
         .contains("No enabled backup job of east backs this guest up.")
+        .contains(
+            "No backup of this guest on the declared backup servers (read 2026-11-23T11:50:00Z).")
         .contains("The controller has not acted on this guest.")
         .doesNotContain("data-yaml")
         .doesNotContain("data-next");

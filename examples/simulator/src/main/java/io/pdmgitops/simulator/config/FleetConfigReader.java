@@ -83,7 +83,9 @@ public final class FleetConfigReader {
     }
     List<StorageConfig> storages = new ArrayList<>();
     for (YamlMap s : c.list("storages")) {
-      s.allow(Set.of("name", "type", "content", "shared", "size", "used", "nodes"));
+      s.allow(
+          Set.of(
+              "name", "type", "content", "shared", "size", "used", "nodes", "server", "datastore"));
       storages.add(
           new StorageConfig(
               s.required("name"),
@@ -92,7 +94,9 @@ public final class FleetConfigReader {
               s.bool("shared", false),
               s.size("size", 1L << 40),
               s.size("used", 0),
-              s.strings("nodes")));
+              s.strings("nodes"),
+              java.util.Optional.ofNullable(s.string("server", null)),
+              java.util.Optional.ofNullable(s.string("datastore", null))));
     }
     List<GuestConfig> guests = new ArrayList<>();
     for (YamlMap g : c.list("guests")) {

@@ -34,6 +34,11 @@ public final class PbsServer implements SimulatedRemote {
   private final TlsIdentity tls;
   private final TokenAuth auth;
   private final Map<String, DatastoreConfig> stores;
+
+  /** Each store's backup groups by {@code type/id}, snapshots added as backups run. */
+  private final Map<String, Map<String, DatastoreConfig.BackupGroupConfig>> groups =
+      new java.util.LinkedHashMap<>();
+
   private final List<Route> routes;
   private final List<String> upids;
   private volatile FaultConfig faults;
@@ -52,6 +57,11 @@ public final class PbsServer implements SimulatedRemote {
                     Function.identity(),
                     (a, b) -> a,
                     java.util.LinkedHashMap::new));
+    for (DatastoreConfig s : stores.values()) {
+      Map<String, DatastoreConfig.BackupGroupConfig> byKey = new java.util.LinkedHashMap<>();
+      s.groups().forEach(g -> byKey.put(g.type() + "/" + g.id(), g));
+      groups.put(s.name(), byKey);
+    }
     long start = clock.instant().getEpochSecond() - 3_600;
     this.upids =
         stores.keySet().stream()
@@ -242,6 +252,37 @@ public final class PbsServer implements SimulatedRemote {
     return ApiResponse.paged(out, 2);
   }
 
+  /**
+   * Adds a snapshot, as a backup to this server does; a new group belongs to the backing-up token.
+   *
+   * @throws IllegalArgumentException for a store this server does not have
+   */
+  public synchronized void addSnapshot(
+      String store, String type, String id, long time, String owner) {
+    Map<String, DatastoreConfig.BackupGroupConfig> byKey = groups.get(store);
+    if (byKey == null) {
+      throw new IllegalArgumentException("no datastore " + store + " on " + name());
+    }
+    byKey.compute(
+        type + "/" + id,
+        (k, g) -> {
+          List<Long> times = new java.util.ArrayList<>(g == null ? List.of() : g.snapshots());
+          times.add(time);
+          return new DatastoreConfig.BackupGroupConfig(
+              type, id, g == null ? owner : g.owner(), times);
+        });
+  }
+
+  /** The newest snapshot of a group, epoch seconds, for tests. */
+  public synchronized Optional<Long> lastBackup(String store, String type, String id) {
+    return Optional.ofNullable(groups.getOrDefault(store, Map.of()).get(type + "/" + id))
+        .flatMap(g -> g.snapshots().stream().max(Long::compare));
+  }
+
+  private java.util.Collection<DatastoreConfig.BackupGroupConfig> groupsOf(Call call) {
+    return groups.get(store(call).name()).values();
+  }
+
   private DatastoreConfig store(Call call) {
     TokenAuth.require(call.token(), "/datastore/" + call.var("store"), "Datastore.Audit");
     return Optional.ofNullable(stores.get(call.var("store")))
@@ -251,7 +292,7 @@ public final class PbsServer implements SimulatedRemote {
 
   private ApiResponse groups(Call call) {
     ArrayNode out = Json.array();
-    for (DatastoreConfig.BackupGroupConfig g : store(call).groups()) {
+    for (DatastoreConfig.BackupGroupConfig g : groupsOf(call)) {
       ArrayNode files =
           out.addObject()
               .put("backup-type", g.type())
@@ -269,7 +310,7 @@ public final class PbsServer implements SimulatedRemote {
     String type = call.string("backup-type", null);
     String id = call.string("backup-id", null);
     ArrayNode out = Json.array();
-    for (DatastoreConfig.BackupGroupConfig g : store(call).groups()) {
+    for (DatastoreConfig.BackupGroupConfig g : groupsOf(call)) {
       if ((type != null && !type.equals(g.type())) || (id != null && !id.equals(g.id()))) {
         continue;
       }

@@ -45,6 +45,8 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
   private final List<Route> routes = new ArrayList<>();
   private final PveBackupJobApi backupJobApi = new PveBackupJobApi();
   private final PveFirewallApi firewallApi = new PveFirewallApi(this);
+  private final ScheduledBackups scheduledBackups;
+  private BackupSink backupSink = BackupSink.NONE;
 
   /**
    * Runs calls to other clusters without holding this cluster's lock (no cross-cluster deadlock).
@@ -90,6 +92,24 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
     routes.addAll(new PveMigrationApi(this).routes());
     routes.addAll(backupJobApi.routes());
     routes.addAll(firewallApi.routes());
+    scheduledBackups = new ScheduledBackups(this, now);
+  }
+
+  /**
+   * Where the backups of jobs on {@code pbs} storages are delivered (the fleet's backup servers).
+   */
+  public synchronized void deliverBackupsTo(BackupSink sink) {
+    this.backupSink = sink;
+  }
+
+  /**
+   * Starts the backup jobs whose schedule fired since the last call (pvescheduler's minute tick),
+   * and ends the tasks whose time is up, delivering their backups.
+   */
+  public synchronized void runSchedule() {
+    Instant now = clock.instant();
+    tasks.settle(now);
+    scheduledBackups.run(now, backupJobApi.jobs(), backupSink);
   }
 
   /**
