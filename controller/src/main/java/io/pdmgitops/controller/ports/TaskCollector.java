@@ -11,8 +11,6 @@ import io.pdmgitops.model.observed.NodeObservation;
 import io.pdmgitops.model.observed.RemoteObservation;
 import io.pdmgitops.reconcilers.api.RemoteApiException;
 import io.pdmgitops.reconcilers.api.TaskLog;
-import io.pdmgitops.reconcilers.api.TaskStatus;
-import io.pdmgitops.reconcilers.api.Upid;
 import io.pdmgitops.reconcilers.pbs.PbsTask;
 import io.pdmgitops.reconcilers.pve.TaskSource;
 import io.pdmgitops.reconcilers.pve.TaskSummary;
@@ -316,30 +314,8 @@ public final class TaskCollector implements TasksPort {
   public Mono<TaskLogView> log(String remote, String upidText, RemoteToken via) {
     return Mono.defer(
             () -> {
-              Upid upid =
-                  Upid.parse(upidText)
-                      .orElseThrow(() -> new NotFoundException("'" + upidText + "' is not a UPID"));
-              Remote declared =
-                  snapshots
-                      .state()
-                      .flatMap(s -> s.remote(remote))
-                      .orElseThrow(() -> new NotFoundException("no remote named " + remote));
-              Mono<TaskLog> log;
-              Mono<TaskStatus> status;
-              try {
-                if (declared.spec().type() == RemoteType.PBS) {
-                  var pbs = clients.pbs(declared, via);
-                  log = pbs.taskLog(upid, 0, TaskLogView.MAX_LINES);
-                  status = pbs.taskStatus(upid);
-                } else {
-                  var pve = clients.pve(declared, via);
-                  log = pve.taskLog(upid, 0, TaskLogView.MAX_LINES);
-                  status = pve.taskStatus(upid);
-                }
-              } catch (SecretResolver.SecretUnavailableException e) {
-                throw new RemoteReadException(remote + ": " + e.getMessage());
-              }
-              return Mono.zip(log, status)
+              RemoteTask task = RemoteTask.of(snapshots, clients, remote, upidText, via);
+              return Mono.zip(task.log(0, TaskLogView.MAX_LINES), task.status())
                   .timeout(READ_TIMEOUT)
                   .map(
                       t ->

@@ -3,15 +3,10 @@ package io.pdmgitops.controller.ports;
 import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.security.AuditTrail;
 import io.pdmgitops.model.access.RemoteToken;
-import io.pdmgitops.model.desired.Remote;
-import io.pdmgitops.model.desired.RemoteType;
 import io.pdmgitops.reconcilers.api.BadRequestException;
 import io.pdmgitops.reconcilers.api.PermissionDeniedException;
 import io.pdmgitops.reconcilers.api.RemoteApiException;
-import io.pdmgitops.reconcilers.api.TaskStatus;
-import io.pdmgitops.reconcilers.api.Upid;
 import io.pdmgitops.reconcilers.remote.RemoteClients;
-import io.pdmgitops.reconcilers.remote.SecretResolver;
 import io.pdmgitops.webui.api.NotFoundException;
 import io.pdmgitops.webui.api.RemoteReadException;
 import io.pdmgitops.webui.api.RemoteRefusedException;
@@ -47,39 +42,23 @@ public final class TaskStopAdapter implements TaskStopPort {
     String target = "/remotes/" + remote + "/tasks/" + upidText;
     return Mono.defer(
             () -> {
-              Upid upid =
-                  Upid.parse(upidText)
-                      .orElseThrow(() -> new NotFoundException("'" + upidText + "' is not a UPID"));
-              Remote declared =
-                  snapshots
-                      .state()
-                      .flatMap(s -> s.remote(remote))
-                      .orElseThrow(() -> new NotFoundException("no remote named " + remote));
-              Mono<Void> stop;
-              Mono<TaskStatus> status;
-              try {
-                if (declared.spec().type() == RemoteType.PBS) {
-                  var pbs = clients.pbs(declared, via);
-                  stop = pbs.stopTask(upid);
-                  status = pbs.taskStatus(upid);
-                } else {
-                  var pve = clients.pve(declared, via);
-                  stop = pve.stopTask(upid);
-                  status = pve.taskStatus(upid);
-                }
-              } catch (SecretResolver.SecretUnavailableException e) {
-                throw new RemoteReadException(remote + ": " + e.getMessage());
-              }
+              RemoteTask task = RemoteTask.of(snapshots, clients, remote, upidText, via);
               // Read first: a task that has ended is said so, not "stopped".
-              return status.flatMap(
-                  before ->
-                      before.isRunning()
-                          ? stop.thenReturn(
-                              "Asked " + remote + " to stop the task (" + via.describe() + ").")
-                          : Mono.just(
-                              "The task had already ended ("
-                                  + before.exitstatus().orElse("stopped")
-                                  + ")."));
+              return task.status()
+                  .flatMap(
+                      before ->
+                          before.isRunning()
+                              ? task.stop()
+                                  .thenReturn(
+                                      "Asked "
+                                          + remote
+                                          + " to stop the task ("
+                                          + via.describe()
+                                          + ").")
+                              : Mono.just(
+                                  "The task had already ended ("
+                                      + before.exitstatus().orElse("stopped")
+                                      + ")."));
             })
         .subscribeOn(Schedulers.boundedElastic())
         .timeout(TIMEOUT)

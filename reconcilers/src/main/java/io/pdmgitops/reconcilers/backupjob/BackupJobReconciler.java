@@ -92,7 +92,7 @@ public final class BackupJobReconciler implements KindReconciler {
                 // Left as planned: the next run reads the jobs and settles it.
                 return Mono.just(ReconcileResult.retryable(e.getMessage()));
               }
-              return record(() -> journal.notSent(id, e.getMessage()), resultOf(e));
+              return record(() -> journal.notSent(id, e.getMessage()), ReconcileResult.of(e));
             });
   }
 
@@ -124,7 +124,7 @@ public final class BackupJobReconciler implements KindReconciler {
                       ReconcileResult.requeueAfter(
                           java.time.Duration.ZERO, "earlier change was never applied"));
             })
-        .onErrorResume(RemoteApiException.class, e -> Mono.just(resultOf(e)))
+        .onErrorResume(RemoteApiException.class, e -> Mono.just(ReconcileResult.of(e)))
         .onErrorResume(
             IllegalStateException.class, e -> Mono.just(ReconcileResult.retryable(e.getMessage())));
   }
@@ -138,12 +138,6 @@ public final class BackupJobReconciler implements KindReconciler {
       }
     }
     return change.delete().stream().noneMatch(has::containsKey);
-  }
-
-  private static ReconcileResult resultOf(RemoteApiException e) {
-    return e.retryable()
-        ? ReconcileResult.retryable(e.getMessage())
-        : ReconcileResult.failed(e.getMessage());
   }
 
   private static Mono<ReconcileResult> record(Runnable write, ReconcileResult result) {

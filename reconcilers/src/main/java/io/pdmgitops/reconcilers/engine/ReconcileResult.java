@@ -45,6 +45,11 @@ public sealed interface ReconcileResult {
     return new Retryable(reason);
   }
 
+  /** A call the remote refused or did not answer: retried when the failure may pass. */
+  static ReconcileResult of(io.pdmgitops.reconcilers.api.RemoteApiException e) {
+    return e.retryable() ? retryable(e.getMessage()) : failed(e.getMessage());
+  }
+
   static ReconcileResult failed(String reason) {
     return new Failed(reason);
   }

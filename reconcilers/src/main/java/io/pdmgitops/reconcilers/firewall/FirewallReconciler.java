@@ -142,7 +142,8 @@ public final class FirewallReconciler implements KindReconciler {
                 return JournalSteps.record(
                     () -> journal.notSent(id, e.getMessage()), ReconcileResult.failed(why));
               }
-              return JournalSteps.record(() -> journal.notSent(id, e.getMessage()), resultOf(e));
+              return JournalSteps.record(
+                  () -> journal.notSent(id, e.getMessage()), ReconcileResult.of(e));
             });
   }
 
@@ -168,14 +169,8 @@ public final class FirewallReconciler implements KindReconciler {
                         () -> journal.notSent(entry.id(), "not on the remote: never applied"),
                         ReconcileResult.requeueAfter(
                             Duration.ZERO, "earlier change was never applied")))
-        .onErrorResume(RemoteApiException.class, e -> Mono.just(resultOf(e)))
+        .onErrorResume(RemoteApiException.class, e -> Mono.just(ReconcileResult.of(e)))
         .onErrorResume(
             IllegalStateException.class, e -> Mono.just(ReconcileResult.retryable(e.getMessage())));
-  }
-
-  private static ReconcileResult resultOf(RemoteApiException e) {
-    return e.retryable()
-        ? ReconcileResult.retryable(e.getMessage())
-        : ReconcileResult.failed(e.getMessage());
   }
 }
