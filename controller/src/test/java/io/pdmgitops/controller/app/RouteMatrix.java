@@ -65,6 +65,8 @@ final class RouteMatrix {
           "/remotes",
           "/resources",
           "/tasks",
+          "/health",
+          "/api/v1/health",
           "/api",
           "/drift",
           "/api/v1/status",

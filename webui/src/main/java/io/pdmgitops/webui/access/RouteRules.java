@@ -58,6 +58,11 @@ public final class RouteRules {
           // Where the guest lands is checked with the commit (Manage there too).
           post(IntentRoutes.MOVE, new Requirement.OperateGuest()),
           get("/tasks", FILTERED),
+          get(io.pdmgitops.webui.health.HealthRoutes.PAGE, FILTERED),
+          get(io.pdmgitops.webui.health.HealthRoutes.API, FILTERED),
+          post(
+              io.pdmgitops.webui.health.HealthRoutes.REFRESH,
+              new Requirement.ReadOn(v -> AccessPath.remote(v.get("remote")))),
           get("/tasks/{remote}/{upid}", new Requirement.ReadTask()),
           post(io.pdmgitops.webui.tasks.TaskStopRoutes.PAGE, new Requirement.OperateTask()),
           get("/source/{commit}/{*path}", WHOLE_FLEET),

@@ -1,0 +1,160 @@
+package io.pdmgitops.webui.health;
+
+import io.pdmgitops.model.access.AccessPath;
+import io.pdmgitops.model.access.Permission;
+import io.pdmgitops.model.health.Finding;
+import io.pdmgitops.model.health.Severity;
+import io.pdmgitops.webui.access.Viewer;
+import io.pdmgitops.webui.api.ApiDocs;
+import io.pdmgitops.webui.pages.Format;
+import io.pdmgitops.webui.pages.PageRoutes;
+import io.pdmgitops.webui.write.IntentRoutes;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.springdoc.webflux.core.fn.SpringdocRouteBuilder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * The Health page ({@value #PAGE}) and its JSON ({@value #API}): every finding the caller may see
+ * (read on its node or remote), filtered by {@code severity}, {@code rule} and {@code remote}; and
+ * a per-remote refresh ({@value #REFRESH}, read on the remote).
+ */
+public final class HealthRoutes {
+  public static final String PAGE = "/health";
+  public static final String API = "/api/v1/health";
+  public static final String REFRESH = "/health/refresh/{remote}";
+
+  private HealthRoutes() {}
+
+  /** The JSON answer: the visible findings and sources, and counts per severity. */
+  public record Answer(Map<Severity, Long> counts, HealthReport report) {}
+
+  public static RouterFunction<ServerResponse> api(HealthPort health) {
+    return SpringdocRouteBuilder.route()
+        .GET(
+            API,
+            request ->
+                filters(request)
+                    .map(
+                        f -> {
+                          HealthReport seen =
+                              visible(request, health.report()).filter(f, r -> true);
+                          return ServerResponse.ok()
+                              .contentType(MediaType.APPLICATION_JSON)
+                              .bodyValue(new Answer(seen.counts(), seen));
+                        })
+                    .orElseGet(() -> badFilter(request)),
+            op ->
+                op.operationId("health")
+                    .tag("health")
+                    .summary(
+                        "Every health finding the caller may see, most urgent first, and how old"
+                            + " each overview's data is")
+                    .parameter(ApiDocs.query("severity", "critical, warning or info"))
+                    .parameter(ApiDocs.query("rule", "A rule id, e.g. subscription-expired"))
+                    .parameter(ApiDocs.query("remote", "Only this remote"))
+                    .response(ApiDocs.ok(Answer.class))
+                    .response(ApiDocs.problem("400", "An unknown severity")))
+        .build();
+  }
+
+  public static RouterFunction<ServerResponse> pages(HealthPort health) {
+    return RouterFunctions.route()
+        .GET(
+            PAGE,
+            request ->
+                filters(request)
+                    .map(
+                        f ->
+                            request
+                                .session()
+                                .flatMap(
+                                    session -> {
+                                      HealthReport seen =
+                                          visible(request, health.report()).filter(f, r -> true);
+                                      Map<String, Object> model = new HashMap<>();
+                                      model.put("fmt", new Format());
+                                      model.put("report", seen);
+                                      model.put("counts", seen.counts());
+                                      model.put(
+                                          "severity", request.queryParam("severity").orElse(""));
+                                      model.put("rule", request.queryParam("rule").orElse(""));
+                                      model.put("remote", request.queryParam("remote").orElse(""));
+                                      Optional.ofNullable(
+                                              session.getAttributes().remove(IntentRoutes.FLASH))
+                                          .ifPresent(flash -> model.put("flash", flash));
+                                      return ServerResponse.ok()
+                                          .contentType(MediaType.TEXT_HTML)
+                                          .render("health", model);
+                                    }))
+                    .orElseGet(() -> badFilter(request)))
+        .POST(
+            REFRESH,
+            request -> {
+              String remote = request.pathVariable("remote");
+              boolean started = health.refresh(remote);
+              IntentRoutes.Flash flash =
+                  started
+                      ? new IntentRoutes.Flash("ok", remote + " is being read again.")
+                      : new IntentRoutes.Flash(
+                          "ok", remote + " was read moments ago; its answer is on the way.");
+              return request
+                  .session()
+                  .doOnNext(s -> s.getAttributes().put(IntentRoutes.FLASH, flash))
+                  .then(ServerResponse.seeOther(URI.create(PAGE)).build());
+            })
+        .filter(PageRoutes::withCaller)
+        .build();
+  }
+
+  /** What the caller may read: findings on their paths, sources of remotes they may read. */
+  static HealthReport visible(ServerRequest request, HealthReport all) {
+    Optional<Viewer> viewer = Viewer.of(request);
+    if (viewer.isEmpty()) {
+      return new HealthReport(java.util.List.of(), java.util.List.of());
+    }
+    Viewer v = viewer.get();
+    return all.filter(
+        f -> v.allows(f.path(), Permission.READ),
+        remote -> v.allows(AccessPath.remote(remote), Permission.READ));
+  }
+
+  /** The query's filters as one predicate; empty when the severity names none. */
+  static Optional<Predicate<Finding>> filters(ServerRequest request) {
+    Optional<String> severityText =
+        request
+            .queryParam("severity")
+            .filter(s -> !s.isBlank())
+            .map(s -> s.toLowerCase(Locale.ROOT));
+    Optional<Severity> severity =
+        severityText.flatMap(
+            s -> Arrays.stream(Severity.values()).filter(x -> x.label().equals(s)).findFirst());
+    if (severityText.isPresent() && severity.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> rule = request.queryParam("rule").filter(s -> !s.isBlank());
+    Optional<String> remote = request.queryParam("remote").filter(s -> !s.isBlank());
+    return Optional.of(
+        f ->
+            severity.map(s -> f.severity() == s).orElse(true)
+                && rule.map(r -> f.rule().equals(r)).orElse(true)
+                && remote.map(r -> f.remote().equals(r)).orElse(true));
+  }
+
+  private static Mono<ServerResponse> badFilter(ServerRequest request) {
+    return ServerResponse.status(HttpStatus.BAD_REQUEST)
+        .contentType(MediaType.TEXT_PLAIN)
+        .bodyValue("severity must be critical, warning or info");
+  }
+}
