@@ -123,6 +123,10 @@ class HealthIT {
         .contains("data-finding=\"subscription-expired\"")
         .doesNotContain("data-finding=\"subscription-mixed\"");
     assertThat(running.send("/health?severity=urgent", admin).statusCode()).isEqualTo(400);
+    assertThat(running.send("/", admin).body()).contains("hx-get=\"/health/summary\"");
+    assertThat(running.send("/health/summary", admin).body())
+        .contains("data-count=\"health-critical\"")
+        .contains(">1<");
   }
 
   @Test
@@ -152,6 +156,10 @@ class HealthIT {
 
     assertThat(mine.at("/report/findings").findValuesAsString("remote")).containsOnly("dc-east");
     assertThat(mine.at("/report/sources").findValuesAsString("remote")).containsOnly("dc-east");
+    assertThat(running.send("/health/summary", operator).body())
+        .as("the dashboard's counts are of what the caller may see")
+        .contains("data-count=\"health-warning\"")
+        .contains(">" + mine.at("/counts/WARNING").asLong() + "<");
     assertThat(refresh(operator, "dc-west")).as("no read on dc-west").isEqualTo(403);
   }
 

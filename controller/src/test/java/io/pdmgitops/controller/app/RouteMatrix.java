@@ -66,6 +66,7 @@ final class RouteMatrix {
           "/resources",
           "/tasks",
           "/health",
+          "/health/summary",
           "/api/v1/health",
           "/api",
           "/drift",

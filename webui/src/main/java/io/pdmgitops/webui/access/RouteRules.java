@@ -60,6 +60,7 @@ public final class RouteRules {
           get("/tasks", FILTERED),
           get(io.pdmgitops.webui.health.HealthRoutes.PAGE, FILTERED),
           get(io.pdmgitops.webui.health.HealthRoutes.API, FILTERED),
+          get(io.pdmgitops.webui.health.HealthRoutes.SUMMARY, FILTERED),
           post(
               io.pdmgitops.webui.health.HealthRoutes.REFRESH,
               new Requirement.ReadOn(v -> AccessPath.remote(v.get("remote")))),

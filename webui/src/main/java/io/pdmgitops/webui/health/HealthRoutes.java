@@ -35,6 +35,9 @@ public final class HealthRoutes {
   public static final String API = "/api/v1/health";
   public static final String REFRESH = "/health/refresh/{remote}";
 
+  /** The dashboard's panel: counts per severity of what the caller may see, as an HTML fragment. */
+  public static final String SUMMARY = "/health/summary";
+
   private HealthRoutes() {}
 
   /** The JSON answer: the visible findings and sources, and counts per severity. */
@@ -99,6 +102,15 @@ public final class HealthRoutes {
                                           .render("health", model);
                                     }))
                     .orElseGet(() -> badFilter(request)))
+        .GET(
+            SUMMARY,
+            request -> {
+              Map<String, Object> model = new HashMap<>();
+              model.put("counts", visible(request, health.report()).counts());
+              return ServerResponse.ok()
+                  .contentType(MediaType.TEXT_HTML)
+                  .render("health-summary", model);
+            })
         .POST(
             REFRESH,
             request -> {
