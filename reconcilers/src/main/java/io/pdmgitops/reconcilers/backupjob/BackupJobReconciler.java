@@ -9,8 +9,6 @@ import io.pdmgitops.model.desired.RemoteType;
 import io.pdmgitops.model.engine.KindRules;
 import io.pdmgitops.model.observed.ObservedPart;
 import io.pdmgitops.model.plan.PlannedAction;
-import io.pdmgitops.reconcilers.api.OutcomeUnknownException;
-import io.pdmgitops.reconcilers.api.RemoteApiException;
 import io.pdmgitops.reconcilers.engine.ActionJournal;
 import io.pdmgitops.reconcilers.engine.JournalSteps;
 import io.pdmgitops.reconcilers.engine.KindReconciler;
@@ -71,29 +69,18 @@ public final class BackupJobReconciler implements KindReconciler {
 
   private Mono<ReconcileResult> send(PlannedAction action, long id) {
     BackupJobChange change = (BackupJobChange) action.params();
-    Mono<Void> call;
-    try {
-      BackupJobApi api = apis.apply(action.remote());
-      call =
-          switch ((BackupJobAction) action.type()) {
+    return JournalSteps.sendCall(
+        journal,
+        id,
+        () -> {
+          BackupJobApi api = apis.apply(action.remote());
+          return switch ((BackupJobAction) action.type()) {
             case CREATE -> api.create(change.id(), change.set());
             case UPDATE -> api.update(change.id(), change.set(), change.delete());
             case DELETE -> api.delete(change.id());
           };
-    } catch (IllegalStateException e) {
-      return record(
-          () -> journal.notSent(id, e.getMessage()), ReconcileResult.failed(e.getMessage()));
-    }
-    return call.then(record(() -> journal.finished(id, "OK"), ReconcileResult.done()))
-        .onErrorResume(
-            RemoteApiException.class,
-            e -> {
-              if (e instanceof OutcomeUnknownException) {
-                // Left as planned: the next run reads the jobs and settles it.
-                return Mono.just(ReconcileResult.retryable(e.getMessage()));
-              }
-              return record(() -> journal.notSent(id, e.getMessage()), ReconcileResult.of(e));
-            });
+        },
+        ReconcileResult::of);
   }
 
   /**
@@ -104,29 +91,21 @@ public final class BackupJobReconciler implements KindReconciler {
   public Mono<ReconcileResult> settle(ActionJournal.Entry entry) {
     PlannedAction action = BackupJobCodec.decode(entry.action());
     BackupJobChange change = (BackupJobChange) action.params();
-    return Mono.defer(() -> apis.apply(action.remote()).list())
-        .flatMap(
-            jobs -> {
-              Optional<ObservedBackupJobs.Job> job =
-                  jobs.stream().filter(j -> j.id().equals(change.id())).findFirst();
-              boolean landed =
-                  switch ((BackupJobAction) action.type()) {
-                    case CREATE, UPDATE -> job.map(j -> applied(j, change)).orElse(false);
-                    case DELETE -> job.isEmpty();
-                  };
-              return landed
-                  ? record(
-                      () ->
-                          journal.finished(entry.id(), "OK (found on the remote after a restart)"),
-                      ReconcileResult.done())
-                  : record(
-                      () -> journal.notSent(entry.id(), "not found on the remote: never applied"),
-                      ReconcileResult.requeueAfter(
-                          java.time.Duration.ZERO, "earlier change was never applied"));
-            })
-        .onErrorResume(RemoteApiException.class, e -> Mono.just(ReconcileResult.of(e)))
-        .onErrorResume(
-            IllegalStateException.class, e -> Mono.just(ReconcileResult.retryable(e.getMessage())));
+    return JournalSteps.settleCall(
+        journal,
+        entry.id(),
+        () ->
+            apis.apply(action.remote())
+                .list()
+                .map(
+                    jobs -> {
+                      Optional<ObservedBackupJobs.Job> job =
+                          jobs.stream().filter(j -> j.id().equals(change.id())).findFirst();
+                      return switch ((BackupJobAction) action.type()) {
+                        case CREATE, UPDATE -> job.map(j -> applied(j, change)).orElse(false);
+                        case DELETE -> job.isEmpty();
+                      };
+                    }));
   }
 
   /** Whether the job has every parameter the change set, as text, and none it deleted. */
@@ -138,9 +117,5 @@ public final class BackupJobReconciler implements KindReconciler {
       }
     }
     return change.delete().stream().noneMatch(has::containsKey);
-  }
-
-  private static Mono<ReconcileResult> record(Runnable write, ReconcileResult result) {
-    return JournalSteps.record(write, result);
   }
 }

@@ -10,14 +10,11 @@ import io.pdmgitops.model.firewall.ObservedFirewallOptions;
 import io.pdmgitops.model.observed.GuestObservation;
 import io.pdmgitops.model.observed.ObservedPart;
 import io.pdmgitops.model.plan.PlannedAction;
-import io.pdmgitops.reconcilers.api.OutcomeUnknownException;
-import io.pdmgitops.reconcilers.api.RemoteApiException;
 import io.pdmgitops.reconcilers.engine.ActionJournal;
 import io.pdmgitops.reconcilers.engine.JournalSteps;
 import io.pdmgitops.reconcilers.engine.KindReconciler;
 import io.pdmgitops.reconcilers.engine.ReadContext;
 import io.pdmgitops.reconcilers.engine.ReconcileResult;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,34 +114,19 @@ public final class FirewallReconciler implements KindReconciler {
 
   private Mono<ReconcileResult> send(PlannedAction action, long id) {
     FirewallChange change = (FirewallChange) action.params();
-    Mono<Void> call;
-    try {
-      call = apis.apply(action.remote()).update(change.path(), change.set(), change.digest());
-    } catch (IllegalStateException e) {
-      return JournalSteps.record(
-          () -> journal.notSent(id, e.getMessage()), ReconcileResult.failed(e.getMessage()));
-    }
-    return call.then(JournalSteps.record(() -> journal.finished(id, "OK"), ReconcileResult.done()))
-        .onErrorResume(
-            RemoteApiException.class,
-            e -> {
-              if (e instanceof OutcomeUnknownException) {
-                // Left as planned: the next run reads the options and settles it.
-                return Mono.just(ReconcileResult.retryable(e.getMessage()));
-              }
-              if (e.getMessage() != null && e.getMessage().contains(MODIFIED)) {
+    return JournalSteps.sendCall(
+        journal,
+        id,
+        () -> apis.apply(action.remote()).update(change.path(), change.set(), change.digest()),
+        e ->
+            e.getMessage() != null && e.getMessage().contains(MODIFIED)
                 // Not sent again as it is: the next read judges the edited options afresh, and
                 // the changed options let the new plan through.
-                String why =
+                ? ReconcileResult.failed(
                     "the options changed on "
                         + action.remote()
-                        + " after they were read; planned again from the next read";
-                return JournalSteps.record(
-                    () -> journal.notSent(id, e.getMessage()), ReconcileResult.failed(why));
-              }
-              return JournalSteps.record(
-                  () -> journal.notSent(id, e.getMessage()), ReconcileResult.of(e));
-            });
+                        + " after they were read; planned again from the next read")
+                : ReconcileResult.of(e));
   }
 
   /**
@@ -155,22 +137,15 @@ public final class FirewallReconciler implements KindReconciler {
   public Mono<ReconcileResult> settle(ActionJournal.Entry entry) {
     PlannedAction action = FirewallCodec.decode(entry.action());
     FirewallChange change = (FirewallChange) action.params();
-    return Mono.defer(() -> apis.apply(action.remote()).read(change.path()))
-        .flatMap(
-            read ->
-                change.set().entrySet().stream()
-                        .allMatch(e -> e.getValue().equals(read.options().get(e.getKey())))
-                    ? JournalSteps.record(
-                        () ->
-                            journal.finished(
-                                entry.id(), "OK (found on the remote after a restart)"),
-                        ReconcileResult.done())
-                    : JournalSteps.record(
-                        () -> journal.notSent(entry.id(), "not on the remote: never applied"),
-                        ReconcileResult.requeueAfter(
-                            Duration.ZERO, "earlier change was never applied")))
-        .onErrorResume(RemoteApiException.class, e -> Mono.just(ReconcileResult.of(e)))
-        .onErrorResume(
-            IllegalStateException.class, e -> Mono.just(ReconcileResult.retryable(e.getMessage())));
+    return JournalSteps.settleCall(
+        journal,
+        entry.id(),
+        () ->
+            apis.apply(action.remote())
+                .read(change.path())
+                .map(
+                    read ->
+                        change.set().entrySet().stream()
+                            .allMatch(e -> e.getValue().equals(read.options().get(e.getKey())))));
   }
 }
