@@ -32,24 +32,27 @@ final class ScheduledBackups {
     this.checkedUpTo = start.truncatedTo(ChronoUnit.MINUTES);
   }
 
-  /** Starts the jobs whose schedule fired after the last call, up to now. */
+  /**
+   * Starts each job whose schedule fired after the last call, up to now, once: a clock that jumped
+   * past several of a job's times runs it once, as pvescheduler runs a missed job once at most.
+   */
   void run(Instant now, Map<String, Map<String, String>> jobs, BackupSink sink) {
     Instant until = now.truncatedTo(ChronoUnit.MINUTES);
     Instant from =
         checkedUpTo.isBefore(until.minus(CATCH_UP)) ? until.minus(CATCH_UP) : checkedUpTo;
     checkedUpTo = until;
-    for (Instant minute = from.plus(1, ChronoUnit.MINUTES);
-        !minute.isAfter(until);
-        minute = minute.plus(1, ChronoUnit.MINUTES)) {
-      for (Map.Entry<String, Map<String, String>> job : jobs.entrySet()) {
-        Map<String, String> p = job.getValue();
-        if ("0".equals(p.get("enabled"))) {
-          continue;
-        }
-        Optional<CalendarSchedule> schedule =
-            CalendarSchedule.parse(p.getOrDefault("schedule", ""));
-        if (schedule.isPresent() && schedule.get().firesAt(minute.atZone(ZoneOffset.UTC))) {
+    for (Map.Entry<String, Map<String, String>> job : jobs.entrySet()) {
+      Map<String, String> p = job.getValue();
+      Optional<CalendarSchedule> schedule = CalendarSchedule.parse(p.getOrDefault("schedule", ""));
+      if ("0".equals(p.get("enabled")) || schedule.isEmpty()) {
+        continue;
+      }
+      for (Instant minute = from.plus(1, ChronoUnit.MINUTES);
+          !minute.isAfter(until);
+          minute = minute.plus(1, ChronoUnit.MINUTES)) {
+        if (schedule.get().firesAt(minute.atZone(ZoneOffset.UTC))) {
           start(job.getKey(), p, now, sink);
+          break;
         }
       }
     }
