@@ -2,10 +2,12 @@ package io.pdmgitops.controller.app;
 
 import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.health.HealthAdapter;
+import io.pdmgitops.controller.health.HealthOverview;
 import io.pdmgitops.controller.health.OverviewReads;
 import io.pdmgitops.controller.health.OverviewTicker;
 import io.pdmgitops.controller.health.SubscriptionOverview;
 import io.pdmgitops.controller.loop.ReconcileLoop;
+import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.desired.RemoteType;
 import io.pdmgitops.model.health.NodeSubscription;
 import io.pdmgitops.reconcilers.remote.RemoteClients;
@@ -13,6 +15,7 @@ import io.pdmgitops.webui.health.HealthRoutes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,43 +23,39 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Fleet health: the overviews, each read on its own interval ({@code pdm.health.*-interval}), and
- * the Health page and API over their findings.
+ * Fleet health: the overviews, each read on its own interval ({@code pdm.health.*-interval},
+ * defaults from PDM's practice), and the Health page and API over their findings.
  */
 @Configuration(proxyBeanMethods = false)
 class HealthConfiguration {
-  /** Subscriptions, hourly as PDM's practice: they change when someone enters or renews a key. */
+  /** Subscriptions, hourly: they change when someone enters or renews a key. */
   @Bean
-  OverviewReads<List<NodeSubscription>> subscriptionReads(
+  HealthOverview<List<NodeSubscription>> subscriptionOverview(
       SnapshotTracker snapshots,
       ReconcileLoop loop,
       RemoteClients clients,
       Clock clock,
       @Value("${pdm.health.subscriptions-interval:1h}") Duration every) {
-    return SubscriptionOverview.reads(
-        () ->
-            snapshots
-                .state()
-                .map(
-                    s ->
-                        s.remotes().stream()
-                            .filter(r -> r.spec().type() == RemoteType.PVE)
-                            .toList())
-                .orElse(List.of()),
-        loop,
-        clients,
-        every,
-        clock);
+    return SubscriptionOverview.of(remotes(snapshots, RemoteType.PVE), loop, clients, every, clock);
+  }
+
+  /** The declared remotes of one type, from the snapshot in force. */
+  static Supplier<List<Remote>> remotes(SnapshotTracker snapshots, RemoteType type) {
+    return () ->
+        snapshots
+            .state()
+            .map(s -> s.remotes().stream().filter(r -> r.spec().type() == type).toList())
+            .orElse(List.of());
   }
 
   @Bean(destroyMethod = "close")
-  OverviewTicker overviewTicker(OverviewReads<List<NodeSubscription>> subscriptionReads) {
-    return new OverviewTicker(List.of(subscriptionReads));
+  OverviewTicker overviewTicker(List<HealthOverview<?>> overviews) {
+    return new OverviewTicker(overviews.stream().<OverviewReads<?>>map(HealthOverview::reads).toList());
   }
 
   @Bean
-  HealthAdapter health(OverviewReads<List<NodeSubscription>> subscriptionReads, Clock clock) {
-    return new HealthAdapter(subscriptionReads, clock);
+  HealthAdapter health(List<HealthOverview<?>> overviews, Clock clock) {
+    return new HealthAdapter(overviews, clock);
   }
 
   @Bean

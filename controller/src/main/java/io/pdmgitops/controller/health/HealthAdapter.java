@@ -1,60 +1,107 @@
 package io.pdmgitops.controller.health;
 
 import io.pdmgitops.model.health.Finding;
-import io.pdmgitops.model.health.NodeSubscription;
-import io.pdmgitops.model.health.SubscriptionRules;
 import io.pdmgitops.webui.health.HealthPort;
 import io.pdmgitops.webui.health.HealthReport;
+import io.pdmgitops.webui.health.OverviewRow;
+import io.pdmgitops.webui.health.OverviewTable;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * The Health page's findings, drawn by the model's rules from each overview's last answers (a stale
- * answer still counts, and its source says so), most urgent first.
+ * The Health page's findings, drawn by each overview's rules from its last answers (a stale answer
+ * still counts, and its source says so), most urgent first; and each overview's table.
  */
 public final class HealthAdapter implements HealthPort {
-  private final OverviewReads<List<NodeSubscription>> subscriptions;
+  private static final Comparator<Finding> URGENT_FIRST =
+      Comparator.comparing(Finding::severity)
+          .thenComparing(Finding::remote)
+          .thenComparing(f -> f.node().orElse(""))
+          .thenComparing(Finding::rule)
+          .thenComparing(Finding::why);
+
+  private final List<HealthOverview<?>> overviews;
   private final Clock clock;
 
-  public HealthAdapter(OverviewReads<List<NodeSubscription>> subscriptions, Clock clock) {
-    this.subscriptions = subscriptions;
+  public HealthAdapter(List<HealthOverview<?>> overviews, Clock clock) {
+    this.overviews = List.copyOf(overviews);
     this.clock = clock;
   }
 
   @Override
   public HealthReport report() {
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    Instant now = clock.instant();
     List<Finding> findings = new ArrayList<>();
     List<HealthReport.Source> sources = new ArrayList<>();
-    for (Map.Entry<String, OverviewReads.Read<List<NodeSubscription>>> e :
-        new java.util.TreeMap<>(subscriptions.reads()).entrySet()) {
-      OverviewReads.Read<List<NodeSubscription>> read = e.getValue();
-      read.value()
-          .ifPresent(
-              nodes -> findings.addAll(SubscriptionRules.findings(e.getKey(), nodes, today)));
-      sources.add(
-          new HealthReport.Source(
-              subscriptions.name(),
-              e.getKey(),
-              read.readAt().map(Object::toString),
-              read.error(),
-              subscriptions.interval().toString()));
+    for (HealthOverview<?> overview : overviews) {
+      collect(overview, now, findings, sources);
     }
-    findings.sort(
-        Comparator.comparing(Finding::severity)
-            .thenComparing(Finding::remote)
-            .thenComparing(f -> f.node().orElse(""))
-            .thenComparing(Finding::rule));
+    findings.sort(URGENT_FIRST);
     return new HealthReport(findings, sources);
   }
 
+  private static <T> void collect(
+      HealthOverview<T> overview,
+      Instant now,
+      List<Finding> findings,
+      List<HealthReport.Source> sources) {
+    for (Map.Entry<String, OverviewReads.Read<T>> e : sorted(overview.reads())) {
+      e.getValue().value().ifPresent(v -> findings.addAll(overview.findings().of(e.getKey(), v, now)));
+      sources.add(source(overview, e.getKey(), e.getValue()));
+    }
+  }
+
+  @Override
+  public List<OverviewTable> tables() {
+    return overviews.stream().map(HealthAdapter::table).toList();
+  }
+
+  @Override
+  public Optional<OverviewTable> table(String overview) {
+    return overviews.stream()
+        .filter(o -> o.name().equals(overview))
+        .findFirst()
+        .map(HealthAdapter::table);
+  }
+
+  private static <T> OverviewTable table(HealthOverview<T> overview) {
+    List<OverviewRow> rows = new ArrayList<>();
+    List<HealthReport.Source> sources = new ArrayList<>();
+    for (Map.Entry<String, OverviewReads.Read<T>> e : sorted(overview.reads())) {
+      e.getValue().value().ifPresent(v -> rows.addAll(overview.rows().of(e.getKey(), v)));
+      sources.add(source(overview, e.getKey(), e.getValue()));
+    }
+    return new OverviewTable(overview.name(), overview.title(), overview.columns(), rows, sources);
+  }
+
+  private static <T> Iterable<Map.Entry<String, OverviewReads.Read<T>>> sorted(
+      OverviewReads<T> reads) {
+    return new TreeMap<>(reads.reads()).entrySet();
+  }
+
+  private static HealthReport.Source source(
+      HealthOverview<?> overview, String remote, OverviewReads.Read<?> read) {
+    return new HealthReport.Source(
+        overview.name(),
+        remote,
+        read.readAt().map(Object::toString),
+        read.error(),
+        overview.reads().interval().toString());
+  }
+
+  /** Every overview that reads the remote reads it again; true when any of them starts. */
   @Override
   public boolean refresh(String remote) {
-    return subscriptions.refresh(remote);
+    boolean any = false;
+    for (HealthOverview<?> overview : overviews) {
+      any |= overview.reads().refresh(remote);
+    }
+    return any;
   }
 }

@@ -140,13 +140,14 @@ public final class OverviewReads<T> {
   }
 
   /**
-   * Makes the remote due now; false when a read of it began less than {@link #MIN_GAP} ago or one
-   * is running (its answer is on the way).
+   * Makes the remote due now; false when a read of it began less than {@link #MIN_GAP} ago, one is
+   * running (its answer is on the way), or this overview does not read it.
    */
   public boolean refresh(String remote) {
     Read<T> last = reads.get(remote);
     Instant now = clock.instant();
-    if (running.contains(remote) || (last != null && last.triedAt().plus(MIN_GAP).isAfter(now))) {
+    if (!dueAt.containsKey(remote)
+        || running.contains(remote) || (last != null && last.triedAt().plus(MIN_GAP).isAfter(now))) {
       return false;
     }
     dueAt.put(remote, now);

@@ -13,7 +13,7 @@ public final class OverviewTicker implements AutoCloseable {
 
   private final ScheduledExecutorService scheduler = DaemonThreads.scheduler("pdm-health");
 
-  public OverviewTicker(List<OverviewReads<?>> overviews) {
+  public OverviewTicker(List<? extends OverviewReads<?>> overviews) {
     long tick = OverviewReads.TICK.toMillis();
     scheduler.scheduleWithFixedDelay(
         () -> {

@@ -81,6 +81,11 @@ final class RouteMatrix {
         }) {
       cases.put(list, only(list, EVERYONE));
     }
+    cases.put(
+        "/health/overviews/{overview}", only("/health/overviews/subscriptions", EVERYONE));
+    cases.put(
+        "/api/v1/health/overviews/{overview}",
+        only("/api/v1/health/overviews/subscriptions", EVERYONE));
     // A full login asking for the second factor's page is sent on.
     cases.put(
         "/login/tfa", new Case("/login/tfa", EVERYONE, Optional.empty(), Set.of(), Set.of(303)));

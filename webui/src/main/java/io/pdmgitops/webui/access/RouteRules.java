@@ -61,6 +61,8 @@ public final class RouteRules {
           get(io.pdmgitops.webui.health.HealthRoutes.PAGE, FILTERED),
           get(io.pdmgitops.webui.health.HealthRoutes.API, FILTERED),
           get(io.pdmgitops.webui.health.HealthRoutes.SUMMARY, FILTERED),
+          get(io.pdmgitops.webui.health.HealthRoutes.TABLE, FILTERED),
+          get(io.pdmgitops.webui.health.HealthRoutes.TABLE_API, FILTERED),
           post(
               io.pdmgitops.webui.health.HealthRoutes.REFRESH,
               new Requirement.ReadOn(v -> AccessPath.remote(v.get("remote")))),

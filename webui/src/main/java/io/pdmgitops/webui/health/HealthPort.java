@@ -1,5 +1,8 @@
 package io.pdmgitops.webui.health;
 
+import java.util.List;
+import java.util.Optional;
+
 /** What the health routes ask of the controller. */
 public interface HealthPort {
   /** Every finding and where each overview's data stands, unfiltered: the routes filter. */
@@ -10,4 +13,10 @@ public interface HealthPort {
    * read moments ago or a read is running.
    */
   boolean refresh(String remote);
+
+  /** Every overview's table, in the order the page lists them, unfiltered. */
+  List<OverviewTable> tables();
+
+  /** One overview's table by its name ({@code updates}); empty for no such overview. */
+  Optional<OverviewTable> table(String overview);
 }

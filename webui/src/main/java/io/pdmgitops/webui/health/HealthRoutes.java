@@ -35,6 +35,11 @@ public final class HealthRoutes {
   public static final String API = "/api/v1/health";
   public static final String REFRESH = "/health/refresh/{remote}";
 
+  /** One overview's table: its rows the caller may read, and its sources. */
+  public static final String TABLE = "/health/overviews/{overview}";
+
+  public static final String TABLE_API = "/api/v1/health/overviews/{overview}";
+
   /** The dashboard's panel: counts per severity of what the caller may see, as an HTML fragment. */
   public static final String SUMMARY = "/health/summary";
 
@@ -69,6 +74,25 @@ public final class HealthRoutes {
                     .parameter(ApiDocs.query("remote", "Only this remote"))
                     .response(ApiDocs.ok(Answer.class))
                     .response(ApiDocs.problem("400", "An unknown severity")))
+        .GET(
+            TABLE_API,
+            request ->
+                visibleTable(request, health)
+                    .map(
+                        t ->
+                            ServerResponse.ok()
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(t))
+                    .orElseGet(() -> noOverview(request, health)),
+            op ->
+                op.operationId("healthOverview")
+                    .tag("health")
+                    .summary(
+                        "One overview's rows the caller may read (updates, repositories, ...) and"
+                            + " how old each remote's data is")
+                    .parameter(ApiDocs.path("overview", "subscriptions, updates, repositories, ..."))
+                    .response(ApiDocs.ok(OverviewTable.class))
+                    .response(ApiDocs.problem("404", "No such overview")))
         .build();
   }
 
@@ -89,6 +113,7 @@ public final class HealthRoutes {
                                       Map<String, Object> model = new HashMap<>();
                                       model.put("fmt", new Format());
                                       model.put("report", seen);
+                                      model.put("overviews", health.tables());
                                       model.put("counts", seen.counts());
                                       model.put(
                                           "severity", request.queryParam("severity").orElse(""));
@@ -102,6 +127,21 @@ public final class HealthRoutes {
                                           .render("health", model);
                                     }))
                     .orElseGet(() -> badFilter(request)))
+        .GET(
+            TABLE,
+            request ->
+                visibleTable(request, health)
+                    .map(
+                        t -> {
+                          Map<String, Object> model = new HashMap<>();
+                          model.put("fmt", new Format());
+                          model.put("table", t);
+                          model.put("overviews", health.tables());
+                          return ServerResponse.ok()
+                              .contentType(MediaType.TEXT_HTML)
+                              .render("health-overview", model);
+                        })
+                    .orElseGet(() -> noOverview(request, health)))
         .GET(
             SUMMARY,
             request -> {
@@ -140,6 +180,31 @@ public final class HealthRoutes {
     return all.filter(
         f -> v.allows(f.path(), Permission.READ),
         remote -> v.allows(AccessPath.remote(remote), Permission.READ));
+  }
+
+  /** The overview's rows the caller may read; empty for no such overview. */
+  static Optional<OverviewTable> visibleTable(ServerRequest request, HealthPort health) {
+    Optional<Viewer> viewer = Viewer.of(request);
+    return health
+        .table(request.pathVariable("overview"))
+        .map(
+            t ->
+                viewer.isEmpty()
+                    ? t.filter(r -> false, r -> false)
+                    : t.filter(
+                        row -> viewer.get().allows(row.path(), Permission.READ),
+                        remote ->
+                            viewer.get().allows(AccessPath.remote(remote), Permission.READ)));
+  }
+
+  private static Mono<ServerResponse> noOverview(ServerRequest request, HealthPort health) {
+    return ServerResponse.status(HttpStatus.NOT_FOUND)
+        .contentType(MediaType.TEXT_PLAIN)
+        .bodyValue(
+            "no overview '"
+                + request.pathVariable("overview")
+                + "'; there are: "
+                + String.join(", ", health.tables().stream().map(OverviewTable::name).toList()));
   }
 
   /** The query's filters as one predicate; empty when the severity names none. */
