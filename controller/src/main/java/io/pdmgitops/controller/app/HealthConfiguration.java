@@ -1,17 +1,24 @@
 package io.pdmgitops.controller.app;
 
 import io.pdmgitops.controller.git.SnapshotTracker;
+import io.pdmgitops.controller.health.ClusterOverview;
 import io.pdmgitops.controller.health.HealthAdapter;
 import io.pdmgitops.controller.health.HealthOverview;
 import io.pdmgitops.controller.health.OverviewReads;
 import io.pdmgitops.controller.health.OverviewTicker;
 import io.pdmgitops.controller.health.SubscriptionOverview;
+import io.pdmgitops.controller.health.UpdatesAdapter;
+import io.pdmgitops.controller.health.UpdatesOverview;
+import io.pdmgitops.controller.security.AuditTrail;
 import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.desired.RemoteType;
+import io.pdmgitops.model.health.ClusterHealth;
 import io.pdmgitops.model.health.NodeSubscription;
+import io.pdmgitops.model.health.NodeUpdates;
 import io.pdmgitops.reconcilers.remote.RemoteClients;
 import io.pdmgitops.webui.health.HealthRoutes;
+import io.pdmgitops.webui.health.UpdatesRoutes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +44,30 @@ class HealthConfiguration {
       Clock clock,
       @Value("${pdm.health.subscriptions-interval:1h}") Duration every) {
     return SubscriptionOverview.of(remotes(snapshots, RemoteType.PVE), loop, clients, every, clock);
+  }
+
+  /** Pending updates and kernels, hourly: the node's own cache changes when its index is. */
+  @Bean
+  HealthOverview<List<NodeUpdates>> updatesOverview(
+      SnapshotTracker snapshots,
+      ReconcileLoop loop,
+      RemoteClients clients,
+      Clock clock,
+      @Value("${pdm.health.updates-interval:1h}") Duration every) {
+    return UpdatesOverview.of(remotes(snapshots, RemoteType.PVE), loop, clients, every, clock);
+  }
+
+  /**
+   * Quorum, nodes and HA, every minute: a lost quorum or an HA resource in error needs someone now,
+   * and two requests per remote are cheap.
+   */
+  @Bean
+  HealthOverview<ClusterHealth> clusterOverview(
+      SnapshotTracker snapshots,
+      RemoteClients clients,
+      Clock clock,
+      @Value("${pdm.health.cluster-interval:1m}") Duration every) {
+    return ClusterOverview.of(remotes(snapshots, RemoteType.PVE), clients, every, clock);
   }
 
   /** The declared remotes of one type, from the snapshot in force. */
@@ -66,5 +97,20 @@ class HealthConfiguration {
   @Bean
   RouterFunction<ServerResponse> healthPages(HealthAdapter health) {
     return HealthRoutes.pages(health);
+  }
+
+  @Bean
+  UpdatesAdapter updates(SnapshotTracker snapshots, RemoteClients clients, AuditTrail audit) {
+    return new UpdatesAdapter(snapshots, clients, audit);
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> updatesApi(UpdatesAdapter updates) {
+    return UpdatesRoutes.api(updates);
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> updatesPages(UpdatesAdapter updates) {
+    return UpdatesRoutes.page(updates);
   }
 }

@@ -188,10 +188,7 @@ public final class GuestDetailAdapter implements DetailPort {
             () -> {
               GuestObservation guest = reachableGuest(remote, vmid);
               Remote declared =
-                  snapshots
-                      .state()
-                      .flatMap(s -> s.remote(remote))
-                      .orElseThrow(() -> new NotFoundException("no remote named " + remote));
+                  DeclaredRemote.of(snapshots, remote);
               try {
                 return clients
                     .pve(declared)

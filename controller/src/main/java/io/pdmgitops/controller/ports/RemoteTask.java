@@ -45,10 +45,7 @@ final class RemoteTask {
         Upid.parse(upidText)
             .orElseThrow(() -> new NotFoundException("'" + upidText + "' is not a UPID"));
     Remote declared =
-        snapshots
-            .state()
-            .flatMap(s -> s.remote(remote))
-            .orElseThrow(() -> new NotFoundException("no remote named " + remote));
+        DeclaredRemote.of(snapshots, remote);
     try {
       return declared.spec().type() == RemoteType.PBS
           ? new RemoteTask(upid, null, clients.pbs(declared, via))

@@ -98,7 +98,7 @@ public final class TaskStopAdapter implements TaskStopPort {
   /**
    * "dc-east refused token 'pool-ops' of remote group east-site: Permission check failed (...)".
    */
-  static String refusal(String remote, RemoteToken via, Throwable e) {
+  public static String refusal(String remote, RemoteToken via, Throwable e) {
     String said = e.getMessage() == null ? "permission denied" : e.getMessage();
     if (said.startsWith(remote + ": ")) {
       said = said.substring(remote.length() + 2);

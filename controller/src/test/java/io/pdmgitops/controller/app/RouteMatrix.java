@@ -104,6 +104,12 @@ final class RouteMatrix {
             "/api/v1/guests/dc-east/120/rrddata?timeframe=hour",
             EAST,
             "/api/v1/guests/dc-west/211/rrddata?timeframe=hour"));
+    cases.put(
+        "/api/v1/remotes/{remote}/nodes/{node}/apt/changelog",
+        pair(
+            "/api/v1/remotes/dc-east/nodes/pve-east-1/apt/changelog?package=openssl&version=1",
+            EAST,
+            "/api/v1/remotes/dc-west/nodes/pve-west-1/apt/changelog?package=openssl&version=1"));
     // Tasks by a made-up id: allowed callers learn it does not exist, others that they may not.
     String upid = "UPID:pve-east-1:0000AAAA:0000BBBB:6750A000:qmstart:120:root@pam:";
     String westUpid = upid.replace("pve-east-1", "pve-west-1");

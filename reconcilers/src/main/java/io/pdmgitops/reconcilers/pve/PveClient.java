@@ -79,6 +79,15 @@ public interface PveClient {
   /** {@code POST /nodes/{node}/apt/update}: refreshes the package index in a task. */
   Mono<Upid> refreshUpdates(String node);
 
+  /** {@code GET /nodes/{node}/apt/versions}: the key packages' installed versions. */
+  Mono<List<PackageVersion>> packageVersions(String node);
+
+  /**
+   * {@code GET /nodes/{node}/apt/changelog}: a package's changelog as plain text; PVE answers a
+   * failure of apt-get with its output ending in {@code RC: n}, not with an error status.
+   */
+  Mono<String> changelog(String node, String packageName, String version);
+
   /** {@code GET /nodes/{node}/apt/repositories}. */
   Mono<AptRepositories> repositories(String node);
 
@@ -90,6 +99,9 @@ public interface PveClient {
 
   /** {@code GET /cluster/firewall/rules}. */
   Mono<List<FirewallRule>> firewallRules();
+
+  /** {@code GET /cluster/ha/status/current}: quorum, master, each node's LRM, each resource. */
+  Mono<List<HaStatusEntry>> haStatus();
 
   /** {@code GET /cluster/sdn/zones}. */
   Mono<List<SdnZone>> sdnZones();

@@ -149,6 +149,21 @@ public final class WebPveClient implements PveClient {
   }
 
   @Override
+  public Mono<List<PackageVersion>> packageVersions(String node) {
+    return get("/nodes/" + segment(node) + "/apt/versions")
+        .map(e -> list(e, PackageVersion.class));
+  }
+
+  @Override
+  public Mono<String> changelog(String node, String packageName, String version) {
+    return transport
+        .get(
+            "/nodes/" + segment(node) + "/apt/changelog",
+            Map.of("name", packageName, "version", version))
+        .map(e -> e.data().asString());
+  }
+
+  @Override
   public Mono<AptRepositories> repositories(String node) {
     return get("/nodes/" + segment(node) + "/apt/repositories")
         .map(e -> one(e, AptRepositories.class));
@@ -167,6 +182,11 @@ public final class WebPveClient implements PveClient {
   @Override
   public Mono<List<FirewallRule>> firewallRules() {
     return get("/cluster/firewall/rules").map(e -> list(e, FirewallRule.class));
+  }
+
+  @Override
+  public Mono<List<HaStatusEntry>> haStatus() {
+    return get("/cluster/ha/status/current").map(e -> list(e, HaStatusEntry.class));
   }
 
   @Override

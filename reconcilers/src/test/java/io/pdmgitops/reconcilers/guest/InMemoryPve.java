@@ -263,6 +263,21 @@ final class InMemoryPve implements PveClient {
   }
 
   @Override
+  public Mono<List<io.pdmgitops.reconcilers.pve.PackageVersion>> packageVersions(String node) {
+    return notInThisFake("packageVersions");
+  }
+
+  @Override
+  public Mono<String> changelog(String node, String packageName, String version) {
+    return notInThisFake("changelog");
+  }
+
+  @Override
+  public Mono<List<io.pdmgitops.reconcilers.pve.HaStatusEntry>> haStatus() {
+    return notInThisFake("haStatus");
+  }
+
+  @Override
   public Mono<List<io.pdmgitops.reconcilers.pve.SdnZone>> sdnZones() {
     return notInThisFake("sdnZones");
   }

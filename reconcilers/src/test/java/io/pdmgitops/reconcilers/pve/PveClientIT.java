@@ -27,6 +27,7 @@ import io.pdmgitops.reconcilers.api.TaskLog;
 import io.pdmgitops.reconcilers.api.TaskStatus;
 import io.pdmgitops.reconcilers.api.Upid;
 import io.pdmgitops.simulator.SimulatedFleet;
+import io.pdmgitops.simulator.config.AptConfig;
 import io.pdmgitops.simulator.config.FaultConfig;
 import io.pdmgitops.simulator.config.FleetConfigReader;
 import io.pdmgitops.simulator.http.ErrorStyle;
@@ -470,11 +471,42 @@ class PveClientIT {
 
   @Test
   void readsUpdatesRepositoriesAndSubscription() {
+    fleet
+        .cluster("east")
+        .setApt(
+            "pve1",
+            new AptConfig(
+                "6.8.8-2-pve",
+                List.of("6.8.12-4-pve", "6.8.8-2-pve"),
+                List.of(
+                    new AptConfig.PackageConfig(
+                        "pve-manager", "PVE tools", "8.2.4", "8.2.7", "Proxmox", "admin", "optional"),
+                    new AptConfig.PackageConfig(
+                        "libfoo1", "a new dependency", null, "1.0-1", "Debian", "libs", "optional")),
+                List.of("no-subscription"),
+                "bookworm",
+                true));
     List<PackageUpdate> updates = client.pendingUpdates("pve1").block();
+    List<PackageVersion> versions = client.packageVersions("pve1").block();
+    String changelog = client.changelog("pve1", "pve-manager", "8.2.7").block();
+    String unknown = client.changelog("pve1", "no-such-package", "1").block();
     AptRepositories repositories = client.repositories("pve1").block();
     Subscription subscription = client.subscription("pve1").block();
 
     assertThat(updates).extracting(PackageUpdate::packageName).contains("pve-manager");
+    assertThat(updates)
+        .filteredOn(u -> u.packageName().equals("libfoo1"))
+        .singleElement()
+        .satisfies(u -> assertThat(u.oldVersion()).as("a new dependency").isEmpty());
+    assertThat(versions.get(0).runningKernel()).contains("6.8.8-2-pve");
+    assertThat(versions)
+        .filteredOn(v -> v.packageName().startsWith("proxmox-kernel-"))
+        .extracting(PackageVersion::packageName)
+        .as("installed kernels, newest first")
+        .containsExactly(
+            "proxmox-kernel-6.8.12-4-pve-signed", "proxmox-kernel-6.8.8-2-pve-signed");
+    assertThat(changelog).startsWith("pve-manager (8.2.7)");
+    assertThat(unknown).as("apt-get's failure is text, not an error").endsWith("RC: 100");
     assertThat(repositories.files().get(0).repositories()).allMatch(r -> r.enabled().orElse(false));
     assertThat(repositories.standardRepos())
         .filteredOn(r -> r.handle().equals("no-subscription"))

@@ -28,6 +28,14 @@ public sealed interface Requirement {
     }
   }
 
+  /** Manage on one path, built from the path variables: an action on a node, say. */
+  record OperateOn(Function<Map<String, String>, AccessPath> path) implements Requirement {
+    @Override
+    public boolean allows(Viewer viewer, Map<String, String> vars, Supplier<FleetSnapshot> fleet) {
+      return viewer.allows(path.apply(vars), Permission.OPERATE);
+    }
+  }
+
   /**
    * The caller's own things (their tokens page): a user declared in Git and active, in person. The
    * bootstrap login has nothing of its own.

@@ -42,6 +42,8 @@ public final class RouteRules {
   private static final Requirement FLEET_STATE =
       new Requirement.On(AccessPath.ROOT, Permission.OPERATE);
   private static final Requirement SELF = new Requirement.Self();
+  private static final java.util.function.Function<Map<String, String>, AccessPath> NODE =
+      v -> AccessPath.node(v.get("remote"), v.get("node"));
   private static final Requirement AUDIT = new Requirement.On(AuditPage.GUARD, AuditPage.NEEDS);
 
   /** Every route with its rule, in the routers' order. */
@@ -63,6 +65,12 @@ public final class RouteRules {
           get(io.pdmgitops.webui.health.HealthRoutes.SUMMARY, FILTERED),
           get(io.pdmgitops.webui.health.HealthRoutes.TABLE, FILTERED),
           get(io.pdmgitops.webui.health.HealthRoutes.TABLE_API, FILTERED),
+          // A node's packages: reading a changelog is a read; refreshing the index a task (Manage).
+          get(io.pdmgitops.webui.health.UpdatesRoutes.CHANGELOG, new Requirement.ReadOn(NODE)),
+          post(
+              io.pdmgitops.webui.health.UpdatesRoutes.REFRESH_API,
+              new Requirement.OperateOn(NODE)),
+          post(io.pdmgitops.webui.health.UpdatesRoutes.REFRESH, new Requirement.OperateOn(NODE)),
           post(
               io.pdmgitops.webui.health.HealthRoutes.REFRESH,
               new Requirement.ReadOn(v -> AccessPath.remote(v.get("remote")))),

@@ -19,7 +19,9 @@ public enum AuditKind {
   SUSPENDED,
   RESUMED,
   TASK_STOPPED,
-  TASK_STOP_FAILED;
+  TASK_STOP_FAILED,
+  PACKAGE_INDEX_REFRESHED,
+  PACKAGE_INDEX_REFRESH_FAILED;
 
   /** As shown and filtered by: {@code login-failed}. */
   public String label() {

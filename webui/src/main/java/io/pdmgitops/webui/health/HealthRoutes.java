@@ -132,15 +132,22 @@ public final class HealthRoutes {
             request ->
                 visibleTable(request, health)
                     .map(
-                        t -> {
-                          Map<String, Object> model = new HashMap<>();
-                          model.put("fmt", new Format());
-                          model.put("table", t);
-                          model.put("overviews", health.tables());
-                          return ServerResponse.ok()
-                              .contentType(MediaType.TEXT_HTML)
-                              .render("health-overview", model);
-                        })
+                        t ->
+                            request
+                                .session()
+                                .flatMap(
+                                    session -> {
+                                      Map<String, Object> model = new HashMap<>();
+                                      model.put("fmt", new Format());
+                                      model.put("table", t);
+                                      model.put("overviews", health.tables());
+                                      Optional.ofNullable(
+                                              session.getAttributes().remove(IntentRoutes.FLASH))
+                                          .ifPresent(flash -> model.put("flash", flash));
+                                      return ServerResponse.ok()
+                                          .contentType(MediaType.TEXT_HTML)
+                                          .render("health-overview", model);
+                                    }))
                     .orElseGet(() -> noOverview(request, health)))
         .GET(
             SUMMARY,

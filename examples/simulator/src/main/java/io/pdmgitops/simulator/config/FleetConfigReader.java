@@ -71,7 +71,7 @@ public final class FleetConfigReader {
             "legacy"));
     List<NodeConfig> nodes = new ArrayList<>();
     for (YamlMap n : c.list("nodes")) {
-      n.allow(Set.of("name", "online", "cpus", "memory", "rootfs", "subscription"));
+      n.allow(Set.of("name", "online", "cpus", "memory", "rootfs", "subscription", "apt"));
       nodes.add(
           new NodeConfig(
               n.required("name"),
@@ -79,7 +79,8 @@ public final class FleetConfigReader {
               n.integer("cpus", 16),
               n.size("memory", 64L << 30),
               n.size("rootfs", 100L << 30),
-              subscription(n)));
+              subscription(n),
+              n.has("apt") ? apt(n.map("apt")) : AptConfig.current()));
     }
     List<StorageConfig> storages = new ArrayList<>();
     for (YamlMap s : c.list("storages")) {
@@ -113,6 +114,41 @@ public final class FleetConfigReader {
         tokens(c),
         faults(c.map("faults")),
         c.bool("legacy", false));
+  }
+
+  /**
+   * {@code apt: {running-kernel: 6.8.8-2-pve, installed-kernels: [6.8.12-4-pve, 6.8.8-2-pve],
+   * repositories: [no-subscription], suite: bookworm, security: true, pending: [{package: openssl,
+   * old: 3.0.14-1~deb12u2, new: 3.0.15-1~deb12u1, origin: Debian}]}}; what is left out is as on a
+   * current node.
+   */
+  private static AptConfig apt(YamlMap a) {
+    a.allow(
+        Set.of(
+            "running-kernel", "installed-kernels", "pending", "repositories", "suite", "security"));
+    AptConfig current = AptConfig.current();
+    List<String> kernels =
+        a.has("installed-kernels") ? a.strings("installed-kernels") : current.installedKernels();
+    List<AptConfig.PackageConfig> pending = new ArrayList<>();
+    for (YamlMap p : a.list("pending")) {
+      p.allow(Set.of("package", "title", "old", "new", "origin", "section", "priority"));
+      pending.add(
+          new AptConfig.PackageConfig(
+              p.required("package"),
+              p.string("title", p.required("package")),
+              p.string("old", null),
+              p.required("new"),
+              p.string("origin", "Debian"),
+              p.string("section", "utils"),
+              p.string("priority", "optional")));
+    }
+    return new AptConfig(
+        a.string("running-kernel", kernels.get(0)),
+        kernels,
+        pending,
+        a.has("repositories") ? a.strings("repositories") : current.repositories(),
+        a.string("suite", current.suite()),
+        a.bool("security", true));
   }
 
   /** {@code subscription: active} or {@code subscription: {status: expired, level: b, ...}}. */

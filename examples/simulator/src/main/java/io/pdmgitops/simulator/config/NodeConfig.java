@@ -7,12 +7,24 @@ public record NodeConfig(
     int cpus,
     long memory,
     long rootfs,
-    SubscriptionConfig subscription) {
+    SubscriptionConfig subscription,
+    AptConfig apt) {
   public NodeConfig {
     subscription = subscription == null ? SubscriptionConfig.none() : subscription;
+    apt = apt == null ? AptConfig.current() : apt;
   }
 
   public NodeConfig(String name, boolean online, int cpus, long memory, long rootfs) {
-    this(name, online, cpus, memory, rootfs, SubscriptionConfig.none());
+    this(name, online, cpus, memory, rootfs, SubscriptionConfig.none(), AptConfig.current());
+  }
+
+  public NodeConfig(
+      String name,
+      boolean online,
+      int cpus,
+      long memory,
+      long rootfs,
+      SubscriptionConfig subscription) {
+    this(name, online, cpus, memory, rootfs, subscription, AptConfig.current());
   }
 }

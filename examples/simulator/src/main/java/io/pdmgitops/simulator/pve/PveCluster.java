@@ -92,6 +92,8 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
     routes.addAll(new PveMigrationApi(this).routes());
     routes.addAll(backupJobApi.routes());
     routes.addAll(firewallApi.routes());
+    routes.addAll(new PveHaApi(this).routes());
+    routes.addAll(new PveAptApi(this).routes());
     scheduledBackups = new ScheduledBackups(this, now);
   }
 
@@ -343,6 +345,19 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
 
   public synchronized void setSubscription(String node, SubscriptionConfig subscription) {
     Optional.ofNullable(nodes.get(node)).ifPresent(n -> n.subscription = subscription);
+  }
+
+  /**
+   * Puts an HA resource into a state the HA manager reaches on its own ({@code error} after too
+   * many failed restarts, {@code fence}, {@code recovery}); null returns it to its requested state.
+   */
+  public synchronized void setHaFault(int vmid, String state) {
+    Optional.ofNullable(guests.get(vmid)).filter(g -> g.ha).ifPresent(g -> g.haFault = state);
+  }
+
+  /** Gives the node other packages or sources (an upgrade, a kernel waiting for a reboot). */
+  public synchronized void setApt(String node, io.pdmgitops.simulator.config.AptConfig apt) {
+    Optional.ofNullable(nodes.get(node)).ifPresent(n -> n.apt = apt);
   }
 
   public synchronized void renameGuest(int vmid, String newName) {

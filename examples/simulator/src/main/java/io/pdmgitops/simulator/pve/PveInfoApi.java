@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Health and configuration views: RRD series, pending updates and repositories, subscription,
+ * Health and configuration views: RRD series, subscription,
  * firewall and SDN (reference sections 2.14 to 2.17), in their real field names and types.
  */
 final class PveInfoApi {
@@ -71,9 +71,6 @@ final class PveInfoApi {
         Route.of("GET", "/nodes/{node}/qemu/{vmid}/rrddata", c -> guestRrd(c, "qemu")),
         Route.of("GET", "/nodes/{node}/lxc/{vmid}/rrddata", c -> guestRrd(c, "lxc")),
         Route.of("GET", "/nodes/{node}/storage/{storage}/rrddata", this::storageRrd),
-        Route.of("GET", "/nodes/{node}/apt/update", this::pendingUpdates),
-        Route.of("POST", "/nodes/{node}/apt/update", this::refreshUpdates),
-        Route.of("GET", "/nodes/{node}/apt/repositories", this::repositories),
         Route.of("GET", "/nodes/{node}/subscription", this::subscription),
         Route.of("GET", "/cluster/firewall/rules", this::firewallRules),
         Route.of("GET", "/cluster/sdn/zones", this::sdnZones),
@@ -173,100 +170,6 @@ final class PveInfoApi {
             shape,
             (p, wave) ->
                 p.put("total", (double) storage.size()).put("used", (double) storage.used())));
-  }
-
-  private ApiResponse pendingUpdates(Call call) {
-    TokenAuth.require(call.token(), "/nodes/" + call.var("node"), "Sys.Modify");
-    SimNode n = cluster.reachableNode(call.var("node"));
-    ArrayNode out = Json.array();
-    out.addObject()
-        .put("Package", "pve-manager")
-        .put("Title", "Proxmox Virtual Environment Management Tools")
-        .put(
-            "Description",
-            "This package contains the Proxmox Virtual Environment management tools.")
-        .put("Version", "8.2.7")
-        .put("OldVersion", cluster.version())
-        .put("Arch", "amd64")
-        .put("Origin", "Proxmox")
-        .put("Priority", "optional")
-        .put("Section", "admin");
-    out.addObject()
-        .put("Package", "openssl")
-        .put("Title", "Secure Sockets Layer toolkit - cryptographic utility")
-        .put("Description", "This package is part of the OpenSSL project's implementation.")
-        .put("Version", "3.0.15-1~deb12u1")
-        .put("OldVersion", "3.0.14-1~deb12u2")
-        .put("Arch", "amd64")
-        .put("Origin", "Debian")
-        .put("Priority", "optional")
-        .put("Section", "utils");
-    return ApiResponse.ok(out);
-  }
-
-  private ApiResponse refreshUpdates(Call call) {
-    TokenAuth.require(call.token(), "/nodes/" + call.var("node"), "Sys.Modify");
-    SimNode n = cluster.reachableNode(call.var("node"));
-    call.allow(Set.of("notify", "quiet"));
-    call.bool("notify", false);
-    call.bool("quiet", false);
-    SimTask task =
-        cluster.tasks.start(
-            n.name,
-            "aptupdate",
-            "",
-            PveCluster.user(call.token()),
-            cluster.now(),
-            cluster.taskDuration(),
-            "OK",
-            () -> {});
-    task.log.add("starting apt-get update");
-    return ApiResponse.ok(Json.text(task.upid));
-  }
-
-  private ApiResponse repositories(Call call) {
-    TokenAuth.require(call.token(), "/nodes/" + call.var("node"), "Sys.Audit");
-    SimNode n = cluster.reachableNode(call.var("node"));
-    ObjectNode o = Json.object().put("digest", "9b1f3c0c8f2a4d7e");
-    ObjectNode file = o.putArray("files").addObject();
-    file.put("path", "/etc/apt/sources.list").put("file-type", "list");
-    file.putArray("digest").add(155).add(31);
-    ArrayNode repos = file.putArray("repositories");
-    repository(repos.addObject(), "http://deb.debian.org/debian", "bookworm", "main contrib", true);
-    repository(
-        repos.addObject(),
-        "http://download.proxmox.com/debian/pve",
-        "bookworm",
-        "pve-no-subscription",
-        true);
-    o.putArray("errors");
-    o.putArray("infos")
-        .addObject()
-        .put("path", "/etc/apt/sources.list")
-        .put("index", 1)
-        .put("kind", "warning")
-        .put("message", "the no-subscription repository is not recommended for production use");
-    ArrayNode standard = o.putArray("standard-repos");
-    standard.addObject().put("handle", "enterprise").put("name", "Enterprise");
-    standard
-        .addObject()
-        .put("handle", "no-subscription")
-        .put("name", "No-Subscription")
-        .put("status", true);
-    standard.addObject().put("handle", "test").put("name", "Test");
-    return ApiResponse.ok(o);
-  }
-
-  private static void repository(
-      ObjectNode r, String uri, String suite, String components, boolean enabled) {
-    r.putArray("Types").add("deb");
-    r.putArray("URIs").add(uri);
-    r.putArray("Suites").add(suite);
-    ArrayNode c = r.putArray("Components");
-    for (String component : components.split(" ")) {
-      c.add(component);
-    }
-    r.put("Comment", "").put("FileType", "list").put("Enabled", enabled); // real JSON booleans here
   }
 
   /**

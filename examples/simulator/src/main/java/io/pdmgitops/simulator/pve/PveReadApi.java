@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The read side of PVE: version, cluster status and resources, nodes, guest lists and status. */
 final class PveReadApi {
-  private static final String REPOID = "faa83925c9641325";
+  static final String REPOID = "faa83925c9641325";
   private static final Set<String> RESOURCE_TYPES = Set.of("vm", "storage", "node", "sdn");
 
   private final PveCluster cluster;
@@ -164,7 +164,7 @@ final class PveReadApi {
       o.put("pool", g.pool);
     }
     if (g.ha) {
-      o.put("hastate", g.isRunning() ? "started" : "stopped");
+      o.put("hastate", g.haState());
     }
   }
 
@@ -250,11 +250,13 @@ final class PveReadApi {
     ObjectNode o = Json.object();
     o.put("uptime", 1_209_600).put("idle", 0).put("cpu", nodeCpu(n)).put("wait", 0.0012);
     o.putArray("loadavg").add("0.15").add("0.25").add("0.30");
-    o.put("kversion", "Linux 6.8.12-1-pve #1 SMP PREEMPT_DYNAMIC PMX 6.8.12-1");
+    String kernel = n.apt.runningKernel();
+    String build = "#1 SMP PREEMPT_DYNAMIC PMX " + kernel.replace("-pve", "");
+    o.put("kversion", "Linux " + kernel + " " + build);
     o.putObject("current-kernel")
         .put("sysname", "Linux")
-        .put("release", "6.8.12-1-pve")
-        .put("version", "#1 SMP PREEMPT_DYNAMIC PMX 6.8.12-1")
+        .put("release", kernel)
+        .put("version", build)
         .put("machine", "x86_64");
     o.putObject("boot-info").put("mode", "efi").put("secureboot", 0);
     o.putObject("cpuinfo")

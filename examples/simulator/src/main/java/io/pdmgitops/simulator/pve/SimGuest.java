@@ -23,6 +23,9 @@ final class SimGuest {
   String pool;
   boolean template;
   boolean ha;
+
+  /** An HA state the manager reached on its own (error, fence, recovery); null follows status. */
+  String haFault;
   String lock;
   final boolean agent;
 
@@ -46,6 +49,19 @@ final class SimGuest {
     this.ha = config.ha();
     this.lock = config.lock();
     this.agent = config.agent();
+  }
+
+  /** The HA manager's state of this resource, as {@code hastate} and ha-manager report it. */
+  String haState() {
+    if (haFault != null) {
+      return haFault;
+    }
+    return isRunning() ? "started" : "stopped";
+  }
+
+  /** {@code vm:100} or {@code ct:120}: the HA resource id. */
+  String haSid() {
+    return (isQemu() ? "vm:" : "ct:") + vmid;
   }
 
   boolean isQemu() {

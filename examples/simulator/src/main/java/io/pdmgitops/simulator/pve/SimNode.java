@@ -1,5 +1,6 @@
 package io.pdmgitops.simulator.pve;
 
+import io.pdmgitops.simulator.config.AptConfig;
 import io.pdmgitops.simulator.config.NodeConfig;
 import io.pdmgitops.simulator.config.SubscriptionConfig;
 
@@ -11,6 +12,7 @@ final class SimNode {
   final long rootfs;
   boolean online;
   SubscriptionConfig subscription;
+  AptConfig apt;
 
   SimNode(NodeConfig config) {
     this.name = config.name();
@@ -19,6 +21,7 @@ final class SimNode {
     this.rootfs = config.rootfs();
     this.online = config.online();
     this.subscription = config.subscription();
+    this.apt = config.apt();
   }
 
   /** The level letter PVE shows in cluster status and resources: only for an active key. */
