@@ -115,7 +115,8 @@ public final class TestDetails {
                         "backup-1a2b", Optional.empty(), "sat 02:00", "local", false)),
                 true,
                 Optional.of(
-                    new ResourceDetail.LastBackup("pbs-main", "store1", "2026-11-23T11:30:00Z", 3)),
+                    new ResourceDetail.LastBackup(
+                        "pbs-main", "store1", "2026-11-23T11:30:00Z", 3, Optional.of("ok"))),
                 Optional.of("2026-11-23T11:50:00Z"))));
   }
 

@@ -1,27 +1,34 @@
 package io.pdmgitops.controller.app;
 
+import io.pdmgitops.controller.backups.LastBackups;
 import io.pdmgitops.controller.git.SnapshotTracker;
+import io.pdmgitops.controller.health.BackupsOverview;
 import io.pdmgitops.controller.health.ClusterOverview;
 import io.pdmgitops.controller.health.HealthAdapter;
 import io.pdmgitops.controller.health.HealthOverview;
 import io.pdmgitops.controller.health.OverviewReads;
 import io.pdmgitops.controller.health.OverviewTicker;
+import io.pdmgitops.controller.health.RepositoriesOverview;
 import io.pdmgitops.controller.health.SubscriptionOverview;
 import io.pdmgitops.controller.health.UpdatesAdapter;
 import io.pdmgitops.controller.health.UpdatesOverview;
-import io.pdmgitops.controller.security.AuditTrail;
 import io.pdmgitops.controller.loop.ReconcileLoop;
+import io.pdmgitops.controller.security.AuditTrail;
 import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.desired.RemoteType;
+import io.pdmgitops.model.health.BackupServerHealth;
 import io.pdmgitops.model.health.ClusterHealth;
+import io.pdmgitops.model.health.NodeRepositories;
 import io.pdmgitops.model.health.NodeSubscription;
 import io.pdmgitops.model.health.NodeUpdates;
 import io.pdmgitops.reconcilers.remote.RemoteClients;
+import io.pdmgitops.webui.fleet.FleetPort;
 import io.pdmgitops.webui.health.HealthRoutes;
 import io.pdmgitops.webui.health.UpdatesRoutes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -58,6 +65,30 @@ class HealthConfiguration {
   }
 
   /**
+   * APT sources, hourly, judged with the subscriptions overview's last answer for each node (the
+   * enterprise repository needs an active key).
+   */
+  @Bean
+  HealthOverview<List<NodeRepositories>> repositoriesOverview(
+      SnapshotTracker snapshots,
+      ReconcileLoop loop,
+      RemoteClients clients,
+      Clock clock,
+      HealthOverview<List<NodeSubscription>> subscriptionOverview,
+      @Value("${pdm.health.repositories-interval:1h}") Duration every) {
+    return RepositoriesOverview.of(
+        remotes(snapshots, RemoteType.PVE),
+        loop,
+        clients,
+        every,
+        clock,
+        (remote, node) ->
+            Optional.ofNullable(subscriptionOverview.reads().reads().get(remote))
+                .flatMap(OverviewReads.Read::value)
+                .flatMap(nodes -> nodes.stream().filter(n -> n.node().equals(node)).findFirst()));
+  }
+
+  /**
    * Quorum, nodes and HA, every minute: a lost quorum or an HA resource in error needs someone now,
    * and two requests per remote are cheap.
    */
@@ -68,6 +99,24 @@ class HealthConfiguration {
       Clock clock,
       @Value("${pdm.health.cluster-interval:1m}") Duration every) {
     return ClusterOverview.of(remotes(snapshots, RemoteType.PVE), clients, every, clock);
+  }
+
+  /**
+   * The PBS remotes' datastores, jobs and newest snapshots, every 10 minutes (PDM's practice for
+   * backup overviews); the guest page's last backup and the backup-missing rule read its answers.
+   */
+  @Bean
+  HealthOverview<BackupServerHealth> backupsOverview(
+      SnapshotTracker snapshots,
+      RemoteClients clients,
+      Clock clock,
+      @Value("${pdm.health.backups-interval:${pdm.backups.refresh-interval:10m}}") Duration every) {
+    return BackupsOverview.of(remotes(snapshots, RemoteType.PBS), clients, every, clock);
+  }
+
+  @Bean
+  LastBackups lastBackups(HealthOverview<BackupServerHealth> backupsOverview) {
+    return new LastBackups(backupsOverview.reads());
   }
 
   /** The declared remotes of one type, from the snapshot in force. */
@@ -81,12 +130,30 @@ class HealthConfiguration {
 
   @Bean(destroyMethod = "close")
   OverviewTicker overviewTicker(List<HealthOverview<?>> overviews) {
-    return new OverviewTicker(overviews.stream().<OverviewReads<?>>map(HealthOverview::reads).toList());
+    return new OverviewTicker(
+        overviews.stream().<OverviewReads<?>>map(HealthOverview::reads).toList());
   }
 
   @Bean
-  HealthAdapter health(List<HealthOverview<?>> overviews, Clock clock) {
-    return new HealthAdapter(overviews, clock);
+  HealthAdapter health(
+      List<HealthOverview<?>> overviews,
+      HealthOverview<BackupServerHealth> backupsOverview,
+      SnapshotTracker snapshots,
+      FleetPort fleet,
+      Clock clock) {
+    return new HealthAdapter(
+        overviews,
+        List.of(
+            BackupsOverview.missing(
+                backupsOverview.reads(),
+                () ->
+                    BackupsOverview.declared(
+                        snapshots.state(),
+                        id ->
+                            fleet.snapshot().resources().stream()
+                                .filter(r -> r.id().equals(id))
+                                .findFirst()))),
+        clock);
   }
 
   @Bean

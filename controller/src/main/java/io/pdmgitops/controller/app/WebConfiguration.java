@@ -30,7 +30,6 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import org.springdoc.webflux.api.OpenApiWebfluxResource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -87,36 +86,6 @@ class WebConfiguration {
       RemoteClients clients,
       LastBackups lastBackups) {
     return new GuestDetailAdapter(table, loop, snapshots, store, files, clients, lastBackups);
-  }
-
-  /**
-   * The newest backup of each guest, from the declared backup servers every {@code
-   * pdm.backups.refresh-interval} (10 minutes, PDM's practice for backup overviews).
-   */
-  @Bean(destroyMethod = "close")
-  LastBackups lastBackups(
-      ReconcileLoop loop,
-      SnapshotTracker snapshots,
-      RemoteClients clients,
-      Clock clock,
-      @org.springframework.beans.factory.annotation.Value("${pdm.backups.refresh-interval:10m}")
-          Duration every) {
-    LastBackups backups =
-        new LastBackups(
-            snapshots::state,
-            () -> loop.latestObserved().map(ReconcileLoop.Observed::inventory),
-            (remote, store) -> {
-              try {
-                return clients.pbs(remote).groups(store);
-              } catch (
-                  io.pdmgitops.reconcilers.remote.SecretResolver.SecretUnavailableException e) {
-                return reactor.core.publisher.Mono.error(new IllegalStateException(e.getMessage()));
-              }
-            },
-            clock);
-    // The first read waits for the first sweep, which names each server's datastores.
-    backups.start(Duration.ofSeconds(20), every);
-    return backups;
   }
 
   @Bean

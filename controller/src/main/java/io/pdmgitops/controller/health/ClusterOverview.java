@@ -57,7 +57,10 @@ public final class ClusterOverview {
             .map(m -> new ClusterHealth.Member(m.name(), m.online().orElse(false)))
             .toList();
     Optional<String> master =
-        ha.stream().filter(e -> "master".equals(e.type())).findFirst().flatMap(HaStatusEntry::status);
+        ha.stream()
+            .filter(e -> "master".equals(e.type()))
+            .findFirst()
+            .flatMap(HaStatusEntry::status);
     List<ClusterHealth.HaResource> resources =
         ha.stream()
             .filter(e -> "service".equals(e.type()) && e.sid().isPresent())
@@ -80,10 +83,7 @@ public final class ClusterOverview {
             fields(
                 "",
                 "cluster",
-                cluster
-                        .quorate()
-                        .map(q -> q ? "quorate" : "NO QUORUM")
-                        .orElse("single node")
+                cluster.quorate().map(q -> q ? "quorate" : "NO QUORUM").orElse("single node")
                     + ", "
                     + cluster.online()
                     + "/"

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The Health page's findings, drawn by each overview's rules from its last answers (a stale answer
@@ -27,10 +28,18 @@ public final class HealthAdapter implements HealthPort {
           .thenComparing(Finding::why);
 
   private final List<HealthOverview<?>> overviews;
+  private final List<Function<Instant, List<Finding>>> fleetRules;
   private final Clock clock;
 
-  public HealthAdapter(List<HealthOverview<?>> overviews, Clock clock) {
+  /**
+   * @param fleetRules rules across overviews and Git (a declared guest's backups on any server)
+   */
+  public HealthAdapter(
+      List<HealthOverview<?>> overviews,
+      List<Function<Instant, List<Finding>>> fleetRules,
+      Clock clock) {
     this.overviews = List.copyOf(overviews);
+    this.fleetRules = List.copyOf(fleetRules);
     this.clock = clock;
   }
 
@@ -42,6 +51,7 @@ public final class HealthAdapter implements HealthPort {
     for (HealthOverview<?> overview : overviews) {
       collect(overview, now, findings, sources);
     }
+    fleetRules.forEach(rule -> findings.addAll(rule.apply(now)));
     findings.sort(URGENT_FIRST);
     return new HealthReport(findings, sources);
   }
@@ -52,7 +62,9 @@ public final class HealthAdapter implements HealthPort {
       List<Finding> findings,
       List<HealthReport.Source> sources) {
     for (Map.Entry<String, OverviewReads.Read<T>> e : sorted(overview.reads())) {
-      e.getValue().value().ifPresent(v -> findings.addAll(overview.findings().of(e.getKey(), v, now)));
+      e.getValue()
+          .value()
+          .ifPresent(v -> findings.addAll(overview.findings().of(e.getKey(), v, now)));
       sources.add(source(overview, e.getKey(), e.getValue()));
     }
   }

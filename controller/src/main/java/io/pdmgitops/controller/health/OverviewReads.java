@@ -147,7 +147,8 @@ public final class OverviewReads<T> {
     Read<T> last = reads.get(remote);
     Instant now = clock.instant();
     if (!dueAt.containsKey(remote)
-        || running.contains(remote) || (last != null && last.triedAt().plus(MIN_GAP).isAfter(now))) {
+        || running.contains(remote)
+        || (last != null && last.triedAt().plus(MIN_GAP).isAfter(now))) {
       return false;
     }
     dueAt.put(remote, now);

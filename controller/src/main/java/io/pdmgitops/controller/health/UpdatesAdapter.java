@@ -1,9 +1,9 @@
 package io.pdmgitops.controller.health;
 
-import io.pdmgitops.controller.security.AuditTrail;
 import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.ports.DeclaredRemote;
 import io.pdmgitops.controller.ports.TaskStopAdapter;
+import io.pdmgitops.controller.security.AuditTrail;
 import io.pdmgitops.model.access.RemoteToken;
 import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.desired.RemoteType;

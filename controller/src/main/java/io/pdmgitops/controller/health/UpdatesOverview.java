@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * running kernel, the installed kernels newest first, pve-manager).
  */
 public final class UpdatesOverview {
-  /** An installed kernel image: its release is the part a running kernel's {@code uname -r} shows. */
+  /**
+   * An installed kernel image: its release is the part a running kernel's {@code uname -r} shows.
+   */
   private static final Pattern KERNEL =
       Pattern.compile("^(?:proxmox|pve)-kernel-(\\d+\\.\\d+\\.\\d+-\\d+-pve)(?:-signed)?$");
 

@@ -168,14 +168,14 @@ public final class GuestDetailAdapter implements DetailPort {
             .toList();
     Optional<ResourceDetail.LastBackup> last =
         lastBackups
-            .newest(guest.get().type(), vmid)
+            .newest(remote, guest.get().type(), vmid)
             .map(
                 f ->
                     new ResourceDetail.LastBackup(
-                        f.remote(), f.datastore(), f.last().toString(), f.count()));
+                        f.remote(), f.datastore(), f.last().toString(), f.count(), f.verify()));
     Optional<String> serversRead =
         lastBackups.servers().values().stream()
-            .map(LastBackups.ServerRead::readAt)
+            .flatMap(r -> r.readAt().stream())
             .min(java.util.Comparator.naturalOrder())
             .map(Object::toString);
     return Optional.of(
@@ -187,8 +187,7 @@ public final class GuestDetailAdapter implements DetailPort {
     return Mono.defer(
             () -> {
               GuestObservation guest = reachableGuest(remote, vmid);
-              Remote declared =
-                  DeclaredRemote.of(snapshots, remote);
+              Remote declared = DeclaredRemote.of(snapshots, remote);
               try {
                 return clients
                     .pve(declared)

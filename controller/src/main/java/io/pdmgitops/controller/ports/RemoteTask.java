@@ -44,8 +44,7 @@ final class RemoteTask {
     Upid upid =
         Upid.parse(upidText)
             .orElseThrow(() -> new NotFoundException("'" + upidText + "' is not a UPID"));
-    Remote declared =
-        DeclaredRemote.of(snapshots, remote);
+    Remote declared = DeclaredRemote.of(snapshots, remote);
     try {
       return declared.spec().type() == RemoteType.PBS
           ? new RemoteTask(upid, null, clients.pbs(declared, via))

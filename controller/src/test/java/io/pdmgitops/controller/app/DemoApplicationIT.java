@@ -184,7 +184,8 @@ class DemoApplicationIT {
     java.util.Set<String> routed = new java.util.TreeSet<>();
     // Webhooks are called by Git hosts and described in docs/ci.md; every other router is API.
     for (String router :
-        java.util.List.of("apiRoutes", "planRoutes", "controlRoutes", "taskStopApi", "healthApi", "updatesApi")) {
+        java.util.List.of(
+            "apiRoutes", "planRoutes", "controlRoutes", "taskStopApi", "healthApi", "updatesApi")) {
       app.getBean(router, org.springframework.web.reactive.function.server.RouterFunction.class)
           .accept(new RoutePaths(routed));
     }

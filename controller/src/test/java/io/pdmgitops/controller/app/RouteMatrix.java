@@ -81,8 +81,7 @@ final class RouteMatrix {
         }) {
       cases.put(list, only(list, EVERYONE));
     }
-    cases.put(
-        "/health/overviews/{overview}", only("/health/overviews/subscriptions", EVERYONE));
+    cases.put("/health/overviews/{overview}", only("/health/overviews/subscriptions", EVERYONE));
     cases.put(
         "/api/v1/health/overviews/{overview}",
         only("/api/v1/health/overviews/subscriptions", EVERYONE));

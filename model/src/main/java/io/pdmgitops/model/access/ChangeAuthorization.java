@@ -162,7 +162,9 @@ public final class ChangeAuthorization {
         && a.vmid() == b.vmid()
         && a.type() == b.type()
         && a.name().equals(b.name())
-        && a.policy().equals(b.policy());
+        && a.policy().equals(b.policy())
+        // Loosening the backup alarm is a configuration change, not a power change.
+        && a.backupMaxAge().equals(b.backupMaxAge());
   }
 
   /** Where a placement on another remote puts the guest. */

@@ -25,6 +25,8 @@ public record Guest(ObjectMeta metadata, Spec spec) implements DesiredObject {
    * @param placement where the guest should run; empty means where it is
    * @param policy drift policy; empty means the controller's global default
    * @param stopMethod how a running guest is stopped; empty means a shutdown
+   * @param backupMaxAge how old its newest backup may be ({@code 24h}, {@code 7d}); empty means its
+   *     views' or the default
    */
   public record Spec(
       String remote,
@@ -35,7 +37,8 @@ public record Guest(ObjectMeta metadata, Spec spec) implements DesiredObject {
       Optional<Instant> restartedAt,
       Optional<Placement> placement,
       Optional<DriftPolicy> policy,
-      Optional<StopMethod> stopMethod) {
+      Optional<StopMethod> stopMethod,
+      Optional<String> backupMaxAge) {
     public Spec {
       Objects.requireNonNull(remote, "remote");
       Objects.requireNonNull(type, "type");
@@ -45,6 +48,31 @@ public record Guest(ObjectMeta metadata, Spec spec) implements DesiredObject {
       placement = placement == null ? Optional.empty() : placement;
       policy = policy == null ? Optional.empty() : policy;
       stopMethod = stopMethod == null ? Optional.empty() : stopMethod;
+      backupMaxAge = backupMaxAge == null ? Optional.empty() : backupMaxAge;
+    }
+
+    /** A guest without its own backup limit. */
+    public Spec(
+        String remote,
+        int vmid,
+        GuestType type,
+        String name,
+        Optional<PowerState> power,
+        Optional<Instant> restartedAt,
+        Optional<Placement> placement,
+        Optional<DriftPolicy> policy,
+        Optional<StopMethod> stopMethod) {
+      this(
+          remote,
+          vmid,
+          type,
+          name,
+          power,
+          restartedAt,
+          placement,
+          policy,
+          stopMethod,
+          Optional.empty());
     }
 
     /** A guest stopped by shutdown, as most are declared. */

@@ -25,12 +25,24 @@ public record View(ObjectMeta metadata, Spec spec) implements DesiredObject {
       boolean includeAll,
       List<FilterRule> include,
       List<FilterRule> exclude,
-      Optional<Layout> layout) {
+      Optional<Layout> layout,
+      Optional<String> backupMaxAge) {
     public Spec {
+      backupMaxAge = backupMaxAge == null ? Optional.empty() : backupMaxAge;
       description = description == null ? Optional.empty() : description;
       include = include == null ? List.of() : List.copyOf(include);
       exclude = exclude == null ? List.of() : List.copyOf(exclude);
       layout = layout == null ? Optional.empty() : layout;
+    }
+
+    /** A view without a backup limit of its own. */
+    public Spec(
+        Optional<String> description,
+        boolean includeAll,
+        List<FilterRule> include,
+        List<FilterRule> exclude,
+        Optional<Layout> layout) {
+      this(description, includeAll, include, exclude, layout, Optional.empty());
     }
   }
 

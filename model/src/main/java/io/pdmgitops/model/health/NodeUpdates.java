@@ -27,8 +27,8 @@ public record NodeUpdates(
   }
 
   /**
-   * A newer kernel is installed than the one running. A kernel pinned with {@code
-   * proxmox-boot-tool kernel pin} looks the same: the pin is not in the API.
+   * A newer kernel is installed than the one running. A kernel pinned with {@code proxmox-boot-tool
+   * kernel pin} looks the same: the pin is not in the API.
    */
   public boolean rebootNeeded() {
     return runningKernel.isPresent()

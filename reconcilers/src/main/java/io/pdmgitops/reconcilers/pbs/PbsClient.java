@@ -40,4 +40,24 @@ public interface PbsClient {
 
   /** {@code GET /admin/datastore/{store}/snapshots}. */
   Mono<List<BackupSnapshot>> snapshots(String store);
+
+  /**
+   * {@code GET /admin/datastore/{store}/snapshots?ns=...}: one namespace's snapshots (the listing
+   * is not recursive); the empty namespace is the root.
+   */
+  Mono<List<BackupSnapshot>> snapshots(String store, String namespace);
+
+  /**
+   * {@code GET /admin/datastore/{store}/namespace}: every namespace, the root ({@code ""}) first.
+   */
+  Mono<List<String>> namespaces(String store);
+
+  /** {@code GET /admin/gc}: each store's garbage collection and how its last run ended. */
+  Mono<List<PbsJobStatus>> gcJobs();
+
+  /** {@code GET /admin/verify}: the verify jobs and how their last runs ended. */
+  Mono<List<PbsJobStatus>> verifyJobs();
+
+  /** {@code GET /admin/prune}: the prune jobs and how their last runs ended. */
+  Mono<List<PbsJobStatus>> pruneJobs();
 }

@@ -80,6 +80,40 @@ public final class WebPbsClient implements PbsClient {
         .map(e -> list(e, BackupSnapshot.class));
   }
 
+  @Override
+  public Mono<List<BackupSnapshot>> snapshots(String store, String namespace) {
+    if (namespace.isEmpty()) {
+      return snapshots(store);
+    }
+    return transport
+        .get("/admin/datastore/" + segment(store) + "/snapshots", Map.of("ns", namespace))
+        .map(e -> list(e, BackupSnapshot.class));
+  }
+
+  /** One namespace of the listing. */
+  private record Namespace(String ns) {}
+
+  @Override
+  public Mono<List<String>> namespaces(String store) {
+    return get("/admin/datastore/" + segment(store) + "/namespace")
+        .map(e -> list(e, Namespace.class).stream().map(Namespace::ns).toList());
+  }
+
+  @Override
+  public Mono<List<PbsJobStatus>> gcJobs() {
+    return get("/admin/gc").map(e -> list(e, PbsJobStatus.class));
+  }
+
+  @Override
+  public Mono<List<PbsJobStatus>> verifyJobs() {
+    return get("/admin/verify").map(e -> list(e, PbsJobStatus.class));
+  }
+
+  @Override
+  public Mono<List<PbsJobStatus>> pruneJobs() {
+    return get("/admin/prune").map(e -> list(e, PbsJobStatus.class));
+  }
+
   private Mono<ApiEnvelope> get(String path) {
     return transport.get(path, Map.of());
   }

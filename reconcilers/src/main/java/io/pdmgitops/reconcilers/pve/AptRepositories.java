@@ -8,10 +8,12 @@ import java.util.Optional;
 public record AptRepositories(
     Optional<String> digest,
     List<SourceFile> files,
+    List<FileError> errors,
     List<Info> infos,
     @JsonProperty("standard-repos") List<StandardRepository> standardRepos) {
   public AptRepositories {
     files = files == null ? List.of() : List.copyOf(files);
+    errors = errors == null ? List.of() : List.copyOf(errors);
     infos = infos == null ? List.of() : List.copyOf(infos);
     standardRepos = standardRepos == null ? List.of() : List.copyOf(standardRepos);
   }
@@ -30,8 +32,21 @@ public record AptRepositories(
       @JsonProperty("Components") List<String> components,
       @JsonProperty("Enabled") Optional<Boolean> enabled) {}
 
-  /** A warning or note about a repository. */
-  public record Info(String path, Optional<String> kind, String message) {}
+  /** A sources file apt could not parse. */
+  public record FileError(String path, String error) {}
+
+  /**
+   * proxmox-apt's note about one repository: {@code kind} origin (the message is the archive's
+   * origin), warning (about its {@code property}, e.g. an old suite) or ignore-pre-upgrade-warning.
+   *
+   * @param index the repository's place in its file (a number, though PVE's schema says string)
+   */
+  public record Info(
+      String path,
+      Optional<Integer> index,
+      Optional<String> property,
+      Optional<String> kind,
+      String message) {}
 
   /** enterprise, no-subscription, test: whether each is configured (status absent = not). */
   public record StandardRepository(String handle, String name, Optional<Boolean> status) {}

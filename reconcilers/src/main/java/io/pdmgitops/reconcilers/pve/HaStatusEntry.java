@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * One entry of {@code GET /cluster/ha/status/current}: {@code type} quorum, master, lrm or service.
  *
- * @param status the manager's text, e.g. {@code "pve1 (active, Tue Dec  3 10:00:00 2026)"}
+ * @param status the manager's text, e.g. {@code "pve1 (active, Tue Dec 3 10:00:00 2026)"}
  * @param sid services only: {@code vm:100}
  * @param state services only: the resource's HA state (started, stopped, error, fence, ...)
  */

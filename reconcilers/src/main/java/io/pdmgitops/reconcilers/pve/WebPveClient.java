@@ -150,8 +150,7 @@ public final class WebPveClient implements PveClient {
 
   @Override
   public Mono<List<PackageVersion>> packageVersions(String node) {
-    return get("/nodes/" + segment(node) + "/apt/versions")
-        .map(e -> list(e, PackageVersion.class));
+    return get("/nodes/" + segment(node) + "/apt/versions").map(e -> list(e, PackageVersion.class));
   }
 
   @Override

@@ -480,9 +480,21 @@ class PveClientIT {
                 List.of("6.8.12-4-pve", "6.8.8-2-pve"),
                 List.of(
                     new AptConfig.PackageConfig(
-                        "pve-manager", "PVE tools", "8.2.4", "8.2.7", "Proxmox", "admin", "optional"),
+                        "pve-manager",
+                        "PVE tools",
+                        "8.2.4",
+                        "8.2.7",
+                        "Proxmox",
+                        "admin",
+                        "optional"),
                     new AptConfig.PackageConfig(
-                        "libfoo1", "a new dependency", null, "1.0-1", "Debian", "libs", "optional")),
+                        "libfoo1",
+                        "a new dependency",
+                        null,
+                        "1.0-1",
+                        "Debian",
+                        "libs",
+                        "optional")),
                 List.of("no-subscription"),
                 "bookworm",
                 true));
@@ -503,8 +515,7 @@ class PveClientIT {
         .filteredOn(v -> v.packageName().startsWith("proxmox-kernel-"))
         .extracting(PackageVersion::packageName)
         .as("installed kernels, newest first")
-        .containsExactly(
-            "proxmox-kernel-6.8.12-4-pve-signed", "proxmox-kernel-6.8.8-2-pve-signed");
+        .containsExactly("proxmox-kernel-6.8.12-4-pve-signed", "proxmox-kernel-6.8.8-2-pve-signed");
     assertThat(changelog).startsWith("pve-manager (8.2.7)");
     assertThat(unknown).as("apt-get's failure is text, not an error").endsWith("RC: 100");
     assertThat(repositories.files().get(0).repositories()).allMatch(r -> r.enabled().orElse(false));

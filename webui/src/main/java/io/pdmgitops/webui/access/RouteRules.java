@@ -68,8 +68,7 @@ public final class RouteRules {
           // A node's packages: reading a changelog is a read; refreshing the index a task (Manage).
           get(io.pdmgitops.webui.health.UpdatesRoutes.CHANGELOG, new Requirement.ReadOn(NODE)),
           post(
-              io.pdmgitops.webui.health.UpdatesRoutes.REFRESH_API,
-              new Requirement.OperateOn(NODE)),
+              io.pdmgitops.webui.health.UpdatesRoutes.REFRESH_API, new Requirement.OperateOn(NODE)),
           post(io.pdmgitops.webui.health.UpdatesRoutes.REFRESH, new Requirement.OperateOn(NODE)),
           post(
               io.pdmgitops.webui.health.HealthRoutes.REFRESH,

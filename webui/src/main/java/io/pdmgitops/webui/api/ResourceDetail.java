@@ -69,8 +69,10 @@ public record ResourceDetail(
    * @param remote the backup server (a PBS remote) holding it
    * @param at when it was taken, ISO-8601
    * @param count how many backups of the guest that datastore holds
+   * @param verify its verification: {@code ok}, {@code failed}; empty when not verified yet
    */
-  public record LastBackup(String remote, String datastore, String at, int count) {}
+  public record LastBackup(
+      String remote, String datastore, String at, int count, Optional<String> verify) {}
 
   /**
    * One job that selects the guest.

@@ -90,7 +90,8 @@ public final class HealthRoutes {
                     .summary(
                         "One overview's rows the caller may read (updates, repositories, ...) and"
                             + " how old each remote's data is")
-                    .parameter(ApiDocs.path("overview", "subscriptions, updates, repositories, ..."))
+                    .parameter(
+                        ApiDocs.path("overview", "subscriptions, updates, repositories, ..."))
                     .response(ApiDocs.ok(OverviewTable.class))
                     .response(ApiDocs.problem("404", "No such overview")))
         .build();
@@ -200,8 +201,7 @@ public final class HealthRoutes {
                     ? t.filter(r -> false, r -> false)
                     : t.filter(
                         row -> viewer.get().allows(row.path(), Permission.READ),
-                        remote ->
-                            viewer.get().allows(AccessPath.remote(remote), Permission.READ)));
+                        remote -> viewer.get().allows(AccessPath.remote(remote), Permission.READ)));
   }
 
   private static Mono<ServerResponse> noOverview(ServerRequest request, HealthPort health) {

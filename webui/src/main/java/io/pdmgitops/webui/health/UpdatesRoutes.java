@@ -146,8 +146,7 @@ public final class UpdatesRoutes {
 
   /** The token the caller's role on the node came through; the route's rule let them in. */
   private static RemoteToken token(ServerRequest request, Permission permission) {
-    AccessPath node =
-        AccessPath.node(request.pathVariable("remote"), request.pathVariable("node"));
+    AccessPath node = AccessPath.node(request.pathVariable("remote"), request.pathVariable("node"));
     return Viewer.of(request)
         .flatMap(v -> v.tokenFor(node, permission))
         .orElse(RemoteToken.DEFAULT);

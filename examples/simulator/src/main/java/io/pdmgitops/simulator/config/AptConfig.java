@@ -39,7 +39,8 @@ public record AptConfig(
     }
     for (String r : repositories) {
       if (!STANDARD.contains(r)) {
-        throw new IllegalArgumentException("apt: repository " + r + ": expected one of " + STANDARD);
+        throw new IllegalArgumentException(
+            "apt: repository " + r + ": expected one of " + STANDARD);
       }
     }
   }
@@ -47,7 +48,12 @@ public record AptConfig(
   /** A node up to date on the enterprise repository: nothing pending, no reboot. */
   public static AptConfig current() {
     return new AptConfig(
-        "6.8.12-1-pve", List.of("6.8.12-1-pve"), List.of(), List.of("enterprise"), "bookworm", true);
+        "6.8.12-1-pve",
+        List.of("6.8.12-1-pve"),
+        List.of(),
+        List.of("enterprise"),
+        "bookworm",
+        true);
   }
 
   /**

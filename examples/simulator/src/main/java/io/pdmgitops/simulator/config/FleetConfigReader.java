@@ -206,20 +206,29 @@ public final class FleetConfigReader {
     p.allow(Set.of("name", "certificate", "listen", "version", "datastores", "tokens", "faults"));
     List<DatastoreConfig> stores = new ArrayList<>();
     for (YamlMap d : p.list("datastores")) {
-      d.allow(Set.of("name", "size", "used", "groups"));
+      d.allow(Set.of("name", "size", "used", "groups", "growth", "gc", "verify", "prune"));
       List<DatastoreConfig.BackupGroupConfig> groups = new ArrayList<>();
       for (YamlMap g : d.list("groups")) {
-        g.allow(Set.of("type", "id", "owner", "snapshots"));
+        g.allow(Set.of("type", "id", "owner", "snapshots", "verify"));
         groups.add(
             new DatastoreConfig.BackupGroupConfig(
                 g.string("type", "vm"),
                 g.required("id"),
                 g.string("owner", "root@pam"),
-                g.strings("snapshots").stream().map(Long::parseLong).toList()));
+                g.strings("snapshots").stream().map(Long::parseLong).toList(),
+                g.string("verify", "ok")));
       }
+      // growth: bytes per day; gc, verify, prune: each job's last result (OK or PBS's error text)
       stores.add(
           new DatastoreConfig(
-              d.required("name"), d.size("size", 4L << 40), d.size("used", 0), groups));
+              d.required("name"),
+              d.size("size", 4L << 40),
+              d.size("used", 0),
+              groups,
+              d.size("growth", 0),
+              d.string("gc", "OK"),
+              d.string("verify", "OK"),
+              d.string("prune", "OK")));
     }
     return new PbsConfig(
         p.required("name"),

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import tools.jackson.databind.node.ArrayNode;
@@ -82,7 +83,11 @@ public final class PbsServer implements SimulatedRemote {
             Route.of("GET", "/nodes/{node}/tasks/{upid}/log", this::taskLog),
             Route.of("DELETE", "/nodes/{node}/tasks/{upid}", this::stopTask),
             Route.of("GET", "/admin/datastore/{store}/groups", this::groups),
-            Route.of("GET", "/admin/datastore/{store}/snapshots", this::snapshots));
+            Route.of("GET", "/admin/datastore/{store}/snapshots", this::snapshots),
+            Route.of("GET", "/admin/datastore/{store}/namespace", this::namespaces),
+            Route.of("GET", "/admin/gc", c -> jobs(c, "gc")),
+            Route.of("GET", "/admin/verify", c -> jobs(c, "verify")),
+            Route.of("GET", "/admin/prune", c -> jobs(c, "prune")));
   }
 
   @Override
@@ -147,14 +152,20 @@ public final class PbsServer implements SimulatedRemote {
               .put("total", s.size())
               .put("used", s.used())
               .put("avail", s.size() - s.used());
+      // A month of daily points growing by growthPerDay, and PBS's linear estimate from them: 0
+      // for a store that does not grow (proxmox-backup src/api2/status.rs).
+      long now = clock.instant().getEpochSecond();
       ArrayNode history = o.putArray("history");
-      for (int i = 0; i < 7; i++) {
-        history.add((double) s.used() / s.size() * (0.9 + i / 70.0));
+      for (int i = 29; i >= 0; i--) {
+        history.add(Math.max(0.0, (double) (s.used() - i * s.growthPerDay()) / s.size()));
       }
-      o.put("history-start", clock.instant().getEpochSecond() - 7 * 86_400)
-          .put("history-delta", 86_400);
-      o.putObject("gc-status")
-          .put("index-file-count", s.groups().size() * 10)
+      o.put("history-start", now / 86_400 * 86_400 - 29 * 86_400).put("history-delta", 86_400);
+      o.put(
+          "estimated-full-date",
+          s.growthPerDay() <= 0 ? 0 : now + (s.size() - s.used()) / s.growthPerDay() * 86_400);
+      ObjectNode gc = o.putObject("gc-status");
+      gc.put("upid", upids.get(List.copyOf(stores.keySet()).indexOf(s.name())));
+      gc.put("index-file-count", s.groups().size() * 10)
           .put("index-data-bytes", s.used() * 3)
           .put("disk-bytes", s.used())
           .put("disk-chunks", s.used() / (4 << 20))
@@ -268,8 +279,9 @@ public final class PbsServer implements SimulatedRemote {
         (k, g) -> {
           List<Long> times = new java.util.ArrayList<>(g == null ? List.of() : g.snapshots());
           times.add(time);
+          // A new snapshot is not verified until a verify job reads it.
           return new DatastoreConfig.BackupGroupConfig(
-              type, id, g == null ? owner : g.owner(), times);
+              type, id, g == null ? owner : g.owner(), times, null);
         });
   }
 
@@ -306,15 +318,78 @@ public final class PbsServer implements SimulatedRemote {
     return ApiResponse.ok(out);
   }
 
+  /** Every datastore holds only its root namespace here. */
+  private ApiResponse namespaces(Call call) {
+    store(call);
+    call.allow(Set.of("parent", "max-depth"));
+    ArrayNode out = Json.array();
+    out.addObject().put("ns", "");
+    return ApiResponse.ok(out);
+  }
+
+  /**
+   * {@code GET /admin/gc}, {@code /admin/verify}, {@code /admin/prune}: one job per datastore with
+   * PBS's JobScheduleStatus ({@code last-run-state} is OK, {@code WARNINGS: n} or the error
+   * itself), listed where the token may audit the store.
+   */
+  private ApiResponse jobs(Call call, String kind) {
+    call.allow(Set.of("store"));
+    String only = call.string("store", null);
+    long now = clock.instant().getEpochSecond();
+    ArrayNode out = Json.array();
+    for (DatastoreConfig s : stores.values()) {
+      String state =
+          switch (kind) {
+            case "gc" -> s.gcState();
+            case "verify" -> s.verifyState();
+            default -> s.pruneState();
+          };
+      if (state == null
+          || (only != null && !only.equals(s.name()))
+          || !TokenAuth.has(call.token(), "/datastore/" + s.name(), "Datastore.Audit")) {
+        continue;
+      }
+      ObjectNode o = out.addObject();
+      if (!kind.equals("gc")) {
+        o.put("id", kind.charAt(0) + "-" + s.name());
+      }
+      o.put("store", s.name()).put("schedule", "daily");
+      o.put("next-run", now / 86_400 * 86_400 + 86_400)
+          .put("last-run-state", state)
+          .put("last-run-endtime", now - 3_600)
+          .put(
+              "last-run-upid",
+              String.format(
+                  "UPID:%s:%08X:%08X:%08X:%08X:%s:%s:root@pam:",
+                  NODE,
+                  0x5000 + s.name().length(),
+                  0x3A0000,
+                  0,
+                  now - 3_700,
+                  kind.equals("gc") ? "garbage_collection" : kind + "job",
+                  s.name()));
+    }
+    return ApiResponse.ok(out);
+  }
+
   private ApiResponse snapshots(Call call) {
+    call.allow(Set.of("backup-type", "backup-id", "ns"));
     String type = call.string("backup-type", null);
     String id = call.string("backup-id", null);
+    String ns = call.string("ns", "");
     ArrayNode out = Json.array();
+    if (!ns.isEmpty()) {
+      store(call);
+      throw ApiException.of(400, "namespace '" + ns + "' does not exist");
+    }
     for (DatastoreConfig.BackupGroupConfig g : groupsOf(call)) {
       if ((type != null && !type.equals(g.type())) || (id != null && !id.equals(g.id()))) {
         continue;
       }
+      long newest = g.snapshots().stream().mapToLong(Long::longValue).max().orElse(0);
       for (long time : g.snapshots()) {
+        // Older snapshots were verified fine; the newest carries the group's state.
+        String verify = time == newest ? g.verify() : "ok";
         ObjectNode o =
             out.addObject()
                 .put("backup-type", g.type())
@@ -323,9 +398,11 @@ public final class PbsServer implements SimulatedRemote {
                 .put("owner", g.owner())
                 .put("protected", false)
                 .put("size", 8L << 30);
-        o.putObject("verification")
-            .put("state", "ok")
-            .put("upid", upids.isEmpty() ? "" : upids.get(0));
+        if (verify != null) {
+          o.putObject("verification")
+              .put("state", verify)
+              .put("upid", upids.isEmpty() ? "" : upids.get(0));
+        }
         o.putArray("files")
             .addObject()
             .put("filename", "drive-scsi0.img.fidx")

@@ -181,12 +181,22 @@ final class PveAptApi {
 
     String debian = "/etc/apt/sources.list";
     ArrayNode repos = file(files, debian);
-    repository(repos, "http://deb.debian.org/debian", suite + " " + suite + "-updates", "main contrib", true);
+    repository(
+        repos,
+        "http://deb.debian.org/debian",
+        suite + " " + suite + "-updates",
+        "main contrib",
+        true);
     origin(infos, debian, 0, "Debian");
     oldSuite(infos, debian, 0, suite);
     int index = 1;
     if (apt.security()) {
-      repository(repos, "http://security.debian.org/debian-security", suite + "-security", "main contrib", true);
+      repository(
+          repos,
+          "http://security.debian.org/debian-security",
+          suite + "-security",
+          "main contrib",
+          true);
       origin(infos, debian, index, "Debian");
       oldSuite(infos, debian, index, suite);
       index++;
@@ -212,8 +222,16 @@ final class PveAptApi {
     o.putArray("errors");
     o.put("digest", String.format("%064x", (long) apt.hashCode() & 0xffffffffL));
     ArrayNode standard = o.putArray("standard-repos");
-    standard(standard, "enterprise", "Enterprise", apt.repositories().contains("enterprise") ? Boolean.TRUE : Boolean.FALSE);
-    standard(standard, "no-subscription", "No-Subscription", apt.repositories().contains("no-subscription") ? Boolean.TRUE : null);
+    standard(
+        standard,
+        "enterprise",
+        "Enterprise",
+        apt.repositories().contains("enterprise") ? Boolean.TRUE : Boolean.FALSE);
+    standard(
+        standard,
+        "no-subscription",
+        "No-Subscription",
+        apt.repositories().contains("no-subscription") ? Boolean.TRUE : null);
     standard(standard, "test", "Test", apt.repositories().contains("test") ? Boolean.TRUE : null);
     return ApiResponse.ok(o);
   }
@@ -244,7 +262,12 @@ final class PveAptApi {
   }
 
   private static void origin(ArrayNode infos, String path, int index, String origin) {
-    infos.addObject().put("path", path).put("index", index).put("kind", "origin").put("message", origin);
+    infos
+        .addObject()
+        .put("path", path)
+        .put("index", index)
+        .put("kind", "origin")
+        .put("message", origin);
   }
 
   /** proxmox-apt's check_suites: a suite older than the release's codename. */

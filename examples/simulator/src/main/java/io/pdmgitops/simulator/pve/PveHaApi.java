@@ -18,14 +18,15 @@ import tools.jackson.databind.node.ArrayNode;
  * GET /cluster/ha/status/current} with a quorum entry, the master, one LRM per node and one entry
  * per HA resource; and {@code GET /cluster/ha/resources}. Both need Sys.Audit on {@code /}.
  *
- * <p>Status texts are the manager's: {@code "pve1 (active, Tue Dec  3 10:00:00 2026)"}, a node
- * whose status stopped updating {@code "old timestamp - dead?"}, an LRM without services {@code
- * idle}. The master is the first online node of a quorate cluster.
+ * <p>Status texts are the manager's: {@code "pve1 (active, Tue Dec 3 10:00:00 2026)"}, a node whose
+ * status stopped updating {@code "old timestamp - dead?"}, an LRM without services {@code idle}.
+ * The master is the first online node of a quorate cluster.
  */
 final class PveHaApi {
   /** Perl's {@code localtime} in scalar context. */
   private static final DateTimeFormatter CTIME =
-      DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   private final PveCluster cluster;
 
@@ -74,7 +75,9 @@ final class PveHaApi {
         .put("id", "master")
         .put("type", "master")
         .put("node", local)
-        .put("status", local + " (" + state(masterTime, now, "active") + ", " + ctime(masterTime) + ")")
+        .put(
+            "status",
+            local + " (" + state(masterTime, now, "active") + ", " + ctime(masterTime) + ")")
         .put("timestamp", masterTime);
     for (SimNode n : cluster.nodes.values()) {
       long time = n.online ? fresh : stale;

@@ -17,8 +17,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Health and configuration views: RRD series, subscription,
- * firewall and SDN (reference sections 2.14 to 2.17), in their real field names and types.
+ * Health and configuration views: RRD series, subscription, firewall and SDN (reference sections
+ * 2.14 to 2.17), in their real field names and types.
  */
 final class PveInfoApi {
   /**

@@ -26,6 +26,7 @@ final class SimGuest {
 
   /** An HA state the manager reached on its own (error, fence, recovery); null follows status. */
   String haFault;
+
   String lock;
   final boolean agent;
 

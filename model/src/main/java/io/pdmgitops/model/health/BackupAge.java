@@ -1,0 +1,30 @@
+package io.pdmgitops.model.health;
+
+import java.time.Duration;
+
+/**
+ * A backup limit as Git writes it: a number and {@code h} or {@code d} ({@code 48h}, {@code 7d}).
+ */
+public final class BackupAge {
+  /** Without a limit in Git: two days, room for one failed nightly run. */
+  public static final Duration DEFAULT = Duration.ofHours(48);
+
+  private BackupAge() {}
+
+  /**
+   * @throws IllegalArgumentException for text the schema's pattern would refuse
+   */
+  public static Duration parse(String text) {
+    if (text == null || !text.matches("[1-9][0-9]{0,4}[hd]")) {
+      throw new IllegalArgumentException(
+          "backupMaxAge '" + text + "': write a number and h or d, e.g. 48h or 7d");
+    }
+    long n = Long.parseLong(text.substring(0, text.length() - 1));
+    return text.endsWith("d") ? Duration.ofDays(n) : Duration.ofHours(n);
+  }
+
+  /** {@code 48h}, {@code 7d}: as Git writes it. */
+  public static String format(Duration d) {
+    return d.toHours() % 24 == 0 ? d.toDays() + "d" : d.toHours() + "h";
+  }
+}
