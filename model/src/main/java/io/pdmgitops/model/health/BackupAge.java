@@ -23,8 +23,8 @@ public final class BackupAge {
     return text.endsWith("d") ? Duration.ofDays(n) : Duration.ofHours(n);
   }
 
-  /** {@code 48h}, {@code 7d}: as Git writes it. */
+  /** {@code 48h}, {@code 7d}: hours up to two days, as limits are usually written. */
   public static String format(Duration d) {
-    return d.toHours() % 24 == 0 ? d.toDays() + "d" : d.toHours() + "h";
+    return d.toHours() % 24 == 0 && d.toDays() > 2 ? d.toDays() + "d" : d.toHours() + "h";
   }
 }
