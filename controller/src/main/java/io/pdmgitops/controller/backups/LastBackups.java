@@ -6,7 +6,6 @@ import io.pdmgitops.model.desired.GuestType;
 import io.pdmgitops.model.health.BackupRules;
 import io.pdmgitops.model.health.BackupServerHealth;
 import io.pdmgitops.model.health.DeclaredBackup;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,7 +43,7 @@ public final class LastBackups {
 
   /** The guest's newest backup on any declared backup server, as of their last reads. */
   public Optional<Found> newest(String remote, GuestType type, int vmid) {
-    DeclaredBackup guest = new DeclaredBackup(remote, vmid, type, "", Duration.ZERO, "");
+    DeclaredBackup guest = new DeclaredBackup(remote, vmid, type, "", Optional.empty(), "");
     return BackupRules.newest(guest, BackupsOverview.answers(reads))
         .map(
             l ->

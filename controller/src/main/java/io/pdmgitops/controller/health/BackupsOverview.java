@@ -100,20 +100,33 @@ public final class BackupsOverview {
     List<DeclaredBackup> out = new ArrayList<>();
     for (Guest g : state.get().guests()) {
       Guest.Spec spec = g.spec();
-      Duration limit = BackupAge.DEFAULT;
+      Optional<Duration> limit = Optional.of(BackupAge.DEFAULT);
       String from = "default";
       if (spec.backupMaxAge().isPresent()) {
-        limit = BackupAge.parse(spec.backupMaxAge().get());
+        limit = BackupAge.limit(spec.backupMaxAge().get());
         from = "guest";
       } else {
         Optional<FleetResource> r =
             resource.apply("remote/" + spec.remote() + "/guest/" + spec.vmid());
+        Optional<Duration> strictest = Optional.empty();
+        Optional<String> exemptBy = Optional.empty();
         for (View v : limited) {
-          Duration d = BackupAge.parse(v.spec().backupMaxAge().get());
-          if (r.isPresent() && ViewFilter.of(v).matches(r.get()) && d.compareTo(limit) < 0) {
-            limit = d;
+          if (r.isEmpty() || !ViewFilter.of(v).matches(r.get())) {
+            continue;
+          }
+          Optional<Duration> d = BackupAge.limit(v.spec().backupMaxAge().get());
+          if (d.isEmpty()) {
+            exemptBy = exemptBy.or(() -> Optional.of("view " + v.metadata().name()));
+          } else if (strictest.isEmpty() || d.get().compareTo(strictest.get()) < 0) {
+            strictest = d;
             from = "view " + v.metadata().name();
           }
+        }
+        if (strictest.isPresent()) {
+          limit = strictest;
+        } else if (exemptBy.isPresent()) {
+          limit = Optional.empty();
+          from = exemptBy.get();
         }
       }
       out.add(

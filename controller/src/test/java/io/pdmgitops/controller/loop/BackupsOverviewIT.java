@@ -16,6 +16,7 @@ import io.pdmgitops.model.health.Finding;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,7 +136,8 @@ class BackupsOverviewIT {
         .containsExactlyInAnyOrder(
             "datastore-nearly-full", "backup-job-failed", "datastore-full-soon");
     DeclaredBackup web =
-        new DeclaredBackup("east", 100, GuestType.QEMU, "web", Duration.ofHours(48), "default");
+        new DeclaredBackup(
+            "east", 100, GuestType.QEMU, "web", Optional.of(Duration.ofHours(48)), "default");
     assertThat(
             BackupRules.missing(
                 List.of(web), BackupsOverview.answers(overview.reads()), h.fleetClock.instant()))

@@ -11,13 +11,25 @@ public final class BackupAge {
 
   private BackupAge() {}
 
+  /** Written where a guest needs no backup. */
+  public static final String NONE = "none";
+
+  /**
+   * The limit; empty for {@value #NONE}.
+   *
+   * @throws IllegalArgumentException for text the schema's pattern would refuse
+   */
+  public static java.util.Optional<Duration> limit(String text) {
+    return NONE.equals(text) ? java.util.Optional.empty() : java.util.Optional.of(parse(text));
+  }
+
   /**
    * @throws IllegalArgumentException for text the schema's pattern would refuse
    */
   public static Duration parse(String text) {
     if (text == null || !text.matches("[1-9][0-9]{0,4}[hd]")) {
       throw new IllegalArgumentException(
-          "backupMaxAge '" + text + "': write a number and h or d, e.g. 48h or 7d");
+          "backupMaxAge '" + text + "': write a number and h or d, e.g. 48h or 7d, or none");
     }
     long n = Long.parseLong(text.substring(0, text.length() - 1));
     return text.endsWith("d") ? Duration.ofDays(n) : Duration.ofHours(n);

@@ -114,15 +114,19 @@ public final class BackupRules {
       List<DeclaredBackup> guests, Map<String, BackupServerHealth> servers, Instant now) {
     List<Finding> out = new ArrayList<>();
     for (DeclaredBackup guest : guests) {
+      if (guest.limit().isEmpty()) {
+        continue;
+      }
+      Duration max = guest.limit().get();
       Optional<Located> newest = newest(guest, servers);
       boolean recent =
           newest
-              .filter(n -> Duration.between(n.backup().newest(), now).compareTo(guest.limit()) <= 0)
+              .filter(n -> Duration.between(n.backup().newest(), now).compareTo(max) <= 0)
               .isPresent();
       if (recent) {
         continue;
       }
-      String limit = BackupAge.format(guest.limit()) + " (" + guest.limitFrom() + ")";
+      String limit = BackupAge.format(max) + " (" + guest.limitFrom() + ")";
       out.add(
           new Finding(
               "backup-missing",

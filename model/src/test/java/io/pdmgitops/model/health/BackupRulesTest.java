@@ -112,7 +112,7 @@ class BackupRulesTest {
   }
 
   static DeclaredBackup guest(String remote, int vmid, GuestType type, Duration limit) {
-    return new DeclaredBackup(remote, vmid, type, "web", limit, "view production");
+    return new DeclaredBackup(remote, vmid, type, "web", Optional.of(limit), "view production");
   }
 
   @ParameterizedTest(name = "newest {0} with limit {1}: missing {2}")
@@ -123,6 +123,7 @@ class BackupRulesTest {
         "2026-12-01T11:00:00Z, 48h, true",
         "2026-12-02T13:00:00Z, 12h, true",
         "-, 48h, true",
+        "-, none, false",
       })
   void aDeclaredGuestWithoutABackupWithinItsLimitIsMissing(
       String newest, String limit, boolean missing) {
@@ -136,7 +137,11 @@ class BackupRulesTest {
 
     List<Finding> found =
         BackupRules.missing(
-            List.of(guest("east", 100, GuestType.QEMU, BackupAge.parse(limit))), servers, NOW);
+            List.of(
+                new DeclaredBackup(
+                    "east", 100, GuestType.QEMU, "web", BackupAge.limit(limit), "view production")),
+            servers,
+            NOW);
 
     if (!missing) {
       assertThat(found).isEmpty();

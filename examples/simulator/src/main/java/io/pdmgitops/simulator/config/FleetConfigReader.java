@@ -45,13 +45,15 @@ public final class FleetConfigReader {
     }
     if (root.has("generate")) {
       YamlMap g =
-          root.map("generate").allow(Set.of("clusters", "nodesPerCluster", "guestsPerCluster"));
+          root.map("generate")
+              .allow(Set.of("clusters", "nodesPerCluster", "guestsPerCluster", "problems"));
       clusters.addAll(
           FleetGenerator.clusters(
               g.integer("clusters", 1),
               g.integer("nodesPerCluster", 3),
               g.integer("guestsPerCluster", 100),
-              index));
+              index,
+              g.bool("problems", false)));
     }
     return new FleetConfig(root.duration("taskDuration", DEFAULT_TASK), clusters, backupServers);
   }
@@ -151,6 +153,30 @@ public final class FleetConfigReader {
         a.bool("security", true));
   }
 
+  /**
+   * A snapshot's time: epoch seconds, or {@code 20h ago} / {@code 3d ago} before the fleet starts
+   * (kept as negative seconds until the server knows its clock), so a demo's backups stay recent.
+   */
+  static long backupTime(String text) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("([0-9]+)([mhd]) ago").matcher(text.strip());
+    if (m.matches()) {
+      long n = Long.parseLong(m.group(1));
+      return -n
+          * switch (m.group(2)) {
+            case "m" -> 60L;
+            case "h" -> 3_600L;
+            default -> 86_400L;
+          };
+    }
+    try {
+      return Long.parseLong(text.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "snapshot time '" + text + "': epoch seconds, or e.g. '20h ago', '3d ago'");
+    }
+  }
+
   /** {@code subscription: active} or {@code subscription: {status: expired, level: b, ...}}. */
   private static SubscriptionConfig subscription(YamlMap node) {
     if (!node.has("subscription")) {
@@ -215,7 +241,7 @@ public final class FleetConfigReader {
                 g.string("type", "vm"),
                 g.required("id"),
                 g.string("owner", "root@pam"),
-                g.strings("snapshots").stream().map(Long::parseLong).toList(),
+                g.strings("snapshots").stream().map(FleetConfigReader::backupTime).toList(),
                 g.string("verify", "ok")));
       }
       // growth: bytes per day; gc, verify, prune: each job's last result (OK or PBS's error text)

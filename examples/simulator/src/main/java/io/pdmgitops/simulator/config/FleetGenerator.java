@@ -3,7 +3,10 @@ package io.pdmgitops.simulator.config;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Invents clusters for scale tests: N clusters of M nodes with K guests each. */
+/**
+ * Invents clusters for scale tests: N clusters of M nodes with K guests each; with problems, a
+ * realistic share of them has what the Health page reports (by index, so every run is the same).
+ */
 public final class FleetGenerator {
   /** The token every generated cluster accepts (simulator-only credentials). */
   public static final TokenConfig TOKEN =
@@ -12,12 +15,28 @@ public final class FleetGenerator {
   private FleetGenerator() {}
 
   public static List<ClusterConfig> clusters(int count, int nodes, int guests, int firstIndex) {
+    return clusters(count, nodes, guests, firstIndex, false);
+  }
+
+  /**
+   * @param problems give some nodes what a real fleet has: security updates waiting (every 3rd
+   *     node), a kernel waiting for a reboot (every 5th), an expired key (every 17th), the
+   *     no-subscription repository on a paid node (every 7th), a missing security repository (every
+   *     11th); others run current on Standard keys and the enterprise repository
+   */
+  public static List<ClusterConfig> clusters(
+      int count, int nodes, int guests, int firstIndex, boolean problems) {
     List<ClusterConfig> out = new ArrayList<>();
+    int index = 0;
     for (int c = 0; c < count; c++) {
       String name = "gen-" + (c + 1);
       List<NodeConfig> nodeList = new ArrayList<>();
       for (int n = 0; n < nodes; n++) {
-        nodeList.add(new NodeConfig(name + "-node-" + (n + 1), true, 64, 512L << 30, 200L << 30));
+        index++;
+        nodeList.add(
+            problems
+                ? withProblems(name + "-node-" + (n + 1), index)
+                : new NodeConfig(name + "-node-" + (n + 1), true, 64, 512L << 30, 200L << 30));
       }
       List<GuestConfig> guestList = new ArrayList<>();
       for (int g = 0; g < guests; g++) {
@@ -61,5 +80,39 @@ public final class FleetGenerator {
               false));
     }
     return out;
+  }
+
+  private static NodeConfig withProblems(String name, int i) {
+    SubscriptionConfig subscription =
+        i % 17 == 0
+            ? new SubscriptionConfig("expired", "s", "2026-10-31", null)
+            : new SubscriptionConfig("active", "s", "2027-09-30", null);
+    List<AptConfig.PackageConfig> pending = new ArrayList<>();
+    if (i % 3 == 0) {
+      pending.add(
+          new AptConfig.PackageConfig(
+              "openssl",
+              "Secure Sockets Layer toolkit",
+              "3.0.14-1~deb12u2",
+              "3.0.15-1~deb12u1",
+              "Debian",
+              "utils",
+              "optional"));
+    }
+    if (i % 2 == 0) {
+      pending.add(
+          new AptConfig.PackageConfig(
+              "pve-manager", "Proxmox VE tools", "8.2.4", "8.2.7", "Proxmox", "admin", "optional"));
+    }
+    boolean reboot = i % 5 == 0;
+    AptConfig apt =
+        new AptConfig(
+            reboot ? "6.8.8-2-pve" : "6.8.12-4-pve",
+            reboot ? List.of("6.8.12-4-pve", "6.8.8-2-pve") : List.of("6.8.12-4-pve"),
+            pending,
+            List.of(i % 7 == 0 ? "no-subscription" : "enterprise"),
+            "bookworm",
+            i % 11 != 0);
+    return new NodeConfig(name, true, 64, 512L << 30, 200L << 30, subscription, apt);
   }
 }

@@ -58,9 +58,21 @@ public final class PbsServer implements SimulatedRemote {
                     Function.identity(),
                     (a, b) -> a,
                     java.util.LinkedHashMap::new));
+    long started = clock.instant().getEpochSecond();
     for (DatastoreConfig s : stores.values()) {
       Map<String, DatastoreConfig.BackupGroupConfig> byKey = new java.util.LinkedHashMap<>();
-      s.groups().forEach(g -> byKey.put(g.type() + "/" + g.id(), g));
+      // Negative times are seconds before the fleet started ("20h ago" in the fleet file).
+      s.groups()
+          .forEach(
+              g ->
+                  byKey.put(
+                      g.type() + "/" + g.id(),
+                      new DatastoreConfig.BackupGroupConfig(
+                          g.type(),
+                          g.id(),
+                          g.owner(),
+                          g.snapshots().stream().map(t -> t < 0 ? started + t : t).toList(),
+                          g.verify())));
       groups.put(s.name(), byKey);
     }
     long start = clock.instant().getEpochSecond() - 3_600;

@@ -123,4 +123,45 @@ class FleetConfigReaderTest {
             () -> FleetConfigReader.parse("clusters: [{name: c, faults: {proxyFailure: slow}}]"))
         .hasMessageContaining("proxyFailure");
   }
+
+  @Test
+  void aGeneratedFleetWithProblemsHasEachProblemOnSomeNodesAndNotOnMost() {
+    var nodes =
+        FleetGenerator.clusters(25, 4, 1, 0, true).stream()
+            .flatMap(c -> c.nodes().stream())
+            .toList();
+
+    assertThat(nodes).hasSize(100);
+    assertThat(
+            nodes.stream()
+                .filter(n -> !n.apt().runningKernel().equals(n.apt().installedKernels().get(0))))
+        .as("waiting for a reboot: every 5th")
+        .hasSize(20);
+    assertThat(nodes.stream().filter(n -> n.subscription().status().equals("expired"))).hasSize(5);
+    assertThat(nodes.stream().filter(n -> n.apt().repositories().contains("no-subscription")))
+        .hasSize(14);
+    assertThat(nodes.stream().filter(n -> !n.apt().security())).hasSize(9);
+    assertThat(FleetGenerator.clusters(2, 2, 1, 0).get(0).nodes().get(0).apt())
+        .as("without problems: current")
+        .isEqualTo(AptConfig.current());
+  }
+
+  @Test
+  void refusesAptSettingsPveWouldNotHave() {
+    assertThatThrownBy(
+            () ->
+                FleetConfigReader.parse(
+                    "clusters: [{name: c, nodes: [{name: n, apt: {running-kernel: 6.1.0-1-pve}}]}]"))
+        .hasMessageContaining("running kernel 6.1.0-1-pve is not among");
+    assertThatThrownBy(
+            () ->
+                FleetConfigReader.parse(
+                    "clusters: [{name: c, nodes: [{name: n, apt: {repositories: [main]}}]}]"))
+        .hasMessageContaining("repository main");
+    assertThatThrownBy(
+            () ->
+                FleetConfigReader.parse(
+                    "pbs: [{name: p, datastores: [{name: s, groups: [{id: '1', snapshots: [yesterday]}]}]}]"))
+        .hasMessageContaining("'20h ago'");
+  }
 }
