@@ -4,11 +4,14 @@ import io.pdmgitops.controller.backups.LastBackups;
 import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.health.BackupsOverview;
 import io.pdmgitops.controller.health.ClusterOverview;
+import io.pdmgitops.controller.health.FirewallOverview;
+import io.pdmgitops.controller.health.FleetIndex;
 import io.pdmgitops.controller.health.HealthAdapter;
 import io.pdmgitops.controller.health.HealthOverview;
 import io.pdmgitops.controller.health.OverviewReads;
 import io.pdmgitops.controller.health.OverviewTicker;
 import io.pdmgitops.controller.health.RepositoriesOverview;
+import io.pdmgitops.controller.health.SdnOverview;
 import io.pdmgitops.controller.health.SubscriptionOverview;
 import io.pdmgitops.controller.health.UpdatesAdapter;
 import io.pdmgitops.controller.health.UpdatesOverview;
@@ -18,9 +21,11 @@ import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.desired.RemoteType;
 import io.pdmgitops.model.health.BackupServerHealth;
 import io.pdmgitops.model.health.ClusterHealth;
+import io.pdmgitops.model.health.FirewallHealth;
 import io.pdmgitops.model.health.NodeRepositories;
 import io.pdmgitops.model.health.NodeSubscription;
 import io.pdmgitops.model.health.NodeUpdates;
+import io.pdmgitops.model.health.SdnHealth;
 import io.pdmgitops.reconcilers.remote.RemoteClients;
 import io.pdmgitops.webui.fleet.FleetPort;
 import io.pdmgitops.webui.health.HealthRoutes;
@@ -33,17 +38,20 @@ import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * Fleet health: the overviews, each read on its own interval ({@code pdm.health.*-interval},
- * defaults from PDM's practice), and the Health page and API over their findings.
+ * defaults from PDM's practice), and the Health page and API over their findings. {@code @Order}
+ * is the order of the page's tabs.
  */
 @Configuration(proxyBeanMethods = false)
 class HealthConfiguration {
   /** Subscriptions, hourly: they change when someone enters or renews a key. */
   @Bean
+  @Order(1)
   HealthOverview<List<NodeSubscription>> subscriptionOverview(
       SnapshotTracker snapshots,
       ReconcileLoop loop,
@@ -55,6 +63,7 @@ class HealthConfiguration {
 
   /** Pending updates and kernels, hourly: the node's own cache changes when its index is. */
   @Bean
+  @Order(2)
   HealthOverview<List<NodeUpdates>> updatesOverview(
       SnapshotTracker snapshots,
       ReconcileLoop loop,
@@ -69,6 +78,7 @@ class HealthConfiguration {
    * enterprise repository needs an active key).
    */
   @Bean
+  @Order(3)
   HealthOverview<List<NodeRepositories>> repositoriesOverview(
       SnapshotTracker snapshots,
       ReconcileLoop loop,
@@ -93,6 +103,7 @@ class HealthConfiguration {
    * and two requests per remote are cheap.
    */
   @Bean
+  @Order(4)
   HealthOverview<ClusterHealth> clusterOverview(
       SnapshotTracker snapshots,
       RemoteClients clients,
@@ -106,6 +117,7 @@ class HealthConfiguration {
    * backup overviews); the guest page's last backup and the backup-missing rule read its answers.
    */
   @Bean
+  @Order(5)
   HealthOverview<BackupServerHealth> backupsOverview(
       SnapshotTracker snapshots,
       RemoteClients clients,
@@ -117,6 +129,36 @@ class HealthConfiguration {
   @Bean
   LastBackups lastBackups(HealthOverview<BackupServerHealth> backupsOverview) {
     return new LastBackups(backupsOverview.reads());
+  }
+
+  @Bean
+  FleetIndex fleetIndex(FleetPort fleet) {
+    return new FleetIndex(fleet);
+  }
+
+  /** Firewall switches and policies, every 5 minutes: a guest left open matters soon. */
+  @Bean
+  @Order(6)
+  HealthOverview<FirewallHealth> firewallOverview(
+      SnapshotTracker snapshots,
+      ReconcileLoop loop,
+      RemoteClients clients,
+      FleetIndex index,
+      Clock clock,
+      @Value("${pdm.health.firewall-interval:5m}") Duration every) {
+    return FirewallOverview.of(
+        remotes(snapshots, RemoteType.PVE), loop, clients, index::production, every, clock);
+  }
+
+  /** SDN zones, vnets and their state per node, every 5 minutes. */
+  @Bean
+  @Order(7)
+  HealthOverview<SdnHealth> sdnOverview(
+      SnapshotTracker snapshots,
+      RemoteClients clients,
+      Clock clock,
+      @Value("${pdm.health.sdn-interval:5m}") Duration every) {
+    return SdnOverview.of(remotes(snapshots, RemoteType.PVE), clients, every, clock);
   }
 
   /** The declared remotes of one type, from the snapshot in force. */
@@ -139,20 +181,14 @@ class HealthConfiguration {
       List<HealthOverview<?>> overviews,
       HealthOverview<BackupServerHealth> backupsOverview,
       SnapshotTracker snapshots,
-      FleetPort fleet,
+      FleetIndex index,
       Clock clock) {
     return new HealthAdapter(
         overviews,
         List.of(
             BackupsOverview.missing(
                 backupsOverview.reads(),
-                () ->
-                    BackupsOverview.declared(
-                        snapshots.state(),
-                        id ->
-                            fleet.snapshot().resources().stream()
-                                .filter(r -> r.id().equals(id))
-                                .findFirst()))),
+                () -> BackupsOverview.declared(snapshots.state(), index::resource))),
         clock);
   }
 

@@ -103,11 +103,14 @@ public interface PveClient {
   /** {@code GET /cluster/ha/status/current}: quorum, master, each node's LRM, each resource. */
   Mono<List<HaStatusEntry>> haStatus();
 
-  /** {@code GET /cluster/sdn/zones}. */
+  /** {@code GET /cluster/sdn/zones?pending=1}: with what is edited but not applied. */
   Mono<List<SdnZone>> sdnZones();
 
-  /** {@code GET /cluster/sdn/vnets}. */
+  /** {@code GET /cluster/sdn/vnets?pending=1}: with what is edited but not applied. */
   Mono<List<SdnVnet>> sdnVnets();
+
+  /** {@code GET /cluster/resources?type=sdn}: each zone's state on each node. */
+  Mono<List<SdnStatus>> sdnStatus();
 
   /**
    * {@code POST /nodes/{node}/{type}/{vmid}/migrate}: to another node of the same cluster. The type

@@ -190,12 +190,23 @@ public final class WebPveClient implements PveClient {
 
   @Override
   public Mono<List<SdnZone>> sdnZones() {
-    return get("/cluster/sdn/zones").map(e -> list(e, SdnZone.class));
+    return transport
+        .get("/cluster/sdn/zones", Map.of("pending", "1"))
+        .map(e -> list(e, SdnZone.class));
   }
 
   @Override
   public Mono<List<SdnVnet>> sdnVnets() {
-    return get("/cluster/sdn/vnets").map(e -> list(e, SdnVnet.class));
+    return transport
+        .get("/cluster/sdn/vnets", Map.of("pending", "1"))
+        .map(e -> list(e, SdnVnet.class));
+  }
+
+  @Override
+  public Mono<List<SdnStatus>> sdnStatus() {
+    return transport
+        .get("/cluster/resources", Map.of("type", "sdn"))
+        .map(e -> list(e, SdnStatus.class));
   }
 
   @Override

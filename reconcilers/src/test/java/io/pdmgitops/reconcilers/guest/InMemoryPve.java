@@ -278,6 +278,11 @@ final class InMemoryPve implements PveClient {
   }
 
   @Override
+  public Mono<List<io.pdmgitops.reconcilers.pve.SdnStatus>> sdnStatus() {
+    return notInThisFake("sdnStatus");
+  }
+
+  @Override
   public Mono<List<io.pdmgitops.reconcilers.pve.SdnZone>> sdnZones() {
     return notInThisFake("sdnZones");
   }

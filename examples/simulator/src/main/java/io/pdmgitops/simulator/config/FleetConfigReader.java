@@ -70,7 +70,8 @@ public final class FleetConfigReader {
             "guests",
             "tokens",
             "faults",
-            "legacy"));
+            "legacy",
+            "sdn"));
     List<NodeConfig> nodes = new ArrayList<>();
     for (YamlMap n : c.list("nodes")) {
       n.allow(Set.of("name", "online", "cpus", "memory", "rootfs", "subscription", "apt"));
@@ -115,7 +116,8 @@ public final class FleetConfigReader {
         guests,
         tokens(c),
         faults(c.map("faults")),
-        c.bool("legacy", false));
+        c.bool("legacy", false),
+        c.has("sdn") ? sdn(c.map("sdn")) : SdnConfig.applied());
   }
 
   /**
@@ -175,6 +177,12 @@ public final class FleetConfigReader {
       throw new IllegalArgumentException(
           "snapshot time '" + text + "': epoch seconds, or e.g. '20h ago', '3d ago'");
     }
+  }
+
+  /** {@code sdn: {pending: [tenants], errors: [pve2/tenants]}}. */
+  private static SdnConfig sdn(YamlMap s) {
+    s.allow(Set.of("pending", "errors"));
+    return new SdnConfig(s.strings("pending"), s.strings("errors"));
   }
 
   /** {@code subscription: active} or {@code subscription: {status: expired, level: b, ...}}. */

@@ -26,12 +26,19 @@ public final class TokenAuth {
   /** Privileges per role; PVE names them per object type, one list serves both products here. */
   private static final Map<String, Set<String>> ROLES =
       Map.of(
-          "audit", Set.of("Sys.Audit", "VM.Audit", "Datastore.Audit"),
+          "audit", Set.of("Sys.Audit", "VM.Audit", "Datastore.Audit", "SDN.Audit"),
           "operator",
-              Set.of("Sys.Audit", "VM.Audit", "Datastore.Audit", "VM.PowerMgmt", "VM.Migrate"),
+              Set.of(
+                  "Sys.Audit",
+                  "VM.Audit",
+                  "Datastore.Audit",
+                  "SDN.Audit",
+                  "VM.PowerMgmt",
+                  "VM.Migrate"),
           "admin",
               Set.of(
                   "Sys.Audit",
+                  "SDN.Audit",
                   "Sys.Modify",
                   "VM.Audit",
                   "Datastore.Audit",

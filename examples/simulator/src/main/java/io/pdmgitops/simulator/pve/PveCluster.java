@@ -65,6 +65,11 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
   private volatile Duration taskDuration;
   private volatile boolean legacySubscriptionCase;
 
+  /** SDN zones edited but not applied, and {@code node/zone} pairs that failed to apply. */
+  final java.util.Set<String> sdnPending = new java.util.TreeSet<>();
+
+  final java.util.Set<String> sdnErrors = new java.util.TreeSet<>();
+
   /** The proxy fault of the request being handled; set and read under the lock. */
   private ProxyFailure proxyFailure = ProxyFailure.NONE;
 
@@ -80,6 +85,8 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
     this.taskDuration = taskDuration;
     this.errorStyle = config.legacy() ? ErrorStyle.PVE_LEGACY : ErrorStyle.PVE;
     this.legacySubscriptionCase = config.legacy();
+    this.sdnPending.addAll(config.sdn().pending());
+    this.sdnErrors.addAll(config.sdn().errors());
     config.nodes().forEach(n -> nodes.put(n.name(), new SimNode(n)));
     Instant now = clock.instant();
     for (GuestConfig g : config.guests()) {
@@ -358,6 +365,15 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
   /** Gives the node other packages or sources (an upgrade, a kernel waiting for a reboot). */
   public synchronized void setApt(String node, io.pdmgitops.simulator.config.AptConfig apt) {
     Optional.ofNullable(nodes.get(node)).ifPresent(n -> n.apt = apt);
+  }
+
+  /** Marks an SDN zone as edited but not applied (true), or applies it (false). */
+  public synchronized void setSdnPending(String zone, boolean pending) {
+    if (pending) {
+      sdnPending.add(zone);
+    } else {
+      sdnPending.remove(zone);
+    }
   }
 
   public synchronized void renameGuest(int vmid, String newName) {

@@ -270,41 +270,81 @@ final class PveInfoApi {
     return ApiResponse.ok(out);
   }
 
+  /** The zones every simulated cluster has; {@code localnetwork} stands for the plain bridges. */
+  static final List<String> ZONES = List.of("localnetwork", "localnet", "tenants");
+
+  /**
+   * pve-network's zones index: filtered by SDN.Audit on {@code /sdn/zones/<zone>}; with {@code
+   * pending=1} a zone edited since the last apply carries {@code state: changed} and its new values
+   * under {@code pending} (an object, though the schema says boolean), and digests are null.
+   */
   private ApiResponse sdnZones(Call call) {
     call.allow(Set.of("type", "pending", "running"));
+    boolean pending = call.bool("pending", false);
     ArrayNode out = Json.array();
-    out.addObject()
-        .put("zone", "localnet")
-        .put("type", "simple")
-        .put("ipam", "pve")
-        .put("digest", "1a2b3c");
-    out.addObject()
-        .put("zone", "tenants")
-        .put("type", "vxlan")
-        .put("mtu", 1450)
-        .put("peers", "10.0.0.1,10.0.0.2")
-        .put("ipam", "pve")
-        .put("digest", "4d5e6f");
+    if (TokenAuth.has(call.token(), "/sdn/zones/localnet", "SDN.Audit")) {
+      ObjectNode localnet =
+          out.addObject().put("zone", "localnet").put("type", "simple").put("ipam", "pve");
+      digest(localnet, pending, "1a2b3c");
+      sdnState(localnet, pending, "localnet", "dhcp", "dnsmasq");
+    }
+    if (TokenAuth.has(call.token(), "/sdn/zones/tenants", "SDN.Audit")) {
+      ObjectNode tenants =
+          out.addObject()
+              .put("zone", "tenants")
+              .put("type", "vxlan")
+              .put("mtu", 1450)
+              .put("peers", "10.0.0.1,10.0.0.2")
+              .put("ipam", "pve");
+      digest(tenants, pending, "4d5e6f");
+      sdnState(tenants, pending, "tenants", "mtu", 1400);
+    }
     return ApiResponse.ok(out);
+  }
+
+  private void sdnState(ObjectNode o, boolean pending, String zone, String key, Object value) {
+    if (pending && cluster.sdnPending.contains(zone)) {
+      o.put("state", "changed");
+      ObjectNode p = o.putObject("pending");
+      if (value instanceof Integer i) {
+        p.put(key, i);
+      } else {
+        p.put(key, String.valueOf(value));
+      }
+    }
+  }
+
+  private static void digest(ObjectNode o, boolean pending, String digest) {
+    if (pending) {
+      o.putNull("digest");
+    } else {
+      o.put("digest", digest);
+    }
   }
 
   private ApiResponse sdnVnets(Call call) {
     call.allow(Set.of("pending", "running"));
+    boolean pending = call.bool("pending", false);
     ArrayNode out = Json.array();
-    out.addObject()
-        .put("vnet", "vnet100")
-        .put("type", "vnet")
-        .put("zone", "tenants")
-        .put("tag", 100)
-        .put("alias", "tenant-a")
-        .put("digest", "7a8b9c");
-    out.addObject()
-        .put("vnet", "vnet200")
-        .put("type", "vnet")
-        .put("zone", "tenants")
-        .put("tag", 200)
-        .put("vlanaware", 1)
-        .put("digest", "0d1e2f");
+    if (!TokenAuth.has(call.token(), "/sdn/zones/tenants", "SDN.Audit")) {
+      return ApiResponse.ok(out);
+    }
+    ObjectNode a =
+        out.addObject()
+            .put("vnet", "vnet100")
+            .put("type", "vnet")
+            .put("zone", "tenants")
+            .put("tag", 100)
+            .put("alias", "tenant-a");
+    digest(a, pending, "7a8b9c");
+    ObjectNode b =
+        out.addObject()
+            .put("vnet", "vnet200")
+            .put("type", "vnet")
+            .put("zone", "tenants")
+            .put("tag", 200)
+            .put("vlanaware", 1);
+    digest(b, pending, "0d1e2f");
     return ApiResponse.ok(out);
   }
 }

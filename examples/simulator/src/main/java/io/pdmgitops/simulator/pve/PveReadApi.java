@@ -114,13 +114,24 @@ final class PveReadApi {
       }
     }
     if (type == null || type.equals("sdn")) {
+      // One entry per node and zone, from pvestatd's broadcast: available, pending (the node's
+      // interfaces are older than the applied config) or error (pve-network Zones::status).
       for (SimNode n : cluster.nodes.values()) {
-        out.addObject()
-            .put("id", "sdn/" + n.name + "/localnetwork")
-            .put("type", "sdn")
-            .put("sdn", "localnetwork")
-            .put("node", n.name)
-            .put("status", n.online ? "ok" : "unknown");
+        for (String zone : PveInfoApi.ZONES) {
+          if (!TokenAuth.has(call.token(), "/sdn/zones/" + zone, "SDN.Audit")) {
+            continue;
+          }
+          out.addObject()
+              .put("id", "sdn/" + n.name + "/" + zone)
+              .put("type", "sdn")
+              .put("sdn", zone)
+              .put("node", n.name)
+              .put(
+                  "status",
+                  !n.online
+                      ? "unknown"
+                      : cluster.sdnErrors.contains(n.name + "/" + zone) ? "error" : "available");
+        }
       }
     }
     if (type == null) {
