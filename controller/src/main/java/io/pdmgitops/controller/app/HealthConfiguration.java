@@ -44,8 +44,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * Fleet health: the overviews, each read on its own interval ({@code pdm.health.*-interval},
- * defaults from PDM's practice), and the Health page and API over their findings. {@code @Order}
- * is the order of the page's tabs.
+ * defaults from PDM's practice), and the Health page and API over their findings. {@code @Order} is
+ * the order of the page's tabs.
  */
 @Configuration(proxyBeanMethods = false)
 class HealthConfiguration {
