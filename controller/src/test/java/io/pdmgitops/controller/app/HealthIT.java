@@ -156,6 +156,16 @@ class HealthIT {
         .contains("HA vm:102")
         .contains("quorate, 3/3 nodes online");
     assertThat(running.send("/health/overviews/nonsense", admin).statusCode()).isEqualTo(404);
+
+    String q = URLEncoder.encode("+finding:backup-missing remote:dc-west", StandardCharsets.UTF_8);
+    JsonNode searched =
+        RunningDemo.JSON.readTree(running.send("/api/v1/health?q=" + q, admin).body());
+    assertThat(rules(searched)).isNotEmpty().containsOnly("backup-missing");
+    assertThat(searched.at("/report/findings").findValuesAsString("remote")).containsOnly("dc-west");
+    HttpResponse<String> bad =
+        running.send("/health?q=" + URLEncoder.encode("colour:red", StandardCharsets.UTF_8), admin);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("unknown category 'colour' at column 1");
   }
 
   @Test

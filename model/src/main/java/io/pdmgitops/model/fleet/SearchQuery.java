@@ -1,7 +1,6 @@
 package io.pdmgitops.model.fleet;
 
 import io.pdmgitops.model.desired.RemoteType;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +17,9 @@ import java.util.stream.Collectors;
  * matches the name or the id. An empty search matches everything.
  */
 public final class SearchQuery {
-  /** Longer searches are typing accidents or abuse; both get a clear error. */
-  public static final int MAX_LENGTH = 1_000;
+  public static final int MAX_LENGTH = SearchText.MAX_LENGTH;
 
-  public static final int MAX_TERMS = 32;
+  public static final int MAX_TERMS = SearchText.MAX_TERMS;
 
   private static final Set<String> TRUE = Set.of("true", "yes", "1");
   private static final Set<String> FALSE = Set.of("false", "no", "0");
@@ -42,47 +40,18 @@ public final class SearchQuery {
 
   /** Parses a search; bad input throws with the column and a way to write it. */
   public static SearchQuery parse(String text) {
-    if (text == null || text.isBlank()) {
-      return all();
-    }
-    if (text.length() > MAX_LENGTH) {
-      throw new SearchSyntaxException(
-          "the search is " + text.length() + " characters long; at most " + MAX_LENGTH, 1);
-    }
-    List<SearchTerm> terms = new ArrayList<>();
-    int i = 0;
-    while (i < text.length()) {
-      while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
-        i++;
-      }
-      if (start < i) {
-        terms.add(term(text.substring(start, i), start + 1));
-      }
-    }
-    if (terms.size() > MAX_TERMS) {
-      throw new SearchSyntaxException(
-          "the search has " + terms.size() + " terms; at most " + MAX_TERMS, 1);
-    }
-    return new SearchQuery(terms);
+    return new SearchQuery(SearchText.split(text).stream().map(SearchQuery::term).toList());
   }
 
-  private static SearchTerm term(String raw, int column) {
-    boolean required = raw.startsWith("+");
-    String body = required ? raw.substring(1) : raw;
-    int colon = body.indexOf(':');
-    if (colon < 0) {
-      if (body.isEmpty()) {
-        throw new SearchSyntaxException(
-            "'+' at column " + column + " needs a term after it", column);
-      }
-      return new SearchTerm(required, Optional.empty(), body.toLowerCase(Locale.ROOT), column);
+  private static SearchTerm term(SearchText.Raw raw) {
+    int column = raw.column();
+    if (raw.category().isEmpty()) {
+      return new SearchTerm(
+          raw.required(), Optional.empty(), raw.value().toLowerCase(Locale.ROOT), column);
     }
-    String name = body.substring(0, colon).toLowerCase(Locale.ROOT);
-    String value = body.substring(colon + 1);
+    boolean required = raw.required();
+    String name = raw.category().get();
+    String value = raw.value();
     SearchCategory category =
         SearchCategory.fromWire(name)
             .orElseThrow(
@@ -168,20 +137,7 @@ public final class SearchQuery {
    * @param views the filter of each view by name; an unknown view matches nothing
    */
   public boolean matches(FleetResource r, Function<String, Optional<ViewFilter>> views) {
-    boolean anyOptional = false;
-    boolean optionalMatched = false;
-    for (SearchTerm term : terms) {
-      boolean match = matches(term, r, views);
-      if (term.required()) {
-        if (!match) {
-          return false;
-        }
-      } else {
-        anyOptional = true;
-        optionalMatched |= match;
-      }
-    }
-    return !anyOptional || optionalMatched;
+    return SearchText.matches(terms, SearchTerm::required, t -> matches(t, r, views));
   }
 
   private static boolean matches(

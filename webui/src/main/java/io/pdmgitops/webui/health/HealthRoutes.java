@@ -2,7 +2,9 @@ package io.pdmgitops.webui.health;
 
 import io.pdmgitops.model.access.AccessPath;
 import io.pdmgitops.model.access.Permission;
+import io.pdmgitops.model.fleet.SearchSyntaxException;
 import io.pdmgitops.model.health.Finding;
+import io.pdmgitops.model.health.FindingQuery;
 import io.pdmgitops.model.health.Severity;
 import io.pdmgitops.webui.access.Viewer;
 import io.pdmgitops.webui.api.ApiDocs;
@@ -69,11 +71,17 @@ public final class HealthRoutes {
                     .summary(
                         "Every health finding the caller may see, most urgent first, and how old"
                             + " each overview's data is")
+                    .parameter(
+                        ApiDocs.query(
+                            "q",
+                            "A search as on the resources page: +finding:backup-missing"
+                                + " remote:dc-east (finding, severity, remote, node, guest)"))
                     .parameter(ApiDocs.query("severity", "critical, warning or info"))
                     .parameter(ApiDocs.query("rule", "A rule id, e.g. subscription-expired"))
                     .parameter(ApiDocs.query("remote", "Only this remote"))
                     .response(ApiDocs.ok(Answer.class))
-                    .response(ApiDocs.problem("400", "An unknown severity")))
+                    .response(
+                        ApiDocs.problem("400", "An unknown severity or a search it cannot read")))
         .GET(
             TABLE_API,
             request ->
@@ -120,6 +128,7 @@ public final class HealthRoutes {
                                           "severity", request.queryParam("severity").orElse(""));
                                       model.put("rule", request.queryParam("rule").orElse(""));
                                       model.put("remote", request.queryParam("remote").orElse(""));
+                                      model.put("q", request.queryParam("q").orElse(""));
                                       Optional.ofNullable(
                                               session.getAttributes().remove(IntentRoutes.FLASH))
                                           .ifPresent(flash -> model.put("flash", flash));
@@ -214,8 +223,18 @@ public final class HealthRoutes {
                 + String.join(", ", health.tables().stream().map(OverviewTable::name).toList()));
   }
 
-  /** The query's filters as one predicate; empty when the severity names none. */
+  /**
+   * The query's filters as one predicate: the search {@code q} in PDM's syntax, and {@code
+   * severity}, {@code rule}, {@code remote}; empty with the reason when one cannot be understood.
+   */
   static Optional<Predicate<Finding>> filters(ServerRequest request) {
+    return Optional.ofNullable(filterOrWhy(request).predicate());
+  }
+
+  /** A predicate, or why there is none. */
+  private record Filter(Predicate<Finding> predicate, String why) {}
+
+  private static Filter filterOrWhy(ServerRequest request) {
     Optional<String> severityText =
         request
             .queryParam("severity")
@@ -225,20 +244,28 @@ public final class HealthRoutes {
         severityText.flatMap(
             s -> Arrays.stream(Severity.values()).filter(x -> x.label().equals(s)).findFirst());
     if (severityText.isPresent() && severity.isEmpty()) {
-      return Optional.empty();
+      return new Filter(null, "severity must be critical, warning or info");
+    }
+    FindingQuery query;
+    try {
+      query = FindingQuery.parse(request.queryParam("q").orElse(""));
+    } catch (SearchSyntaxException e) {
+      return new Filter(null, e.getMessage());
     }
     Optional<String> rule = request.queryParam("rule").filter(s -> !s.isBlank());
     Optional<String> remote = request.queryParam("remote").filter(s -> !s.isBlank());
-    return Optional.of(
+    return new Filter(
         f ->
             severity.map(s -> f.severity() == s).orElse(true)
                 && rule.map(r -> f.rule().equals(r)).orElse(true)
-                && remote.map(r -> f.remote().equals(r)).orElse(true));
+                && remote.map(r -> f.remote().equals(r)).orElse(true)
+                && query.matches(f),
+        null);
   }
 
   private static Mono<ServerResponse> badFilter(ServerRequest request) {
     return ServerResponse.status(HttpStatus.BAD_REQUEST)
         .contentType(MediaType.TEXT_PLAIN)
-        .bodyValue("severity must be critical, warning or info");
+        .bodyValue(filterOrWhy(request).why());
   }
 }
