@@ -156,12 +156,19 @@ class HealthIT {
         .contains("HA vm:102")
         .contains("quorate, 3/3 nodes online");
     assertThat(running.send("/health/overviews/nonsense", admin).statusCode()).isEqualTo(404);
+    assertThat(running.send("/resources?search=property:ha", admin).body())
+        .as("an HA-managed guest is shown as such in the resource table")
+        .contains("db-primary")
+        .contains("HA started")
+        .doesNotContain("web-01");
+    assertThat(running.send("/guests/dc-east/102", admin).body()).contains("data-ha");
 
     String q = URLEncoder.encode("+finding:backup-missing remote:dc-west", StandardCharsets.UTF_8);
     JsonNode searched =
         RunningDemo.JSON.readTree(running.send("/api/v1/health?q=" + q, admin).body());
     assertThat(rules(searched)).isNotEmpty().containsOnly("backup-missing");
-    assertThat(searched.at("/report/findings").findValuesAsString("remote")).containsOnly("dc-west");
+    assertThat(searched.at("/report/findings").findValuesAsString("remote"))
+        .containsOnly("dc-west");
     HttpResponse<String> bad =
         running.send("/health?q=" + URLEncoder.encode("colour:red", StandardCharsets.UTF_8), admin);
     assertThat(bad.statusCode()).isEqualTo(400);

@@ -125,6 +125,13 @@ public final class FleetTable {
           Optional.ofNullable(byLocation.get(remote + "/" + g.vmid()));
       List<String> properties = new ArrayList<>();
       g.lock().ifPresent(l -> properties.add("locked"));
+      // HA-managed guests are searchable as property:ha, and by their state: property:ha-error.
+      g.haState()
+          .ifPresent(
+              h -> {
+                properties.add("ha");
+                properties.add("ha-" + h);
+              });
       declared.ifPresent(d -> properties.add("declared"));
       out.add(
           new FleetResource(

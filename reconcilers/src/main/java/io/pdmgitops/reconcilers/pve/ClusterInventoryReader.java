@@ -122,6 +122,7 @@ final class ClusterInventoryReader extends ValueDeserializer<ClusterInventory> {
     String tags;
     String lock;
     String pool;
+    String hastate;
     String storage;
     String plugintype;
     String content;
@@ -160,11 +161,12 @@ final class ClusterInventoryReader extends ValueDeserializer<ClusterInventory> {
           case "tags" -> tags = answer.strings.of(p, token);
           case "lock" -> lock = answer.strings.of(p, token);
           case "pool" -> pool = answer.strings.of(p, token);
+          case "hastate" -> hastate = answer.strings.of(p, token);
           case "storage" -> storage = answer.strings.of(p, token);
           case "plugintype" -> plugintype = answer.strings.of(p, token);
           case "content" -> content = answer.strings.of(p, token);
           case "shared" -> shared = bool(p, token);
-          default -> {} // not kept (traffic counters, HA state, ...): the parser skips it unread
+          default -> {} // not kept (traffic counters, ...): the parser skips it unread
         }
       }
     }
@@ -204,6 +206,7 @@ final class ClusterInventoryReader extends ValueDeserializer<ClusterInventory> {
       tags = null;
       lock = null;
       pool = null;
+      hastate = null;
       storage = null;
       plugintype = null;
       content = null;
@@ -231,7 +234,8 @@ final class ClusterInventoryReader extends ValueDeserializer<ClusterInventory> {
           Duration.ofSeconds(uptime),
           tagList(),
           Optional.ofNullable(pool),
-          usage());
+          usage(),
+          Optional.ofNullable(hastate));
     }
 
     /** /cluster/resources cannot tell paused from running: that needs a per-guest call. */
