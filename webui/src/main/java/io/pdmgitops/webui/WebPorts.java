@@ -8,6 +8,7 @@ import io.pdmgitops.webui.api.MetricsPort;
 import io.pdmgitops.webui.api.RemotesPort;
 import io.pdmgitops.webui.api.SourcePort;
 import io.pdmgitops.webui.fleet.FleetPort;
+import io.pdmgitops.webui.health.HealthPort;
 import io.pdmgitops.webui.tasks.TasksPort;
 import java.util.Objects;
 
@@ -24,7 +25,8 @@ public record WebPorts(
     TasksPort tasks,
     SourcePort sources,
     ApiDocumentPort apiDocument,
-    MetricsPort metrics) {
+    MetricsPort metrics,
+    HealthPort health) {
   public WebPorts {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(fleet, "fleet");
@@ -35,5 +37,6 @@ public record WebPorts(
     Objects.requireNonNull(sources, "sources");
     Objects.requireNonNull(apiDocument, "apiDocument");
     Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(health, "health");
   }
 }

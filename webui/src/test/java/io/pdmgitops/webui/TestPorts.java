@@ -79,6 +79,30 @@ public final class TestPorts {
       request -> Mono.just("{\"openapi\":\"3.1.0\",\"paths\":{}}".getBytes());
   private MetricsPort metrics = () -> "# metrics\n";
 
+  /** No overview has read anything. */
+  private io.pdmgitops.webui.health.HealthPort health =
+      new io.pdmgitops.webui.health.HealthPort() {
+        @Override
+        public io.pdmgitops.webui.health.HealthReport report() {
+          return new io.pdmgitops.webui.health.HealthReport(List.of(), List.of());
+        }
+
+        @Override
+        public boolean refresh(String remote) {
+          return false;
+        }
+
+        @Override
+        public List<io.pdmgitops.webui.health.OverviewTable> tables() {
+          return List.of();
+        }
+
+        @Override
+        public java.util.Optional<io.pdmgitops.webui.health.OverviewTable> table(String overview) {
+          return java.util.Optional.empty();
+        }
+      };
+
   public static TestPorts defaults() {
     return new TestPorts();
   }
@@ -133,6 +157,11 @@ public final class TestPorts {
     return this;
   }
 
+  public TestPorts health(io.pdmgitops.webui.health.HealthPort value) {
+    health = value;
+    return this;
+  }
+
   public TestPorts apiDocument(ApiDocumentPort value) {
     apiDocument = value;
     return this;
@@ -140,6 +169,6 @@ public final class TestPorts {
 
   public WebPorts build() {
     return new WebPorts(
-        status, fleet, history, remotes, details, tasks, sources, apiDocument, metrics);
+        status, fleet, history, remotes, details, tasks, sources, apiDocument, metrics, health);
   }
 }

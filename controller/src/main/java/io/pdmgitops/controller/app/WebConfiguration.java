@@ -158,9 +158,10 @@ class WebConfiguration {
       TaskCollector tasks,
       CommitFiles files,
       ApiDocumentPort apiDocument,
-      FleetMetrics metrics) {
+      FleetMetrics metrics,
+      io.pdmgitops.controller.health.HealthAdapter health) {
     return new WebPorts(
-        status, table, history, remotes, details, tasks, files, apiDocument, metrics);
+        status, table, history, remotes, details, tasks, files, apiDocument, metrics, health);
   }
 
   /** Every request but the event stream answers within 25 s, or with a 503 that says so. */

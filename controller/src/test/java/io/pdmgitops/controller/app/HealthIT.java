@@ -162,6 +162,13 @@ class HealthIT {
         .contains("HA started")
         .doesNotContain("web-01");
     assertThat(running.send("/guests/dc-east/102", admin).body()).contains("data-ha");
+    String view = running.send("/views/production", admin).body();
+    assertThat(view)
+        .as("the production view's health widgets count what it shows")
+        .contains("data-widget=\"health-findings\"")
+        .contains("data-count=\"subscription-active\"")
+        .contains("data-count=\"sdn-error\"")
+        .doesNotContain("not collect yet");
 
     String q = URLEncoder.encode("+finding:backup-missing remote:dc-west", StandardCharsets.UTF_8);
     JsonNode searched =

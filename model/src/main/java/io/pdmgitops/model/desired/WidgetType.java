@@ -16,6 +16,8 @@ public enum WidgetType {
   SUBSCRIPTION("subscription"),
   /** SDN zone status. */
   SDN("sdn"),
+  /** Health findings per severity of what the view shows (not in PDM). */
+  HEALTH("health"),
   /** Top guests or nodes by usage. */
   LEADERBOARD("leaderboard"),
   /** Recent tasks by category or remote. */

@@ -61,7 +61,8 @@ public final class VisiblePorts {
         tasks(viewer, ports.tasks(), table),
         ports.sources(),
         ports.apiDocument(),
-        ports.metrics());
+        ports.metrics(),
+        new io.pdmgitops.webui.health.VisibleHealth(Optional.of(viewer), ports.health()));
   }
 
   private static WebPorts nothing(WebPorts ports) {
@@ -110,7 +111,8 @@ public final class VisiblePorts {
         },
         ports.sources(),
         ports.apiDocument(),
-        ports.metrics());
+        ports.metrics(),
+        new io.pdmgitops.webui.health.VisibleHealth(Optional.empty(), ports.health()));
   }
 
   private static FleetStatusPort status(

@@ -1,7 +1,5 @@
 package io.pdmgitops.webui.health;
 
-import io.pdmgitops.model.access.AccessPath;
-import io.pdmgitops.model.access.Permission;
 import io.pdmgitops.model.fleet.SearchSyntaxException;
 import io.pdmgitops.model.health.Finding;
 import io.pdmgitops.model.health.FindingQuery;
@@ -59,7 +57,7 @@ public final class HealthRoutes {
                     .map(
                         f -> {
                           HealthReport seen =
-                              visible(request, health.report()).filter(f, r -> true);
+                              visible(request, health).report().filter(f, r -> true);
                           return ServerResponse.ok()
                               .contentType(MediaType.APPLICATION_JSON)
                               .bodyValue(new Answer(seen.counts(), seen));
@@ -118,7 +116,7 @@ public final class HealthRoutes {
                                 .flatMap(
                                     session -> {
                                       HealthReport seen =
-                                          visible(request, health.report()).filter(f, r -> true);
+                                          visible(request, health).report().filter(f, r -> true);
                                       Map<String, Object> model = new HashMap<>();
                                       model.put("fmt", new Format());
                                       model.put("report", seen);
@@ -163,7 +161,7 @@ public final class HealthRoutes {
             SUMMARY,
             request -> {
               Map<String, Object> model = new HashMap<>();
-              model.put("counts", visible(request, health.report()).counts());
+              model.put("counts", visible(request, health).report().counts());
               return ServerResponse.ok()
                   .contentType(MediaType.TEXT_HTML)
                   .render("health-summary", model);
@@ -187,30 +185,14 @@ public final class HealthRoutes {
         .build();
   }
 
-  /** What the caller may read: findings on their paths, sources of remotes they may read. */
-  static HealthReport visible(ServerRequest request, HealthReport all) {
-    Optional<Viewer> viewer = Viewer.of(request);
-    if (viewer.isEmpty()) {
-      return new HealthReport(java.util.List.of(), java.util.List.of());
-    }
-    Viewer v = viewer.get();
-    return all.filter(
-        f -> v.allows(f.path(), Permission.READ),
-        remote -> v.allows(AccessPath.remote(remote), Permission.READ));
+  /** The port as the request's caller sees it. */
+  static HealthPort visible(ServerRequest request, HealthPort health) {
+    return new VisibleHealth(Viewer.of(request), health);
   }
 
   /** The overview's rows the caller may read; empty for no such overview. */
   static Optional<OverviewTable> visibleTable(ServerRequest request, HealthPort health) {
-    Optional<Viewer> viewer = Viewer.of(request);
-    return health
-        .table(request.pathVariable("overview"))
-        .map(
-            t ->
-                viewer.isEmpty()
-                    ? t.filter(r -> false, r -> false)
-                    : t.filter(
-                        row -> viewer.get().allows(row.path(), Permission.READ),
-                        remote -> viewer.get().allows(AccessPath.remote(remote), Permission.READ)));
+    return visible(request, health).table(request.pathVariable("overview"));
   }
 
   private static Mono<ServerResponse> noOverview(ServerRequest request, HealthPort health) {

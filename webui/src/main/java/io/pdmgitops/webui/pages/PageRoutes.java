@@ -414,7 +414,9 @@ public final class PageRoutes {
               Map<String, Object> model = base(snapshot);
               model.put("declared", Dashboard.declared(snapshot.resources()));
               model.put("status", t.getT2().orElse(null));
-              model.put("rows", panels(Dashboard.LAYOUT, snapshot.resources(), tasks.latest()));
+              model.put(
+                  "rows",
+                  panels(Dashboard.LAYOUT, snapshot.resources(), tasks.latest(), ports.health()));
               return html(HttpStatus.OK, "dashboard", model);
             });
   }
@@ -448,7 +450,7 @@ public final class PageRoutes {
                   selected.stream().filter(r -> r.type() != ResourceType.REMOTE).count());
               List<List<Widget>> layout =
                   view.spec().layout().map(View.Layout::rows).orElse(Dashboard.LAYOUT);
-              model.put("rows", panels(layout, selected, tasks.latest()));
+              model.put("rows", panels(layout, selected, tasks.latest(), ports.health()));
               return html(HttpStatus.OK, "view", model);
             });
   }
@@ -475,9 +477,12 @@ public final class PageRoutes {
   }
 
   private static List<List<Panel>> panels(
-      List<List<Widget>> layout, List<FleetResource> rows, TaskList tasks) {
+      List<List<Widget>> layout,
+      List<FleetResource> rows,
+      TaskList tasks,
+      io.pdmgitops.webui.health.HealthPort health) {
     return layout.stream()
-        .map(row -> row.stream().map(w -> Widgets.panel(w, rows, tasks)).toList())
+        .map(row -> row.stream().map(w -> Widgets.panel(w, rows, tasks, health)).toList())
         .toList();
   }
 

@@ -8,6 +8,7 @@ import io.pdmgitops.model.desired.TaskGrouping;
 import io.pdmgitops.model.desired.Widget;
 import io.pdmgitops.model.fleet.FleetResource;
 import io.pdmgitops.model.fleet.ResourceType;
+import io.pdmgitops.webui.health.HealthWidgets;
 import io.pdmgitops.webui.tasks.TaskCategory;
 import io.pdmgitops.webui.tasks.TaskList;
 import io.pdmgitops.webui.tasks.TaskRow;
@@ -74,7 +75,11 @@ public final class Widgets {
   /** A widget type whose data the controller does not collect yet. */
   public record NotCollected(String what) {}
 
-  public static Panel panel(Widget w, List<FleetResource> rows, TaskList tasks) {
+  public static Panel panel(
+      Widget w,
+      List<FleetResource> rows,
+      TaskList tasks,
+      io.pdmgitops.webui.health.HealthPort health) {
     double flex = w.flex().orElse(1.0);
     return switch (w.type()) {
       case NODES -> {
@@ -213,7 +218,25 @@ public final class Widgets {
             flex,
             tasks(grouping, rows, tasks));
       }
-      case SUBSCRIPTION, SDN, MAP ->
+      case SUBSCRIPTION ->
+          new Panel(
+              "health-subscriptions",
+              w.title().orElse("Subscriptions"),
+              flex,
+              HealthWidgets.subscriptions(rows, health.table("subscriptions")));
+      case SDN ->
+          new Panel(
+              "health-sdn",
+              w.title().orElse("SDN"),
+              flex,
+              HealthWidgets.sdn(rows, health.table("sdn")));
+      case HEALTH ->
+          new Panel(
+              "health-findings",
+              w.title().orElse("Health"),
+              flex,
+              HealthWidgets.findings(rows, health.report()));
+      case MAP ->
           new Panel(
               "not-collected",
               w.title().orElse(w.type().wire()),

@@ -261,7 +261,8 @@ class PagesTest {
     assertThat(html)
         .contains("data-widget=\"leaderboard-cpu\"")
         .contains("data-widget=\"tree\"")
-        .contains("needs data pdm-gitops does not collect yet")
+        .contains("data-widget=\"health-subscriptions\"")
+        .contains("No node of this view read yet.")
         .doesNotContain("east-vm-");
     assertThat(page("/", 200)).contains("href=\"/views/west\"");
   }
