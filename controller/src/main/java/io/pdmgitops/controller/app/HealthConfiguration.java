@@ -7,6 +7,7 @@ import io.pdmgitops.controller.health.ClusterOverview;
 import io.pdmgitops.controller.health.FirewallOverview;
 import io.pdmgitops.controller.health.FleetIndex;
 import io.pdmgitops.controller.health.HealthAdapter;
+import io.pdmgitops.controller.health.HealthMetrics;
 import io.pdmgitops.controller.health.HealthOverview;
 import io.pdmgitops.controller.health.OverviewReads;
 import io.pdmgitops.controller.health.OverviewTicker;
@@ -16,6 +17,7 @@ import io.pdmgitops.controller.health.SubscriptionOverview;
 import io.pdmgitops.controller.health.UpdatesAdapter;
 import io.pdmgitops.controller.health.UpdatesOverview;
 import io.pdmgitops.controller.loop.ReconcileLoop;
+import io.pdmgitops.controller.ports.FleetMetrics;
 import io.pdmgitops.controller.security.AuditTrail;
 import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.desired.RemoteType;
@@ -190,6 +192,12 @@ class HealthConfiguration {
                 backupsOverview.reads(),
                 () -> BackupsOverview.declared(snapshots.state(), index::resource))),
         clock);
+  }
+
+  @Bean
+  HealthMetrics healthMetrics(
+      FleetMetrics metrics, HealthAdapter health, List<HealthOverview<?>> overviews, Clock clock) {
+    return new HealthMetrics(metrics.registry(), health, overviews, clock);
   }
 
   @Bean

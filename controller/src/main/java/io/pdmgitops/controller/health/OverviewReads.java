@@ -62,6 +62,10 @@ public final class OverviewReads<T> {
   private final Map<String, Read<T>> reads = new ConcurrentHashMap<>();
   private final Map<String, Instant> dueAt = new ConcurrentHashMap<>();
   private final Set<String> running = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicLong answered =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong failed =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * @param remotes the remotes this overview reads (e.g. the declared PVE remotes)
@@ -123,10 +127,13 @@ public final class OverviewReads<T> {
     Mono.defer(() -> reader.apply(remote))
         .timeout(TIMEOUT)
         .subscribe(
-            value ->
-                reads.put(
-                    r, new Read<>(Optional.of(value), Optional.of(began), Optional.empty(), began)),
+            value -> {
+              answered.incrementAndGet();
+              reads.put(
+                  r, new Read<>(Optional.of(value), Optional.of(began), Optional.empty(), began));
+            },
             e -> {
+              failed.incrementAndGet();
               running.remove(r);
               Read<T> last = reads.get(r);
               String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -153,6 +160,16 @@ public final class OverviewReads<T> {
     }
     dueAt.put(remote, now);
     return true;
+  }
+
+  /** Reads that brought an answer, since start. */
+  public long answered() {
+    return answered.get();
+  }
+
+  /** Reads that failed or timed out, since start. */
+  public long failed() {
+    return failed.get();
   }
 
   /** What is known of each remote, by name. */

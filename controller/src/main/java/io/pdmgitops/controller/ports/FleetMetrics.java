@@ -65,6 +65,11 @@ public final class FleetMetrics implements MetricsPort, LoopObserver {
     loop.observe(this);
   }
 
+  /** Where other parts of the controller register their meters (the health overviews). */
+  public io.micrometer.core.instrument.MeterRegistry registry() {
+    return registry;
+  }
+
   @Override
   public String scrape() {
     return registry.scrape();

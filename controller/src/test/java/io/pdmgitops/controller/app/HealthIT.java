@@ -162,6 +162,11 @@ class HealthIT {
         .contains("HA started")
         .doesNotContain("web-01");
     assertThat(running.send("/guests/dc-east/102", admin).body()).contains("data-ha");
+    assertThat(running.send("/metrics", admin).body())
+        .containsPattern("pdm_health_findings\\{severity=\"critical\"\\} [1-9]")
+        .containsPattern(
+            "pdm_health_reads_total\\{outcome=\"answered\",overview=\"updates\"\\} [1-9]")
+        .contains("pdm_health_sources_stale{overview=\"sdn\"}");
     String view = running.send("/views/production", admin).body();
     assertThat(view)
         .as("the production view's health widgets count what it shows")
