@@ -65,8 +65,8 @@ public final class HealthAdapter implements HealthPort {
       e.getValue()
           .value()
           .ifPresent(v -> findings.addAll(overview.findings().of(e.getKey(), v, now)));
-      sources.add(source(overview, e.getKey(), e.getValue()));
     }
+    sources.addAll(sources(overview));
   }
 
   @Override
@@ -84,12 +84,23 @@ public final class HealthAdapter implements HealthPort {
 
   private static <T> OverviewTable table(HealthOverview<T> overview) {
     List<OverviewRow> rows = new ArrayList<>();
-    List<HealthReport.Source> sources = new ArrayList<>();
     for (Map.Entry<String, OverviewReads.Read<T>> e : sorted(overview.reads())) {
       e.getValue().value().ifPresent(v -> rows.addAll(overview.rows().of(e.getKey(), v)));
-      sources.add(source(overview, e.getKey(), e.getValue()));
     }
-    return new OverviewTable(overview.name(), overview.title(), overview.columns(), rows, sources);
+    return new OverviewTable(
+        overview.name(), overview.title(), overview.columns(), rows, sources(overview));
+  }
+
+  /**
+   * Each remote the overview reads, with where its data stands; one not tried yet shows as such
+   * (and can be refreshed), not as missing.
+   */
+  private static List<HealthReport.Source> sources(HealthOverview<?> overview) {
+    Map<String, OverviewReads.Read<?>> reads = new TreeMap<>(overview.reads().reads());
+    overview.reads().remotes().forEach(r -> reads.putIfAbsent(r, null));
+    List<HealthReport.Source> out = new ArrayList<>();
+    reads.forEach((remote, read) -> out.add(source(overview, remote, read)));
+    return out;
   }
 
   private static <T> Iterable<Map.Entry<String, OverviewReads.Read<T>>> sorted(
@@ -102,8 +113,8 @@ public final class HealthAdapter implements HealthPort {
     return new HealthReport.Source(
         overview.name(),
         remote,
-        read.readAt().map(Object::toString),
-        read.error(),
+        read == null ? Optional.empty() : read.readAt().map(Object::toString),
+        read == null ? Optional.empty() : read.error(),
         overview.reads().interval().toString());
   }
 

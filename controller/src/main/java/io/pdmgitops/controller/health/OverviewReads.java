@@ -172,6 +172,11 @@ public final class OverviewReads<T> {
     return failed.get();
   }
 
+  /** The remotes this overview reads, as of its last tick: read yet or not. */
+  public Set<String> remotes() {
+    return Set.copyOf(dueAt.keySet());
+  }
+
   /** What is known of each remote, by name. */
   public Map<String, Read<T>> reads() {
     return Map.copyOf(reads);

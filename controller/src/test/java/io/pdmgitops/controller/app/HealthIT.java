@@ -181,10 +181,15 @@ class HealthIT {
     assertThat(rules(searched)).isNotEmpty().containsOnly("backup-missing");
     assertThat(searched.at("/report/findings").findValuesAsString("remote"))
         .containsOnly("dc-west");
-    HttpResponse<String> bad =
-        running.send("/health?q=" + URLEncoder.encode("colour:red", StandardCharsets.UTF_8), admin);
+    String colour = URLEncoder.encode("colour:red", StandardCharsets.UTF_8);
+    HttpResponse<String> bad = running.send("/api/v1/health?q=" + colour, admin);
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(bad.body()).contains("unknown category 'colour' at column 1");
+    assertThat(bad.body()).startsWith("unknown category 'colour' at column 1");
+    HttpResponse<String> badPage = running.send("/health?q=" + colour, admin);
+    assertThat(badPage.statusCode()).isEqualTo(400);
+    assertThat(badPage.body())
+        .contains("data-problem")
+        .contains("unknown category &#39;colour&#39;");
   }
 
   @Test

@@ -709,4 +709,60 @@ class BrowserIT {
                     .startsWith("unknown category 'shape' at column 1"));
     assertThat(page.evaluate("window.__loadedOnce")).isEqualTo(true);
   }
+
+  @Test
+  void theHealthPageShowsFindingsSearchesThemAndRefreshesAnIndexAsATask() {
+    page.navigate(demo.url() + "/health");
+    // Every overview lists dc-east from its first tick; the button reads it now, not in its slot.
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofSeconds(3))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              page.navigate(demo.url() + "/health");
+              if (page.locator("[data-finding='reboot-required']").count() > 0) {
+                return true;
+              }
+              if (page.locator("tr[data-source='updates/dc-east'] button").count() > 0) {
+                page.locator("tr[data-source='updates/dc-east'] button").click();
+                page.waitForURL(demo.url() + "/health");
+              }
+              return false;
+            });
+    assertThat(page.locator("table[aria-label=Findings]").count()).isOne();
+
+    page.locator("input[name=q]").fill("+finding:reboot node:pve-east-2");
+    page.locator("form.filters button[type=submit]").click();
+    page.waitForURL(url -> url.contains("q="));
+    assertThat(page.locator("tr[data-finding]").count()).isOne();
+    assertThat(page.locator("tr[data-finding]").textContent())
+        .contains("pve-east-2 runs kernel 6.8.8-2-pve but 6.8.12-4-pve is installed")
+        .contains("migrate its guests away and reboot it");
+    screenshot("health.png");
+
+    page.locator("input[name=q]").fill("colour:red");
+    page.locator("form.filters button[type=submit]").click();
+    assertThat(page.locator("[data-problem]").textContent())
+        .startsWith("unknown category 'colour' at column 1");
+
+    page.locator("nav.tabs a", new Page.LocatorOptions().setHasText("Updates")).click();
+    page.waitForURL(demo.url() + "/health/overviews/updates");
+    var openssl =
+        page.locator(
+            "tr[data-row='dc-east/pve-east-2']", new Page.LocatorOptions().setHasText("openssl"));
+    assertThat(openssl.textContent()).contains("3.0.15-1~deb12u1").contains("security");
+    String changelog = openssl.locator("a[data-changelog]").getAttribute("href");
+    assertThat(page.request().get(demo.url() + changelog).text())
+        .startsWith("openssl (3.0.15-1~deb12u1)");
+    screenshot("health-updates.png");
+
+    page.locator(
+            "tr[data-row='dc-east/pve-east-2']",
+            new Page.LocatorOptions().setHasText("reboot needed"))
+        .locator("button")
+        .click();
+    page.waitForURL(url -> url.contains("/tasks/dc-east/UPID:pve-east-2:"));
+    assertThat(page.url()).contains(":aptupdate:");
+  }
 }

@@ -105,36 +105,7 @@ public final class HealthRoutes {
 
   public static RouterFunction<ServerResponse> pages(HealthPort health) {
     return RouterFunctions.route()
-        .GET(
-            PAGE,
-            request ->
-                filters(request)
-                    .map(
-                        f ->
-                            request
-                                .session()
-                                .flatMap(
-                                    session -> {
-                                      HealthReport seen =
-                                          visible(request, health).report().filter(f, r -> true);
-                                      Map<String, Object> model = new HashMap<>();
-                                      model.put("fmt", new Format());
-                                      model.put("report", seen);
-                                      model.put("overviews", health.tables());
-                                      model.put("counts", seen.counts());
-                                      model.put(
-                                          "severity", request.queryParam("severity").orElse(""));
-                                      model.put("rule", request.queryParam("rule").orElse(""));
-                                      model.put("remote", request.queryParam("remote").orElse(""));
-                                      model.put("q", request.queryParam("q").orElse(""));
-                                      Optional.ofNullable(
-                                              session.getAttributes().remove(IntentRoutes.FLASH))
-                                          .ifPresent(flash -> model.put("flash", flash));
-                                      return ServerResponse.ok()
-                                          .contentType(MediaType.TEXT_HTML)
-                                          .render("health", model);
-                                    }))
-                    .orElseGet(() -> badFilter(request)))
+        .GET(PAGE, request -> page(request, health))
         .GET(
             TABLE,
             request ->
@@ -183,6 +154,42 @@ public final class HealthRoutes {
             })
         .filter(PageRoutes::withCaller)
         .build();
+  }
+
+  /**
+   * The Health page: the findings the filters let through, or, for a search it cannot read, the
+   * page with the problem said where the findings would be (400), as the resources page does.
+   */
+  private static Mono<ServerResponse> page(ServerRequest request, HealthPort health) {
+    Filter filter = filterOrWhy(request);
+    return request
+        .session()
+        .flatMap(
+            session -> {
+              HealthReport visible = visible(request, health).report();
+              HealthReport seen =
+                  filter.predicate() == null
+                      ? new HealthReport(java.util.List.of(), visible.sources())
+                      : visible.filter(filter.predicate(), r -> true);
+              Map<String, Object> model = new HashMap<>();
+              model.put("fmt", new Format());
+              model.put("report", seen);
+              model.put("overviews", health.tables());
+              model.put("counts", seen.counts());
+              model.put("severity", request.queryParam("severity").orElse(""));
+              model.put("rule", request.queryParam("rule").orElse(""));
+              model.put("remote", request.queryParam("remote").orElse(""));
+              model.put("q", request.queryParam("q").orElse(""));
+              if (filter.why() != null) {
+                model.put("problem", filter.why());
+              }
+              Optional.ofNullable(session.getAttributes().remove(IntentRoutes.FLASH))
+                  .ifPresent(flash -> model.put("flash", flash));
+              return ServerResponse.status(
+                      filter.why() == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+                  .contentType(MediaType.TEXT_HTML)
+                  .render("health", model);
+            });
   }
 
   /** The port as the request's caller sees it. */
