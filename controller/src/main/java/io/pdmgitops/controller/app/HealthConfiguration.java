@@ -9,6 +9,7 @@ import io.pdmgitops.controller.health.FleetIndex;
 import io.pdmgitops.controller.health.HealthAdapter;
 import io.pdmgitops.controller.health.HealthMetrics;
 import io.pdmgitops.controller.health.HealthOverview;
+import io.pdmgitops.controller.health.LastSweep;
 import io.pdmgitops.controller.health.OverviewReads;
 import io.pdmgitops.controller.health.OverviewTicker;
 import io.pdmgitops.controller.health.RepositoriesOverview;
@@ -60,7 +61,8 @@ class HealthConfiguration {
       RemoteClients clients,
       Clock clock,
       @Value("${pdm.health.subscriptions-interval:1h}") Duration every) {
-    return SubscriptionOverview.of(remotes(snapshots, RemoteType.PVE), loop, clients, every, clock);
+    return SubscriptionOverview.of(
+        remotes(snapshots, RemoteType.PVE), sweep(loop), clients, every, clock);
   }
 
   /** Pending updates and kernels, hourly: the node's own cache changes when its index is. */
@@ -72,7 +74,8 @@ class HealthConfiguration {
       RemoteClients clients,
       Clock clock,
       @Value("${pdm.health.updates-interval:1h}") Duration every) {
-    return UpdatesOverview.of(remotes(snapshots, RemoteType.PVE), loop, clients, every, clock);
+    return UpdatesOverview.of(
+        remotes(snapshots, RemoteType.PVE), sweep(loop), clients, every, clock);
   }
 
   /**
@@ -90,7 +93,7 @@ class HealthConfiguration {
       @Value("${pdm.health.repositories-interval:1h}") Duration every) {
     return RepositoriesOverview.of(
         remotes(snapshots, RemoteType.PVE),
-        loop,
+        sweep(loop),
         clients,
         every,
         clock,
@@ -149,7 +152,7 @@ class HealthConfiguration {
       Clock clock,
       @Value("${pdm.health.firewall-interval:5m}") Duration every) {
     return FirewallOverview.of(
-        remotes(snapshots, RemoteType.PVE), loop, clients, index::production, every, clock);
+        remotes(snapshots, RemoteType.PVE), sweep(loop), clients, index::production, every, clock);
   }
 
   /** SDN zones, vnets and their state per node, every 5 minutes. */
@@ -161,6 +164,11 @@ class HealthConfiguration {
       Clock clock,
       @Value("${pdm.health.sdn-interval:5m}") Duration every) {
     return SdnOverview.of(remotes(snapshots, RemoteType.PVE), clients, every, clock);
+  }
+
+  /** The loop's last sweep, which the per-node overviews read from. */
+  static LastSweep sweep(ReconcileLoop loop) {
+    return name -> loop.latestObserved().flatMap(o -> o.inventory().remote(name));
   }
 
   /** The declared remotes of one type, from the snapshot in force. */

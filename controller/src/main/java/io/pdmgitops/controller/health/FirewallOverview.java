@@ -1,6 +1,5 @@
 package io.pdmgitops.controller.health;
 
-import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.firewall.FirewallField;
 import io.pdmgitops.model.firewall.FirewallTarget;
@@ -44,14 +43,14 @@ public final class FirewallOverview {
    */
   public static HealthOverview<FirewallHealth> of(
       Supplier<List<Remote>> remotes,
-      ReconcileLoop loop,
+      LastSweep sweep,
       RemoteClients clients,
       BiFunction<String, GuestObservation, Optional<String>> production,
       Duration every,
       Clock clock) {
     return new HealthOverview<>(
         new OverviewReads<>(
-            "firewall", every, remotes, r -> read(loop, clients, production, r), clock),
+            "firewall", every, remotes, r -> read(sweep, clients, production, r), clock),
         "Firewall",
         List.of("node", "what", "firewall", "detail"),
         (remote, fw, now) -> FirewallHealthRules.findings(remote, fw),
@@ -59,13 +58,12 @@ public final class FirewallOverview {
   }
 
   private static Mono<FirewallHealth> read(
-      ReconcileLoop loop,
+      LastSweep sweep,
       RemoteClients clients,
       BiFunction<String, GuestObservation, Optional<String>> production,
       Remote remote) {
     String name = remote.metadata().name();
-    Optional<RemoteObservation> seen =
-        loop.latestObserved().flatMap(o -> o.inventory().remote(name));
+    Optional<RemoteObservation> seen = sweep.remote(name);
     if (seen.isEmpty() || !(seen.get() instanceof RemoteObservation.Reachable reachable)) {
       return Mono.error(new IllegalStateException(name + " was not reached by the last poll"));
     }

@@ -1,6 +1,5 @@
 package io.pdmgitops.controller.health;
 
-import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.observed.NodeObservation;
 import io.pdmgitops.model.observed.RemoteObservation;
@@ -27,13 +26,12 @@ final class NodeReads {
 
   /** The reads of the remote's online nodes; fails when the last sweep did not reach it. */
   static <T> Mono<List<T>> each(
-      ReconcileLoop loop,
+      LastSweep sweep,
       RemoteClients clients,
       Remote remote,
       BiFunction<PveClient, String, Mono<T>> read) {
     String name = remote.metadata().name();
-    Optional<RemoteObservation> seen =
-        loop.latestObserved().flatMap(o -> o.inventory().remote(name));
+    Optional<RemoteObservation> seen = sweep.remote(name);
     if (seen.isEmpty() || !(seen.get() instanceof RemoteObservation.Reachable reachable)) {
       return Mono.error(new IllegalStateException(name + " was not reached by the last poll"));
     }

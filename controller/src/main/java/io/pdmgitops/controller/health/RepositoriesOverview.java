@@ -1,6 +1,5 @@
 package io.pdmgitops.controller.health;
 
-import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.health.NodeRepositories;
 import io.pdmgitops.model.health.NodeSubscription;
@@ -32,7 +31,7 @@ public final class RepositoriesOverview {
    */
   public static HealthOverview<List<NodeRepositories>> of(
       Supplier<List<Remote>> remotes,
-      ReconcileLoop loop,
+      LastSweep sweep,
       RemoteClients clients,
       Duration every,
       Clock clock,
@@ -44,7 +43,7 @@ public final class RepositoriesOverview {
             remotes,
             remote ->
                 NodeReads.each(
-                    loop,
+                    sweep,
                     clients,
                     remote,
                     (pve, node) -> pve.repositories(node).map(r -> repositories(node, r))),

@@ -1,6 +1,5 @@
 package io.pdmgitops.controller.health;
 
-import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.health.NodeSubscription;
 import io.pdmgitops.model.health.SubscriptionRules;
@@ -25,7 +24,7 @@ public final class SubscriptionOverview {
   /** The overview of these remotes, read on this interval. */
   public static HealthOverview<List<NodeSubscription>> of(
       Supplier<List<Remote>> remotes,
-      ReconcileLoop loop,
+      LastSweep sweep,
       RemoteClients clients,
       Duration every,
       Clock clock) {
@@ -36,7 +35,7 @@ public final class SubscriptionOverview {
             remotes,
             remote ->
                 NodeReads.each(
-                    loop,
+                    sweep,
                     clients,
                     remote,
                     (pve, node) -> pve.subscription(node).map(s -> subscription(node, s))),

@@ -1,6 +1,5 @@
 package io.pdmgitops.controller.health;
 
-import io.pdmgitops.controller.loop.ReconcileLoop;
 import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.health.NodeUpdates;
 import io.pdmgitops.model.health.PendingPackage;
@@ -40,7 +39,7 @@ public final class UpdatesOverview {
 
   public static HealthOverview<List<NodeUpdates>> of(
       Supplier<List<Remote>> remotes,
-      ReconcileLoop loop,
+      LastSweep sweep,
       RemoteClients clients,
       Duration every,
       Clock clock) {
@@ -51,7 +50,7 @@ public final class UpdatesOverview {
             remotes,
             remote ->
                 NodeReads.each(
-                    loop,
+                    sweep,
                     clients,
                     remote,
                     (pve, node) ->

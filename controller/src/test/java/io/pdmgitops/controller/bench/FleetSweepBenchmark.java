@@ -48,15 +48,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,9 +79,6 @@ class FleetSweepBenchmark {
 
   /** -Dbench.pin=true: simulator and controller on separate cores (Linux taskset). */
   static final boolean PINNED = Boolean.getBoolean("bench.pin");
-
-  static final Pattern REMOTE_LINE =
-      Pattern.compile("^(gen-\\d+) \\[(https://[^\\]]+)\\] fingerprint (\\S+)$", Pattern.MULTILINE);
 
   @TempDir Path dir;
   Process simulator;
@@ -521,50 +515,15 @@ class FleetSweepBenchmark {
   }
 
   Map<String, String[]> startSimulator() throws Exception {
-    Path fleet =
-        Files.writeString(
-            dir.resolve("fleet.yaml"),
+    SimulatorProcess started =
+        SimulatorProcess.start(
+            dir,
             "taskDuration: 2s\ngenerate: {clusters: %d, nodesPerCluster: %d, guestsPerCluster: %d}\n"
-                .formatted(REMOTES, NODES, GUESTS));
-    Path log = dir.resolve("simulator.log");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>();
-    if (PINNED) {
-      // The simulator on core 1, this JVM (every thread) on core 0: neither steals the other's.
-      command.addAll(List.of("taskset", "-c", "1"));
-      new ProcessBuilder(
-              "taskset", "-a", "-p", "-c", "0", String.valueOf(ProcessHandle.current().pid()))
-          .inheritIO()
-          .start()
-          .waitFor(30, TimeUnit.SECONDS);
-    }
-    command.addAll(
-        List.of(
-            java,
-            "-Xmx3g",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "io.pdmgitops.simulator.SimulatorMain",
-            "--fleet",
-            fleet.toString()));
-    simulator =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile()) // a full pipe would block the simulator
-            .start();
-    Map<String, String[]> remotes = new LinkedHashMap<>();
-    waitFor(
-        () -> {
-          Matcher m = REMOTE_LINE.matcher(Files.readString(log));
-          remotes.clear();
-          while (m.find()) {
-            remotes.put(m.group(1), new String[] {m.group(2).split(", ")[0], m.group(3)});
-          }
-          return remotes.size() == REMOTES || !simulator.isAlive();
-        },
-        Duration.ofMinutes(3));
-    assertThat(simulator.isAlive()).as(Files.readString(log)).isTrue();
-    return remotes;
+                .formatted(REMOTES, NODES, GUESTS),
+            REMOTES,
+            PINNED);
+    simulator = started.process;
+    return started.remotes;
   }
 
   static void writeDesiredState(Path root, Map<String, String[]> remotes) throws Exception {

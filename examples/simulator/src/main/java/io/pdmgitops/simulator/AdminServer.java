@@ -76,7 +76,11 @@ public final class AdminServer implements AutoCloseable {
   private Object remotes() {
     ArrayNode out = JSON.createArrayNode();
     for (String name : fleet.remoteNames()) {
-      ObjectNode o = out.addObject().put("name", name).put("fingerprint", fleet.fingerprint(name));
+      ObjectNode o =
+          out.addObject()
+              .put("name", name)
+              .put("fingerprint", fleet.fingerprint(name))
+              .put("requests", fleet.requestCount(name));
       ArrayNode endpoints = o.putArray("endpoints");
       fleet.endpoints(name).forEach(u -> endpoints.add(u.toString()));
     }

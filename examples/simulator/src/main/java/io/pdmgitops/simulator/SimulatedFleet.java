@@ -131,6 +131,11 @@ public final class SimulatedFleet implements AutoCloseable {
     setDown(remote, faults.down());
   }
 
+  /** How many requests reached a remote since start. */
+  public long requestCount(String remote) {
+    return server(remote).requests().total();
+  }
+
   /** The requests that reached a remote, oldest first (the newest {@value RequestLog#CAPACITY}). */
   public List<LoggedRequest> requests(String remote) {
     return server(remote).requests().all();

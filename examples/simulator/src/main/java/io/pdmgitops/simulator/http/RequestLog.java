@@ -12,11 +12,19 @@ public final class RequestLog {
 
   private final Deque<LoggedRequest> entries = new ArrayDeque<>();
 
+  private long total;
+
   synchronized void add(LoggedRequest request) {
+    total++;
     if (entries.size() == CAPACITY) {
       entries.removeFirst();
     }
     entries.addLast(request);
+  }
+
+  /** Every request since start, kept or not: what a benchmark counts. */
+  public synchronized long total() {
+    return total;
   }
 
   /** Every kept request, oldest first. */
