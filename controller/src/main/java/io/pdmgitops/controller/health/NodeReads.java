@@ -24,6 +24,19 @@ final class NodeReads {
 
   private NodeReads() {}
 
+  /** An overview's reads of every remote: {@code read} once per online node of each. */
+  static <T> OverviewReads<List<T>> perNode(
+      String name,
+      Duration every,
+      java.util.function.Supplier<List<Remote>> remotes,
+      LastSweep sweep,
+      RemoteClients clients,
+      java.time.Clock clock,
+      BiFunction<PveClient, String, Mono<T>> read) {
+    return new OverviewReads<>(
+        name, every, remotes, remote -> each(sweep, clients, remote, read), clock);
+  }
+
   /** The reads of the remote's online nodes; fails when the last sweep did not reach it. */
   static <T> Mono<List<T>> each(
       LastSweep sweep,

@@ -37,17 +37,14 @@ public final class RepositoriesOverview {
       Clock clock,
       BiFunction<String, String, Optional<NodeSubscription>> subscription) {
     return new HealthOverview<>(
-        new OverviewReads<>(
+        NodeReads.perNode(
             "repositories",
             every,
             remotes,
-            remote ->
-                NodeReads.each(
-                    sweep,
-                    clients,
-                    remote,
-                    (pve, node) -> pve.repositories(node).map(r -> repositories(node, r))),
-            clock),
+            sweep,
+            clients,
+            clock,
+            (pve, node) -> pve.repositories(node).map(r -> repositories(node, r))),
         "Repositories",
         List.of("node", "repository", "enabled", "notes"),
         (remote, nodes, now) ->

@@ -29,17 +29,14 @@ public final class SubscriptionOverview {
       Duration every,
       Clock clock) {
     return new HealthOverview<>(
-        new OverviewReads<>(
+        NodeReads.perNode(
             "subscriptions",
             every,
             remotes,
-            remote ->
-                NodeReads.each(
-                    sweep,
-                    clients,
-                    remote,
-                    (pve, node) -> pve.subscription(node).map(s -> subscription(node, s))),
-            clock),
+            sweep,
+            clients,
+            clock,
+            (pve, node) -> pve.subscription(node).map(s -> subscription(node, s))),
         "Subscriptions",
         List.of("node", "status", "level", "next due"),
         (remote, nodes, now) ->

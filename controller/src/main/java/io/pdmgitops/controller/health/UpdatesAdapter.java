@@ -2,23 +2,19 @@ package io.pdmgitops.controller.health;
 
 import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.ports.DeclaredRemote;
-import io.pdmgitops.controller.ports.TaskStopAdapter;
+import io.pdmgitops.controller.ports.UserCallErrors;
 import io.pdmgitops.controller.security.AuditTrail;
 import io.pdmgitops.model.access.RemoteToken;
 import io.pdmgitops.model.desired.Remote;
 import io.pdmgitops.model.desired.RemoteType;
-import io.pdmgitops.reconcilers.api.PermissionDeniedException;
-import io.pdmgitops.reconcilers.api.RemoteApiException;
 import io.pdmgitops.reconcilers.pve.PveClient;
 import io.pdmgitops.reconcilers.remote.RemoteClients;
 import io.pdmgitops.reconcilers.remote.SecretResolver;
 import io.pdmgitops.webui.api.NotFoundException;
 import io.pdmgitops.webui.api.RemoteReadException;
-import io.pdmgitops.webui.api.RemoteRefusedException;
 import io.pdmgitops.webui.audit.AuditKind;
 import io.pdmgitops.webui.health.UpdatesPort;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
@@ -82,23 +78,6 @@ public final class UpdatesAdapter implements UpdatesPort {
                 return Mono.error(new RemoteReadException(remote + ": " + e.getMessage()));
               }
             })
-        .timeout(TIMEOUT)
-        .onErrorMap(
-            PermissionDeniedException.class,
-            e -> new RemoteRefusedException(TaskStopAdapter.refusal(remote, via, e)))
-        .onErrorMap(
-            e -> e instanceof RemoteApiException || e instanceof TimeoutException,
-            e ->
-                new RemoteReadException(
-                    remote
-                        + ": "
-                        + (e instanceof TimeoutException
-                            ? "no answer within " + TIMEOUT.toSeconds() + " s"
-                            : said(remote, e))));
-  }
-
-  private static String said(String remote, Throwable e) {
-    String said = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return said.startsWith(remote + ": ") ? said.substring(remote.length() + 2) : said;
+        .transform(call -> UserCallErrors.mapped(call, remote, via, TIMEOUT));
   }
 }

@@ -44,20 +44,17 @@ public final class UpdatesOverview {
       Duration every,
       Clock clock) {
     return new HealthOverview<>(
-        new OverviewReads<>(
+        NodeReads.perNode(
             "updates",
             every,
             remotes,
-            remote ->
-                NodeReads.each(
-                    sweep,
-                    clients,
-                    remote,
-                    (pve, node) ->
-                        pve.pendingUpdates(node)
-                            .zipWith(pve.packageVersions(node))
-                            .map(t -> updates(node, t.getT1(), t.getT2()))),
-            clock),
+            sweep,
+            clients,
+            clock,
+            (pve, node) ->
+                pve.pendingUpdates(node)
+                    .zipWith(pve.packageVersions(node))
+                    .map(t -> updates(node, t.getT1(), t.getT2()))),
         "Updates",
         List.of("node", "package", "installed", "new", "origin", "marked"),
         (remote, nodes, now) -> UpdateRules.findings(remote, nodes),

@@ -334,7 +334,7 @@ public final class TaskCollector implements TasksPort {
             e -> new NotFoundException(remote + " has no task " + upidText))
         .onErrorMap(
             io.pdmgitops.reconcilers.api.PermissionDeniedException.class,
-            e -> new RemoteReadException(TaskStopAdapter.refusal(remote, via, e)))
+            e -> new RemoteReadException(UserCallErrors.refusal(remote, via, e)))
         .onErrorMap(
             e -> e instanceof RemoteApiException || e instanceof TimeoutException,
             e -> new RemoteReadException(withRemote(remote, message(e))));

@@ -4,16 +4,11 @@ import io.pdmgitops.controller.git.SnapshotTracker;
 import io.pdmgitops.controller.security.AuditTrail;
 import io.pdmgitops.model.access.RemoteToken;
 import io.pdmgitops.reconcilers.api.BadRequestException;
-import io.pdmgitops.reconcilers.api.PermissionDeniedException;
-import io.pdmgitops.reconcilers.api.RemoteApiException;
 import io.pdmgitops.reconcilers.remote.RemoteClients;
 import io.pdmgitops.webui.api.NotFoundException;
-import io.pdmgitops.webui.api.RemoteReadException;
-import io.pdmgitops.webui.api.RemoteRefusedException;
 import io.pdmgitops.webui.audit.AuditKind;
 import io.pdmgitops.webui.tasks.TaskStopPort;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -61,22 +56,12 @@ public final class TaskStopAdapter implements TaskStopPort {
                                       + ")."));
             })
         .subscribeOn(Schedulers.boundedElastic())
-        .timeout(TIMEOUT)
         .onErrorMap(
             e ->
                 e instanceof io.pdmgitops.reconcilers.api.NotFoundException
                     || e instanceof BadRequestException,
             e -> new NotFoundException(remote + " has no task " + upidText))
-        .onErrorMap(PermissionDeniedException.class, e -> refused(remote, via, e))
-        .onErrorMap(
-            e -> e instanceof RemoteApiException || e instanceof TimeoutException,
-            e ->
-                new RemoteReadException(
-                    TaskCollector.withRemote(
-                        remote,
-                        e instanceof TimeoutException
-                            ? "no answer within " + TIMEOUT.toSeconds() + " s"
-                            : e.getMessage())))
+        .transform(call -> UserCallErrors.mapped(call, remote, via, TIMEOUT))
         .doOnNext(
             message -> audit.record(AuditKind.TASK_STOPPED, actor, address, target, via.describe()))
         .doOnError(
@@ -89,20 +74,5 @@ public final class TaskStopAdapter implements TaskStopPort {
                     e.getMessage().contains(via.describe())
                         ? e.getMessage()
                         : via.describe() + ": " + e.getMessage()));
-  }
-
-  private static RemoteRefusedException refused(String remote, RemoteToken via, Throwable e) {
-    return new RemoteRefusedException(refusal(remote, via, e));
-  }
-
-  /**
-   * "dc-east refused token 'pool-ops' of remote group east-site: Permission check failed (...)".
-   */
-  public static String refusal(String remote, RemoteToken via, Throwable e) {
-    String said = e.getMessage() == null ? "permission denied" : e.getMessage();
-    if (said.startsWith(remote + ": ")) {
-      said = said.substring(remote.length() + 2);
-    }
-    return remote + " refused " + via.describe() + ": " + said;
   }
 }
