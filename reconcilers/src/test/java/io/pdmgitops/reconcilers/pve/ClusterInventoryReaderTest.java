@@ -61,7 +61,8 @@ class ClusterInventoryReaderTest {
                 Duration.ofSeconds(874350),
                 java.util.List.of("prod", "web"),
                 Optional.of("team-a"),
-                new ResourceUsage(0.0249, 1, 842551296L, 1073741824L, 0, 34359738368L)));
+                new ResourceUsage(0.0249, 1, 842551296L, 1073741824L, 0, 34359738368L),
+                Optional.of("started")));
     assertThat(inventory.nodes())
         .singleElement()
         .satisfies(
