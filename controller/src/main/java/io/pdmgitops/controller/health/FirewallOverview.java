@@ -109,7 +109,8 @@ public final class FirewallOverview {
                                     e.getKey().name(),
                                     e.getKey().node(),
                                     enabled(r.options(), FirewallTarget.Level.GUEST),
-                                    e.getValue())))
+                                    e.getValue(),
+                                    r.options().getOrDefault("policy_in", "DROP"))))
             .collectList();
     return Mono.zip(cluster, rules, nodes, guests)
         .map(
@@ -165,7 +166,7 @@ public final class FirewallOverview {
                   g.node(),
                   g.name() + " (" + g.vmid() + ")",
                   g.enabled() ? "on" : "off",
-                  g.production())));
+                  g.production() + ", in " + g.policyIn())));
     }
     return rows;
   }

@@ -757,6 +757,12 @@ class BrowserIT {
         .startsWith("openssl (3.0.15-1~deb12u1)");
     screenshot("health-updates.png");
 
+    page.navigate(demo.url() + "/views/production");
+    assertThat(page.locator("section[data-widget='health-findings'] h2").textContent())
+        .isEqualTo("Production health");
+    assertThat(Integer.parseInt(count("subscription-active"))).isPositive();
+    page.goBack();
+
     page.locator(
             "tr[data-row='dc-east/pve-east-2']",
             new Page.LocatorOptions().setHasText("reboot needed"))

@@ -30,7 +30,12 @@ public record FirewallHealth(
   /**
    * @param production why it counts as production: {@code pool production}, {@code tag production}
    *     or {@code view production}
+   * @param policyIn the guest's input policy in effect (PVE's default DROP when unset)
    */
   public record GuestFirewall(
-      int vmid, String name, String node, boolean enabled, String production) {}
+      int vmid, String name, String node, boolean enabled, String production, String policyIn) {
+    public GuestFirewall(int vmid, String name, String node, boolean enabled, String production) {
+      this(vmid, name, node, enabled, production, "DROP");
+    }
+  }
 }

@@ -76,7 +76,27 @@ class PbsClientIT {
     List<DatastoreUsage> usage = client.datastoreUsage().block();
     assertThat(usage.get(0).total()).contains(10L << 40);
     assertThat(usage.get(1).usage()).hasValueSatisfying(u -> assertThat(u).isEqualTo(0.75));
-    assertThat(usage.get(0).history()).hasSize(7);
+    assertThat(usage.get(0).history()).as("a month, a point a day").hasSize(30);
+    assertThat(usage.get(0).estimatedFullDate()).as("not growing").contains(0L);
+  }
+
+  @Test
+  void readsJobResultsNamespacesAndOneNamespacesSnapshots() {
+    assertThat(client.gcJobs().block())
+        .extracting(PbsJobStatus::store, j -> j.lastRunState().orElseThrow())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("store1", "OK"),
+            org.assertj.core.groups.Tuple.tuple("offsite", "OK"));
+    assertThat(client.verifyJobs().block())
+        .extracting(j -> j.id().orElseThrow())
+        .contains("v-store1");
+    assertThat(client.pruneJobs().block()).allSatisfy(j -> assertThat(j.nextRun()).isPresent());
+    assertThat(client.namespaces("store1").block()).containsExactly("");
+    assertThat(client.snapshots("store1", "").block())
+        .isEqualTo(client.snapshots("store1").block());
+    assertThatThrownBy(() -> client.snapshots("store1", "tenant-a").block())
+        .isInstanceOf(io.pdmgitops.reconcilers.api.RemoteApiException.class)
+        .hasMessageContaining("namespace 'tenant-a' does not exist");
   }
 
   @Test

@@ -54,10 +54,19 @@ public final class FleetGenerator {
                 List.of(g % 2 == 0 ? "production" : "lab"),
                 g % 5 == 0 ? "batch" : null,
                 false,
-                false,
+                // With problems, every tenth guest is an HA resource, as a cluster's databases are.
+                problems && g % 10 == 0,
                 null,
                 false));
       }
+      // With problems, every 6th cluster has SDN edits not applied, every 9th a zone that failed
+      // on its first node.
+      SdnConfig sdn =
+          new SdnConfig(
+              problems && (c + 1) % 6 == 0 ? List.of("tenants") : List.of(),
+              problems && (c + 1) % 9 == 0
+                  ? List.of(nodeList.get(0).name() + "/tenants")
+                  : List.of());
       out.add(
           new ClusterConfig(
               name,
@@ -77,7 +86,8 @@ public final class FleetGenerator {
               guestList,
               List.of(TOKEN),
               FaultConfig.none(),
-              false));
+              false,
+              sdn));
     }
     return out;
   }

@@ -141,6 +141,10 @@ class FleetConfigReaderTest {
     assertThat(nodes.stream().filter(n -> n.apt().repositories().contains("no-subscription")))
         .hasSize(14);
     assertThat(nodes.stream().filter(n -> !n.apt().security())).hasSize(9);
+    var clusters = FleetGenerator.clusters(25, 4, 20, 0, true);
+    assertThat(clusters.stream().filter(c -> !c.sdn().pending().isEmpty())).hasSize(4);
+    assertThat(clusters.stream().filter(c -> !c.sdn().errors().isEmpty())).hasSize(2);
+    assertThat(clusters.get(0).guests().stream().filter(GuestConfig::ha)).hasSize(2);
     assertThat(FleetGenerator.clusters(2, 2, 1, 0).get(0).nodes().get(0).apt())
         .as("without problems: current")
         .isEqualTo(AptConfig.current());
