@@ -36,7 +36,6 @@ import io.pdmgitops.webui.health.UpdatesRoutes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -80,7 +79,7 @@ class HealthConfiguration {
 
   /**
    * APT sources, hourly, judged with the subscriptions overview's last answer for each node (the
-   * enterprise repository needs an active key).
+   * enterprise repository needs an active key) and the updates overview's (is Ceph installed).
    */
   @Bean
   @Order(3)
@@ -90,6 +89,7 @@ class HealthConfiguration {
       RemoteClients clients,
       Clock clock,
       HealthOverview<List<NodeSubscription>> subscriptionOverview,
+      HealthOverview<List<NodeUpdates>> updatesOverview,
       @Value("${pdm.health.repositories-interval:1h}") Duration every) {
     return RepositoriesOverview.of(
         remotes(snapshots, RemoteType.PVE),
@@ -98,9 +98,16 @@ class HealthConfiguration {
         every,
         clock,
         (remote, node) ->
-            Optional.ofNullable(subscriptionOverview.reads().reads().get(remote))
-                .flatMap(OverviewReads.Read::value)
-                .flatMap(nodes -> nodes.stream().filter(n -> n.node().equals(node)).findFirst()));
+            subscriptionOverview
+                .reads()
+                .answer(remote)
+                .flatMap(nodes -> nodes.stream().filter(n -> n.node().equals(node)).findFirst()),
+        (remote, node) ->
+            updatesOverview
+                .reads()
+                .answer(remote)
+                .flatMap(nodes -> nodes.stream().filter(n -> n.node().equals(node)).findFirst())
+                .flatMap(NodeUpdates::cephVersion));
   }
 
   /**

@@ -177,6 +177,11 @@ public final class OverviewReads<T> {
     return Set.copyOf(dueAt.keySet());
   }
 
+  /** The remote's last answer, stale or not; empty before the first. */
+  public Optional<T> answer(String remote) {
+    return Optional.ofNullable(reads.get(remote)).flatMap(Read::value);
+  }
+
   /** What is known of each remote, by name. */
   public Map<String, Read<T>> reads() {
     return Map.copyOf(reads);

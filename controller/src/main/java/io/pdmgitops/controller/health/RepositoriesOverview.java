@@ -28,6 +28,7 @@ public final class RepositoriesOverview {
 
   /**
    * @param subscription a node's subscription by remote and node, as last read
+   * @param ceph the Ceph version a node runs by remote and node, as the updates overview last read
    */
   public static HealthOverview<List<NodeRepositories>> of(
       Supplier<List<Remote>> remotes,
@@ -35,7 +36,8 @@ public final class RepositoriesOverview {
       RemoteClients clients,
       Duration every,
       Clock clock,
-      BiFunction<String, String, Optional<NodeSubscription>> subscription) {
+      BiFunction<String, String, Optional<NodeSubscription>> subscription,
+      BiFunction<String, String, Optional<String>> ceph) {
     return new HealthOverview<>(
         NodeReads.perNode(
             "repositories",
@@ -48,7 +50,11 @@ public final class RepositoriesOverview {
         "Repositories",
         List.of("node", "repository", "enabled", "notes"),
         (remote, nodes, now) ->
-            RepositoryRules.findings(remote, nodes, node -> subscription.apply(remote, node)),
+            RepositoryRules.findings(
+                remote,
+                nodes,
+                node -> subscription.apply(remote, node),
+                node -> ceph.apply(remote, node)),
         RepositoriesOverview::rows);
   }
 

@@ -56,7 +56,7 @@ public final class UpdatesOverview {
                     .zipWith(pve.packageVersions(node))
                     .map(t -> updates(node, t.getT1(), t.getT2()))),
         "Updates",
-        List.of("node", "package", "installed", "new", "origin", "marked"),
+        List.of("node", "package", "installed", "new", "origin", "priority", "marked"),
         (remote, nodes, now) -> UpdateRules.findings(remote, nodes),
         UpdatesOverview::rows);
   }
@@ -91,11 +91,40 @@ public final class UpdatesOverview {
             .filter(v -> v.packageName().equals("pve-manager"))
             .findFirst()
             .flatMap(v -> v.oldVersion().or(v::version));
-    return new NodeUpdates(node, packages, running, newest, manager);
+    Optional<String> ceph =
+        versions.stream()
+            .filter(v -> v.packageName().equals("ceph") && v.installed())
+            .findFirst()
+            .flatMap(v -> v.oldVersion().or(v::version));
+    return new NodeUpdates(node, packages, running, newest, manager, ceph);
   }
+
+  /** The package name of a remote's totals row. */
+  public static final String ALL_NODES = "(all nodes)";
 
   private static List<OverviewRow> rows(String remote, List<NodeUpdates> nodes) {
     List<OverviewRow> rows = new ArrayList<>();
+    long pending = nodes.stream().mapToLong(n -> n.pending().size()).sum();
+    long security = nodes.stream().mapToLong(n -> n.security().size()).sum();
+    long reboot = nodes.stream().filter(NodeUpdates::rebootNeeded).count();
+    rows.add(
+        OverviewRow.ofRemote(
+            remote,
+            fields(
+                "",
+                ALL_NODES,
+                "",
+                "",
+                "",
+                "",
+                pending
+                    + " pending, "
+                    + security
+                    + " security, "
+                    + reboot
+                    + " of "
+                    + nodes.size()
+                    + " nodes to reboot")));
     for (NodeUpdates n : nodes) {
       rows.add(
           OverviewRow.ofNode(
@@ -106,6 +135,7 @@ public final class UpdatesOverview {
                   "kernel",
                   n.runningKernel().orElse(""),
                   n.newestKernel().orElse(""),
+                  "",
                   "",
                   n.rebootNeeded() ? "reboot needed" : "")));
       for (PendingPackage p : n.pending()) {
@@ -119,6 +149,7 @@ public final class UpdatesOverview {
                     p.oldVersion().orElse("(new)"),
                     p.version(),
                     p.origin().orElse(""),
+                    p.priority().orElse(""),
                     p.security() ? "security" : "")));
       }
     }
@@ -126,13 +157,20 @@ public final class UpdatesOverview {
   }
 
   private static Map<String, String> fields(
-      String node, String pkg, String installed, String version, String origin, String marked) {
+      String node,
+      String pkg,
+      String installed,
+      String version,
+      String origin,
+      String priority,
+      String marked) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("node", node);
     f.put("package", pkg);
     f.put("installed", installed);
     f.put("new", version);
     f.put("origin", origin);
+    f.put("priority", priority);
     f.put("marked", marked);
     return f;
   }

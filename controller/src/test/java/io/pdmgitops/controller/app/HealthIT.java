@@ -130,8 +130,9 @@ class HealthIT {
         .as("upgraded without a reboot, a security fix waiting")
         .contains("reboot-required", "updates-security", "updates-pending");
     assertThat(rulesOn(health, "dc-east", "pve-east-3"))
-        .as("a paid key on the no-subscription repository")
-        .contains("repository-no-subscription");
+        .as("a paid key on the no-subscription repository, Ceph without its repository")
+        .contains("repository-no-subscription", "repository-no-ceph");
+    assertThat(rulesOn(health, "dc-east", "pve-east-1")).doesNotContain("repository-no-ceph");
     assertThat(rulesOn(health, "dc-west", "pve-west-2"))
         .contains("repository-no-security", "sdn-zone-error", "repository-no-subscription");
     assertThat(rulesOn(health, "dc-west", null)).contains("sdn-pending");
@@ -147,7 +148,14 @@ class HealthIT {
     JsonNode updates =
         RunningDemo.JSON.readTree(running.send("/api/v1/health/overviews/updates", admin).body());
     assertThat(updates.get("columns").toString())
-        .isEqualTo("[\"node\",\"package\",\"installed\",\"new\",\"origin\",\"marked\"]");
+        .isEqualTo(
+            "[\"node\",\"package\",\"installed\",\"new\",\"origin\",\"priority\",\"marked\"]");
+    assertThat(updates.get("rows").toString())
+        .as("each remote's totals")
+        .contains("3 pending, 2 security, 1 of 3 nodes to reboot");
+    assertThat(running.send("/health/overviews/updates", admin).body())
+        .contains("data-fleet-totals")
+        .contains("nodes to reboot");
     assertThat(updates.get("rows").toString())
         .contains("\"package\":\"openssl\"")
         .contains("\"marked\":\"security\"")

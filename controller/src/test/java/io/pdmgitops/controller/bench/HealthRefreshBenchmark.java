@@ -7,7 +7,6 @@ import io.pdmgitops.controller.health.FirewallOverview;
 import io.pdmgitops.controller.health.HealthAdapter;
 import io.pdmgitops.controller.health.HealthOverview;
 import io.pdmgitops.controller.health.LastSweep;
-import io.pdmgitops.controller.health.OverviewReads;
 import io.pdmgitops.controller.health.RepositoriesOverview;
 import io.pdmgitops.controller.health.SdnOverview;
 import io.pdmgitops.controller.health.SubscriptionOverview;
@@ -139,9 +138,11 @@ class HealthRefreshBenchmark {
                 every,
                 clock,
                 (remote, node) ->
-                    Optional.ofNullable(subscriptions.reads().reads().get(remote))
-                        .flatMap(OverviewReads.Read::value)
-                        .flatMap(n -> n.stream().filter(s -> s.node().equals(node)).findFirst())),
+                    subscriptions
+                        .reads()
+                        .answer(remote)
+                        .flatMap(n -> n.stream().filter(s -> s.node().equals(node)).findFirst()),
+                (remote, node) -> Optional.empty()),
             ClusterOverview.of(() -> remotes, clients, every, clock),
             FirewallOverview.of(
                 () -> remotes,

@@ -11,19 +11,32 @@ import java.util.Optional;
  * @param newestKernel the newest installed kernel's release, from the first installed {@code
  *     proxmox-kernel-<release>[-signed]} package (PVE lists them newest first)
  * @param managerVersion the installed pve-manager version
+ * @param cephVersion the installed Ceph version; empty where Ceph is not installed
  */
 public record NodeUpdates(
     String node,
     List<PendingPackage> pending,
     Optional<String> runningKernel,
     Optional<String> newestKernel,
-    Optional<String> managerVersion) {
+    Optional<String> managerVersion,
+    Optional<String> cephVersion) {
   public NodeUpdates {
+    cephVersion = cephVersion == null ? Optional.empty() : cephVersion;
     Objects.requireNonNull(node, "node");
     pending = List.copyOf(pending);
     runningKernel = runningKernel == null ? Optional.empty() : runningKernel;
     newestKernel = newestKernel == null ? Optional.empty() : newestKernel;
     managerVersion = managerVersion == null ? Optional.empty() : managerVersion;
+  }
+
+  /** A node without Ceph. */
+  public NodeUpdates(
+      String node,
+      List<PendingPackage> pending,
+      Optional<String> runningKernel,
+      Optional<String> newestKernel,
+      Optional<String> managerVersion) {
+    this(node, pending, runningKernel, newestKernel, managerVersion, Optional.empty());
   }
 
   /**

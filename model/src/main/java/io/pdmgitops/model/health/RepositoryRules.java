@@ -12,22 +12,53 @@ import java.util.stream.Collectors;
  * no Proxmox VE repository at all, the enterprise repository without an active subscription (its
  * index fails with 401), the no-subscription or test repository (a warning on a node with a paid
  * subscription, which marks it as production), suites proxmox-apt warns about, mixed suites before
- * an upgrade, no Debian security repository, and files apt cannot parse.
+ * an upgrade, no Debian security repository, Ceph installed without a Ceph repository, and files
+ * apt cannot parse.
  */
 public final class RepositoryRules {
   private RepositoryRules() {}
 
-  /**
-   * @param subscription a node's subscription as the subscriptions overview last read it; empty
-   *     when unknown (then no rule depends on it)
-   */
+  /** Without knowing which nodes run Ceph. */
   public static List<Finding> findings(
       String remote,
       List<NodeRepositories> nodes,
       Function<String, Optional<NodeSubscription>> subscription) {
+    return findings(remote, nodes, subscription, node -> Optional.empty());
+  }
+
+  /**
+   * @param subscription a node's subscription as the subscriptions overview last read it; empty
+   *     when unknown (then no rule depends on it)
+   * @param ceph the Ceph version a node has installed, as the updates overview last read it
+   */
+  public static List<Finding> findings(
+      String remote,
+      List<NodeRepositories> nodes,
+      Function<String, Optional<NodeSubscription>> subscription,
+      Function<String, Optional<String>> ceph) {
     List<Finding> out = new ArrayList<>();
     for (NodeRepositories n : nodes) {
       node(remote, n, subscription.apply(n.node()), out);
+      ceph.apply(n.node())
+          .filter(
+              version ->
+                  n.standard().entrySet().stream()
+                      .noneMatch(e -> e.getKey().startsWith("ceph-") && e.getValue()))
+          .ifPresent(
+              version ->
+                  out.add(
+                      new Finding(
+                          "repository-no-ceph",
+                          Severity.WARNING,
+                          remote,
+                          Optional.of(n.node()),
+                          "Ceph "
+                              + version
+                              + " is installed on "
+                              + n.node()
+                              + " but no Ceph repository is enabled: it gets no Ceph updates",
+                          "enable the Ceph repository of its release in the node's Repositories"
+                              + " panel (enterprise with a subscription, else no-subscription)")));
     }
     return out;
   }

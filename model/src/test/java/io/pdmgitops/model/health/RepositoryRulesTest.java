@@ -100,4 +100,35 @@ class RepositoryRulesTest {
               });
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void cephInstalledWithoutACephRepositoryGetsNoCephUpdates() {
+    Map<String, Boolean> withoutCeph = Map.of("enterprise", true);
+    Map<String, Boolean> withCeph = Map.of("enterprise", true, "ceph-reef-enterprise", true);
+    Optional<NodeSubscription> paid =
+        Optional.of(new NodeSubscription("pve1", "active", Optional.of("s"), Optional.empty()));
+
+    for (Map<String, Boolean> standard : List.of(withoutCeph, withCeph)) {
+      NodeRepositories node =
+          new NodeRepositories("pve1", List.of(DEBIAN, SECURITY), standard, List.of(), List.of());
+      List<Finding> found =
+          RepositoryRules.findings(
+              "east", List.of(node), n -> paid, n -> Optional.of("18.2.4-pve3"));
+      List<Finding> noCeph =
+          RepositoryRules.findings("east", List.of(node), n -> paid, n -> Optional.empty());
+
+      assertThat(noCeph).as("Ceph not installed").isEmpty();
+      if (standard == withoutCeph) {
+        assertThat(found)
+            .singleElement()
+            .satisfies(
+                f -> {
+                  assertThat(f.rule()).isEqualTo("repository-no-ceph");
+                  assertThat(f.why()).startsWith("Ceph 18.2.4-pve3 is installed on pve1");
+                });
+      } else {
+        assertThat(found).isEmpty();
+      }
+    }
+  }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param suite the Debian suite of every source ({@code bookworm}); an older one is PVE's "old
  *     suite" warning
  * @param security whether the Debian security repository is configured
+ * @param ceph whether Ceph is installed ({@code apt/versions} lists it then)
  */
 public record AptConfig(
     String runningKernel,
@@ -23,8 +24,27 @@ public record AptConfig(
     List<PackageConfig> pending,
     List<String> repositories,
     String suite,
-    boolean security) {
-  public static final Set<String> STANDARD = Set.of("enterprise", "no-subscription", "test");
+    boolean security,
+    boolean ceph) {
+  public static final Set<String> STANDARD =
+      Set.of(
+          "enterprise",
+          "no-subscription",
+          "test",
+          "ceph-reef-enterprise",
+          "ceph-reef-no-subscription",
+          "ceph-reef-test");
+
+  /** Without Ceph. */
+  public AptConfig(
+      String runningKernel,
+      List<String> installedKernels,
+      List<PackageConfig> pending,
+      List<String> repositories,
+      String suite,
+      boolean security) {
+    this(runningKernel, installedKernels, pending, repositories, suite, security, false);
+  }
 
   public AptConfig {
     installedKernels = List.copyOf(installedKernels);

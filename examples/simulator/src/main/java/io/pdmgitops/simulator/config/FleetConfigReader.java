@@ -129,7 +129,13 @@ public final class FleetConfigReader {
   private static AptConfig apt(YamlMap a) {
     a.allow(
         Set.of(
-            "running-kernel", "installed-kernels", "pending", "repositories", "suite", "security"));
+            "running-kernel",
+            "installed-kernels",
+            "pending",
+            "repositories",
+            "suite",
+            "security",
+            "ceph"));
     AptConfig current = AptConfig.current();
     List<String> kernels =
         a.has("installed-kernels") ? a.strings("installed-kernels") : current.installedKernels();
@@ -152,7 +158,8 @@ public final class FleetConfigReader {
         pending,
         a.has("repositories") ? a.strings("repositories") : current.repositories(),
         a.string("suite", current.suite()),
-        a.bool("security", true));
+        a.bool("security", true),
+        a.bool("ceph", false));
   }
 
   /**

@@ -149,6 +149,10 @@ final class PveAptApi {
           release.replace("-pve", ""),
           "kernel");
     }
+    if (n.apt.ceph()) {
+      // Optional packages are listed only when installed (APT.pm's versions).
+      installed(out, "ceph", "distributed storage and file system", "18.2.4-pve3", "admin");
+    }
     installed(out, "corosync", "cluster engine daemon and utilities", "3.1.7-pve3", "admin");
     installed(out, "qemu-server", "Qemu Server Tools", "8.2.4", "admin");
     return ApiResponse.ok(out);
@@ -212,6 +216,21 @@ final class PveAptApi {
       origin(infos, debian, index, "Proxmox");
       oldSuite(infos, debian, index, suite);
     }
+    for (String handle : apt.repositories()) {
+      if (handle.startsWith("ceph-")) {
+        String ceph = "/etc/apt/sources.list.d/ceph.list";
+        boolean enterprise = handle.endsWith("-enterprise");
+        repository(
+            file(files, ceph),
+            enterprise
+                ? "https://enterprise.proxmox.com/debian/ceph-reef"
+                : "http://download.proxmox.com/debian/ceph-reef",
+            suite,
+            enterprise ? "enterprise" : handle.endsWith("-test") ? "test" : "no-subscription",
+            true);
+        origin(infos, ceph, 0, "Proxmox");
+      }
+    }
     // The enterprise list is installed with PVE; disabling it comments it out.
     String enterprise = "/etc/apt/sources.list.d/pve-enterprise.list";
     boolean enterpriseOn = apt.repositories().contains("enterprise");
@@ -233,6 +252,14 @@ final class PveAptApi {
         "No-Subscription",
         apt.repositories().contains("no-subscription") ? Boolean.TRUE : null);
     standard(standard, "test", "Test", apt.repositories().contains("test") ? Boolean.TRUE : null);
+    for (String kind : List.of("enterprise", "no-subscription", "test")) {
+      String handle = "ceph-reef-" + kind;
+      standard(
+          standard,
+          handle,
+          "Ceph Reef " + kind,
+          apt.repositories().contains(handle) ? Boolean.TRUE : null);
+    }
     return ApiResponse.ok(o);
   }
 
