@@ -48,6 +48,41 @@ final class PveHttp {
     }
   }
 
+  /**
+   * Opens a websocket on the path with the token, sends what {@code send} emits and collects what
+   * arrives into {@code received} until either side closes; fails with the status of a refused
+   * upgrade.
+   */
+  reactor.core.Disposable websocket(
+      String path,
+      String auth,
+      reactor.core.publisher.Flux<String> send,
+      StringBuffer received,
+      java.util.concurrent.CompletableFuture<Throwable> ended) {
+    return http.headers(h -> h.set("Authorization", auth))
+        .websocket(
+            reactor.netty.http.client.WebsocketClientSpec.builder()
+                .protocols("binary")
+                .maxFramePayloadLength(1 << 20)
+                .build())
+        .uri("/api2/json" + path)
+        .handle(
+            (in, out) -> {
+              // Reading ends when the server closes; then the client stops sending too.
+              reactor.core.publisher.Sinks.Empty<Void> closed =
+                  reactor.core.publisher.Sinks.empty();
+              Mono<Void> reading =
+                  in.receive()
+                      .asString()
+                      .doOnNext(received::append)
+                      .then()
+                      .doFinally(s -> closed.tryEmitEmpty());
+              Mono<Void> writing = out.sendString(send.takeUntilOther(closed.asMono())).then();
+              return Mono.when(reading, writing);
+            })
+        .subscribe(v -> {}, e -> ended.complete(e), () -> ended.complete(null));
+  }
+
   Reply call(String method, String path, String auth, String form) {
     return http.headers(
             h -> {

@@ -76,6 +76,51 @@ public final class ProxmoxTransport {
     }
   }
 
+  /**
+   * The same remote reached only at this endpoint: a node shell's termproxy listens on the host
+   * that started it, so its websocket must go where its POST went.
+   */
+  public ProxmoxTransport onlyAt(ApiEndpoint endpoint) {
+    return new ProxmoxTransport(
+        new RemoteConnection(remote.name(), remote.product(), List.of(endpoint), remote.token()),
+        settings);
+  }
+
+  /**
+   * A websocket to the first endpoint ({@link #onlyAt}), with the token, the pinned TLS and frames
+   * of at most 128 KiB (pveproxy's limit); a refused upgrade fails as any refused call (a bad
+   * ticket is PVE's 401, a missing privilege its 403).
+   */
+  public <V> reactor.core.publisher.Flux<V> websocket(
+      String pathAndQuery,
+      java.util.function.BiFunction<
+              reactor.netty.http.websocket.WebsocketInbound,
+              reactor.netty.http.websocket.WebsocketOutbound,
+              org.reactivestreams.Publisher<V>>
+          handler) {
+    ApiEndpoint endpoint = remote.endpoints().get(0);
+    return httpClient(endpoint, null)
+        .headers(h -> h.set("Authorization", remote.token().authorization(remote.product())))
+        .websocket(
+            reactor.netty.http.client.WebsocketClientSpec.builder()
+                .protocols("binary")
+                .maxFramePayloadLength(128 * 1024)
+                .build())
+        .uri(endpoint.url() + API_PREFIX + pathAndQuery)
+        .handle(handler)
+        .onErrorMap(
+            io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException.class,
+            e ->
+                e.response() == null
+                    ? unanswered(endpoint, e, HttpMethod.GET)
+                    : ErrorClassifier.classify(
+                        remote.name(),
+                        remote.product(),
+                        e.response().status().code(),
+                        e.response().status().reasonPhrase(),
+                        ""));
+  }
+
   public RemoteConnection remote() {
     return remote;
   }

@@ -129,6 +129,15 @@ public final class ApiServer implements AutoCloseable {
           new LoggedRequest(Instant.now(), request.method().name(), apiPath, Set.of(), 0, false));
       return Mono.never();
     }
+    if (apiPath.endsWith("/vncwebsocket")) {
+      // pveproxy upgrades when asked; a plain GET runs the same checks and answers the port.
+      return terminal(
+          request,
+          response,
+          uri,
+          apiPath,
+          "websocket".equalsIgnoreCase(request.requestHeaders().get("Upgrade")));
+    }
     String contentType =
         Optional.ofNullable(request.requestHeaders().get("Content-Type")).orElse("");
     Optional<String> authorization =
@@ -169,6 +178,46 @@ public final class ApiServer implements AutoCloseable {
             })
         .delaySubscription(faults.latency())
         .flatMap(rendered -> Mono.from(send(response, rendered, faults.slowBody())));
+  }
+
+  /**
+   * A websocket upgrade to a terminal: authenticated and checked like any call (the remote
+   * decides), then upgraded with the subprotocol the client asked for ({@code binary}) and frames
+   * of at most 128 KiB, as pveproxy does; a refusal is an ordinary error answer without the
+   * upgrade.
+   */
+  private Publisher<Void> terminal(
+      HttpServerRequest request,
+      HttpServerResponse response,
+      URI uri,
+      String apiPath,
+      boolean upgrade) {
+    ApiRequest call =
+        new ApiRequest(
+            "GET",
+            apiPath,
+            form(uri.getRawQuery()),
+            Optional.ofNullable(request.requestHeaders().get("Authorization")));
+    return Mono.fromCallable(() -> remote.openTerminal(call, upgrade))
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(
+            opening -> {
+              if (opening.answer() != null) {
+                log.add(logged(call, opening.answer().status(), true));
+                return Mono.from(send(response, render(opening.answer()), Duration.ZERO));
+              }
+              log.add(logged(call, 101, true));
+              String protocols =
+                  Optional.ofNullable(request.requestHeaders().get("Sec-WebSocket-Protocol"))
+                      .orElse("binary");
+              return Mono.from(
+                  response.sendWebsocket(
+                      (in, out) -> opening.session().run(in, out),
+                      reactor.netty.http.server.WebsocketServerSpec.builder()
+                          .protocols(protocols.split(",")[0].strip())
+                          .maxFramePayloadLength(128 * 1024)
+                          .build()));
+            });
   }
 
   private record Rendered(ApiResponse response, String body) {}

@@ -17,4 +17,13 @@ public interface SimulatedRemote {
 
   /** The remote's token store, for tests that regenerate a secret. */
   TokenAuth auth();
+
+  /**
+   * A {@code GET .../vncwebsocket}: with {@code upgrade}, the terminal to run on the socket, or why
+   * not; without, the answer. Remotes without terminals answer 501 as for any unknown path.
+   */
+  default TerminalOpening openTerminal(ApiRequest request, boolean upgrade) {
+    return TerminalOpening.answered(
+        ApiResponse.error(501, "Method 'GET " + request.path() + "' not implemented"));
+  }
 }

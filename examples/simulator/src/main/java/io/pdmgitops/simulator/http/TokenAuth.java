@@ -40,6 +40,7 @@ public final class TokenAuth {
                   "Sys.Audit",
                   "SDN.Audit",
                   "Sys.Modify",
+                  "Sys.Console",
                   "VM.Audit",
                   "Datastore.Audit",
                   "VM.PowerMgmt",

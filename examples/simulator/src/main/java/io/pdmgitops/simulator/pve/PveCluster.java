@@ -45,6 +45,7 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
   private final List<Route> routes = new ArrayList<>();
   private final PveBackupJobApi backupJobApi = new PveBackupJobApi();
   private final PveFirewallApi firewallApi = new PveFirewallApi(this);
+  private final PveShellApi shellApi = new PveShellApi(this);
   private final ScheduledBackups scheduledBackups;
   private BackupSink backupSink = BackupSink.NONE;
 
@@ -101,6 +102,7 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
     routes.addAll(firewallApi.routes());
     routes.addAll(new PveHaApi(this).routes());
     routes.addAll(new PveAptApi(this).routes());
+    routes.addAll(shellApi.routes());
     scheduledBackups = new ScheduledBackups(this, now);
   }
 
@@ -157,6 +159,39 @@ public final class PveCluster implements SimulatedRemote, AutoCloseable {
       proxyFailure = faults.forPath(prepared.path()).proxyFailure();
       return Route.dispatch(routes, prepared, auth, true);
     }
+  }
+
+  @Override
+  public io.pdmgitops.simulator.http.TerminalOpening openTerminal(
+      ApiRequest request, boolean upgrade) {
+    synchronized (this) {
+      try {
+        return shellApi.open(request, auth.authenticate(request), upgrade);
+      } catch (ApiException e) {
+        return io.pdmgitops.simulator.http.TerminalOpening.answered(e.response());
+      }
+    }
+  }
+
+  /** Ends a task now (a shell's session ended). */
+  synchronized void endTask(SimTask task) {
+    task.decide(clock.instant(), "OK", () -> {});
+    tasks.settle(clock.instant());
+  }
+
+  /** Every open shell session drops, as when the node's connection breaks. */
+  public void dropShells() {
+    shellApi.dropAll();
+  }
+
+  /** Shell sessions open now. */
+  public int openShells() {
+    return shellApi.sessions().size();
+  }
+
+  /** The next ticket checks fail whatever the ticket (a fault for tests); false ends it. */
+  public void refuseShellTickets(boolean refuse) {
+    shellApi.refuseTickets = refuse;
   }
 
   @Override
