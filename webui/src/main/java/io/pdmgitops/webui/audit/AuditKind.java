@@ -21,7 +21,10 @@ public enum AuditKind {
   TASK_STOPPED,
   TASK_STOP_FAILED,
   PACKAGE_INDEX_REFRESHED,
-  PACKAGE_INDEX_REFRESH_FAILED;
+  PACKAGE_INDEX_REFRESH_FAILED,
+  SHELL_OPENED,
+  SHELL_CLOSED,
+  SHELL_REFUSED;
 
   /** As shown and filtered by: {@code login-failed}. */
   public String label() {
