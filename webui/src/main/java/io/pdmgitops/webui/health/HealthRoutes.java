@@ -27,8 +27,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The Health page ({@value #PAGE}) and its JSON ({@value #API}): every finding the caller may see
- * (read on its node or remote), filtered by {@code severity}, {@code rule} and {@code remote}; and
- * a per-remote refresh ({@value #REFRESH}, read on the remote).
+ * (read on its guest, node or remote), searched with {@code q} in PDM's syntax and filtered by
+ * {@code severity}, {@code rule} and {@code remote}; each overview's tab ({@value #TABLE}, JSON
+ * {@value #TABLE_API}); the dashboard's panel ({@value #SUMMARY}); and a per-remote refresh
+ * ({@value #REFRESH}, read on the remote).
  */
 public final class HealthRoutes {
   public static final String PAGE = "/health";
