@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -71,7 +72,7 @@ public final class ShellSessions implements AutoCloseable {
     final AtomicLong out = new AtomicLong();
     final Sinks.Empty<Void> stop = Sinks.empty();
     volatile Instant lastInput;
-    volatile String ended = "closed by the user";
+    volatile String ended;
 
     Session(String user, String remote, String node, String address, Instant now) {
       this.user = user;
@@ -85,6 +86,14 @@ public final class ShellSessions implements AutoCloseable {
     void end(String why) {
       ended = why;
       stop.tryEmitEmpty();
+    }
+
+    /** Why it ended: as ended by the controller, else by whoever went first. */
+    String why(SignalType signal) {
+      if (ended != null) {
+        return ended;
+      }
+      return signal == SignalType.CANCEL ? "closed by the user" : "the shell ended";
     }
 
     String target() {
@@ -150,14 +159,14 @@ public final class ShellSessions implements AutoCloseable {
               .concatWith(
                   Mono.fromSupplier(
                       () ->
-                          ("\r\n[pdm-gitops: " + s.ended + "]\r\n")
+                          ("\r\n[pdm-gitops: " + s.why(SignalType.ON_COMPLETE) + "]\r\n")
                               .getBytes(StandardCharsets.UTF_8)))
               .doOnSubscribe(
                   sub ->
                       audit.record(
                           AuditKind.SHELL_OPENED, user, address, s.target(), via.describe()))
               .doOnError(e -> s.ended = "the remote: " + e.getMessage())
-              .doFinally(signal -> finish(s));
+              .doFinally(signal -> finish(s, s.why(signal)));
         });
   }
 
@@ -179,7 +188,7 @@ public final class ShellSessions implements AutoCloseable {
     return s;
   }
 
-  private void finish(Session s) {
+  private void finish(Session s, String why) {
     if (open.remove(s.id) == null) {
       return;
     }
@@ -188,7 +197,7 @@ public final class ShellSessions implements AutoCloseable {
         s.user,
         s.address,
         s.target(),
-        s.ended
+        why
             + "; "
             + s.in.get()
             + " bytes in, "

@@ -117,7 +117,11 @@ class ShellSessionsIT {
         audited.stream().filter(a -> a.kind() == AuditKind.SHELL_CLOSED).findFirst().orElseThrow();
     assertThat(closed.actor()).isEqualTo("alice@pdm");
     assertThat(closed.target()).isEqualTo("/remotes/east/nodes/pve2");
-    assertThat(closed.detail()).contains("14 bytes in").doesNotContain("ctl-secret");
+    assertThat(closed.detail())
+        .startsWith("the shell ended; ")
+        .contains("14 bytes in")
+        .doesNotContain("ctl-secret");
+    assertThat(screen.toString()).endsWith("[pdm-gitops: the shell ended]\r\n");
     assertThat(fleet.cluster("east").openShells()).isZero();
   }
 

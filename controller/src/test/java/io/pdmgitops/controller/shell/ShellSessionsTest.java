@@ -93,7 +93,10 @@ class ShellSessionsTest {
     b.session.dispose();
     await().until(() -> kinds().contains(AuditKind.SHELL_CLOSED));
     assertThat(kinds()).containsExactly(AuditKind.SHELL_OPENED, AuditKind.SHELL_CLOSED);
-    assertThat(audited.get(1).detail()).contains("5 bytes in").contains("bytes out");
+    assertThat(audited.get(1).detail())
+        .startsWith("closed by the user; ")
+        .contains("5 bytes in")
+        .contains("bytes out");
     assertThat(shells.sessions()).isEmpty();
   }
 
