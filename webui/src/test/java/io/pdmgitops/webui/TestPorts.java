@@ -93,7 +93,7 @@ public final class TestPorts {
         }
 
         @Override
-        public List<io.pdmgitops.webui.health.OverviewTable> tables() {
+        public List<io.pdmgitops.webui.health.OverviewTab> tabs() {
           return List.of();
         }
 

@@ -4,6 +4,7 @@ import io.pdmgitops.model.health.Finding;
 import io.pdmgitops.webui.health.HealthPort;
 import io.pdmgitops.webui.health.HealthReport;
 import io.pdmgitops.webui.health.OverviewRow;
+import io.pdmgitops.webui.health.OverviewTab;
 import io.pdmgitops.webui.health.OverviewTable;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,8 +71,8 @@ public final class HealthAdapter implements HealthPort {
   }
 
   @Override
-  public List<OverviewTable> tables() {
-    return overviews.stream().map(HealthAdapter::table).toList();
+  public List<OverviewTab> tabs() {
+    return overviews.stream().map(o -> new OverviewTab(o.name(), o.title())).toList();
   }
 
   @Override

@@ -107,6 +107,8 @@ class PveTerminalIT {
     t.waitFor("OK");
     t.send("1:120:40:");
     t.send("2");
+    t.type("stty size\r");
+    t.waitFor("stty size\r\n40 120\r\n");
     t.type("hostname\r");
     t.waitFor("hostname\r\npve1\r\nroot@pve1:~# ");
     t.type("frobnicate\r");
@@ -141,6 +143,15 @@ class PveTerminalIT {
         pve.call("GET", path + PveHttp.encode(proxy.get("ticket").asString()), AUDIT, null);
 
     assertThat(wrong.status()).isEqualTo(401);
+    assertThat(
+            pve.call("GET", "/nodes/pve1/vncwebsocket?port=5900", ADMIN, null).error("vncticket"))
+        .isEqualTo("property is missing and it is not optional");
+    assertThat(
+            pve.call("GET", "/nodes/pve1/vncwebsocket?port=80&vncticket=x", ADMIN, null)
+                .error("port"))
+        .isEqualTo("value must have a minimum value of 5900");
+    assertThat(pve.call("POST", "/nodes/pve1/termproxy", ADMIN, "cmd=bash").status())
+        .isEqualTo(400);
     assertThat(wrong.reason()).isEqualTo("permission denied - invalid PVEVNC ticket");
     assertThat(console.status()).as("no Sys.Console").isEqualTo(403);
     assertThat(pve.call("POST", "/nodes/pve1/termproxy", AUDIT, "").reason())

@@ -14,8 +14,8 @@ public interface HealthPort {
    */
   boolean refresh(String remote);
 
-  /** Every overview's table, in the order the page lists them, unfiltered. */
-  List<OverviewTable> tables();
+  /** Every overview's tab, in the order the page lists them: names only, no rows drawn. */
+  List<OverviewTab> tabs();
 
   /** One overview's table by its name ({@code updates}); empty for no such overview. */
   Optional<OverviewTable> table(String overview);

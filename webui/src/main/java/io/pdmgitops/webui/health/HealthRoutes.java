@@ -121,7 +121,7 @@ public final class HealthRoutes {
                                       Map<String, Object> model = new HashMap<>();
                                       model.put("fmt", new Format());
                                       model.put("table", t);
-                                      model.put("overviews", health.tables());
+                                      model.put("overviews", health.tabs());
                                       Optional.ofNullable(
                                               session.getAttributes().remove(IntentRoutes.FLASH))
                                           .ifPresent(flash -> model.put("flash", flash));
@@ -176,7 +176,7 @@ public final class HealthRoutes {
               Map<String, Object> model = new HashMap<>();
               model.put("fmt", new Format());
               model.put("report", seen);
-              model.put("overviews", health.tables());
+              model.put("overviews", health.tabs());
               model.put("counts", seen.counts());
               model.put("severity", request.queryParam("severity").orElse(""));
               model.put("rule", request.queryParam("rule").orElse(""));
@@ -211,7 +211,7 @@ public final class HealthRoutes {
             "no overview '"
                 + request.pathVariable("overview")
                 + "'; there are: "
-                + String.join(", ", health.tables().stream().map(OverviewTable::name).toList()));
+                + String.join(", ", health.tabs().stream().map(OverviewTab::name).toList()));
   }
 
   /**

@@ -34,8 +34,8 @@ public final class VisibleHealth implements HealthPort {
   }
 
   @Override
-  public List<OverviewTable> tables() {
-    return all.tables().stream().map(this::visible).toList();
+  public List<OverviewTab> tabs() {
+    return all.tabs();
   }
 
   @Override

@@ -16,9 +16,10 @@ import reactor.netty.http.websocket.WebsocketOutbound;
  * {@code user:ticket\n} and is answered {@code OK} (anything else closes the socket); then {@code
  * 0:<bytes>:<data>} is input, {@code 1:<cols>:<rows>:} a resize, {@code 2} a keep-alive; what goes
  * back is the terminal's raw output. The shell knows {@code hostname}, {@code uptime}, {@code
- * pveversion}, {@code proxmox-backup-manager version}, {@code echo}, {@code cat /etc/os-release},
- * {@code seq N} (a lot of output, produced only as fast as it is read) and {@code exit}; anything
- * else is bash's "command not found". Ctrl-C stops a running {@code seq}.
+ * pveversion}, {@code proxmox-backup-manager version}, {@code echo}, {@code stty size} (the size
+ * the last resize set), {@code cat /etc/os-release}, {@code seq N} (a lot of output, produced only
+ * as fast as it is read) and {@code exit}; anything else is bash's "command not found". Ctrl-C
+ * stops a running {@code seq}.
  */
 final class FakeShell {
   /** termproxy waits this long for the {@code user:ticket} line. */
@@ -55,14 +56,6 @@ final class FakeShell {
   /** Ends the session at once, as a remote that goes away does. */
   void drop() {
     output.tryEmitError(new IllegalStateException("connection to the node lost"));
-  }
-
-  int cols() {
-    return cols;
-  }
-
-  int rows() {
-    return rows;
   }
 
   Publisher<Void> run(WebsocketInbound in, WebsocketOutbound out, Consumer<FakeShell> opened) {
@@ -179,6 +172,10 @@ final class FakeShell {
                       + "\r\n"
                   : "bash: proxmox-backup-manager: command not found\r\n";
           case "echo" -> (words.length > 1 ? words[1] : "") + "\r\n";
+          case "stty" ->
+              words.length > 1 && words[1].equals("size")
+                  ? rows + " " + cols + "\r\n"
+                  : "stty: invalid argument\r\n";
           case "cat" ->
               words.length > 1 && words[1].equals("/etc/os-release")
                   ? "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\r\nNAME=\"Debian GNU/Linux\"\r\nVERSION_ID=\"12\"\r\nID=debian\r\n"

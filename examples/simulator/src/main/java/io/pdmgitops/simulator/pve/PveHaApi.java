@@ -118,10 +118,15 @@ final class PveHaApi {
 
   private ApiResponse resources(Call call) {
     TokenAuth.require(call.token(), "/", "Sys.Audit");
-    call.allow(Set.of("type"));
+    call.validate(
+        io.pdmgitops.simulator.http.ParamSchema.of(
+            io.pdmgitops.simulator.http.ParamSchema.Param.optional(
+                    "type", io.pdmgitops.simulator.http.ParamSchema.Type.STRING)
+                .oneOf("ct", "vm")));
+    String type = call.string("type", null);
     ArrayNode out = Json.array();
     for (SimGuest g : cluster.guests.values()) {
-      if (g.ha) {
+      if (g.ha && (type == null || type.equals(g.isQemu() ? "vm" : "ct"))) {
         out.addObject()
             .put("sid", g.haSid())
             .put("type", g.isQemu() ? "vm" : "ct")

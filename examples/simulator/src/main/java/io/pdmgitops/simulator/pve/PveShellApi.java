@@ -35,6 +35,14 @@ final class PveShellApi {
   static final int LAST_PORT = 5999;
   static final Duration CONNECT_WITHIN = Duration.ofSeconds(10);
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final io.pdmgitops.simulator.http.ParamSchema TERMPROXY =
+      io.pdmgitops.simulator.http.ParamSchema.of(
+          io.pdmgitops.simulator.http.ParamSchema.Param.node("node", false),
+          io.pdmgitops.simulator.http.ParamSchema.Param.optional(
+                  "cmd", io.pdmgitops.simulator.http.ParamSchema.Type.STRING)
+              .oneOf("ceph_install", "login", "upgrade"),
+          io.pdmgitops.simulator.http.ParamSchema.Param.optional(
+              "cmd-opts", io.pdmgitops.simulator.http.ParamSchema.Type.STRING));
 
   /** One termproxy: its ticket, who may use it, and whether its one connection was made. */
   private static final class TermProxy {
@@ -82,7 +90,7 @@ final class PveShellApi {
     String node = call.var("node");
     TokenAuth.require(call.token(), "/nodes/" + node, "Sys.Console");
     SimNode n = cluster.reachableNode(node);
-    call.allow(Set.of("cmd", "cmd-opts"));
+    call.validate(TERMPROXY);
     if (!tokensAllowed()) {
       throw ApiException.of(
           500, "value '" + call.token().id() + "' does not look like a valid user name");
@@ -153,13 +161,26 @@ final class PveShellApi {
     cluster.reachableNode(node);
     Instant now = cluster.now();
     expire(now);
+    // The API method's schema: port (5900-5999) and vncticket are required.
+    for (String required : List.of("port", "vncticket")) {
+      if (!request.params().containsKey(required)) {
+        throw ApiException.badParameter(required, "property is missing and it is not optional");
+      }
+    }
     int port;
     try {
-      port = Integer.parseInt(request.params().getOrDefault("port", ""));
+      port = Integer.parseInt(request.params().get("port"));
     } catch (NumberFormatException e) {
       throw ApiException.badParameter("port", "value does not look like a valid integer");
     }
-    String ticket = request.params().getOrDefault("vncticket", "");
+    if (port < FIRST_PORT || port > LAST_PORT) {
+      throw ApiException.badParameter(
+          "port",
+          port < FIRST_PORT
+              ? "value must have a minimum value of " + FIRST_PORT
+              : "value must have a maximum value of " + LAST_PORT);
+    }
+    String ticket = request.params().get("vncticket");
     TermProxy proxy = proxies.get(port);
     long age = proxy == null ? 0 : Duration.between(proxy.issued, now).toSeconds();
     boolean valid =
