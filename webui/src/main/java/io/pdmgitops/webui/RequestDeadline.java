@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +18,8 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -25,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every page and API call answers within a deadline: past it the caller gets a 503 that says so,
  * instead of a browser spinning until its own timeout, and the log names the request and, at most
- * once a minute, where the work threads are, so a stall can be found. The live event stream is
- * exempt: it is meant to stay open.
+ * once a minute, where the work threads are, so a stall can be found. The live event stream and a
+ * shell's socket are exempt: they are meant to stay open, and bound themselves.
  */
 public final class RequestDeadline implements WebFilter {
   private static final Logger LOG = LoggerFactory.getLogger(RequestDeadline.class);
@@ -66,20 +69,23 @@ public final class RequestDeadline implements WebFilter {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Duration deadline;
-  private final String exempt;
+  private final List<PathPattern> exempt;
   private final AtomicLong lastDump = new AtomicLong(System.nanoTime() - DUMP_EVERY.toNanos());
 
   /**
-   * @param exempt the path of the long-lived event stream
+   * @param exempt the route patterns meant to stay open (the event stream, a shell's socket), which
+   *     bound themselves
    */
-  public RequestDeadline(Duration deadline, String exempt) {
+  public RequestDeadline(Duration deadline, String... exempt) {
     this.deadline = deadline;
-    this.exempt = exempt;
+    this.exempt =
+        Arrays.stream(exempt).map(p -> PathPatternParser.defaultInstance.parse(p)).toList();
   }
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    if (exchange.getRequest().getPath().value().equals(exempt)) {
+    var path = exchange.getRequest().getPath().pathWithinApplication();
+    if (exempt.stream().anyMatch(p -> p.matches(path))) {
       return chain.filter(exchange);
     }
     return chain.filter(exchange).timeout(deadline, Mono.defer(() -> overdue(exchange)), TIMER);

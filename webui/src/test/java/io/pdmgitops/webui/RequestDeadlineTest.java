@@ -11,7 +11,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * A request that hangs gets a 503 at the deadline; quick ones and the event stream are untouched.
+ * A request that hangs gets a 503 at the deadline; quick ones, the event stream and a shell's
+ * socket are untouched.
  */
 class RequestDeadlineTest {
   final WebTestClient client =
@@ -21,12 +22,19 @@ class RequestDeadlineTest {
                   .GET("/api/v1/resources", r -> Mono.never())
                   .GET("/", r -> ServerResponse.ok().bodyValue("dashboard"))
                   .GET(
+                      "/shell/dc-west/pve-west-1/socket",
+                      r ->
+                          Mono.delay(Duration.ofMillis(600))
+                              .then(ServerResponse.ok().bodyValue("shell open")))
+                  .GET(
                       "/events",
                       r ->
                           Mono.delay(Duration.ofMillis(600))
                               .then(ServerResponse.ok().bodyValue("still open")))
                   .build())
-          .webFilter(new RequestDeadline(Duration.ofMillis(300), "/events"))
+          .webFilter(
+              new RequestDeadline(
+                  Duration.ofMillis(300), "/events", "/shell/{remote}/{node}/socket"))
           .configureClient()
           .responseTimeout(Duration.ofSeconds(5))
           .build();
@@ -60,6 +68,18 @@ class RequestDeadlineTest {
         .isEqualTo(503)
         .jsonPath("$.instance")
         .isEqualTo("/api/v1/resources");
+  }
+
+  @Test
+  void aShellsSocketMatchedByItsRoutePatternStaysOpen() {
+    client
+        .get()
+        .uri("/shell/dc-west/pve-west-1/socket")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .isEqualTo("shell open");
   }
 
   @Test

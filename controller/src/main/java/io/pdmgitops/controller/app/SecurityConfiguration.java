@@ -11,6 +11,7 @@ import io.pdmgitops.controller.security.LocalLogins;
 import io.pdmgitops.controller.security.LoginThrottle;
 import io.pdmgitops.controller.security.PersonalTokens;
 import io.pdmgitops.controller.security.PolicyInForce;
+import io.pdmgitops.controller.security.ShellSocketToken;
 import io.pdmgitops.controller.security.TokenUse;
 import io.pdmgitops.controller.security.directory.DirectoryLogins;
 import io.pdmgitops.controller.security.openid.BrowserBoundAuthorizationRequests;
@@ -283,6 +284,11 @@ class SecurityConfiguration {
   }
 
   @Bean
+  ShellSocketToken shellSocketToken() {
+    return new ShellSocketToken();
+  }
+
+  @Bean
   RouterFunction<ServerResponse> loginRoutes(OpenIdLogins openId) {
     return LoginPage.routes(
         LocalLogins.FAILED,
@@ -400,7 +406,10 @@ class SecurityConfiguration {
                     exchange ->
                         ApiTokens.offersToken(exchange) || isWebhook(exchange)
                             ? ServerWebExchangeMatcher.MatchResult.notMatch()
-                            : CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange)))
+                            // A shell's socket is a GET that opens a door: it needs the token.
+                            : ShellSocketToken.isSocket(exchange)
+                                ? ServerWebExchangeMatcher.MatchResult.match()
+                                : CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange)))
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(

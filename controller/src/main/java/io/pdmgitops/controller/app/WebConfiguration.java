@@ -167,7 +167,8 @@ class WebConfiguration {
   /** Every request but the event stream answers within 25 s, or with a 503 that says so. */
   @Bean
   RequestDeadline requestDeadline() {
-    return new RequestDeadline(RequestDeadline.DEFAULT, LiveRoutes.EVENTS);
+    return new RequestDeadline(
+        RequestDeadline.DEFAULT, LiveRoutes.EVENTS, io.pdmgitops.webui.shell.ShellRoutes.SOCKET);
   }
 
   @Bean

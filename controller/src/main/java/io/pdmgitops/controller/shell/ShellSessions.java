@@ -4,6 +4,8 @@ import io.pdmgitops.controller.security.AuditTrail;
 import io.pdmgitops.controller.threads.DaemonThreads;
 import io.pdmgitops.model.access.RemoteToken;
 import io.pdmgitops.webui.audit.AuditKind;
+import io.pdmgitops.webui.shell.OpenShell;
+import io.pdmgitops.webui.shell.ShellPort;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,26 +42,8 @@ import reactor.core.publisher.Sinks;
  * Time comes from the injected clock; {@link #reap()} runs every {@link #REAP_EVERY} on its own
  * thread and tests call it by hand.
  */
-public final class ShellSessions implements AutoCloseable {
+public final class ShellSessions implements ShellPort, AutoCloseable {
   static final Duration REAP_EVERY = Duration.ofSeconds(30);
-
-  /** One open shell, as the admin's list shows it. */
-  public record Summary(
-      String id,
-      String user,
-      String remote,
-      String node,
-      String address,
-      Instant started,
-      long bytesIn,
-      long bytesOut) {}
-
-  /** A shell that a limit refused: nothing was sent to the remote. */
-  public static final class ShellRefusedException extends RuntimeException {
-    public ShellRefusedException(String message) {
-      super(message);
-    }
-  }
 
   private static final class Session {
     final String id = UUID.randomUUID().toString();
@@ -120,8 +104,9 @@ public final class ShellSessions implements AutoCloseable {
 
   /**
    * Relays the browser's frames to the node's shell and the shell's output back; subscribing opens
-   * it. Fails at once with {@link ShellRefusedException} when a limit refuses it.
+   * it. Fails at once with {@link ShellPort.ShellRefusedException} when a limit refuses it.
    */
+  @Override
   public Flux<byte[]> open(
       String user,
       String address,
@@ -226,18 +211,18 @@ public final class ShellSessions implements AutoCloseable {
     return closed;
   }
 
-  /** The open sessions, oldest first. */
-  public List<Summary> sessions() {
+  @Override
+  public List<OpenShell> sessions() {
     return open.values().stream()
         .sorted(Comparator.comparing(s -> s.started))
         .map(
             s ->
-                new Summary(
+                new OpenShell(
                     s.id, s.user, s.remote, s.node, s.address, s.started, s.in.get(), s.out.get()))
         .toList();
   }
 
-  /** Closes a session for an admin; false for none of that id. */
+  @Override
   public boolean close(String id, String by) {
     Session s = open.get(id);
     if (s == null) {

@@ -185,7 +185,13 @@ class DemoApplicationIT {
     // Webhooks are called by Git hosts and described in docs/ci.md; every other router is API.
     for (String router :
         java.util.List.of(
-            "apiRoutes", "planRoutes", "controlRoutes", "taskStopApi", "healthApi", "updatesApi")) {
+            "apiRoutes",
+            "planRoutes",
+            "controlRoutes",
+            "taskStopApi",
+            "healthApi",
+            "updatesApi",
+            "shellApi")) {
       app.getBean(router, org.springframework.web.reactive.function.server.RouterFunction.class)
           .accept(new RoutePaths(routed));
     }

@@ -128,6 +128,27 @@ final class RouteMatrix {
             Optional.of("/api/v1/remotes/dc-west/tasks/" + westUpid + "/log"),
             WHOLE_FLEET,
             Set.of(200, 404)));
+    // A node's shell: Admin on the node (the demo gives it to the admin only). Its socket opens
+    // for nobody without the session's form token in its query, admins included (ShellIT opens
+    // it with the token).
+    cases.put(
+        "/shell/{remote}/{node}",
+        new Case(
+            "/shell/dc-east/pve-east-1",
+            EnumSet.of(Caller.ADMIN),
+            Optional.of("/shell/dc-west/pve-west-1"),
+            EnumSet.of(Caller.ADMIN),
+            Set.of(200)));
+    cases.put(
+        "/shell/{remote}/{node}/socket",
+        new Case(
+            "/shell/dc-east/pve-east-1/socket",
+            Set.of(),
+            Optional.of("/shell/dc-west/pve-west-1/socket"),
+            Set.of(),
+            Set.of()));
+    cases.put("/shells", only("/shells", EVERYONE));
+    cases.put("/api/v1/shells", only("/api/v1/shells", EVERYONE));
     // Views: a role on the view opens it; the whole fleet's readers open every view.
     cases.put(
         "/views/{name}",

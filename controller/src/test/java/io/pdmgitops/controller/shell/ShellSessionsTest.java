@@ -120,7 +120,7 @@ class ShellSessionsTest {
 
     assertThat(first.failed).isNull();
     assertThat(second.failed)
-        .isInstanceOf(ShellSessions.ShellRefusedException.class)
+        .isInstanceOf(io.pdmgitops.webui.shell.ShellPort.ShellRefusedException.class)
         .hasMessage("alice@pdm has 1 shells open, the most one user may have");
     assertThat(bob.failed).isNull();
     assertThat(carol.failed).hasMessage("2 shells are open, the most the controller allows");

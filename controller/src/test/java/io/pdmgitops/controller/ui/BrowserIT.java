@@ -670,6 +670,62 @@ class BrowserIT {
   }
 
   @Test
+  void aNodeShellOpensFromItsRowTakesTypingFollowsTheWindowAndEndsOnExit() throws Exception {
+    page.navigate(demo.url() + "/remotes/dc-west");
+    Page shell =
+        page.waitForPopup(
+            () -> page.locator("tr[data-node='pve-west-1'] [data-open-shell]").click());
+    shell.locator("[data-shell-status][data-state=open]").waitFor();
+    await().atMost(Duration.ofSeconds(20)).until(() -> screen(shell).contains("root@pve-west-1"));
+    shell.locator("[data-terminal]").click();
+    shell.keyboard().type("hostname\n");
+    await().atMost(Duration.ofSeconds(10)).until(() -> screen(shell).contains("\npve-west-1\n"));
+
+    // A smaller window: xterm.js fits fewer columns and rows, and the shell is told.
+    shell.setViewportSize(900, 600);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                ((Number)
+                            shell.evaluate(
+                                "() => document.querySelector('[data-terminal]').xterm.cols"))
+                        .intValue()
+                    < 100);
+    Object cols = shell.evaluate("() => document.querySelector('[data-terminal]').xterm.cols");
+    Object rows = shell.evaluate("() => document.querySelector('[data-terminal]').xterm.rows");
+    shell.keyboard().type("stty size\n");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> screen(shell).contains("\n" + rows + " " + cols + "\n"));
+    screenshot("shell.png");
+
+    shell.keyboard().type("exit\n");
+    shell.locator("[data-shell-status][data-state=closed]").waitFor();
+    assertThat(screen(shell)).contains("[pdm-gitops: the shell ended]");
+    assertThat(demo.json("/api/v1/audit?kind=shell-closed").toString())
+        .contains("/remotes/dc-west/nodes/pve-west-1")
+        .containsPattern("[1-9][0-9]* bytes in, [1-9][0-9]* bytes out");
+
+    // dc-east runs PVE 8: its rows say why there is no shell instead of opening a dead one.
+    page.navigate(demo.url() + "/remotes/dc-east");
+    assertThat(
+            page.locator("tr[data-node='pve-east-1'] [data-shell-unavailable]")
+                .getAttribute("title"))
+        .contains("refuses API tokens on its console");
+  }
+
+  /** The terminal's text, line by line, from xterm.js's buffer. */
+  static String screen(Page shell) {
+    return (String)
+        shell.evaluate(
+            "() => { const b = document.querySelector('[data-terminal]').xterm.buffer.active;"
+                + " const lines = [];"
+                + " for (let i = 0; i < b.length; i++) lines.push(b.getLine(i).translateToString(true));"
+                + " return lines.join('\\n'); }");
+  }
+
+  @Test
   void aWrongPasswordSaysSoAndLogoutEndsTheSession() {
     page.click("form.caller button[type=submit]");
     page.waitForURL(demo.url() + "/login?logout");

@@ -37,6 +37,17 @@ public sealed interface Requirement {
   }
 
   /**
+   * Admin on one path, built from the path variables: a node's shell, the one imperative door into
+   * a remote.
+   */
+  record AdminOn(Function<Map<String, String>, AccessPath> path) implements Requirement {
+    @Override
+    public boolean allows(Viewer viewer, Map<String, String> vars, Supplier<FleetSnapshot> fleet) {
+      return viewer.allows(path.apply(vars), Permission.CONFIGURE);
+    }
+  }
+
+  /**
    * The caller's own things (their tokens page): a user declared in Git and active, in person. The
    * bootstrap login has nothing of its own.
    */

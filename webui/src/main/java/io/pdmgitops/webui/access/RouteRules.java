@@ -7,6 +7,7 @@ import io.pdmgitops.webui.edit.EditRoutes;
 import io.pdmgitops.webui.pages.AuditPage;
 import io.pdmgitops.webui.pages.TokensPage;
 import io.pdmgitops.webui.plan.PlanRoutes;
+import io.pdmgitops.webui.shell.ShellRoutes;
 import io.pdmgitops.webui.write.IntentRoutes;
 import io.pdmgitops.webui.write.RevertRoutes;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *   <li>Metrics describe the controller: read on {@code /system}.
  *   <li>Reconciling the whole fleet now, and suspending or resuming every action, change the state
  *       of everything: Manage on {@code /}; reconciling one guest now, Manage on the guest.
+ *   <li>A node's shell, and closing someone's: Admin on the node.
  *   <li>The audit log names every user and address, and resetting another user's second factor
  *       changes access: Admin on {@code /access}.
  *   <li>A user's own tokens page: any active user of Git, in person.
@@ -44,6 +46,7 @@ public final class RouteRules {
   private static final Requirement SELF = new Requirement.Self();
   private static final java.util.function.Function<Map<String, String>, AccessPath> NODE =
       v -> AccessPath.node(v.get("remote"), v.get("node"));
+  private static final Requirement NODE_ADMIN = new Requirement.AdminOn(NODE);
   private static final Requirement AUDIT = new Requirement.On(AuditPage.GUARD, AuditPage.NEEDS);
 
   /** Every route with its rule, in the routers' order. */
@@ -73,6 +76,12 @@ public final class RouteRules {
           post(
               io.pdmgitops.webui.health.HealthRoutes.REFRESH,
               new Requirement.ReadOn(v -> AccessPath.remote(v.get("remote")))),
+          // A node's shell is the one imperative door into a remote: Admin on the node. The list
+          // of open shells shows only those on nodes the caller is Admin of.
+          get(ShellRoutes.PAGE, NODE_ADMIN),
+          get(ShellRoutes.SOCKET, NODE_ADMIN),
+          get(ShellRoutes.SESSIONS, FILTERED),
+          post(ShellRoutes.CLOSE, NODE_ADMIN),
           get("/tasks/{remote}/{upid}", new Requirement.ReadTask()),
           post(io.pdmgitops.webui.tasks.TaskStopRoutes.PAGE, new Requirement.OperateTask()),
           get("/source/{commit}/{*path}", WHOLE_FLEET),
@@ -119,6 +128,8 @@ public final class RouteRules {
           get("/api/v1/remotes/{remote}/tasks/{upid}/log", new Requirement.ReadTask()),
           post(io.pdmgitops.webui.tasks.TaskStopRoutes.API, new Requirement.OperateTask()),
           get("/api/v1/tasks", FILTERED),
+          get(ShellRoutes.SESSIONS_API, FILTERED),
+          post(ShellRoutes.CLOSE_API, NODE_ADMIN),
           get("/api/v1/commits", WHOLE_FLEET),
           // Reconcile now, suspend, resume: state changes of what they cover (Manage).
           post(ControlRoutes.SYNC, FLEET_STATE),

@@ -6,6 +6,7 @@ import io.pdmgitops.model.desired.View;
 import io.pdmgitops.model.desired.Widget;
 import io.pdmgitops.model.fleet.FleetResource;
 import io.pdmgitops.model.fleet.ResourceType;
+import io.pdmgitops.model.fleet.ShellSupport;
 import io.pdmgitops.model.fleet.ViewFilter;
 import io.pdmgitops.webui.WebPorts;
 import io.pdmgitops.webui.access.FormToken;
@@ -14,6 +15,7 @@ import io.pdmgitops.webui.access.Viewer;
 import io.pdmgitops.webui.access.VisiblePorts;
 import io.pdmgitops.webui.api.FleetStatusPort;
 import io.pdmgitops.webui.api.NotFoundException;
+import io.pdmgitops.webui.api.RemoteDetail;
 import io.pdmgitops.webui.api.RemoteInventory;
 import io.pdmgitops.webui.api.RemoteReadException;
 import io.pdmgitops.webui.api.ResourceDetail;
@@ -23,6 +25,7 @@ import io.pdmgitops.webui.fleet.FleetSnapshot;
 import io.pdmgitops.webui.fleet.ResourcePage;
 import io.pdmgitops.webui.fleet.ResourceQuery;
 import io.pdmgitops.webui.fleet.SortColumn;
+import io.pdmgitops.webui.shell.ShellDoors;
 import io.pdmgitops.webui.tasks.TaskList;
 import io.pdmgitops.webui.tasks.TaskQuery;
 import io.pdmgitops.webui.tasks.TasksPort;
@@ -92,6 +95,10 @@ public final class PageRoutes {
                         return notFound(model, "No remote named '" + name + "' is declared.");
                       }
                       model.put("r", remote.get());
+                      model.put("shell", ShellDoors.of(request));
+                      RemoteDetail detail = remote.get().remote();
+                      ShellSupport.refusal(name, detail.type(), detail.version())
+                          .ifPresent(why -> model.put("shellRefusal", why));
                       return page("remote", model);
                     }))
         .GET("/", request -> dashboard(seen.apply(request)))
@@ -506,6 +513,7 @@ public final class PageRoutes {
               }
               model.put("filters", filters);
               model.put("filterOptions", filterOptions(snapshot));
+              model.put("shell", ShellDoors.of(request));
               try {
                 ResourceQuery query = ResourceQuery.from(request::queryParam);
                 ResourcePage page = query.run(snapshot);

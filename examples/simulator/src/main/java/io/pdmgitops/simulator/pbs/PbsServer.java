@@ -90,6 +90,7 @@ public final class PbsServer implements SimulatedRemote {
             Route.of("GET", "/admin/datastore", this::datastores),
             Route.of("GET", "/status/datastore-usage", this::usage),
             Route.of("GET", "/nodes/{node}/status", this::nodeStatus),
+            Route.of("POST", "/nodes/{node}/termproxy", this::termproxy),
             Route.of("GET", "/nodes/{node}/tasks", this::tasks),
             Route.of("GET", "/nodes/{node}/tasks/{upid}/status", this::taskStatus),
             Route.of("GET", "/nodes/{node}/tasks/{upid}/log", this::taskLog),
@@ -189,6 +190,17 @@ public final class PbsServer implements SimulatedRemote {
           .put("still-bad", 0);
     }
     return ApiResponse.ok(out);
+  }
+
+  /**
+   * proxmox-backup's {@code src/api2/node/mod.rs} termproxy (as of the sources read for
+   * docs/shell.md): Sys.Console on {@code /system}, then, in the handler, {@code bail!("API tokens
+   * cannot access this API endpoint")}, which the REST server answers 400. The simulator is reached
+   * only with tokens, so no shell opens here, as on the real server.
+   */
+  private ApiResponse termproxy(Call call) {
+    TokenAuth.require(call.token(), "/system", "Sys.Console");
+    throw ApiException.of(400, "API tokens cannot access this API endpoint");
   }
 
   private ApiResponse nodeStatus(Call call) {

@@ -178,7 +178,7 @@ final class FakeShell {
                   : "stty: invalid argument\r\n";
           case "cat" ->
               words.length > 1 && words[1].equals("/etc/os-release")
-                  ? "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\r\nNAME=\"Debian GNU/Linux\"\r\nVERSION_ID=\"12\"\r\nID=debian\r\n"
+                  ? osRelease()
                   : "cat: "
                       + (words.length > 1 ? words[1] : "")
                       + ": No such file or directory\r\n";
@@ -225,5 +225,19 @@ final class FakeShell {
           sink.next(chunk.toString());
           return last + 1;
         });
+  }
+
+  /** PVE 9 and PBS 4 run on Debian 13, the releases before on Debian 12. */
+  private String osRelease() {
+    int major = Integer.parseInt(host.pveVersion().replaceAll("^(\\d+).*", "$1"));
+    boolean trixie = host.backupServer() ? major >= 4 : major >= 9;
+    String[] debian = trixie ? new String[] {"13", "trixie"} : new String[] {"12", "bookworm"};
+    return "PRETTY_NAME=\"Debian GNU/Linux "
+        + debian[0]
+        + " ("
+        + debian[1]
+        + ")\"\r\nNAME=\"Debian GNU/Linux\"\r\nVERSION_ID=\""
+        + debian[0]
+        + "\"\r\nID=debian\r\n";
   }
 }
