@@ -104,6 +104,54 @@ class ShellIT {
   }
 
   @Test
+  void aRemoteThatRefusesTokensOnItsConsoleSaysSoInTheTerminalWithWhatToDo() throws Exception {
+    // The page says it before; a socket opened anyway gets the remote's own words.
+    try (ShellSocket shell =
+        ShellSocket.open(running.url(), admin, "dc-east", "pve-east-1", running.url())) {
+      await().atMost(Duration.ofSeconds(20)).until(shell::isClosed);
+      assertThat(shell.screen())
+          .contains("does not look like a valid user name")
+          .contains("PVE takes API tokens on its console from 9.0.13 on: upgrade dc-east");
+    }
+    String pbsNode = running.json("/api/v1/remotes/pbs-main").at("/nodes/0/name").asString();
+    long before = termproxyCalls("pbs-main");
+    try (ShellSocket shell =
+        ShellSocket.open(running.url(), admin, "pbs-main", pbsNode, running.url())) {
+      await().atMost(Duration.ofSeconds(20)).until(shell::isClosed);
+      assertThat(shell.screen())
+          .contains("API tokens cannot access this API endpoint")
+          .contains("opens its console to its pam users only");
+    }
+    assertThat(
+            running.demo().fleet().requests("pbs-main").stream()
+                .filter(r -> r.path().equals("/nodes/localhost/termproxy"))
+                .count())
+        .as("asked at PBS's own node path")
+        .isEqualTo(termproxyCalls("pbs-main"))
+        .isEqualTo(before + 1);
+  }
+
+  @Test
+  void aShellBeyondTheUsersLimitIsRefusedInTheTerminalAndNeverReachesTheRemote() throws Exception {
+    // The other tests' shells end as their sockets close: none of them may count here.
+    await().atMost(Duration.ofSeconds(10)).until(() -> running.json("/api/v1/shells").isEmpty());
+    try (ShellSocket first = open(admin, "pve-west-1", running.url());
+        ShellSocket second = open(admin, "pve-west-2", running.url())) {
+      await().atMost(Duration.ofSeconds(20)).until(() -> first.screen().contains("pve-west-1"));
+      await().atMost(Duration.ofSeconds(20)).until(() -> second.screen().contains("pve-west-2"));
+      long before = termproxyCalls("dc-west");
+      try (ShellSocket third = open(admin, "pve-west-1", running.url())) {
+        await().atMost(Duration.ofSeconds(10)).until(third::isClosed);
+        assertThat(third.screen())
+            .contains("admin@pdm has 2 shells open, the most one user may have");
+      }
+      assertThat(termproxyCalls("dc-west")).isEqualTo(before);
+      assertThat(running.json("/api/v1/audit?kind=shell-refused").toString())
+          .contains("admin@pdm has 2 shells open");
+    }
+  }
+
+  @Test
   void anAdminSeesOpenShellsAndClosesOneItsUserSeesWhy() throws Exception {
     try (ShellSocket shell = open(admin, "pve-west-2", running.url())) {
       await().atMost(Duration.ofSeconds(20)).until(() -> shell.screen().contains("pve-west-2"));

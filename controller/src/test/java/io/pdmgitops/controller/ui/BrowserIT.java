@@ -682,23 +682,16 @@ class BrowserIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> screen(shell).contains("\npve-west-1\n"));
 
     // A smaller window: xterm.js fits fewer columns and rows, and the shell is told.
-    shell.setViewportSize(900, 600);
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                ((Number)
-                            shell.evaluate(
-                                "() => document.querySelector('[data-terminal]').xterm.cols"))
-                        .intValue()
-                    < 100);
+    int wide = columns(shell);
+    shell.setViewportSize(800, 500);
+    await().atMost(Duration.ofSeconds(10)).until(() -> columns(shell) < wide);
     Object cols = shell.evaluate("() => document.querySelector('[data-terminal]').xterm.cols");
     Object rows = shell.evaluate("() => document.querySelector('[data-terminal]').xterm.rows");
     shell.keyboard().type("stty size\n");
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> screen(shell).contains("\n" + rows + " " + cols + "\n"));
-    screenshot("shell.png");
+    shell.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("shell.png")));
 
     shell.keyboard().type("exit\n");
     shell.locator("[data-shell-status][data-state=closed]").waitFor();
@@ -713,6 +706,11 @@ class BrowserIT {
             page.locator("tr[data-node='pve-east-1'] [data-shell-unavailable]")
                 .getAttribute("title"))
         .contains("refuses API tokens on its console");
+  }
+
+  static int columns(Page shell) {
+    return ((Number) shell.evaluate("() => document.querySelector('[data-terminal]').xterm.cols"))
+        .intValue();
   }
 
   /** The terminal's text, line by line, from xterm.js's buffer. */
