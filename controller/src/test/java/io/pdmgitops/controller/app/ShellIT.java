@@ -148,6 +148,12 @@ class ShellIT {
       assertThat(termproxyCalls("dc-west")).isEqualTo(before);
       assertThat(running.json("/api/v1/audit?kind=shell-refused").toString())
           .contains("admin@pdm has 2 shells open");
+      // A program frees one through the API.
+      String id = running.json("/api/v1/shells").get(1).get("id").asString();
+      HttpResponse<String> closed = post("/api/v1/shells/dc-west/pve-west-2/" + id + "/close");
+      assertThat(closed.statusCode()).isEqualTo(200);
+      assertThat(closed.body()).contains("Closed admin@pdm's shell on pve-west-2 of dc-west.");
+      await().atMost(Duration.ofSeconds(10)).until(second::isClosed);
     }
   }
 
@@ -164,13 +170,19 @@ class ShellIT {
       }
       assertThat(mine).as("listed: %s", open).isNotNull();
       assertThat(mine.get("user").asString()).isEqualTo("admin@pdm");
+      assertThat(running.text("/shells"))
+          .contains("data-shell=\"" + mine.get("id").asString() + "\"")
+          .contains("/shells/dc-west/pve-west-2/" + mine.get("id").asString() + "/close");
+      assertThat(running.send("/shells", operator).body()).contains("data-no-shells");
       assertThat(running.json("/api/v1/shells").toString()).contains("pve-west-2");
       assertThat(running.send("/api/v1/shells", operator).body())
           .as("the operator is Admin of no node")
           .isEqualTo("[]");
+      // The page's Close button; the API's answers 404 once it is gone.
       HttpResponse<String> closed =
-          post("/api/v1/shells/dc-west/pve-west-2/" + mine.get("id").asString() + "/close");
-      assertThat(closed.statusCode()).isEqualTo(200);
+          post("/shells/dc-west/pve-west-2/" + mine.get("id").asString() + "/close");
+      assertThat(closed.statusCode()).isEqualTo(303);
+      assertThat(closed.headers().firstValue("Location")).hasValue("/shells");
       await().atMost(Duration.ofSeconds(10)).until(shell::isClosed);
       assertThat(shell.screen()).contains("[pdm-gitops: closed by admin@pdm]");
       assertThat(

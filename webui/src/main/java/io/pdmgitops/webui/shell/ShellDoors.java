@@ -3,6 +3,8 @@ package io.pdmgitops.webui.shell;
 import io.pdmgitops.model.access.AccessPath;
 import io.pdmgitops.model.access.Permission;
 import io.pdmgitops.webui.access.Viewer;
+import io.pdmgitops.webui.api.ResourceRowView;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
@@ -10,6 +12,11 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 public record ShellDoors(Optional<Viewer> viewer) {
   public static ShellDoors of(ServerRequest request) {
     return new ShellDoors(Viewer.of(request));
+  }
+
+  /** Whether the caller may open a shell on any of these nodes of the remote. */
+  public boolean opensAny(String remote, List<ResourceRowView> nodes) {
+    return nodes.stream().anyMatch(n -> opens(remote, n.name()));
   }
 
   public boolean opens(String remote, String node) {
