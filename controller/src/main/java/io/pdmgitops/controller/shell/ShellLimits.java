@@ -16,7 +16,12 @@ public record ShellLimits(int perUser, int total, Duration idle, Duration maxLen
 
   public ShellLimits {
     if (perUser < 1 || total < 1) {
-      throw new IllegalArgumentException("shell limits must allow at least one shell");
+      throw new IllegalArgumentException(
+          "pdm.shell.per-user and pdm.shell.total must allow at least one shell");
+    }
+    if (idle.isNegative() || idle.isZero() || maxLength.isNegative() || maxLength.isZero()) {
+      throw new IllegalArgumentException(
+          "pdm.shell.idle and pdm.shell.max-length must be longer than zero, e.g. 15m and 8h");
     }
   }
 }

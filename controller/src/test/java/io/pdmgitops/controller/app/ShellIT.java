@@ -48,7 +48,7 @@ class ShellIT {
     assertThat(page).contains("data-terminal").contains("/shell/dc-west/pve-west-1/socket");
     assertThat(page).as("no ticket or token reaches the page").doesNotContain("PVEVNC");
 
-    try (ShellSocket shell = open(admin, "pve-west-1", running.url())) {
+    try (ShellSocket shell = open(admin, "pve-west-1")) {
       await().atMost(Duration.ofSeconds(20)).until(() -> shell.screen().contains("pve-west-1"));
       shell.resize(100, 30).type("stty size\r");
       await().atMost(Duration.ofSeconds(10)).until(() -> shell.screen().contains("30 100"));
@@ -106,8 +106,7 @@ class ShellIT {
   @Test
   void aRemoteThatRefusesTokensOnItsConsoleSaysSoInTheTerminalWithWhatToDo() throws Exception {
     // The page says it before; a socket opened anyway gets the remote's own words.
-    try (ShellSocket shell =
-        ShellSocket.open(running.url(), admin, "dc-east", "pve-east-1", running.url())) {
+    try (ShellSocket shell = ShellSocket.open(running.url(), admin, "dc-east", "pve-east-1")) {
       await().atMost(Duration.ofSeconds(20)).until(shell::isClosed);
       assertThat(shell.screen())
           .contains("does not look like a valid user name")
@@ -115,8 +114,7 @@ class ShellIT {
     }
     String pbsNode = running.json("/api/v1/remotes/pbs-main").at("/nodes/0/name").asString();
     long before = termproxyCalls("pbs-main");
-    try (ShellSocket shell =
-        ShellSocket.open(running.url(), admin, "pbs-main", pbsNode, running.url())) {
+    try (ShellSocket shell = ShellSocket.open(running.url(), admin, "pbs-main", pbsNode)) {
       await().atMost(Duration.ofSeconds(20)).until(shell::isClosed);
       assertThat(shell.screen())
           .contains("API tokens cannot access this API endpoint")
@@ -135,12 +133,12 @@ class ShellIT {
   void aShellBeyondTheUsersLimitIsRefusedInTheTerminalAndNeverReachesTheRemote() throws Exception {
     // The other tests' shells end as their sockets close: none of them may count here.
     await().atMost(Duration.ofSeconds(10)).until(() -> running.json("/api/v1/shells").isEmpty());
-    try (ShellSocket first = open(admin, "pve-west-1", running.url());
-        ShellSocket second = open(admin, "pve-west-2", running.url())) {
+    try (ShellSocket first = open(admin, "pve-west-1");
+        ShellSocket second = open(admin, "pve-west-2")) {
       await().atMost(Duration.ofSeconds(20)).until(() -> first.screen().contains("pve-west-1"));
       await().atMost(Duration.ofSeconds(20)).until(() -> second.screen().contains("pve-west-2"));
       long before = termproxyCalls("dc-west");
-      try (ShellSocket third = open(admin, "pve-west-1", running.url())) {
+      try (ShellSocket third = open(admin, "pve-west-1")) {
         await().atMost(Duration.ofSeconds(10)).until(third::isClosed);
         assertThat(third.screen())
             .contains("admin@pdm has 2 shells open, the most one user may have");
@@ -159,7 +157,7 @@ class ShellIT {
 
   @Test
   void anAdminSeesOpenShellsAndClosesOneItsUserSeesWhy() throws Exception {
-    try (ShellSocket shell = open(admin, "pve-west-2", running.url())) {
+    try (ShellSocket shell = open(admin, "pve-west-2")) {
       await().atMost(Duration.ofSeconds(20)).until(() -> shell.screen().contains("pve-west-2"));
       JsonNode open = running.json("/api/v1/shells");
       JsonNode mine = null;
@@ -194,7 +192,7 @@ class ShellIT {
 
   @Test
   void aRemoteThatDropsTheShellEndsTheSessionWithAMessage() throws Exception {
-    try (ShellSocket shell = open(admin, "pve-west-1", running.url())) {
+    try (ShellSocket shell = open(admin, "pve-west-1")) {
       await().atMost(Duration.ofSeconds(20)).until(() -> shell.screen().contains("pve-west-1"));
       running.demo().fleet().cluster("dc-west").dropShells();
       await().atMost(Duration.ofSeconds(10)).until(shell::isClosed);
@@ -202,14 +200,13 @@ class ShellIT {
     }
   }
 
-  private static ShellSocket open(WebLogin.Session session, String node, String origin)
-      throws Exception {
-    return ShellSocket.open(running.url(), session, "dc-west", node, origin);
+  private static ShellSocket open(WebLogin.Session session, String node) throws Exception {
+    return ShellSocket.open(running.url(), session, "dc-west", node);
   }
 
   /**
-   * The status of a socket upgrade the controller refuses, asked with the JDK's client: it sends
-   * the Origin given (Netty's handshaker sets its own).
+   * The status of a socket upgrade the controller refuses, asked with the JDK's client, which sends
+   * exactly the Origin given (or none for null).
    */
   private static int handshake(
       WebLogin.Session session, String remote, String node, String origin) {

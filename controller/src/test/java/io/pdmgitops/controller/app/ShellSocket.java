@@ -21,11 +21,10 @@ final class ShellSocket implements AutoCloseable {
   private ShellSocket() {}
 
   /**
-   * Opens {@code /shell/{remote}/{node}/socket} in the session, from the given Origin (Netty sets
-   * its own for null), with the session's form token in the query as the page's script sends it.
+   * Opens {@code /shell/{remote}/{node}/socket} in the session, from the controller's own Origin,
+   * with the session's form token in the query as the page's script sends it.
    */
-  static ShellSocket open(
-      String base, WebLogin.Session session, String remote, String node, String origin)
+  static ShellSocket open(String base, WebLogin.Session session, String remote, String node)
       throws Exception {
     String uri =
         base.replaceFirst("^http", "ws")
@@ -41,9 +40,7 @@ final class ShellSocket implements AutoCloseable {
             .headers(
                 h -> {
                   h.add("Cookie", session.cookie());
-                  if (origin != null) {
-                    h.add("Origin", origin);
-                  }
+                  h.add("Origin", base);
                 })
             .websocket()
             .uri(uri)

@@ -43,7 +43,9 @@ public final class RemoteTerminal {
         .flatMapMany(
             envelope -> {
               var data = envelope.data();
-              String user = data.path("user").asString();
+              // PDM logs in as its token, not as termproxy's `user`: the same on PVE, while
+              // PBS answers the user's name alone there (docs/shell.md).
+              String user = transport.remote().token().id();
               String ticket = data.path("ticket").asString();
               String port = data.path("port").asString();
               return host.websocket(

@@ -49,6 +49,12 @@ public final class ShellRoutes {
   public static final String SESSIONS_API = "/api/v1/shells";
   public static final String CLOSE_API = "/api/v1/shells/{remote}/{node}/{id}/close";
 
+  /**
+   * Browser frames held while the remote is slower: with WebSocket frames of at most 64 KiB, a
+   * paste flood holds at most 1 MiB per shell before the browser's socket is no longer read.
+   */
+  static final int INPUT_FRAMES = 16;
+
   private ShellRoutes() {}
 
   /** The JSON answer of a close. */
@@ -179,7 +185,12 @@ public final class ShellRoutes {
     Optional<Viewer> viewer = Viewer.of(request);
     Optional<RemoteToken> via =
         viewer.flatMap(v -> v.tokenFor(AccessPath.node(remote, node), Permission.CONFIGURE));
-    if (via.isEmpty() || FormToken.of(request.exchange()).isEmpty()) {
+    if (FormToken.of(request.exchange()).isEmpty()) {
+      return ServerResponse.status(HttpStatus.FORBIDDEN)
+          .contentType(MediaType.TEXT_PLAIN)
+          .bodyValue("a shell opens from a logged-in page, not with an API token");
+    }
+    if (via.isEmpty()) {
       return ServerResponse.status(HttpStatus.FORBIDDEN)
           .contentType(MediaType.TEXT_PLAIN)
           .bodyValue("no role allows a shell on " + node);
@@ -190,7 +201,11 @@ public final class ShellRoutes {
           // Cancelling a WebSocket's inbound closes the connection at once, and the shell stops
           // reading its input before its last output is out: it is not cancelled from here.
           Flux<String> frames =
-              session.receive().map(WebSocketMessage::getPayloadAsText).publish().autoConnect();
+              session
+                  .receive()
+                  .map(WebSocketMessage::getPayloadAsText)
+                  .publish(INPUT_FRAMES)
+                  .autoConnect();
           Flux<WebSocketMessage> output =
               shells
                   .open(viewer.get().name(), address, remote, node, via.get(), frames)
