@@ -6,7 +6,6 @@ import io.pdmgitops.model.access.RemoteToken;
 import io.pdmgitops.webui.audit.AuditKind;
 import io.pdmgitops.webui.shell.OpenShell;
 import io.pdmgitops.webui.shell.ShellPort;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,10 +141,7 @@ public final class ShellSessions implements ShellPort, AutoCloseable {
               .doOnNext(b -> s.out.addAndGet(b.length))
               .takeUntilOther(s.stop.asMono())
               .concatWith(
-                  Mono.fromSupplier(
-                      () ->
-                          ("\r\n[pdm-gitops: " + s.why(SignalType.ON_COMPLETE) + "]\r\n")
-                              .getBytes(StandardCharsets.UTF_8)))
+                  Mono.fromSupplier(() -> ShellPort.lastLine(s.why(SignalType.ON_COMPLETE))))
               .doOnSubscribe(
                   sub ->
                       audit.record(

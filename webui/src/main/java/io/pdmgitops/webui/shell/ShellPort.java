@@ -1,6 +1,7 @@
 package io.pdmgitops.webui.shell;
 
 import io.pdmgitops.model.access.RemoteToken;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import reactor.core.publisher.Flux;
 
@@ -25,6 +26,11 @@ public interface ShellPort {
 
   /** Closes one for an admin; false when none of that id is open. */
   boolean close(String id, String by);
+
+  /** The line the terminal shows last: why the shell ended or could not open. */
+  static byte[] lastLine(String why) {
+    return ("\r\n[pdm-gitops: " + why + "]\r\n").getBytes(StandardCharsets.UTF_8);
+  }
 
   /** A shell that a limit refused: nothing was sent to the remote. */
   final class ShellRefusedException extends RuntimeException {

@@ -14,7 +14,6 @@ import io.pdmgitops.webui.pages.Format;
 import io.pdmgitops.webui.pages.PageRoutes;
 import io.pdmgitops.webui.write.IntentRoutes;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,15 +208,8 @@ public final class ShellRoutes {
           Flux<WebSocketMessage> output =
               shells
                   .open(viewer.get().name(), address, remote, node, via.get(), frames)
-                  .map(b -> session.binaryMessage(f -> f.wrap(b)))
-                  .onErrorResume(
-                      e ->
-                          Mono.just(
-                              session.binaryMessage(
-                                  f ->
-                                      f.wrap(
-                                          ("\r\n[pdm-gitops: " + e.getMessage() + "]\r\n")
-                                              .getBytes(StandardCharsets.UTF_8)))));
+                  .onErrorResume(e -> Mono.just(ShellPort.lastLine(e.getMessage())))
+                  .map(b -> session.binaryMessage(f -> f.wrap(b)));
           return session.send(output);
         };
     return ServerResponse.ok()

@@ -182,15 +182,16 @@ final class PveShellApi {
     }
     String ticket = request.params().get("vncticket");
     TermProxy proxy = proxies.get(port);
-    long age = proxy == null ? 0 : Duration.between(proxy.issued, now).toSeconds();
+    // PVE::Ticket: age in whole seconds, valid strictly between -20 and 40.
+    long age = proxy == null ? 0 : now.getEpochSecond() - proxy.issued.getEpochSecond();
     boolean valid =
         proxy != null
             && !refuseTickets
             && proxy.ticket.equals(ticket)
             && proxy.user.equals(token.id())
             && proxy.node.equals(node)
-            && age >= -20
-            && age <= 40;
+            && age > -20
+            && age < 40;
     if (!valid) {
       throw ApiException.of(401, "permission denied - invalid PVEVNC ticket");
     }
